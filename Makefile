@@ -1,0 +1,44 @@
+# dekigoto — every target sets up what it needs (.venv from pinned dependencies).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CORPUS ?= corpus
+OUT    ?= outputs
+GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml
+
+.PHONY: extract test eval bench lint clean setup schema-docs train-ner
+
+setup: $(STAMP)
+
+# Re-install only when the pins or the project metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/dekigoto extract $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/dekigoto eval $(GOLD)
+
+bench: $(STAMP)
+	$(BIN)/python -m pipeline.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+
+schema-docs: $(STAMP)
+	$(BIN)/dekigoto schema --markdown > docs/tables.md
+
+train-ner: $(STAMP)
+	$(BIN)/python -m pipeline.ner.train ../shared/data/ner
+
+clean:
+	rm -rf $(VENV) $(OUT)/.dekigoto .pytest_cache .ruff_cache build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

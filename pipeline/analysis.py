@@ -1,0 +1,248 @@
+"""One article in, table rows out: the per-article unit of work.
+
+`analyze_article` is a pure function of the article (and the installed
+pipeline data), so it can run in any process or on any machine and be cached
+by fingerprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from pipeline.corpus import Article
+from pipeline.text import Document, prepare
+
+# Rows of one article, per table (actors are aggregated over the corpus later).
+TableRows = dict[str, list[dict]]
+
+
+@dataclass
+class ArticleResult:
+    article_id: str
+    rows: TableRows
+    actors: dict[str, dict] = field(default_factory=dict)  # actor_id -> actors.csv fields
+
+    def to_json(self) -> dict:
+        return {"article_id": self.article_id, "rows": self.rows, "actors": self.actors}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ArticleResult:
+        return cls(data["article_id"], data["rows"], data.get("actors", {}))
+
+
+def run_nlp(document: Document, lang: str, published: str, overlay: str | None = None):
+    """The spaCy Doc of an article, with dates, mentions and events filled."""
+    from pipeline.nlp import make_doc, pipeline_for
+
+    nlp = pipeline_for(lang, overlay)
+    doc = make_doc(nlp, document.text, published, document.sentences)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def analyze_article(article: Article, with_tokens: bool = False, overlay: str | None = None) -> ArticleResult:
+    """All table rows for one article (raises on failure; the caller records it).
+
+    `overlay` is the path of a user actor overlay (corpus/actors.yaml), if any.
+    """
+    document = prepare(article.body)
+    doc = run_nlp(document, article.lang, article.published, overlay)
+    aid = article.article_id
+    rows: TableRows = {
+        "articles": [article_row(article, document)],
+        "sentences": sentence_rows(aid, document),
+        "mentions": mention_rows(aid, document, doc._.mentions),
+        "dates": date_rows(aid, document, doc._.dates),
+    }
+    actors = {a.actor_id: actor_record(a) for a in doc._.actors.values()}
+    events, event_mentions = event_rows(aid, document, doc)
+    rows["events"] = events
+    rows["event_mentions"] = event_mentions
+    if with_tokens:
+        rows["tokens"] = token_rows(aid, document, doc)
+    return ArticleResult(aid, rows, actors)
+
+
+def error_result(article_id: str, path: str, reason: str, meta: dict | None = None) -> ArticleResult:
+    """The articles.csv row of an article that could not be analysed."""
+    meta = meta or {}
+    row = {
+        "article_id": article_id,
+        "path": path,
+        **{k: meta.get(k, "") for k in ("title", "published", "lang", "source", "author", "url")},
+        "n_chars": meta.get("n_chars", 0),
+        "n_sentences": 0,
+        "status": "error",
+        "error": reason,
+    }
+    return ArticleResult(article_id, {"articles": [row]}, {})
+
+
+def article_row(article: Article, document: Document) -> dict:
+    return {
+        "article_id": article.article_id,
+        "path": article.path,
+        **article.metadata,
+        "n_chars": len(article.body),
+        "n_sentences": len(document.sentences),
+        "status": "ok",
+        "error": "",
+    }
+
+
+def sentence_rows(aid: str, document: Document) -> list[dict]:
+    rows = []
+    for s in document.sentences:
+        start, end = document.to_body(s.start, s.end)
+        rows.append({"article_id": aid, "sentence_id": s.sentence_id, "start": start, "end": end, "kind": s.kind, "text": s.text})
+    return rows
+
+
+def mention_rows(aid: str, document: Document, mentions) -> list[dict]:
+    rows = []
+    for i, m in enumerate(sorted(mentions, key=lambda m: (m.start, m.end, m.actor_id))):
+        start, end = document.to_body(m.start, m.end)
+        rows.append(
+            {
+                "mention_id": f"{aid}:m{i + 1}",
+                "article_id": aid,
+                "sentence_id": m.sentence_id,
+                "start": start,
+                "end": end,
+                "text": document.body_text(m.start, m.end),
+                "label": m.label,
+                "actor_id": m.actor_id,
+                "link_method": m.link_method,
+                "confidence": round(float(m.confidence), 4),
+            }
+        )
+    return rows
+
+
+def date_rows(aid: str, document: Document, dates) -> list[dict]:
+    rows = []
+    for i, d in enumerate(sorted(dates, key=lambda d: (d.start, d.end))):
+        start, end = document.to_body(d.start, d.end)
+        row = asdict(d)
+        row.update(
+            date_id=f"{aid}:d{i + 1}",
+            article_id=aid,
+            start=start,
+            end=end,
+            text=document.body_text(d.start, d.end),
+            confidence=round(float(d.confidence), 4),
+        )
+        rows.append(row)
+    return rows
+
+
+def actor_record(actor) -> dict:
+    return {
+        "actor_id": actor.actor_id,
+        "type": actor.type,
+        "name_en": actor.name_en,
+        "name_ja": actor.name_ja,
+        "country": actor.country,
+        "sector": actor.sector,
+        "in_kb": bool(actor.in_kb),
+        "aliases": ";".join(actor.aliases),
+    }
+
+
+def event_rows(aid: str, document: Document, doc) -> tuple[list[dict], list[dict]]:
+    """events.csv and event_mentions.csv rows: mentions merged into happenings."""
+    from pipeline.events import load_cameo, merge_events
+
+    cameo = load_cameo()
+    actors = doc._.actors
+    sentences = {s.sentence_id: s for s in document.sentences}
+    events: list[dict] = []
+    mentions: list[dict] = []
+    for n, ev in enumerate(merge_events(doc._.events, actors), start=1):
+        event_id = f"{aid}:e{n}"
+        code = cameo[ev.event_code]
+        first = ev.mentions[0]
+        row = {
+            "event_id": event_id,
+            "article_id": aid,
+            "date": ev.date,
+            "date_precision": ev.date_precision,
+            "date_source": ev.date_source,
+            **_actor_columns("source", actors.get(ev.source_actor_id), ev.source_actor_id),
+            "event_code": code.code,
+            "event_root_code": code.root,
+            "event_label": code.label,
+            "quad_class": code.quad_class,
+            "goldstein": code.goldstein,
+            **_actor_columns("target", actors.get(ev.target_actor_id), ev.target_actor_id),
+            "polarity": ev.polarity,
+            "modality": ev.modality,
+            "n_mentions": len(ev.mentions),
+            "is_caption": bool(ev.is_caption),
+            "confidence": round(float(ev.confidence), 4),
+            "evidence": sentences[first.sentence_id].text if first.sentence_id in sentences else "",
+            "location_actor_id": ev.location_actor_id,
+            "location_name_en": actors[ev.location_actor_id].name_en if ev.location_actor_id in actors else "",
+            "location_country": actors[ev.location_actor_id].country if ev.location_actor_id in actors else "",
+            "symmetric": bool(ev.symmetric),
+        }
+        events.append(row)
+        for m in ev.mentions:
+            start, end = document.to_body(m.start, m.end)
+            sent = sentences.get(m.sentence_id)
+            mentions.append(
+                {
+                    "event_id": event_id,
+                    "article_id": aid,
+                    "sentence_id": m.sentence_id,
+                    "start": start,
+                    "end": end,
+                    "trigger": document.body_text(m.start, m.end),
+                    "sentence_text": sent.text if sent else "",
+                }
+            )
+    return events, mentions
+
+
+def _actor_columns(role: str, actor, actor_id: str) -> dict:
+    return {
+        f"{role}_actor_id": actor_id or "",
+        f"{role}_name_en": actor.name_en if actor else "",
+        f"{role}_name_ja": actor.name_ja if actor else "",
+        f"{role}_country": actor.country if actor else "",
+    }
+
+
+def token_rows(aid: str, document: Document, doc) -> list[dict]:
+    rows = []
+    bounds = [(s.start, s.end, s.sentence_id) for s in document.sentences]
+    k = 0
+    counters: dict[int, int] = {}
+    for tok in doc:
+        if tok.is_space:
+            continue
+        while k < len(bounds) and tok.idx >= bounds[k][1]:
+            k += 1
+        if k >= len(bounds) or tok.idx < bounds[k][0]:
+            continue
+        sid = bounds[k][2]
+        token_id = counters.get(sid, 0)
+        counters[sid] = token_id + 1
+        start, end = document.to_body(tok.idx, tok.idx + len(tok.text))
+        rows.append(
+            {
+                "article_id": aid,
+                "sentence_id": sid,
+                "token_id": token_id,
+                "start": start,
+                "end": end,
+                "surface": document.body_text(tok.idx, tok.idx + len(tok.text)),
+                "lemma": tok.lemma_,
+                "pos": tok.pos_,
+                "pos_detail": tok.tag_,
+                "reading": tok._.reading,
+                "is_unknown": bool(tok._.is_unknown),
+            }
+        )
+    return rows

@@ -1,0 +1,340 @@
+"""Corpus folder in, tables out: incremental, atomic, one failure never stops the rest.
+
+An article is re-analysed only when its fingerprint changes: its bytes and
+path, the pipeline version, its code and its data files (lexicons, knowledge
+base, the corpus's actor overlay). Results are cached per article under
+`<out>/.dekigoto/`; the tables are rebuilt from the cache, so an incremental
+run writes exactly what a full run writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from pipeline.analysis import ArticleResult, analyze_article, error_result
+from pipeline.corpus import ArticleError, list_article_files, parse_article
+from pipeline.tables import CORE_TABLES, frame, write_table
+
+STATE_DIR = ".dekigoto"
+MANIFEST = "manifest.json"
+OVERLAY_NAME = "actors.yaml"
+
+
+class ExtractError(RuntimeError):
+    """The run as a whole cannot proceed (locked output folder, missing corpus)."""
+
+
+@dataclass
+class ExtractSummary:
+    articles: int = 0
+    analysed: int = 0
+    cached: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    dates: int = 0
+    events: int = 0
+    actors: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    seconds: float = 0.0
+    unchanged: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# ------------------------------------------------------------------ fingerprints
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """Version + code + package data: any change re-analyses every article."""
+    h = hashlib.sha256()
+    try:
+        h.update(metadata.version("dekigoto").encode())
+    except metadata.PackageNotFoundError:
+        h.update(b"dev")
+    root = resources.files("pipeline")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".yaml", ".yml", ".json", ".cfg", ".bin", ".spacy") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(str(root)).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def article_fingerprint(rel: str, data: bytes, context: str, with_tokens: bool) -> str:
+    h = hashlib.sha256()
+    for part in (context.encode(), rel.encode(), data, b"tokens" if with_tokens else b""):
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _overlay_bytes(corpus_dir: Path) -> bytes:
+    path = corpus_dir / OVERLAY_NAME
+    return path.read_bytes() if path.exists() else b""
+
+
+# ------------------------------------------------------------------- per article
+
+
+def process_one(rel: str, data: bytes, with_tokens: bool, overlay: str | None) -> ArticleResult:
+    """Parse and analyse one article; any failure becomes an error row."""
+    try:
+        article = parse_article(data, rel)
+    except ArticleError as exc:
+        from pipeline.corpus import article_id_for
+
+        return error_result(article_id_for(rel), rel, exc.reason, {"n_chars": 0})
+    try:
+        return analyze_article(article, with_tokens=with_tokens, overlay=overlay)
+    except Exception as exc:  # noqa: BLE001 - one broken article must not stop the run
+        meta = {**article.metadata, "n_chars": len(article.body)}
+        return error_result(article.article_id, rel, f"analysis failed: {type(exc).__name__}: {exc}", meta)
+
+
+def _process_star(args) -> ArticleResult:
+    return process_one(*args)
+
+
+# ---------------------------------------------------------------------- the run
+
+
+def extract(
+    corpus_dir: str | os.PathLike,
+    out_dir: str | os.PathLike,
+    *,
+    fmt: str = "csv",
+    full: bool = False,
+    with_tokens: bool = False,
+    workers: int | None = 1,
+    progress: bool | None = None,
+    on_article: Callable[[str], None] | None = None,
+) -> ExtractSummary:
+    """Extract every article of `corpus_dir` into tables in `out_dir`."""
+    corpus = Path(corpus_dir)
+    out = Path(out_dir)
+    if not corpus.is_dir():
+        raise ExtractError(f"{corpus}: corpus folder not found")
+    if fmt not in ("csv", "parquet"):
+        raise ExtractError(f"unknown format {fmt!r}: use csv or parquet")
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / ".dekigoto.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise ExtractError(f"{out}: another extraction is writing to this folder (lock {out / '.dekigoto.lock'})") from None
+    try:
+        return _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_article)
+    finally:
+        lock.release()
+
+
+def _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_article) -> ExtractSummary:
+    started = time.perf_counter()
+    state = out / STATE_DIR
+    cache_dir = state / "cache"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    overlay_data = _overlay_bytes(corpus)
+    overlay_path = str((corpus / OVERLAY_NAME).resolve()) if overlay_data else None
+    context = pipeline_fingerprint() + hashlib.sha256(overlay_data).hexdigest()
+
+    files = list_article_files(corpus)
+    fingerprints: dict[str, str] = {}
+    todo: list[tuple[str, bytes]] = []
+    for path in files:
+        rel = path.relative_to(corpus).as_posix()
+        data = path.read_bytes()
+        fp = article_fingerprint(rel, data, context, with_tokens)
+        fingerprints[rel] = fp
+        if full or not _cache_valid(cache_dir, rel, fp):
+            todo.append((rel, data))
+
+    table_names = CORE_TABLES + (("tokens",) if with_tokens else ())
+    manifest = _read_manifest(state)
+    if not todo and not full and _outputs_current(out, manifest, fingerprints, fmt, table_names):
+        summary = ExtractSummary(**manifest["summary"], unchanged=True)
+        summary.errors = [tuple(e) for e in manifest["summary"]["errors"]]
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    for result in _run(todo, with_tokens, overlay_path, workers, progress):
+        rel = result.rows["articles"][0]["path"]
+        _write_cache(cache_dir, rel, fingerprints[rel], result)
+        if on_article:
+            on_article(rel)
+
+    results = [_read_cache(cache_dir, rel) for rel in fingerprints]
+    summary = _write_tables(out, results, fmt, table_names)
+    summary.analysed = len(todo)
+    summary.cached = len(fingerprints) - len(todo)
+    _prune_cache(cache_dir, fingerprints)
+    summary.seconds = time.perf_counter() - started
+    _write_manifest(state, fingerprints, fmt, table_names, out, summary)
+    return summary
+
+
+def _run(todo, with_tokens, overlay, workers, progress) -> Iterable[ArticleResult]:
+    """Analyse the articles, in worker processes when there are several."""
+    from tqdm import tqdm
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = tqdm(total=len(todo), unit="article", disable=not progress or len(todo) < 2, leave=False)
+    jobs = [(rel, data, with_tokens, overlay) for rel, data in todo]
+    n = min(workers or os.cpu_count() or 1, len(jobs))
+    try:
+        if n <= 1:
+            for job in jobs:
+                yield _process_star(job)
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=n) as pool:
+                for result in pool.map(_process_star, jobs, chunksize=4):
+                    yield result
+                    bar.update()
+    finally:
+        bar.close()
+
+
+# ------------------------------------------------------------------------ cache
+
+
+def _cache_path(cache_dir: Path, rel: str) -> Path:
+    return cache_dir / (hashlib.sha1(rel.encode()).hexdigest() + ".json")
+
+
+def _cache_valid(cache_dir: Path, rel: str, fp: str) -> bool:
+    path = _cache_path(cache_dir, rel)
+    if not path.exists():
+        return False
+    try:
+        with open(path, encoding="utf-8") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    return head.startswith('{"fingerprint": "' + fp + '"')
+
+
+def _write_cache(cache_dir: Path, rel: str, fp: str, result: ArticleResult) -> None:
+    payload = json.dumps({"fingerprint": fp, **result.to_json()}, ensure_ascii=False)
+    _atomic_write_text(_cache_path(cache_dir, rel), payload)
+
+
+def _read_cache(cache_dir: Path, rel: str) -> ArticleResult:
+    with open(_cache_path(cache_dir, rel), encoding="utf-8") as fh:
+        return ArticleResult.from_json(json.load(fh))
+
+
+def _prune_cache(cache_dir: Path, fingerprints: dict[str, str]) -> None:
+    keep = {_cache_path(cache_dir, rel).name for rel in fingerprints}
+    for path in cache_dir.glob("*.json"):
+        if path.name not in keep:
+            path.unlink()
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# ----------------------------------------------------------------------- tables
+
+
+def aggregate_actors(results: list[ArticleResult]) -> list[dict]:
+    """One actors.csv row per actor: attributes, counts, first and last seen."""
+    actors: dict[str, dict] = {}
+    for result in results:
+        published = result.rows["articles"][0].get("published", "")
+        counts: dict[str, int] = {}
+        for m in result.rows.get("mentions", []):
+            counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
+        for actor_id, record in result.actors.items():
+            row = actors.setdefault(actor_id, {**record, "n_mentions": 0, "n_articles": 0, "first_seen": "", "last_seen": ""})
+            row["n_mentions"] += counts.get(actor_id, 0)
+            row["n_articles"] += 1 if counts.get(actor_id) else 0
+            if published:
+                row["first_seen"] = min(filter(None, (row["first_seen"], published)))
+                row["last_seen"] = max(row["last_seen"], published)
+    return [actors[k] for k in sorted(actors)]
+
+
+def _write_tables(out: Path, results: list[ArticleResult], fmt: str, table_names) -> ExtractSummary:
+    results = sorted(results, key=lambda r: (r.article_id, r.rows["articles"][0]["path"]))
+    rows: dict[str, list[dict]] = {name: [] for name in table_names}
+    for result in results:
+        for name in table_names:
+            if name != "actors":
+                rows[name].extend(result.rows.get(name, []))
+    rows["actors"] = aggregate_actors(results)
+    frames = {name: frame(name, rows[name]) for name in table_names}
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    # Build every table first, then swap them in one after another.
+    for name, df in frames.items():
+        write_table(df, out / f"{name}{suffix}", fmt)
+    errors = [(r["path"], r["error"]) for r in rows["articles"] if r["status"] == "error"]
+    return ExtractSummary(
+        articles=len(rows["articles"]),
+        sentences=len(rows["sentences"]),
+        mentions=len(rows["mentions"]),
+        dates=len(rows["dates"]),
+        events=len(rows["events"]),
+        actors=len(rows["actors"]),
+        errors=errors,
+    )
+
+
+def _read_manifest(state: Path) -> dict:
+    try:
+        with open(state / MANIFEST, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return {}
+
+
+def _outputs_current(out: Path, manifest: dict, fingerprints: dict, fmt: str, table_names) -> bool:
+    if not manifest or manifest.get("fingerprints") != fingerprints or manifest.get("format") != fmt:
+        return False
+    if manifest.get("tables") != list(table_names):
+        return False
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    sizes = manifest.get("sizes", {})
+    for name in table_names:
+        path = out / f"{name}{suffix}"
+        if not path.exists() or path.stat().st_size != sizes.get(name):
+            return False
+    return True
+
+
+def _write_manifest(state: Path, fingerprints, fmt, table_names, out: Path, summary: ExtractSummary) -> None:
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    data = {
+        "fingerprints": fingerprints,
+        "format": fmt,
+        "tables": list(table_names),
+        "sizes": {name: (out / f"{name}{suffix}").stat().st_size for name in table_names},
+        "summary": {
+            k: getattr(summary, k)
+            for k in ("articles", "sentences", "mentions", "dates", "events", "actors", "errors")
+        },
+    }
+    _atomic_write_text(state / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))

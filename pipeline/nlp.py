@@ -1,0 +1,75 @@
+"""Builds the spaCy pipeline: the one place that wires the components.
+
+Contract between components (all set on the Doc, offsets into `doc.text`):
+    doc._.published  str       article publication date (YYYY, YYYY-MM or YYYY-MM-DD)
+    doc._.sentences  list[Sentence]      from the text layer (kind, paragraph)
+    doc._.dates      list[DateMention]   filled by "dekigoto_dates"
+    doc._.mentions   list[Mention]       filled by "dekigoto_actors"
+    doc._.actors     dict[str, Actor]    actors referenced by the mentions
+    doc._.events     list[EventMention]  filled by "dekigoto_events"
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.tokenizer import TOKENIZER_NAME, register_token_extensions
+
+DOC_EXTENSIONS = ("published", "sentences", "dates", "mentions", "actors", "events")
+
+# Component names in pipeline order; each is registered by its own module.
+COMPONENTS = ("dekigoto_dates", "dekigoto_actors", "dekigoto_events")
+
+
+def register_doc_extensions() -> None:
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def blank_japanese() -> Language:
+    """A spaCy Language with the fugashi tokenizer and nothing else."""
+    register_token_extensions()
+    register_doc_extensions()
+    return spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+
+
+def _register_components() -> None:
+    """Import the modules whose factories define the pipeline components."""
+    import pipeline.actors.component  # noqa: F401
+    import pipeline.dates.component  # noqa: F401
+    import pipeline.events.component  # noqa: F401
+
+
+@lru_cache(maxsize=4)
+def japanese_pipeline(overlay: str | None = None) -> Language:
+    """The full Japanese pipeline, built once per process (and actor overlay)."""
+    nlp = blank_japanese()
+    _register_components()
+    for name in COMPONENTS:
+        config = {"overlay": overlay} if name == "dekigoto_actors" and overlay else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def pipeline_for(lang: str, overlay: str | None = None) -> Language:
+    """The pipeline that analyses articles in `lang`."""
+    if lang == "ja":
+        return japanese_pipeline(overlay)
+    raise ValueError(f"no analysis pipeline for language {lang!r} yet (supported: ja)")
+
+
+def make_doc(nlp: Language, text: str, published: str, sentences) -> Doc:
+    """Tokenise `text` and attach the text layer's metadata before the components run."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.sentences = list(sentences)
+    doc._.dates = []
+    doc._.mentions = []
+    doc._.actors = {}
+    doc._.events = []
+    return doc

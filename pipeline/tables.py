@@ -1,0 +1,202 @@
+"""Output tables: every column declared once, with its meaning, and the writers.
+
+`dekigoto schema` and docs/tables.md are generated from TABLES, so the
+documentation cannot drift from what is written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # str | int | float | bool
+    doc: str
+
+
+def _cols(*spec: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*s) for s in spec)
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "articles": _cols(
+        ("article_id", "str", "Stable id: the `id` front-matter field, else the path under the corpus folder without its suffix."),
+        ("path", "str", "File path relative to the corpus folder."),
+        ("title", "str", "Front-matter title."),
+        ("published", "str", "Publication date as given: YYYY, YYYY-MM or YYYY-MM-DD."),
+        ("lang", "str", "Language: ja or en (front matter, else detected)."),
+        ("source", "str", "Publication or outlet."),
+        ("author", "str", "Author."),
+        ("url", "str", "Original URL."),
+        ("n_chars", "int", "Characters in the body."),
+        ("n_sentences", "int", "Sentences found (body, captions and headings)."),
+        ("status", "str", "ok, or error when the article could not be read or analysed."),
+        ("error", "str", "Why the article failed (empty when status is ok)."),
+    ),
+    "sentences": _cols(
+        ("article_id", "str", "Article the sentence belongs to."),
+        ("sentence_id", "int", "Sentence number within the article, from 0, in reading order."),
+        ("start", "int", "Start offset (characters) in the article body as stored in the corpus file."),
+        ("end", "int", "End offset (exclusive) in the body. The slice body[start:end] is the sentence once layout breaks repaired inside it are removed."),
+        ("kind", "str", "body, caption (picture caption) or heading (title, byline, section heading)."),
+        ("text", "str", "The sentence as written in the body, with layout breaks removed."),
+    ),
+    "mentions": _cols(
+        ("mention_id", "str", "Stable id: <article_id>:m<n>."),
+        ("article_id", "str", "Article."),
+        ("sentence_id", "int", "Sentence containing the mention."),
+        ("start", "int", "Start offset in the body."),
+        ("end", "int", "End offset (exclusive) in the body."),
+        ("text", "str", "The mention as written."),
+        ("label", "str", "PERSON, STATE, ORG, IGO, GROUP or PLACE."),
+        ("actor_id", "str", "The actor the mention refers to (actors.csv)."),
+        ("link_method", "str", "kb (knowledge-base alias), fuzzy (spelling variant), new (unknown name, new actor), anaphora (同氏, 同国, 両国 ...), model (statistical NER)."),
+        ("confidence", "float", "0-1: how sure the link is."),
+    ),
+    "actors": _cols(
+        ("actor_id", "str", "Stable actor id, the same across articles and languages (BLR, BLR_GOV, IGO_UN, PER_...)."),
+        ("type", "str", "STATE, PERSON, IGO, ORG, REGION, GOVERNMENT (a state's sector actor), GROUP or PLACE."),
+        ("name_en", "str", "English name."),
+        ("name_ja", "str", "Japanese name."),
+        ("country", "str", "ISO 3166-1 alpha-3 code (CAMEO code for historical states, e.g. USR); empty for IGOs and regions."),
+        ("sector", "str", "CAMEO sector code (GOV, MIL, OPP, JUD, LEG, MED, BUS, ...) for sector actors."),
+        ("in_kb", "bool", "True when the actor is in the knowledge base; False for names found in text only."),
+        ("aliases", "str", "Known names, ';'-separated."),
+        ("n_mentions", "int", "Mentions in the corpus."),
+        ("n_articles", "int", "Articles mentioning the actor."),
+        ("first_seen", "str", "Earliest publication date of an article mentioning the actor."),
+        ("last_seen", "str", "Latest publication date of an article mentioning the actor."),
+    ),
+    "dates": _cols(
+        ("date_id", "str", "Stable id: <article_id>:d<n>."),
+        ("article_id", "str", "Article."),
+        ("sentence_id", "int", "Sentence containing the expression."),
+        ("start", "int", "Start offset in the body."),
+        ("end", "int", "End offset (exclusive) in the body."),
+        ("text", "str", "The expression as written."),
+        ("type", "str", "DATE, TIME, DURATION or SET (TIMEX3 types)."),
+        ("value", "str", "Normalised value: ISO 8601 / TIMEX3 (2020, 2020-04, 2025-12-05, P20Y, XXXX-12 when nothing anchors it)."),
+        ("mod", "str", "START, MID, END or APPROX (上旬/中旬/下旬/末/ごろ ...), else empty."),
+        ("range_start", "str", "First calendar day the value covers (YYYY-MM-DD)."),
+        ("range_end", "str", "Last calendar day the value covers (YYYY-MM-DD)."),
+        ("anchor", "str", "How the value was resolved: absolute, publication or discourse."),
+        ("confidence", "float", "0-1."),
+    ),
+    "events": _cols(
+        ("event_id", "str", "Stable id: <article_id>:e<n>."),
+        ("article_id", "str", "Article."),
+        ("date", "str", "When it happened: ISO value at the precision the text gives (2020, 2020-03, 2025-12-05)."),
+        ("date_precision", "str", "year, month or day."),
+        ("date_source", "str", "clause (a date governs the clause), discourse (carried from earlier text) or publication (fallback: the article's date)."),
+        ("source_actor_id", "str", "Who did it (actors.csv)."),
+        ("source_name_en", "str", "Source actor, English name."),
+        ("source_name_ja", "str", "Source actor, Japanese name."),
+        ("source_country", "str", "Source actor's country code."),
+        ("event_code", "str", "CAMEO event code, zero-padded text (0841)."),
+        ("event_root_code", "str", "CAMEO root code, two digits (08)."),
+        ("event_label", "str", "CAMEO description of the code."),
+        ("quad_class", "int", "CAMEO QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."),
+        ("goldstein", "float", "Goldstein scale score of the code (-10 to +10)."),
+        ("target_actor_id", "str", "To whom (actors.csv); empty when the text names no target."),
+        ("target_name_en", "str", "Target actor, English name."),
+        ("target_name_ja", "str", "Target actor, Japanese name."),
+        ("target_country", "str", "Target actor's country code."),
+        ("polarity", "str", "affirmed, or negated (ない, ず, なかった)."),
+        ("modality", "str", "asserted, intended (方針, 予定, 考え), considered (検討), demanded (the act asked for by 求める), hypothetical (もし, ～ば), reported (～とされる, ～という)."),
+        ("n_mentions", "int", "Mentions of this event in the article (event_mentions.csv)."),
+        ("is_caption", "bool", "True when the event is seen only in captions or headings."),
+        ("confidence", "float", "0-1, from how the roles were found (explicit case marking > discourse > guess)."),
+        ("evidence", "str", "The sentence of the first mention."),
+        ("location_actor_id", "str", "Where it happened, when the clause says (ミンスクで, において)."),
+        ("location_name_en", "str", "Location, English name."),
+        ("location_country", "str", "Location's country code."),
+        ("symmetric", "bool", "True for joint acts (会談, 締結 with と/両国): coded once, source and target interchangeable."),
+    ),
+    "event_mentions": _cols(
+        ("event_id", "str", "Event (events.csv)."),
+        ("article_id", "str", "Article."),
+        ("sentence_id", "int", "Sentence of the mention."),
+        ("start", "int", "Trigger start offset in the body."),
+        ("end", "int", "Trigger end offset (exclusive) in the body."),
+        ("trigger", "str", "The trigger word as written (制裁を解除, 訪れる ...)."),
+        ("sentence_text", "str", "The sentence, as in sentences.csv."),
+    ),
+    "tokens": _cols(
+        ("article_id", "str", "Article."),
+        ("sentence_id", "int", "Sentence."),
+        ("token_id", "int", "Token number within the sentence, from 0."),
+        ("start", "int", "Start offset in the body."),
+        ("end", "int", "End offset (exclusive) in the body."),
+        ("surface", "str", "Token as written."),
+        ("lemma", "str", "UniDic lemma (為る for し)."),
+        ("pos", "str", "Coarse part of speech (Universal POS)."),
+        ("pos_detail", "str", "UniDic part of speech, all levels (名詞-固有名詞-人名-姓)."),
+        ("reading", "str", "Katakana reading."),
+        ("is_unknown", "bool", "True when the word is not in UniDic."),
+    ),
+}
+
+# Tables always written; `tokens` only on request.
+CORE_TABLES = ("articles", "sentences", "mentions", "actors", "dates", "events", "event_mentions")
+
+
+def columns(table: str) -> list[str]:
+    return [c.name for c in TABLES[table]]
+
+
+def schema_markdown() -> str:
+    """The column documentation, as Markdown (docs/tables.md is this text)."""
+    lines = [
+        "# Output tables",
+        "",
+        "Generated by `dekigoto schema --markdown` from `pipeline/tables.py`; do not edit by hand.",
+        "",
+        "All tables are UTF-8 CSV with a header row. Offsets are character offsets into the article",
+        "body as stored in the corpus file (after the front matter). Rows are sorted by article_id",
+        "and position, so the same corpus always gives the same bytes.",
+        "",
+    ]
+    for name, cols in TABLES.items():
+        lines += [f"## {name}.csv", "", "| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.dtype} | {c.doc} |" for c in cols]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def frame(table: str, rows: list[dict]):
+    """A DataFrame with the table's columns in order, typed as declared."""
+    import pandas as pd
+
+    cols = TABLES[table]
+    df = pd.DataFrame(rows, columns=[c.name for c in cols])
+    for c in cols:
+        if c.dtype == "int":
+            df[c.name] = df[c.name].astype("int64")
+        elif c.dtype == "float":
+            df[c.name] = df[c.name].astype("float64").round(4)
+        elif c.dtype == "bool":
+            df[c.name] = df[c.name].astype(bool)
+        else:
+            df[c.name] = df[c.name].fillna("").astype(str)
+    return df
+
+
+def write_table(df, path: Path, fmt: str = "csv") -> None:
+    """Write atomically: a temporary file in the same folder, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        if fmt == "parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

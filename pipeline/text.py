@@ -1,0 +1,398 @@
+"""The text layer: from an article body to the analysis text and its sentences.
+
+Text extracted from PDFs and web pages breaks paragraphs at page and picture
+boundaries and interleaves picture captions and headings with the body. The
+NLP stages need whole paragraphs, and every table needs offsets into the body
+as stored. So this module
+
+1. splits the body into blocks (runs of non-blank lines),
+2. tells headings and captions apart from body text,
+3. re-joins body paragraphs that a layout break cut in two,
+4. normalises characters (NFKC where safe, odd spaces) one by one, keeping
+   for every analysis character the body span it came from,
+5. splits paragraphs into sentences, respecting quotes and brackets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.model import Sentence
+
+SENTENCE_END = "。．！？!?"
+CLOSERS = "」』）)】〕〉》”’\"'"
+OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
+# Lines that start a list item keep a sentence boundary before them.
+LIST_ITEM = re.compile(r"^\s*(?:[・●○■□◆◇▼▽▲△※\-*•]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+# Blocks that name a picture or a source are captions wherever they stand.
+CAPTION_PREFIX = re.compile(r"^\s*(?:写真|図表?|表|グラフ|出所|出典|資料|提供|撮影|\(写真|（写真|©|Photo|Source)\s*[\d０-９]*\s*[:：）)　 ]")
+HEADING_MARK = re.compile(r"^\s*#{1,6}\s")
+# Characters NFKC must not touch: they carry meaning for Japanese segmentation.
+NFKC_KEEP = set("〜・「」『』、。")
+DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+ODD_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
+
+CAPTION_MAX_CHARS = 90  # a picture caption is one short line
+HEADING_MAX_CHARS = 40
+PICTURE_BREAK_BLANK_LINES = 2  # this many blank lines stand for a removed picture
+
+
+@dataclass
+class Block:
+    """A run of non-blank lines of the body."""
+
+    lines: list[tuple[int, int]]  # (start, end) of each line's content in the body
+    blank_before: int
+    kind: str = "body"
+
+    def raw(self, body: str) -> str:
+        return "".join(body[s:e] for s, e in self.lines)
+
+
+@dataclass
+class Paragraph:
+    """Body text (possibly re-joined across breaks), a caption or a heading."""
+
+    kind: str
+    segments: list[tuple[int, int]]  # body spans, in reading order
+    boundaries: set[int] = field(default_factory=set)  # body offsets that start a list item
+
+
+@dataclass
+class Document:
+    """The analysis text of one article and its map back to the body."""
+
+    body: str
+    text: str
+    sentences: list[Sentence]
+    char_start: list[int]  # body offset of each analysis character
+    char_end: list[int]  # body end offset (exclusive) of each analysis character
+    joins: list[tuple[int, int]]  # body spans removed by layout repair inside paragraphs
+    paragraph_kinds: list[str]
+
+    def to_body(self, start: int, end: int) -> tuple[int, int]:
+        """Body (start, end) of the analysis span [start, end)."""
+        if end <= start:
+            pos = self.char_start[start] if start < len(self.char_start) else len(self.body)
+            return pos, pos
+        return self.char_start[start], self.char_end[end - 1]
+
+    def body_segments(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The body spans the analysis span [start, end) was read from."""
+        segments: list[tuple[int, int]] = []
+        for i in range(start, end):
+            s, e = self.char_start[i], self.char_end[i]
+            if segments and segments[-1][1] >= s:
+                segments[-1] = (segments[-1][0], max(segments[-1][1], e))
+            else:
+                segments.append((s, e))
+        return segments
+
+    def body_text(self, start: int, end: int) -> str:
+        """The body's own characters for an analysis span, layout breaks left out."""
+        return "".join(self.body[s:e] for s, e in self.body_segments(start, end))
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def split_blocks(body: str) -> list[Block]:
+    """Runs of non-blank lines, with the number of blank lines before each."""
+    blocks: list[Block] = []
+    current: list[tuple[int, int]] = []
+    blank = 0
+    pos = 0
+    for line in body.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        start, end = pos, pos + len(content)
+        pos += len(line)
+        if content.strip(" \t\u3000\u00a0"):
+            current.append((start, end))
+            continue
+        if current:
+            blocks.append(Block(current, blank))
+            current, blank = [], 0
+        blank += 1
+    if current:
+        blocks.append(Block(current, blank))
+    return blocks
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does this text end where a sentence may end?"""
+    stripped = text.rstrip(" \t\u3000" + CLOSERS)
+    if not stripped:
+        return True
+    if stripped[-1] in SENTENCE_END or text.rstrip()[-1:] in "」』”":
+        return True
+    return _ends_with_predicate(stripped)
+
+
+@lru_cache(maxsize=4096)
+def _ends_with_predicate(text: str) -> bool:
+    """True when the last word is a verb, adjective or auxiliary in its final form
+    (である, している, ある): a paragraph may end there without 。."""
+    from pipeline.tokenizer import _tagger
+
+    nodes = [n for n in _tagger()(text[-30:]) if n.surface.strip()]
+    if not nodes:
+        return True
+    last = nodes[-1].feature
+    if last.pos1 in ("動詞", "形容詞", "助動詞") and (last.cForm or "").startswith("終止形"):
+        return True
+    return last.pos1 == "助詞" and last.pos2 == "終助詞"
+
+
+def _starts_sentence(text: str) -> bool:
+    """A block opening with a conjunction (また, しかし, 一方) starts a new sentence."""
+    from pipeline.tokenizer import _tagger
+
+    for node in _tagger()(text.lstrip()[:12]):
+        return node.feature.pos1 == "接続詞"
+    return False
+
+
+def classify_blocks(blocks: list[Block], body: str) -> None:
+    """Mark headings and captions in place; the rest stays body."""
+    previous_kind = "heading"  # the top of an article is title/byline territory
+    seen_body = False
+    for block in blocks:
+        raw = block.raw(body).strip()
+        n_ends = sum(raw.count(c) for c in "。！？")
+        single_line = len(block.lines) == 1
+        short = len(raw) <= CAPTION_MAX_CHARS
+        if HEADING_MARK.match(raw):
+            kind = "heading"
+        elif CAPTION_PREFIX.match(raw) and short:
+            kind = "caption"
+        elif (
+            block.blank_before >= PICTURE_BREAK_BLANK_LINES
+            and seen_body
+            and single_line
+            and short
+            and n_ends <= 1
+            and (n_ends == 0 or raw.endswith("。"))
+        ):
+            kind = "caption"
+        elif previous_kind == "caption" and single_line and len(raw) <= HEADING_MAX_CHARS and n_ends == 0:
+            kind = "caption"  # a caption's second line (place, date)
+        elif not seen_body and single_line and len(raw) <= HEADING_MAX_CHARS and n_ends == 0:
+            kind = "heading"  # title, byline, dateline
+        else:
+            kind = "body"
+        block.kind = kind
+        previous_kind = kind
+        seen_body = seen_body or kind == "body"
+
+
+def build_paragraphs(blocks: list[Block], body: str) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    """Join body blocks cut by layout breaks; captions and headings stand alone.
+
+    A body block that does not end where a sentence can end continues in the
+    next body block, even across captions and headings placed in between.
+    Returns the paragraphs in reading order and the joins made (body spans).
+    """
+    paragraphs: list[Paragraph] = []
+    joins: list[tuple[int, int]] = []
+    open_paragraph: Paragraph | None = None
+    pending: list[Paragraph] = []  # captions/headings met while a paragraph is open
+    for block in blocks:
+        segs, boundaries = _block_segments(block, body, joins)
+        if block.kind != "body":
+            para = Paragraph(block.kind, segs, boundaries)
+            if open_paragraph is not None:
+                pending.append(para)
+            else:
+                paragraphs.append(para)
+            continue
+        if open_paragraph is not None and _starts_sentence(block.raw(body)):
+            open_paragraph = None  # the break was a real paragraph end after all
+            paragraphs.extend(pending)
+            pending = []
+        if open_paragraph is not None:
+            joins.append((open_paragraph.segments[-1][1], segs[0][0]))
+            open_paragraph.segments.extend(segs)
+            open_paragraph.boundaries |= boundaries
+        else:
+            open_paragraph = Paragraph("body", segs, boundaries)
+            paragraphs.append(open_paragraph)
+        if _ends_sentence(block.raw(body)):
+            open_paragraph = None
+            paragraphs.extend(pending)
+            pending = []
+    paragraphs.extend(pending)
+    return paragraphs, joins
+
+
+def _block_segments(block: Block, body: str, joins: list[tuple[int, int]]):
+    """A block's lines as body spans; line breaks inside a block are layout."""
+    segs: list[tuple[int, int]] = []
+    boundaries: set[int] = set()
+    for i, (start, end) in enumerate(block.lines):
+        line = body[start:end]
+        lead = len(line) - len(line.lstrip(" \t\u3000"))
+        trail = len(line) - len(line.rstrip(" \t\u3000"))
+        s, e = start + lead, end - trail
+        if i and LIST_ITEM.match(line):
+            boundaries.add(s)
+        elif i and segs:
+            joins.append((segs[-1][1], s))
+        segs.append((s, e))
+    return segs, boundaries
+
+
+# ------------------------------------------------------------------ normalisation
+
+
+def normalize_char(cluster: str) -> str:
+    """NFKC for one character cluster, except where it would hurt.
+
+    Steps: drop zero-width characters; odd spaces become " "; the Japanese
+    punctuation in NFKC_KEEP stays as written; everything else goes through
+    NFKC (full-width ASCII to half-width, half-width katakana to full-width).
+    """
+    if cluster in DROP:
+        return ""
+    if cluster in ODD_SPACES:
+        return " "
+    if cluster in NFKC_KEEP:
+        return cluster
+    if cluster == "～":
+        return "〜"
+    return unicodedata.normalize("NFKC", cluster)
+
+
+def _clusters(text: str):
+    """Characters with their combining marks (and half-width voicing marks)."""
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(text[j]) or text[j] in "\uff9e\uff9f"):
+            j += 1
+        yield i, text[i:j]
+        i = j
+
+
+def normalize_text(text: str) -> str:
+    """The analysis form of a string (used for lexicon keys and tests)."""
+    return "".join(normalize_char(c) for _, c in _clusters(text))
+
+
+# ---------------------------------------------------------------------- sentences
+
+
+def split_sentences(text: str, hard_breaks: set[int]) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph of analysis text.
+
+    A sentence ends at 。！？ (and ". " in Latin text) outside brackets and
+    quotes, taking closing brackets that follow; list items start new
+    sentences. Unbalanced brackets are ignored rather than swallowing the rest.
+    """
+    depth_ok = _balanced_openers(text)
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if i in hard_breaks and i > start:
+            spans.append((start, i))
+            start = i
+        if c in OPENERS and i in depth_ok:
+            stack.append(OPENERS[c])
+        elif stack and c == stack[-1]:
+            stack.pop()
+        elif not stack and (c in SENTENCE_END or (c == "." and i + 1 < n and text[i + 1] == " " and _latin_before(text, i))):
+            j = i + 1
+            while j < n and (text[j] in CLOSERS or text[j] in SENTENCE_END):
+                j += 1
+            spans.append((start, j))
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    # strip spaces at both ends, drop empty spans
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _latin_before(text: str, i: int) -> bool:
+    return i > 0 and (text[i - 1].isascii() and text[i - 1].isalnum() or text[i - 1] in ")\"'")
+
+
+def _balanced_openers(text: str) -> set[int]:
+    """Positions of opening brackets that are closed later in the paragraph."""
+    ok: set[int] = set()
+    stacks: dict[str, list[int]] = {}
+    for i, c in enumerate(text):
+        if c in OPENERS:
+            stacks.setdefault(OPENERS[c], []).append(i)
+        elif c in stacks and stacks[c]:
+            ok.add(stacks[c].pop())
+    return ok
+
+
+# -------------------------------------------------------------------------- API
+
+
+def prepare(body: str) -> Document:
+    """The analysis text, sentences and offset map of an article body."""
+    blocks = split_blocks(body)
+    classify_blocks(blocks, body)
+    paragraphs, joins = build_paragraphs(blocks, body)
+
+    out: list[str] = []
+    char_start: list[int] = []
+    char_end: list[int] = []
+    sentences: list[Sentence] = []
+    kinds: list[str] = []
+    for p_index, para in enumerate(paragraphs):
+        if out:
+            out.append("\n")
+            prev_end = char_end[-1]
+            char_start.append(prev_end)
+            char_end.append(prev_end)
+        para_start = len(out)
+        hard: set[int] = set()
+        for k, (s, e) in enumerate(para.segments):
+            if k and _needs_space(body, para.segments[k - 1][1], s):
+                out.append(" ")
+                char_start.append(s)
+                char_end.append(s)
+            if s in para.boundaries:
+                hard.add(len(out) - para_start)
+            for offset, cluster in _clusters(body[s:e]):
+                for ch in normalize_char(cluster):
+                    out.append(ch)
+                    char_start.append(s + offset)
+                    char_end.append(s + offset + len(cluster))
+        para_text = "".join(out[para_start:])
+        kinds.append(para.kind)
+        for s, e in split_sentences(para_text, hard):
+            sentences.append(Sentence(len(sentences), para_start + s, para_start + e, para.kind, p_index))
+    text = "".join(out)
+    doc = Document(body, text, sentences, char_start, char_end, joins, kinds)
+    for sent in sentences:
+        sent.text = doc.body_text(sent.start, sent.end)
+    return doc
+
+
+def _needs_space(body: str, prev_end: int, next_start: int) -> bool:
+    """Latin words broken across lines need a space when re-joined; Japanese does not."""
+    a = body[prev_end - 1] if prev_end else ""
+    b = body[next_start] if next_start < len(body) else ""
+    return bool(a and b and a.isascii() and b.isascii() and a.isalnum() and b.isalnum())

@@ -1,0 +1,31 @@
+"""Shared fixtures: the sample article and its gold annotation (copies kept in tests/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE_ARTICLE = FIXTURES / "gold" / "belarus_us_635.md"
+SAMPLE_GOLD = FIXTURES / "gold" / "belarus_us_635.gold.yaml"
+
+
+@pytest.fixture(scope="session")
+def sample_article():
+    from pipeline.corpus import read_article
+
+    return read_article(SAMPLE_ARTICLE, SAMPLE_ARTICLE.parent)
+
+
+@pytest.fixture(scope="session")
+def sample_gold() -> dict:
+    return yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_document(sample_article):
+    from pipeline.text import prepare
+
+    return prepare(sample_article.body)

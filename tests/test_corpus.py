@@ -1,0 +1,144 @@
+"""Articles on disk: front matter, errors, encodings, importing."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.corpus import (
+    ArticleError,
+    add_file,
+    article_id_for,
+    list_article_files,
+    parse_article,
+    read_article,
+)
+
+GOOD = "---\ntitle: テスト\npublished: 2026-02\nlang: ja\nsource: 通信\nauthor: 某\nurl: https://example.org/a\n---\n本文である。\n"
+
+
+def test_front_matter_fields():
+    a = parse_article(GOOD.encode(), "x/a.md")
+    assert (a.title, a.published, a.lang, a.source, a.author, a.url) == (
+        "テスト", "2026-02", "ja", "通信", "某", "https://example.org/a")
+    assert a.body == "本文である。\n"
+    assert a.article_id == "x/a"
+
+
+@pytest.mark.parametrize("published", ["2026", "2026-02", "2026-02-14"])
+def test_published_precisions(published):
+    a = parse_article(f"---\npublished: {published}\n---\n本文。".encode(), "a.md")
+    assert a.published == published
+
+
+def test_explicit_id_wins():
+    assert parse_article("---\nid: my-id\n---\n本文。".encode(), "a.md").article_id == "my-id"
+
+
+def test_no_front_matter_is_fine_and_lang_detected():
+    a = parse_article("ロシアは原油の輸出を減らした。".encode(), "a.txt")
+    assert a.lang == "ja" and a.published == ""
+    b = parse_article(b"Russia cut oil exports to Belarus last year, officials said.", "b.txt")
+    assert b.lang == "en"
+
+
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"---\ntitle: [unclosed\n---\nbody", "bad front matter"),
+        (b"---\n- a list\n---\nbody", "bad front matter"),
+        (b"---\ntitle: x\nbody without end", "no closing '---'"),
+        (b"---\npublished: 2026-13\n---\nbody", "invalid published date"),
+        (b"---\npublished: 2026-02-30\n---\nbody", "invalid published date"),
+        (b"---\npublished: last week\n---\nbody", "invalid published date"),
+        (b"---\nlang: fr\n---\nbody", "unsupported lang"),
+        (b"---\ntitle: x\n---\n  \n\n", "empty body"),
+        (b"", "empty body"),
+        ("本文".encode("shift_jis") + b"\x82", "not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    ],
+)
+def test_errors_name_file_and_reason(data, reason):
+    with pytest.raises(ArticleError) as exc:
+        parse_article(data, "sub/broken.md")
+    assert reason in str(exc.value)
+    assert "sub/broken.md" in str(exc.value)
+
+
+def test_bom_and_crlf_are_accepted():
+    a = parse_article("\ufeff---\r\ntitle: t\r\n---\r\n本文。\r\n".encode(), "a.md")
+    assert a.title == "t" and a.body == "本文。\n"
+
+
+def test_listing_skips_hidden_readme_and_other_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ["a.md", "sub/b.txt", "README.md", ".hidden.md", "_draft/c.md", "actors.yaml", "x.pdf"]:
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("本文。", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in list_article_files(tmp_path)] == ["a.md", "sub/b.txt"]
+
+
+def test_article_id_is_stable():
+    assert article_id_for("2026/feb/a.md") == "2026/feb/a"
+
+
+BODY = "ベラルーシの大統領は会談した。\nロシアとの関係は悪化した。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "shift_jis", "cp932", "euc_jp"])
+def test_add_detects_encoding(tmp_path, encoding):
+    src = tmp_path / "in" / "article.txt"
+    src.parent.mkdir()
+    src.write_bytes(BODY.replace("\n", "\r\n").encode(encoding))
+    corpus = tmp_path / "corpus"
+    dest = add_file(src, corpus, {"title": "題", "published": "2026-02-14", "lang": "ja"})
+    a = read_article(dest, corpus)
+    assert a.body == BODY
+    assert (a.title, a.published, a.lang) == ("題", "2026-02-14", "ja")
+    assert dest.read_bytes().decode("utf-8")  # stored as UTF-8
+
+
+def test_add_cp932_specific_characters(tmp_path):
+    body = "①髙橋氏は～会談した。\n"  # NEC/IBM extensions exist only in CP932
+    src = tmp_path / "a.txt"
+    src.write_bytes(body.encode("cp932"))
+    dest = add_file(src, tmp_path / "corpus", {})
+    assert read_article(dest, tmp_path / "corpus").body == body
+
+
+def test_add_never_overwrites_and_refuses_duplicates(tmp_path):
+    corpus = tmp_path / "corpus"
+    src = tmp_path / "a.txt"
+    src.write_text(BODY, encoding="utf-8")
+    add_file(src, corpus, {})
+    with pytest.raises(ArticleError, match="same body"):
+        add_file(src, corpus, {})
+    other = tmp_path / "other" / "a.txt"
+    other.parent.mkdir()
+    other.write_text("別の本文。", encoding="utf-8")
+    with pytest.raises(ArticleError, match="already exists"):
+        add_file(other, corpus, {})
+
+
+def test_add_rejects_bad_metadata_and_binary(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(BODY, encoding="utf-8")
+    with pytest.raises(ArticleError, match="invalid published date"):
+        add_file(src, tmp_path / "c", {"published": "yesterday"})
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02abc")
+    with pytest.raises(ArticleError, match="binary"):
+        add_file(binary, tmp_path / "c", {})
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(b"%PDF")
+    with pytest.raises(ArticleError, match="unsupported file type"):
+        add_file(pdf, tmp_path / "c", {})
+
+
+def test_sample_article_in_corpus_has_its_metadata():
+    from pathlib import Path
+
+    corpus = Path(__file__).parent.parent / "corpus"
+    a = read_article(corpus / "belarus_us_635.md", corpus)
+    assert a.title == "ベラルーシ、米に接近（635号）"
+    assert (a.published, a.author, a.lang) == ("2026-02", "石館", "ja")
