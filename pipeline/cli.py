@@ -136,8 +136,11 @@ def evaluate(
 
     try:
         golds = [load_gold(p) for p in gold]
-        table_dir = tables if tables else tables_for_gold(gold, corpus)
-        report = score(golds, load_tables(table_dir))
+        if tables:
+            report = score(golds, load_tables(tables))
+        else:
+            with tables_for_gold(gold, corpus) as table_dir:
+                report = score(golds, load_tables(table_dir))
     except (OSError, ValueError) as exc:
         _fail(str(exc))
     typer.echo(format_report(report, show_errors=(show == "errors")))

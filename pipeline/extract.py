@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from pipeline.analysis import ArticleResult, analyze_article, error_result
 from pipeline.corpus import ArticleError, list_article_files, parse_article
-from pipeline.tables import CORE_TABLES, frame, write_table
+from pipeline.tables import CORE_TABLES, TableWriter
 
 STATE_DIR = ".dekigoto"
 MANIFEST = "manifest.json"
@@ -91,10 +91,10 @@ def _overlay_bytes(corpus_dir: Path) -> bytes:
 # ------------------------------------------------------------------- per article
 
 
-def process_one(rel: str, data: bytes, with_tokens: bool, overlay: str | None) -> ArticleResult:
-    """Parse and analyse one article; any failure becomes an error row."""
+def process_one(rel: str, path: str, with_tokens: bool, overlay: str | None) -> ArticleResult:
+    """Read, parse and analyse one article; any failure becomes an error row."""
     try:
-        article = parse_article(data, rel)
+        article = parse_article(Path(path).read_bytes(), rel)
     except ArticleError as exc:
         from pipeline.corpus import article_id_for
 
@@ -154,14 +154,14 @@ def _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_a
 
     files = list_article_files(corpus)
     fingerprints: dict[str, str] = {}
-    todo: list[tuple[str, bytes]] = []
+    todo: list[tuple[str, str]] = []  # (relative path, file path): workers read the file
     for path in files:
         rel = path.relative_to(corpus).as_posix()
         data = path.read_bytes()
         fp = article_fingerprint(rel, data, context, with_tokens)
         fingerprints[rel] = fp
         if full or not _cache_valid(cache_dir, rel, fp):
-            todo.append((rel, data))
+            todo.append((rel, str(path)))
 
     table_names = CORE_TABLES + (("tokens",) if with_tokens else ())
     manifest = _read_manifest(state)
@@ -177,8 +177,7 @@ def _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_a
         if on_article:
             on_article(rel)
 
-    results = [_read_cache(cache_dir, rel) for rel in fingerprints]
-    summary = _write_tables(out, results, fmt, table_names)
+    summary = _write_tables(out, cache_dir, fingerprints, fmt, table_names)
     summary.analysed = len(todo)
     summary.cached = len(fingerprints) - len(todo)
     _prune_cache(cache_dir, fingerprints)
@@ -194,7 +193,7 @@ def _run(todo, with_tokens, overlay, workers, progress) -> Iterable[ArticleResul
     if progress is None:
         progress = sys.stderr.isatty()
     bar = tqdm(total=len(todo), unit="article", disable=not progress or len(todo) < 2, leave=False)
-    jobs = [(rel, data, with_tokens, overlay) for rel, data in todo]
+    jobs = [(rel, path, with_tokens, overlay) for rel, path in todo]
     n = min(workers or os.cpu_count() or 1, len(jobs))
     try:
         if n <= 1:
@@ -260,7 +259,7 @@ def _atomic_write_text(path: Path, text: str) -> None:
 # ----------------------------------------------------------------------- tables
 
 
-def aggregate_actors(results: list[ArticleResult]) -> list[dict]:
+def aggregate_actors(results: Iterable[ArticleResult]) -> list[dict]:
     """One actors.csv row per actor: attributes, counts, first and last seen."""
     actors: dict[str, dict] = {}
     for result in results:
@@ -278,29 +277,49 @@ def aggregate_actors(results: list[ArticleResult]) -> list[dict]:
     return [actors[k] for k in sorted(actors)]
 
 
-def _write_tables(out: Path, results: list[ArticleResult], fmt: str, table_names) -> ExtractSummary:
-    results = sorted(results, key=lambda r: (r.article_id, r.rows["articles"][0]["path"]))
-    rows: dict[str, list[dict]] = {name: [] for name in table_names}
-    for result in results:
-        for name in table_names:
-            if name != "actors":
-                rows[name].extend(result.rows.get(name, []))
-    rows["actors"] = aggregate_actors(results)
-    frames = {name: frame(name, rows[name]) for name in table_names}
-    suffix = ".parquet" if fmt == "parquet" else ".csv"
-    # Build every table first, then swap them in one after another.
-    for name, df in frames.items():
-        write_table(df, out / f"{name}{suffix}", fmt)
-    errors = [(r["path"], r["error"]) for r in rows["articles"] if r["status"] == "error"]
-    return ExtractSummary(
-        articles=len(rows["articles"]),
-        sentences=len(rows["sentences"]),
-        mentions=len(rows["mentions"]),
-        dates=len(rows["dates"]),
-        events=len(rows["events"]),
-        actors=len(rows["actors"]),
-        errors=errors,
-    )
+def _write_tables(out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, table_names) -> ExtractSummary:
+    """Stream the cached results into the tables, one article at a time.
+
+    Pass 1 orders the articles and aggregates the actors (small); pass 2
+    appends each article's rows. Every table is built in a temporary file and
+    renamed into place only when all of them are complete.
+    """
+    order: list[tuple[str, str, str]] = []  # (article_id, path, rel)
+    actor_summaries: list[ArticleResult] = []
+    for rel in rels:
+        result = _read_cache(cache_dir, rel)
+        order.append((result.article_id, result.rows["articles"][0]["path"], rel))
+        actor_summaries.append(
+            ArticleResult(result.article_id, {"articles": result.rows["articles"], "mentions": [{"actor_id": m["actor_id"]} for m in result.rows.get("mentions", [])]}, result.actors)
+        )
+    actors = aggregate_actors(actor_summaries)
+    del actor_summaries
+    order.sort()
+
+    writers = {name: TableWriter(out, name, fmt) for name in table_names}
+    summary = ExtractSummary(actors=len(actors))
+    try:
+        for _, _, rel in order:
+            result = _read_cache(cache_dir, rel)
+            for name, writer in writers.items():
+                if name != "actors":
+                    writer.append(result.rows.get(name, []))
+            summary.articles += 1
+            summary.sentences += len(result.rows.get("sentences", []))
+            summary.mentions += len(result.rows.get("mentions", []))
+            summary.dates += len(result.rows.get("dates", []))
+            summary.events += len(result.rows.get("events", []))
+            summary.errors += [(r["path"], r["error"]) for r in result.rows["articles"] if r["status"] == "error"]
+        if "actors" in writers:
+            writers["actors"].append(actors)
+        for writer in writers.values():
+            writer.close()
+        for writer in writers.values():
+            writer.commit()
+    finally:
+        for writer in writers.values():
+            writer.discard()
+    return summary
 
 
 def _read_manifest(state: Path) -> dict:

@@ -186,17 +186,59 @@ def frame(table: str, rows: list[dict]):
     return df
 
 
-def write_table(df, path: Path, fmt: str = "csv") -> None:
-    """Write atomically: a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+class TableWriter:
+    """Append rows to one table in a temporary file; `commit` renames it into place.
+
+    CSV chunks are written with the same formatting, so a table written in one
+    go and one written article by article are byte-identical.
+    """
+
+    def __init__(self, out_dir: Path, table: str, fmt: str = "csv"):
+        self.table = table
+        self.fmt = fmt
+        self.path = out_dir / f"{table}.{'parquet' if fmt == 'parquet' else 'csv'}"
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=out_dir)
+        os.close(fd)
+        self._parquet = None
         if fmt == "parquet":
-            df.to_parquet(tmp, index=False)
+            import pyarrow.parquet as pq
+
+            self._parquet = pq.ParquetWriter(self.tmp, arrow_schema(table))
         else:
-            df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+            self._fh = open(self.tmp, "w", encoding="utf-8", newline="")
+            frame(table, []).to_csv(self._fh, index=False, lineterminator="\n")
+
+    def append(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        df = frame(self.table, rows)
+        if self._parquet is not None:
+            import pyarrow as pa
+
+            self._parquet.write_table(pa.Table.from_pandas(df, schema=self._parquet.schema, preserve_index=False))
+        else:
+            df.to_csv(self._fh, index=False, header=False, lineterminator="\n")
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+        elif not self._fh.closed:
+            self._fh.close()
+
+    def commit(self) -> None:
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        """Close and remove the temporary file if it was not committed."""
+        if self._parquet is None and not self._fh.closed:
+            self._fh.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def arrow_schema(table: str):
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(c.name, types[c.dtype]) for c in TABLES[table]])

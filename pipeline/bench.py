@@ -1,0 +1,160 @@
+"""`make bench`: speed and memory of the whole pipeline, measured in one run.
+
+Builds a benchmark corpus (BENCH_ARTICLES articles, default 2,000) in a
+temporary folder from the articles of the corpus, varied so that no cache can
+help, then prints: raw fugashi tokenisation as the physical reference, the
+pipeline's characters/s per worker and its ratio to fugashi, each stage's
+share of the time, the date tagger alone, articles/s with 1 and 2 workers and
+the speed-up, peak memory at two corpus sizes, and a no-change rerun.
+Figures are printed, never asserted: machines here are noisy.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.corpus import list_article_files, read_article, render_article
+
+VARIANT_NAMES = ["ロシア", "ベラルーシ", "米国", "中国", "ウクライナ", "リトアニア", "ポーランド", "ドイツ", "フランス", "日本"]
+
+
+def build_corpus(source: Path, dest: Path, n: int, seed: int = 0) -> int:
+    """Write n varied articles to dest; returns the total number of body characters."""
+    rng = random.Random(seed)
+    bases = []
+    for path in list_article_files(source):
+        article = read_article(path, source)
+        if article.lang == "ja":
+            bases.append(article)
+    if not bases:
+        raise SystemExit(f"{source}: no Japanese article to build a benchmark corpus from")
+    dest.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        base = bases[i % len(bases)]
+        paragraphs = base.body.split("\n\n")
+        head, rest = paragraphs[:3], paragraphs[3:]
+        rng.shuffle(rest)
+        body = "\n\n".join(head + rest)
+        body = re.sub(r"\d+", lambda m: str((int(m.group()) + i) % 3000), body)
+        a, b = rng.sample(VARIANT_NAMES, 2)
+        body = body.replace(a, "\0").replace(b, a).replace("\0", b) + f"\n\n（記事番号{i}）\n"
+        year = 2000 + i % 26
+        meta = {"title": f"{base.title} #{i}", "published": f"{year}-{1 + i % 12:02d}", "lang": "ja"}
+        (dest / f"a{i:05d}.md").write_text(render_article(meta, body), encoding="utf-8")
+        total += len(body)
+    return total
+
+
+def fugashi_reference(bodies: list[str]) -> float:
+    """Characters/s of raw fugashi when Python reads every token's surface and features."""
+    import fugashi
+
+    tagger = fugashi.Tagger()
+    chars = sum(len(b) for b in bodies)
+    t = time.perf_counter()
+    n = 0
+    for body in bodies:
+        for node in tagger(body):
+            n += len(node.surface) + len(node.feature.lemma or "")
+    return chars / (time.perf_counter() - t)
+
+
+def stage_times(bodies: list[str], published: list[str]) -> tuple[dict[str, float], int]:
+    """Seconds per stage over the given bodies, in one process."""
+    from pipeline.nlp import japanese_pipeline, make_doc
+    from pipeline.text import prepare
+
+    nlp = japanese_pipeline()
+    times = {"text layer": 0.0, "tokenizer": 0.0}
+    for name, _ in nlp.pipeline:
+        times[name] = 0.0
+    chars = 0
+    for body, pub in zip(bodies, published, strict=True):
+        t0 = time.perf_counter()
+        document = prepare(body)
+        t1 = time.perf_counter()
+        doc = make_doc(nlp, document.text, pub, document.sentences)
+        t2 = time.perf_counter()
+        times["text layer"] += t1 - t0
+        times["tokenizer"] += t2 - t1
+        for name, component in nlp.pipeline:
+            t = time.perf_counter()
+            doc = component(doc)
+            times[name] += time.perf_counter() - t
+        chars += len(body)
+    return times, chars
+
+
+def _timed_extract(corpus: Path, out: Path, workers: int, full: bool = True) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB, largest process) of `dekigoto extract` in a fresh process."""
+    code = (
+        "import resource, sys, time\n"
+        "from pipeline.extract import extract\n"
+        "t = time.perf_counter()\n"
+        f"s = extract({str(corpus)!r}, {str(out)!r}, full={full}, workers={workers}, progress=False)\n"
+        "el = time.perf_counter() - t\n"
+        "rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(el, rss, len(s.errors))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    elapsed, rss, _errors = res.stdout.split()
+    return float(elapsed), int(rss)
+
+
+def main() -> None:
+    n = int(os.environ.get("BENCH_ARTICLES", "2000"))
+    source = Path(os.environ.get("BENCH_SOURCE", "corpus"))
+    with tempfile.TemporaryDirectory(prefix="dekigoto-bench-") as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus"
+        chars = build_corpus(source, corpus, n)
+        print(f"benchmark corpus: {n} articles, {chars:,} characters ({chars / n:,.0f} per article), {os.cpu_count()} cores")
+
+        sample_paths = list_article_files(corpus)[: min(n, 200)]
+        sample = [read_article(p, corpus) for p in sample_paths]
+        bodies = [a.body for a in sample]
+        ref = fugashi_reference(bodies)
+        print(f"fugashi alone (Python reads every token): {ref:,.0f} chars/s")
+
+        times, sample_chars = stage_times(bodies, [a.published for a in sample])
+        total = sum(times.values())
+        pipe = sample_chars / total
+        print(f"pipeline in one process ({len(sample)} articles): {pipe:,.0f} chars/s per worker = {pipe / ref:.2f} x fugashi")
+        for name, sec in times.items():
+            print(f"  {name:<18} {100 * sec / total:5.1f}%  ({sample_chars / sec:,.0f} chars/s)")
+
+        from pipeline.dates import tag_dates
+        from pipeline.text import prepare
+
+        texts = [prepare(b).text for b in bodies]
+        t = time.perf_counter()
+        for text, a in zip(texts, sample, strict=True):
+            tag_dates(text, a.published)
+        print(f"date tagger alone: {sum(map(len, texts)) / (time.perf_counter() - t):,.0f} chars/s")
+
+        one, rss_one = _timed_extract(corpus, tmp / "out1", workers=1)
+        print(f"extract, 1 worker: {one:.1f}s = {n / one:.1f} articles/s, {chars / one:,.0f} chars/s, peak RSS {rss_one / 1024:.0f} MiB")
+        two, rss_two = _timed_extract(corpus, tmp / "out2", workers=2)
+        print(f"extract, 2 workers: {two:.1f}s = {n / two:.1f} articles/s, speed-up {one / two:.2f}x, peak RSS per process {rss_two / 1024:.0f} MiB")
+
+        quarter = tmp / "quarter"
+        quarter.mkdir()
+        for p in list_article_files(corpus)[: max(1, n // 4)]:
+            (quarter / p.name).write_bytes(p.read_bytes())
+        _, rss_quarter = _timed_extract(quarter, tmp / "outq", workers=1)
+        print(f"peak RSS with {max(1, n // 4)} articles: {rss_quarter / 1024:.0f} MiB; with {n}: {rss_one / 1024:.0f} MiB (ratio {rss_one / rss_quarter:.2f})")
+
+        rerun, _ = _timed_extract(corpus, tmp / "out1", workers=1, full=False)
+        print(f"no-change rerun of {n} articles: {rerun:.2f}s (in-process; plus interpreter start-up)")
+
+
+if __name__ == "__main__":
+    main()

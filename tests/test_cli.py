@@ -1,0 +1,91 @@
+"""The `dekigoto` command: each command works and has help text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+from .conftest import SAMPLE_ARTICLE, SAMPLE_GOLD
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("command", [["extract"], ["add"], ["analyze"], ["schema"], ["eval"], ["actors", "check"]])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) > 3
+
+
+def test_extract_summary_and_errors(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SAMPLE_ARTICLE, corpus / "a.md")
+    (corpus / "broken.md").write_text("---\npublished: soon\n---\n本文。", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert "2 articles" in result.output and "errors 1" in result.output
+    assert "broken.md" in result.output and "invalid published date" in result.output
+    again = runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "out"), "-q"])
+    assert "nothing changed" in again.output and again.exit_code == 1
+
+
+def test_add_then_extract(tmp_path):
+    src = tmp_path / "kiji.txt"
+    src.write_bytes("米国は制裁を解除した。".encode("euc_jp"))
+    corpus = tmp_path / "corpus"
+    result = runner.invoke(app, ["add", str(src), "--corpus", str(corpus), "--title", "題", "--published", "2026-03-01"])
+    assert result.exit_code == 0, result.output
+    assert (corpus / "kiji.md").read_text(encoding="utf-8").startswith("---\ntitle: 題\npublished: '2026-03-01'") or \
+        "published: 2026-03-01" in (corpus / "kiji.md").read_text(encoding="utf-8")
+    dup = runner.invoke(app, ["add", str(src), "--corpus", str(corpus)])
+    assert dup.exit_code == 1 and "same body" in dup.output
+
+
+def test_analyze_json_from_stdin():
+    result = runner.invoke(app, ["analyze", "-", "--published", "2026-02"], input="米国は2025年12月、ベラルーシへの制裁を解除した。")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["lang"] == "ja"
+    assert any(d["value"] == "2025-12" for d in data["dates"])
+    assert data["sentences"][0]["text"].startswith("米国は")
+
+
+def test_analyze_bad_date_is_a_clear_error():
+    result = runner.invoke(app, ["analyze", "-", "--published", "2026-13"], input="本文。")
+    assert result.exit_code == 2
+    assert "invalid published date" in result.output
+
+
+def test_schema_lists_tables():
+    result = runner.invoke(app, ["schema"])
+    assert "events.csv" in result.output and "event_code" in result.output
+
+
+def test_eval_runs_on_the_sample(tmp_path):
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["eval", str(SAMPLE_GOLD), "--json", str(out), "--show", "errors"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "total" in data or "articles" in data
+
+
+def test_eval_with_existing_tables(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SAMPLE_ARTICLE, corpus / "a.md")
+    runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "out"), "-q"])
+    assert len(pd.read_csv(tmp_path / "out" / "articles.csv")) == 1
+    result = runner.invoke(app, ["eval", str(SAMPLE_GOLD), "--tables", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+
+
+def test_actors_check_missing_file(tmp_path):
+    result = runner.invoke(app, ["actors", "check", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 2 and "not found" in result.output
