@@ -2,11 +2,17 @@
 
 spaCy's own Japanese language class needs SudachiPy; we tokenise with MeCab
 (fugashi) and UniDic instead, and keep UniDic's attributes on each token.
+Speed matters (the tokenizer is most of the pipeline's time), so features are
+read from MeCab's raw feature string, parsed once per distinct string, and the
+UniDic extras are served by getters from one list per Doc instead of being set
+token by token.
 """
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
+from typing import NamedTuple
 
 import fugashi
 from spacy.lang.ja import Japanese  # noqa: F401  (registers the "ja" language)
@@ -14,95 +20,25 @@ from spacy.tokens import Doc, Token
 from spacy.util import DummyTokenizer, registry
 
 TOKENIZER_NAME = "dekigoto.fugashi_tokenizer.v1"
-
-_TOKEN_EXTENSIONS = {
-    "pos_detail": "",  # UniDic pos1-pos4 joined with "-"
-    "reading": "",  # katakana reading (kana field)
-    "is_unknown": False,  # MeCab had no dictionary entry
-    "unidic_lemma": "",  # UniDic lemma with its gloss, e.g. "ロシア-Rossiya"
-    "base_form": "",  # written base form (orthBase): する for し, のむ for のん
-    "conj_type": "",  # conjugation type (cType), e.g. 五段-マ行
-    "conj_form": "",  # conjugation form (cForm), e.g. 未然形-一般
-}
+USER_DATA_KEY = "dekigoto.unidic"
 
 
-def register_token_extensions() -> None:
-    """Register the UniDic token attributes once per process."""
-    for name, default in _TOKEN_EXTENSIONS.items():
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=default)
+class UnidicToken(NamedTuple):
+    """What we keep of a UniDic entry."""
 
-
-@lru_cache(maxsize=1)
-def _tagger() -> fugashi.Tagger:
-    """One MeCab tagger per process, built on unidic-lite's dictionary."""
-    return fugashi.Tagger()
-
-
-def _clean_lemma(lemma: str | None, surface: str) -> str:
-    """UniDic lemmas carry an English gloss after "-" (ロシア-Rossiya): drop it."""
-    if not lemma:
-        return surface
-    head, sep, _ = lemma.partition("-")
-    return head if sep and head else lemma
-
-
-class FugashiTokenizer(DummyTokenizer):
-    """Split text with MeCab/UniDic; whitespace becomes spaCy token spacing."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-        register_token_extensions()
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        feats: list[tuple] = []
-        pos = 0
-        for node in _tagger()(text):
-            surface = node.surface
-            start = text.find(surface, pos)
-            if start < 0:  # MeCab normalised something; keep alignment by skipping
-                continue
-            gap = text[pos:start]
-            if gap:
-                if words and gap.isspace() and gap == " ":
-                    spaces[-1] = True
-                else:
-                    words.append(gap)
-                    spaces.append(False)
-                    feats.append(None)
-            words.append(surface)
-            spaces.append(False)
-            feats.append(node)
-            pos = start + len(surface)
-        if pos < len(text):
-            words.append(text[pos:])
-            spaces.append(False)
-            feats.append(None)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, node in zip(doc, feats, strict=True):
-            if node is None:
-                token.pos_ = "SPACE" if token.text.isspace() else "X"
-                token.lemma_ = token.text
-                continue
-            f = node.feature
-            levels = [x for x in (f.pos1, f.pos2, f.pos3, f.pos4) if x and x != "*"]
-            token.tag_ = "-".join(levels)
-            token.pos_ = _UPOS.get(f.pos1, "X")
-            token.lemma_ = _clean_lemma(f.lemma, surface=token.text)
-            token._.pos_detail = token.tag_
-            token._.reading = f.kana or ""
-            token._.is_unknown = bool(node.is_unk)
-            token._.unidic_lemma = f.lemma or ""
-            token._.base_form = f.orthBase or token.text
-            token._.conj_type = "" if f.cType in (None, "*") else f.cType
-            token._.conj_form = "" if f.cForm in (None, "*") else f.cForm
-        return doc
+    tag: str  # pos1-pos4 joined with "-": 名詞-固有名詞-人名-姓
+    upos: str  # coarse Universal POS
+    lemma: str  # UniDic lemma without its gloss: 為る, 飲む, ロシア
+    unidic_lemma: str  # as in UniDic, gloss included: ロシア-Rossiya
+    base_form: str  # written base form (orthBase): する, のむ
+    reading: str  # katakana reading
+    conj_type: str  # cType: 五段-マ行
+    conj_form: str  # cForm: 連用形-一般
+    is_unknown: bool
 
 
 # UniDic pos1 -> Universal POS (coarse; enough for filtering and display)
-_UPOS = {
+UPOS = {
     "名詞": "NOUN",
     "代名詞": "PRON",
     "動詞": "VERB",
@@ -120,6 +56,107 @@ _UPOS = {
     "記号": "SYM",
     "空白": "SPACE",
 }
+
+_EXTENSIONS = {
+    "pos_detail": lambda u: u.tag,
+    "reading": lambda u: u.reading,
+    "is_unknown": lambda u: u.is_unknown,
+    "unidic_lemma": lambda u: u.unidic_lemma,
+    "base_form": lambda u: u.base_form,
+    "conj_type": lambda u: u.conj_type,
+    "conj_form": lambda u: u.conj_form,
+}
+_NO_ENTRY = UnidicToken("", "X", "", "", "", "", "", "", False)
+
+
+def _getter(field):
+    def get(token: Token):
+        entries = token.doc.user_data.get(USER_DATA_KEY)
+        return field(entries[token.i] if entries else _NO_ENTRY)
+
+    return get
+
+
+def register_token_extensions() -> None:
+    """Register the UniDic token attributes once per process."""
+    for name, field in _EXTENSIONS.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=_getter(field))
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> fugashi.Tagger:
+    """One MeCab tagger per process, built on unidic-lite's dictionary."""
+    return fugashi.Tagger()
+
+
+def _clean(value: str) -> str:
+    return "" if value == "*" else value
+
+
+@lru_cache(maxsize=200_000)
+def parse_feature(raw: str, surface: str, is_unknown: bool) -> UnidicToken:
+    """A UniDic feature string (CSV, 26 fields; 6 for unknown words) as a record."""
+    f = next(csv.reader([raw])) if '"' in raw else raw.split(",")
+    levels = [x for x in f[:4] if x and x != "*"]
+    unidic_lemma = f[7] if len(f) > 7 and f[7] else surface
+    head, sep, _ = unidic_lemma.partition("-")
+    return UnidicToken(
+        tag="-".join(levels),
+        upos=UPOS.get(f[0], "X"),
+        lemma=head if sep and head else unidic_lemma,
+        unidic_lemma=unidic_lemma,
+        base_form=(f[10] if len(f) > 10 and f[10] else surface),
+        reading=_clean(f[17]) if len(f) > 17 else "",
+        conj_type=_clean(f[4]) if len(f) > 4 else "",
+        conj_form=_clean(f[5]) if len(f) > 5 else "",
+        is_unknown=is_unknown,
+    )
+
+
+_SPACE = UnidicToken("", "SPACE", "", "", "", "", "", "", False)
+
+
+class FugashiTokenizer(DummyTokenizer):
+    """Split text with MeCab/UniDic; whitespace becomes spaCy token spacing."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        register_token_extensions()
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        entries: list[UnidicToken] = []
+        consumed = 0
+        for node in _tagger()(text):
+            gap = node.white_space
+            surface = node.surface
+            if gap:
+                if gap == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                else:
+                    words.append(gap)
+                    spaces.append(False)
+                    entries.append(_SPACE._replace(lemma=gap, base_form=gap))
+            words.append(surface)
+            spaces.append(False)
+            entries.append(parse_feature(node.feature_raw, surface, node.is_unk))
+            consumed += len(gap) + len(surface)
+        if consumed < len(text):  # trailing whitespace MeCab does not report
+            words.append(text[consumed:])
+            spaces.append(False)
+            entries.append(_SPACE)
+        doc = Doc(
+            self.vocab,
+            words=words,
+            spaces=spaces,
+            tags=[e.tag for e in entries],
+            pos=[e.upos for e in entries],
+            lemmas=[e.lemma or w for e, w in zip(entries, words, strict=True)],
+        )
+        doc.user_data[USER_DATA_KEY] = entries
+        return doc
 
 
 @registry.tokenizers(TOKENIZER_NAME)

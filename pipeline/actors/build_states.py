@@ -42,6 +42,13 @@ def _variants_ja(name: str) -> list[str]:
     return out
 
 
+def _name_en(cldr: str | None, c) -> str:
+    """CLDR's short English name unless it is a disambiguated form ('Congo - Kinshasa')."""
+    if cldr and " - " not in cldr and "(" not in cldr and "&" not in cldr:
+        return cldr
+    return getattr(c, "common_name", None) or c.name
+
+
 def build() -> list[dict]:
     ja = babel.Locale("ja").territories
     en = babel.Locale("en").territories
@@ -52,18 +59,25 @@ def build() -> list[dict]:
             continue
         names_ja = _variants_ja(ja[a2])
         aliases_en = []
-        for n in (en.get(a2), getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)):
+        for n in (
+            en.get(a2),
+            getattr(c, "common_name", None),
+            c.name,
+            getattr(c, "official_name", None),
+        ):
             if n and n not in aliases_en:
                 aliases_en.append(n)
-        status = "observer" if a2 in UN_OBSERVERS else ("non-member" if a2 in NON_UN_KEPT else "member")
+        status = (
+            "observer" if a2 in UN_OBSERVERS else ("non-member" if a2 in NON_UN_KEPT else "member")
+        )
         rows.append(
             {
                 "id": c.alpha_3,
                 "iso2": a2,
-                "name_en": getattr(c, "common_name", None) or c.name,
+                "name_en": _name_en(en.get(a2), c),
                 "name_ja": names_ja[0],
                 "aliases_ja": names_ja[1:],
-                "aliases_en": [n for n in aliases_en if n != (getattr(c, "common_name", None) or c.name)],
+                "aliases_en": [n for n in aliases_en if n != _name_en(en.get(a2), c)],
                 "un": status,
             }
         )
@@ -81,7 +95,11 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as f:
         f.write(header)
         for r in rows:
-            f.write(yaml.safe_dump([r], allow_unicode=True, default_flow_style=None, sort_keys=False, width=200))
+            f.write(
+                yaml.safe_dump(
+                    [r], allow_unicode=True, default_flow_style=None, sort_keys=False, width=200
+                )
+            )
     print(f"wrote {len(rows)} states to {OUT}")
 
 

@@ -1,0 +1,591 @@
+"""The bilingual actor knowledge base: reviewed YAML data under pipeline/data/actors/.
+
+Loaded once per process (`load_kb()` is cached); an optional user overlay
+(corpus/actors.yaml) adds or overrides actors and aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from pipeline.actors.textutil import deletes1, is_all_katakana, kana_key
+from pipeline.model import Actor
+
+DATA_PACKAGE = "pipeline.data.actors"
+ACTOR_TYPES = ("STATE", "PERSON", "IGO", "REGION", "GOVERNMENT", "GROUP", "PLACE", "ORG")
+# Mention.label for each Actor.type (REGION acts like a collective of states: GROUP)
+LABEL_OF_TYPE = {
+    "STATE": "STATE",
+    "PERSON": "PERSON",
+    "IGO": "IGO",
+    "REGION": "GROUP",
+    "GOVERNMENT": "ORG",
+    "GROUP": "GROUP",
+    "PLACE": "PLACE",
+    "ORG": "ORG",
+}
+SECTOR_NAMES_EN = {
+    "GOV": "Government of {c}",
+    "MIL": "Military of {c}",
+    "OPP": "{c} opposition",
+    "JUD": "Judiciary of {c}",
+    "LEG": "Legislature of {c}",
+    "COP": "Police of {c}",
+    "SPY": "Intelligence services of {c}",
+    "MED": "{c} media",
+    "BUS": "{c} business",
+    "REB": "{c} rebels",
+    "HRI": "{c} human rights activists",
+    "CVL": "{c} civilians",
+    "REF": "{c} refugees",
+    "LAB": "{c} labour",
+    "EDU": "{c} education",
+    "HLH": "{c} health",
+    "ELI": "{c} elites",
+}
+SECTOR_NOUNS_JA = {
+    "GOV": "政府",
+    "MIL": "軍",
+    "OPP": "野党",
+    "JUD": "司法当局",
+    "LEG": "議会",
+    "COP": "警察",
+    "SPY": "情報機関",
+    "MED": "メディア",
+    "BUS": "企業",
+    "REB": "武装勢力",
+    "HRI": "人権活動家",
+    "CVL": "市民",
+    "REF": "難民",
+    "LAB": "労働組合",
+    "EDU": "教育界",
+    "HLH": "医療界",
+    "ELI": "エリート",
+}
+FUZZY_MIN_LEN = 5
+GOVERNMENT_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
+_ROLE_RE = re.compile(
+    r"^(\S+)\s+([A-Z]{3})\s+([a-z_]+)\s+(\d{4}(?:-\d\d(?:-\d\d)?)?)?\.\.(\d{4}(?:-\d\d(?:-\d\d)?)?)?$"
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A date-restricted role (PETRARCH style): holder is `sector` of `country` as `role`."""
+
+    country: str
+    sector: str
+    role: str
+    valid_from: str = ""
+    valid_to: str = ""
+
+    def active(self, date: str) -> bool:
+        if not date:
+            return not self.valid_to
+        lo, hi = _date_range(date)
+        start = _date_range(self.valid_from)[0] if self.valid_from else "0000-00-00"
+        end = _date_range(self.valid_to)[1] if self.valid_to else "9999-99-99"
+        return start <= hi and lo <= end
+
+
+def _date_range(d: str) -> tuple[str, str]:
+    """'2026' -> ('2026-01-01', '2026-12-31'); '2026-02' -> ('2026-02-01', '2026-02-31')."""
+    d = str(d)
+    if len(d) == 4:
+        return f"{d}-01-01", f"{d}-12-31"
+    if len(d) == 7:
+        return f"{d}-01", f"{d}-31"
+    return d[:10], d[:10]
+
+
+def parse_role(text: str) -> Role:
+    m = _ROLE_RE.match(str(text).strip())
+    if not m:
+        raise ValueError(f"bad role {text!r}: expected 'COUNTRY SECTOR role FROM..TO'")
+    return Role(m.group(1), m.group(2), m.group(3), m.group(4) or "", m.group(5) or "")
+
+
+@dataclass
+class Entry:
+    """What a surface form in the text can be: an actor alias or a lexicon word."""
+
+    kind: str  # actor | sector | fixed | title | anaphor | ignore
+    key: str  # actor id, or the lexicon word
+    priority: int = 0
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor]
+    roles: dict[str, list[Role]]
+    surfaces: dict[str, list[Entry]]  # exact surface -> entries (best first)
+    lexicon: dict
+    abbreviations: dict
+    sources: list[str] = field(default_factory=list)
+
+    # ---------------------------------------------------------------- lookup
+    def get(self, actor_id: str) -> Actor:
+        """The actor with this id; sector ids (BLR_GOV, USA_MIL, BLR_PRISONERS) are built on demand."""
+        if actor_id in self.actors:
+            return self.actors[actor_id]
+        sector = self._sector_actor(actor_id)
+        if sector is None:
+            raise KeyError(actor_id)
+        return sector
+
+    def __contains__(self, actor_id: str) -> bool:
+        try:
+            self.get(actor_id)
+        except KeyError:
+            return False
+        return True
+
+    def role_at(self, actor_id: str, date: str) -> list[Role]:
+        """Roles of a person active at `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        return [r for r in self.roles.get(actor_id, []) if r.active(date)]
+
+    def holders(self, country: str, role: str, date: str) -> list[str]:
+        """People holding `role` (president, head_of_government ...) of `country` at `date`."""
+        return [pid for pid, r in self._role_index.get((country, role), []) if r.active(date)]
+
+    @cached_property
+    def _role_index(self) -> dict[tuple[str, str], list[tuple[str, Role]]]:
+        idx: dict[tuple[str, str], list[tuple[str, Role]]] = defaultdict(list)
+        for pid, rs in self.roles.items():
+            for r in rs:
+                idx[(r.country, r.role)].append((pid, r))
+        return dict(idx)
+
+    def country_of(self, actor_id: str) -> str:
+        try:
+            return self.get(actor_id).country
+        except KeyError:
+            return ""
+
+    def sector_id(self, country: str, sector: str, suffix: str = "") -> str:
+        return f"{country}_{suffix or sector}"
+
+    def _sector_actor(self, actor_id: str) -> Actor | None:
+        country, sep, tail = actor_id.rpartition("_")
+        if (
+            not sep
+            or country not in self.actors
+            or self.actors[country].type not in ("STATE", "REGION")
+        ):
+            return None
+        state = self.actors[country]
+        sector, name_en, name_ja = tail, "", ""
+        for word, spec in self.lexicon.get("sectors", {}).items():
+            if spec.get("suffix") == tail:
+                sector, name_ja, name_en = (
+                    spec["sector"],
+                    state.name_ja + word,
+                    spec.get("name_en", ""),
+                )
+                break
+        else:
+            if tail not in SECTOR_NAMES_EN:
+                return None
+            name_ja = state.name_ja + SECTOR_NOUNS_JA.get(tail, tail)
+        if name_en:
+            name_en = f"{_adjective(state.name_en)} {name_en}"
+        else:
+            name_en = SECTOR_NAMES_EN.get(sector, "{c} " + sector).format(
+                c=_with_article(state.name_en)
+            )
+        typ = "GOVERNMENT" if sector in GOVERNMENT_SECTORS else "GROUP"
+        spec_en = [spec.get("name_en")] if name_en and spec.get("name_en") else []
+        actor = Actor(
+            actor_id,
+            typ,
+            name_en,
+            name_ja,
+            country=state.country or country,
+            sector=sector,
+            in_kb=True,
+            aliases=spec_en,
+        )
+        self.actors[actor_id] = actor  # memoise (ids are deterministic)
+        return actor
+
+    # ---------------------------------------------------------------- indexes
+    @cached_property
+    def norm_index(self) -> dict[str, list[str]]:
+        """kana_key(katakana alias) -> actor ids (best first)."""
+        idx: dict[str, list[str]] = defaultdict(list)
+        for surface, entries in self.surfaces.items():
+            if not is_all_katakana(surface):
+                continue
+            for e in entries:
+                if e.kind == "actor" and e.key not in idx[kana_key(surface)]:
+                    idx[kana_key(surface)].append(e.key)
+        return dict(idx)
+
+    @cached_property
+    def fuzzy_index(self) -> dict[str, set[str]]:
+        """SymSpell index over people's katakana names (kana key, len >= 5): one-deletions -> keys.
+
+        Only people: place and state names are spelled consistently, and a short
+        place name is easily one edit away from another (カラカス / カフカス)."""
+        idx: dict[str, set[str]] = defaultdict(set)
+        for key, ids in self.norm_index.items():
+            if len(key) >= FUZZY_MIN_LEN and any(self.actors[i].type == "PERSON" for i in ids):
+                for d in deletes1(key):
+                    idx[d].add(key)
+        return dict(idx)
+
+    @cached_property
+    def matcher(self) -> re.Pattern:
+        """One regex (a trie of every surface, longest first) to find candidates in one pass."""
+        return re.compile(_trie_regex(list(self.surfaces)))
+
+
+def _adjective(name_en: str) -> str:
+    return name_en
+
+
+def _with_article(name_en: str) -> str:
+    """'United States' -> 'the United States' inside 'Government of ...'."""
+    if name_en.startswith(
+        ("United ", "Russian Federation", "Netherlands", "Philippines", "Czech Republic")
+    ):
+        return "the " + name_en
+    return name_en
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+# -------------------------------------------------------------------- loading
+def _read_yaml(name: str) -> dict:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _add_surface(
+    surfaces: dict[str, list[Entry]], surface: str, entry: Entry, front: bool = False
+) -> None:
+    surface = str(surface).strip()
+    if not surface:
+        return
+    lst = surfaces.setdefault(surface, [])
+    if any(e.kind == entry.kind and e.key == entry.key for e in lst):
+        return
+    if front:
+        lst.insert(0, entry)
+    else:
+        lst.append(entry)
+    if "・" in surface and is_all_katakana(surface):  # also without the dot
+        _add_surface(surfaces, surface.replace("・", ""), entry, front)
+
+
+def _actor_aliases(actor: Actor, ja: list[str]) -> None:
+    for a in ja:
+        if a not in actor.aliases:
+            actor.aliases.append(a)
+
+
+def build_kb(overlay: Path | None = None) -> KnowledgeBase:
+    actors: dict[str, Actor] = {}
+    roles: dict[str, list[Role]] = {}
+    surfaces: dict[str, list[Entry]] = {}
+    sources = [
+        "states.yaml",
+        "states_extra.yaml",
+        "igos.yaml",
+        "places.yaml",
+        "people.yaml",
+        "lexicon.yaml",
+        "abbreviations.yaml",
+    ]
+
+    def add_actor(actor: Actor, ja: list[str], en: list[str]) -> None:
+        actors[actor.actor_id] = actor
+        _actor_aliases(actor, [*ja, *en])
+        for s in [actor.name_ja, *ja, *[e for e in [actor.name_en, *en] if _latin_alias_ok(e)]]:
+            _add_surface(surfaces, s, Entry("actor", actor.actor_id))
+
+    # states
+    for row in _read_yaml("states.yaml") or []:
+        ja = [row["name_ja"], *row.get("aliases_ja", [])]
+        if any("Republic" in e for e in row.get("aliases_en", [])) and not row["name_ja"].endswith(
+            "国"
+        ):
+            ja.append(row["name_ja"] + "共和国")
+        if any("Kingdom" in e for e in row.get("aliases_en", [])) and not row["name_ja"].endswith(
+            "国"
+        ):
+            ja.append(row["name_ja"] + "王国")
+        a = Actor(row["id"], "STATE", row["name_en"], row["name_ja"], country=row["id"], aliases=[])
+        add_actor(a, ja, row.get("aliases_en", []))
+    extra = _read_yaml("states_extra.yaml")
+    for sid, name in (extra.get("name_en") or {}).items():
+        old = actors[sid]
+        if old.name_en not in old.aliases:
+            old.aliases.append(old.name_en)
+        old.name_en = name
+    for sid, al in (extra.get("aliases") or {}).items():
+        a = actors[sid]
+        add_actor(a, al.get("ja", []), al.get("en", []))
+    for row in [*(extra.get("historical") or []), *(extra.get("extra") or [])]:
+        a = Actor(row["id"], "STATE", row["name_en"], row["name_ja"], country=row["id"], aliases=[])
+        for form in [row["name_ja"], *row.get("aliases_ja", [])]:  # curated beats generated
+            for e in surfaces.pop(form, []):
+                if e.kind == "actor" and form in actors[e.key].aliases:
+                    actors[e.key].aliases.remove(form)
+        add_actor(a, [row["name_ja"], *row.get("aliases_ja", [])], row.get("aliases_en", []))
+    # IGOs, regions, organisations, places
+    igos = _read_yaml("igos.yaml")
+    for section, typ in (("igos", "IGO"), ("regions", "REGION"), ("orgs", "ORG")):
+        for row in igos.get(section) or []:
+            a = Actor(
+                row["id"],
+                typ,
+                row["en"][0],
+                row["ja"][0],
+                country=row.get("country", ""),
+                aliases=[],
+            )
+            add_actor(a, row["ja"], row["en"][1:])
+    for row in _read_yaml("places.yaml").get("places") or []:
+        a = Actor(
+            row["id"],
+            "PLACE",
+            row["en"][0],
+            row["ja"][0],
+            country=row.get("country", ""),
+            aliases=[],
+        )
+        add_actor(a, row["ja"], row["en"][1:])
+    # people
+    for row in _read_yaml("people.yaml").get("people") or []:
+        a = Actor(
+            row["id"],
+            "PERSON",
+            row["en"][0],
+            row["ja"][0],
+            country=row.get("country", ""),
+            aliases=[],
+        )
+        add_actor(a, row["ja"], row["en"][1:])
+        roles[a.actor_id] = [parse_role(r) for r in row.get("roles") or []]
+    # lexicon words
+    lexicon = _read_yaml("lexicon.yaml")
+    abbreviations = _read_yaml("abbreviations.yaml")
+    for kind, section in (
+        ("sector", "sectors"),
+        ("fixed", "fixed_sectors"),
+        ("title", "titles"),
+        ("anaphor", "anaphora"),
+        ("ignore", "not_actors"),
+    ):
+        for word in lexicon.get(section) or {}:
+            _add_surface(surfaces, word, Entry(kind, word))
+
+    kb = KnowledgeBase(actors, roles, surfaces, lexicon, abbreviations, sources)
+    if overlay is not None:
+        _apply_overlay(kb, Path(overlay))
+        kb.sources.append(str(overlay))
+    return kb
+
+
+def _latin_alias_ok(alias: str) -> bool:
+    """Latin-script aliases are matched only when they look like names/abbreviations."""
+    words = alias.split()
+    lower_ok = ("of", "the", "and", "bin", "de", "da", "von", "der", "al-", "el-")
+    return (
+        len(alias) >= 2
+        and bool(words)
+        and all(w[:1].isupper() or w in lower_ok for w in words)
+        and alias[0].isupper()
+    )
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    return build_kb(None)
+
+
+# -------------------------------------------------------------------- overlay
+OVERLAY_DOC = """\
+# corpus/actors.yaml: user overlay for the actor KB (all keys optional)
+actors:                     # new actors, or overrides of KB actors (same id)
+  - id: PER_SMITH_JOHN      # A-Z0-9_ only
+    type: PERSON            # STATE PERSON IGO REGION GOVERNMENT GROUP PLACE ORG
+    name_en: John Smith
+    name_ja: ジョン・スミス
+    country: USA            # ISO alpha-3 / KB state code
+    sector: GOV             # optional CAMEO sector
+    aliases_ja: [スミス]
+    aliases_en: [Smith]
+    roles: ["USA GOV official 2020-01-01.."]
+aliases:                    # extra surface forms for existing actors
+  BLR: [ベラルーシ国]
+"""
+
+
+def _load_overlay_yaml(path: Path) -> dict:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: top level must be a mapping with keys 'actors' and/or 'aliases'")
+    return data
+
+
+def _apply_overlay(kb: KnowledgeBase, path: Path) -> None:
+    errors = check_overlay(path, kb)
+    if errors:
+        raise ValueError("invalid actor overlay:\n" + "\n".join(errors))
+    data = _load_overlay_yaml(path)
+    for row in data.get("actors") or []:
+        aid = row["id"]
+        old = kb.actors.get(aid)
+        if old is not None:
+            new = replace(old, aliases=list(old.aliases))
+            for k in ("type", "name_en", "name_ja", "country", "sector"):
+                if k in row:
+                    setattr(new, k, row[k])
+        else:
+            new = Actor(
+                aid,
+                row["type"],
+                row.get("name_en", ""),
+                row.get("name_ja", ""),
+                row.get("country", ""),
+                row.get("sector", ""),
+                True,
+                [],
+            )
+        kb.actors[aid] = new
+        ja = [s for s in [row.get("name_ja", ""), *(row.get("aliases_ja") or [])] if s]
+        en = [s for s in [row.get("name_en", ""), *(row.get("aliases_en") or [])] if s]
+        _actor_aliases(new, [*ja, *en])
+        for s in [*ja, *[e for e in en if _latin_alias_ok(e)]]:
+            _add_surface(kb.surfaces, s, Entry("actor", aid, 1), front=True)  # overlay wins
+        if row.get("roles"):
+            kb.roles[aid] = [parse_role(r) for r in row["roles"]]
+    for aid, forms in (data.get("aliases") or {}).items():
+        actor = kb.actors[aid]
+        _actor_aliases(actor, list(forms))
+        for s in forms:
+            _add_surface(kb.surfaces, s, Entry("actor", aid, 1), front=True)
+
+
+def check_overlay(path: Path | str, kb: KnowledgeBase | None = None) -> list[str]:
+    """Validate a user overlay; returns error messages (empty list when the file is fine)."""
+    path = Path(path)
+    kb = kb or default_kb()
+    errs: list[str] = []
+    try:
+        data = _load_overlay_yaml(path)
+    except FileNotFoundError:
+        return [f"{path}: file not found"]
+    except (yaml.YAMLError, ValueError) as exc:
+        return [f"{path}: cannot parse: {exc}"]
+    unknown = set(data) - {"actors", "aliases"}
+    if unknown:
+        errs.append(
+            f"{path}: unknown top-level keys {sorted(unknown)} (expected 'actors', 'aliases')"
+        )
+    states = {a.actor_id for a in kb.actors.values() if a.type == "STATE"}
+    seen_ids: dict[str, int] = {}
+    alias_owner: dict[str, str] = {}
+
+    def claim(alias: str, aid: str, where: str) -> None:
+        owner = alias_owner.get(alias)
+        if owner is not None and owner != aid:
+            errs.append(f"{path}: {where}: alias {alias!r} is given to both {owner} and {aid}")
+        alias_owner.setdefault(alias, aid)
+
+    rows = data.get("actors") or []
+    if not isinstance(rows, list):
+        errs.append(f"{path}: 'actors' must be a list")
+        rows = []
+    overlay_ids = set()
+    for i, row in enumerate(rows):
+        where = f"actors[{i}]"
+        if not isinstance(row, dict) or not row.get("id"):
+            errs.append(f"{path}: {where}: every actor needs an 'id'")
+            continue
+        aid = str(row["id"])
+        where = f"actors[{i}] (id={aid})"
+        overlay_ids.add(aid)
+        if not re.fullmatch(r"[A-Z0-9_]+", aid):
+            errs.append(f"{path}: {where}: id must be A-Z, 0-9 and _ only")
+        if aid in seen_ids:
+            errs.append(f"{path}: {where}: duplicate id (first at actors[{seen_ids[aid]}])")
+        seen_ids.setdefault(aid, i)
+        if aid not in kb.actors and "type" not in row:
+            errs.append(f"{path}: {where}: new actor needs a 'type'")
+        if "type" in row and row["type"] not in ACTOR_TYPES:
+            errs.append(
+                f"{path}: {where}: bad type {row['type']!r} (one of {', '.join(ACTOR_TYPES)})"
+            )
+        country = row.get("country")
+        if (
+            country
+            and country not in states
+            and not (row.get("type") == "STATE" and country == aid)
+        ):
+            errs.append(
+                f"{path}: {where}: bad country code {country!r} (not an ISO alpha-3 / KB state code)"
+            )
+        for r in row.get("roles") or []:
+            try:
+                role = parse_role(r)
+                if (
+                    role.country not in states
+                    and role.country not in kb.actors
+                    and role.country not in overlay_ids
+                ):
+                    errs.append(
+                        f"{path}: {where}: role {r!r} has bad country code {role.country!r}"
+                    )
+            except ValueError as exc:
+                errs.append(f"{path}: {where}: {exc}")
+        for s in [
+            row.get("name_ja"),
+            *(row.get("aliases_ja") or []),
+            *(row.get("aliases_en") or []),
+        ]:
+            if s:
+                claim(str(s), aid, where)
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        errs.append(f"{path}: 'aliases' must map actor ids to lists of forms")
+        aliases = {}
+    for aid, forms in aliases.items():
+        where = f"aliases.{aid}"
+        if aid not in kb.actors and aid not in overlay_ids:
+            errs.append(f"{path}: {where}: unknown actor id {aid!r}")
+        for s in forms or []:
+            claim(str(s), aid, where)
+    return errs

@@ -1,0 +1,747 @@
+"""Find actor mentions in Japanese text and link them to the knowledge base.
+
+One pass of a cached trie-regex over the text finds every KB alias and lexicon
+word (sector nouns, titles, anaphors); matches are kept only at token
+boundaries (kanji/latin) or as whole katakana runs (katakana), so tokenisation
+traps (マクロ+ン, トランプ as a common noun) do not matter. Then, in order:
+
+1. single-kanji country abbreviations in political compounds (日米, 対米, 米政権)
+2. names the KB does not know: katakana runs and UniDic proper nouns
+   (spelling variants / fuzzy links, or new actors when a title, 氏 or an
+   organisation suffix marks them as names)
+3. sector nouns combine with the state / person before them (ベラルーシ当局,
+   ルカシェンコ政権, トランプ米政権); titles attach to people or, after a bare
+   state (米大統領), resolve to the office holder at the publication date
+4. discourse anaphora (同氏, 同国, 両国 ...) and the country under discussion
+   (当局, 政治犯, 野党 alone)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pipeline.actors.kb import FUZZY_MIN_LEN, LABEL_OF_TYPE, KnowledgeBase
+from pipeline.actors.textutil import (
+    KATAKANA_RUN_RE,
+    deletes1,
+    is_all_katakana,
+    is_ascii_alnum,
+    is_kanji,
+    is_katakana,
+    kana_key,
+    levenshtein,
+    new_actor_id,
+    romanise,
+)
+from pipeline.model import Actor, Mention
+
+CONF_KB = 1.0
+CONF_VARIANT = 0.95
+CONF_ABBR = 0.9
+CONF_FUZZY = 0.75
+CONF_ANAPHORA = 0.8
+CONF_DISCOURSE = 0.7
+CONF_NEW = 0.6
+
+_PARTICLE_AFTER = set("にとがはのへもをで、。」』・)") | {"\n", " "}
+_BEFORE_STANDALONE = set("、。「『(・ \n") | {""}
+_DIGITS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千〇何数毎")
+# for 中 and 日 (also common words / counters) only these followers make them political
+_STRONG_FOLLOWERS = {
+    "政府",
+    "政権",
+    "首脳",
+    "外相",
+    "外務省",
+    "大使",
+    "大使館",
+    "首相",
+    "当局",
+    "国家主席",
+    "軍",
+}
+_LIST_SEPARATORS = set("、・と")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # actor | sector | fixed | title | anaphor
+    key: str  # actor id or lexicon word
+    method: str = "kb"
+    conf: float = CONF_KB
+    title: str = ""  # title / honorific seen after a person (大統領, 氏)
+    bare: bool = False  # sector noun resolved by the country under discussion
+    abbr: bool = False  # single-kanji abbreviation
+    standalone: bool = False  # headline-style abbreviation, needs document support
+    canon: str = ""  # for a variant of a new name in the same article: the first spelling
+
+
+class _DocView:
+    """Token boundaries and UniDic tags by character offset (vectorised; no Token objects)."""
+
+    def __init__(self, doc):
+        from spacy.attrs import IDX, LENGTH, TAG
+
+        self.doc = doc
+        self.text = doc.text
+        arr = doc.to_array([IDX, LENGTH, TAG])
+        self.tok_start = arr[:, 0].tolist()
+        self.tok_end = (arr[:, 0] + arr[:, 1]).tolist()
+        self.starts = set(self.tok_start)
+        self.ends = set(self.tok_end)
+        strings = doc.vocab.strings
+        cache: dict[int, str] = {}
+        tags = []
+        for h in arr[:, 2].tolist():
+            t = cache.get(h)
+            if t is None:
+                t = cache[h] = strings[h] if h else ""
+            tags.append(t)
+        self.tags = tags
+
+    def ch(self, i: int) -> str:
+        return self.text[i] if 0 <= i < len(self.text) else ""
+
+    def tok_index(self, pos: int) -> int:
+        i = bisect.bisect_right(self.tok_start, pos) - 1
+        return i if i >= 0 and pos < self.tok_end[i] else -1
+
+    def tokens_in(self, s: int, e: int) -> range:
+        a, b = self.tok_index(s), self.tok_index(max(s, e - 1))
+        return range(a, b + 1) if a >= 0 and b >= 0 else range(0)
+
+    def unknown(self, i: int) -> bool:
+        return bool(self.doc[i]._.is_unknown)
+
+    def tok_span(self, i: int) -> tuple[int, int]:
+        return self.tok_start[i], self.tok_end[i]
+
+
+# ------------------------------------------------------------------ helpers
+def _boundary_ok(v: _DocView, s: int, e: int, surface: str) -> bool:
+    if is_ascii_alnum(surface[0]) or is_ascii_alnum(surface[-1]):
+        return not is_ascii_alnum(v.ch(s - 1)) and not is_ascii_alnum(v.ch(e))
+    if is_all_katakana(surface):
+        before, after = v.ch(s - 1), v.ch(e)
+        return not (is_katakana(before) and before != "・") and not (
+            is_katakana(after) and after != "・"
+        )
+    return s in v.starts and e in v.ends
+
+
+def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
+    text, surfaces, out = v.text, kb.surfaces, []
+    pat = kb.matcher
+    pos = 0
+    while True:
+        m = pat.search(text, pos)
+        if m is None:
+            break
+        s, e = m.span()
+        if e == s:
+            pos = s + 1
+            continue
+        for end in range(e, s, -1):
+            sub = text[s:end]
+            entries = surfaces.get(sub)
+            if entries and _boundary_ok(v, s, end, sub):
+                for ent in entries[:1] if entries[0].kind == "actor" else entries:
+                    out.append(Cand(s, end, ent.kind, ent.key))
+                # keep lexicon readings of an actor surface too (e.g. none today)
+                pos = end
+                break
+        else:
+            pos = s + 1
+    return out
+
+
+def _pick_actor(kb: KnowledgeBase, surface: str, published: str) -> str:
+    """Several actors share a surface (ブッシュ): prefer an office holder at the date, else the first."""
+    ids = [e.key for e in kb.surfaces.get(surface, []) if e.kind == "actor"]
+    if len(ids) > 1 and published:
+        active = [i for i in ids if kb.role_at(i, published)]
+        if active:
+            return active[0]
+    return ids[0]
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_right(spans, (s, 10**9)) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans) and spans[j][0] < e and s < spans[j][1]:
+            return True
+    return False
+
+
+# ------------------------------------------------------------ abbreviations
+def _scan_abbreviations(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, int]]) -> list[Cand]:
+    ab = kb.abbreviations
+    chars = ab["chars"]
+    prefixes = set(ab.get("prefixes", []))
+    not_compounds = set(ab.get("not_compounds", []))
+    ambiguous = set(ab.get("ambiguous_pairs", []))
+    followers = sorted(ab.get("followers", []), key=len, reverse=True)
+    text = v.text
+    out: list[Cand] = []
+    run_re = re.compile("[" + re.escape("".join(chars)) + "]+")
+    taken_ends = {b for _, b in taken}
+    for m in run_re.finditer(text):
+        s, e = m.span()
+        # drop characters already inside a KB mention (e.g. 中 of 中国, 日 of 日本)
+        while s < e and _covered(taken, s, s + 1):
+            s += 1
+        while e > s and _covered(taken, e - 1, e):
+            e -= 1
+        if s >= e or _covered(taken, s, e):
+            continue
+        run = text[s:e]
+        if len(run) > 4:
+            continue
+        after = v.ch(e)
+        if (is_katakana(v.ch(s - 1)) and v.ch(s - 1) != "・" and s not in taken_ends) or (
+            is_katakana(after) and after != "・"
+        ):
+            continue  # ロ of ロケット, ウ of ウロコ: inside a katakana word
+        ti = v.tok_index(s)
+        if v.ch(s - 1) in _DIGITS or (ti >= 0 and "助数詞" in v.tags[ti]):
+            s += 1  # 3日米大統領: 日 is the day counter, 米 may still be the US
+            if s >= e:
+                continue
+            run = text[s:e]
+        prev = v.ch(s - 1)
+        follower = next((f for f in followers if text.startswith(f, e)), "")
+        fol_ok = bool(follower) and (e + len(follower)) in v.ends
+        prefixed = (
+            prev in prefixes
+            and (s - 1) in v.starts
+            and (prev + run) not in not_compounds
+            and (e in v.ends or fol_ok)
+        )
+        after_person = False  # トランプ米政権: the abbreviation right after a name
+        ok = False
+        standalone = False
+        if prefixed:
+            ok = True
+        elif s in v.starts or s in taken_ends:
+            after_person = s in taken_ends
+            if not (s in v.starts or after_person):
+                continue
+            if len(run) >= 2:
+                if run[0] == run[1] and len(run) == 2:
+                    ok = False
+                elif run in ambiguous:
+                    ok = fol_ok
+                else:
+                    ok = e in v.ends or fol_ok
+            else:
+                if (
+                    fol_ok
+                    and (run not in "中日" or follower in _STRONG_FOLLOWERS)
+                    and run not in "朝土伯墨"
+                ):
+                    ok = True
+                elif (
+                    chars[run].get("standalone")
+                    and prev in _BEFORE_STANDALONE
+                    and v.ch(e) in _PARTICLE_AFTER
+                    and e in v.ends
+                ):
+                    ok, standalone = True, True
+        if not ok:
+            continue
+        if fol_ok:  # 米軍 is one token: the scan could not see 軍 as a word of its own
+            for ent in kb.surfaces.get(follower, []):
+                if ent.kind != "actor":
+                    out.append(Cand(e, e + len(follower), ent.kind, ent.key))
+        for i, c in enumerate(run):
+            start = (
+                s - 1 if (prefixed and i == 0) else s + i
+            )  # 対米, 親ロ: the prefix is part of the surface
+            out.append(
+                Cand(
+                    start,
+                    s + i + 1,
+                    "actor",
+                    chars[c]["actor"],
+                    conf=CONF_ABBR,
+                    abbr=True,
+                    standalone=standalone,
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------ unknown names
+def _next_title(kb: KnowledgeBase, text: str, e: int) -> str:
+    titles = kb.lexicon.get("titles", {})
+    for L in (5, 4, 3, 2, 1):
+        w = text[e : e + L]
+        if w in titles:
+            return w
+    return ""
+
+
+def _next_suffix(words: list[str], text: str, e: int) -> str:
+    return next((w for w in words if text.startswith(w, e)), "")
+
+
+def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: str) -> list[Cand]:
+    text = v.text
+    taken = sorted((c.start, c.end) for c in cands if c.kind != "title")
+    org_suffixes = sorted(kb.lexicon.get("org_suffixes", []), key=len, reverse=True)
+    event_suffixes = sorted(kb.lexicon.get("event_suffixes", []), key=len, reverse=True)
+    out: list[Cand] = []
+    local: dict[str, str] = {}  # kana key -> actor id of names seen in this article
+    for c in cands:
+        if (
+            c.kind == "actor"
+            and kb.get(c.key).type == "PERSON"
+            and is_all_katakana(text[c.start : c.end])
+        ):
+            local.setdefault(kana_key(text[c.start : c.end]), c.key)
+
+    def name_like(s: int, e: int) -> bool:
+        toks = v.tokens_in(s, e)
+        if len(toks) > 1:
+            return True
+        return any("固有名詞" in v.tags[i] or v.unknown(i) for i in toks)
+
+    def tagged(s: int, e: int, what: str) -> bool:
+        return any(what in v.tags[i] for i in v.tokens_in(s, e))
+
+    def link_or_new(s: int, e: int, surface: str) -> Cand | None:
+        key = kana_key(surface)
+        if key in kb.norm_index:
+            ids = kb.norm_index[key]
+            return Cand(s, e, "actor", ids[0], method="kb", conf=CONF_VARIANT)
+        title = _next_title(kb, text, e)
+        suffix = _next_suffix(org_suffixes, text, e)
+        if len(key) >= FUZZY_MIN_LEN and (name_like(s, e) or title) and not tagged(s, e, "地名"):
+            best = None
+            for d in deletes1(key):
+                for cand_key in kb.fuzzy_index.get(d, ()):
+                    dist = levenshtein(key, cand_key, 1)
+                    if dist <= 1 and (best is None or (dist, cand_key) < best):
+                        best = (dist, cand_key)
+            if best is not None:
+                pid = next(i for i in kb.norm_index[best[1]] if kb.get(i).type == "PERSON")
+                return Cand(s, e, "actor", pid, method="fuzzy", conf=CONF_FUZZY)
+        if len(key) >= 4 and (name_like(s, e) or title) and not tagged(s, e, "地名"):
+            # another name of this article (KB or new), one edit away (two for long names)
+            for lk, aid in local.items():
+                if len(lk) >= 4 and levenshtein(key, lk, 2) <= (1 if len(key) < 7 else 2):
+                    if aid.startswith("?"):  # a new name seen earlier in this article
+                        return Cand(
+                            s,
+                            e,
+                            "actor",
+                            "",
+                            method="fuzzy",
+                            conf=CONF_FUZZY,
+                            title="PER",
+                            canon=aid[1:],
+                        )
+                    return Cand(s, e, "actor", aid, method="fuzzy", conf=CONF_FUZZY)
+        if suffix and name_like(s, e):
+            return Cand(s, e + len(suffix), "actor", "", method="new", conf=CONF_NEW, title="ORG")
+        if title and title not in ("相",) and (name_like(s, e) or title in ("氏", "さん")):
+            return Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER")
+        if (
+            tagged(s, e, "地名")
+            and len(v.tokens_in(s, e)) == 1
+            and not _next_suffix(event_suffixes, text, e)
+        ):
+            return Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PLC")
+        return None
+
+    for m in KATAKANA_RUN_RE.finditer(text):
+        s, e = m.span()
+        # split at ・ and walk the segments that no mention covers
+        segs = []
+        pos = s
+        for part in text[s:e].split("・"):
+            segs.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        free = [(a, b) for a, b in segs if b > a and not _covered(taken, a, b)]
+        if not free:
+            continue
+        if len(free) < len(segs):
+            # ジョン・ケリー: given names before a known surname join the person mention
+            first_taken = next((a for a, b in segs if _covered(taken, a, b)), None)
+            if (
+                first_taken is not None
+                and first_taken in {c.start for c in cands}
+                and all(b < first_taken for a, b in free)
+            ):
+                for c in cands:
+                    if (
+                        c.start == first_taken
+                        and c.kind == "actor"
+                        and kb.get(c.key).type == "PERSON"
+                    ):
+                        c.start = free[0][0]
+                continue
+        # contiguous free segments form one candidate name
+        groups: list[list[tuple[int, int]]] = []
+        for seg in free:
+            if groups and segs.index(seg) == segs.index(groups[-1][-1]) + 1:
+                groups[-1].append(seg)
+            else:
+                groups.append([seg])
+        for g in groups:
+            gs, ge = g[0][0], g[-1][1]
+            c = link_or_new(gs, ge, text[gs:ge])
+            if c is not None:
+                out.append(c)
+                if c.method == "new" and c.title == "PER":
+                    local.setdefault(kana_key(text[gs:ge]), "?" + text[gs:ge])
+    # kanji proper nouns: 姓+名, or a name followed by a title / 氏
+    taken2 = sorted([*taken, *((c.start, c.end) for c in out)])
+    i, n = 0, len(v.tags)
+    while i < n:
+        tag = v.tags[i]
+        if "固有名詞-人名" in tag:
+            s, e = v.tok_span(i)
+            j = i + 1
+            while j < n and "固有名詞-人名" in v.tags[j] and v.tok_start[j] == e:
+                e = v.tok_end[j]
+                j += 1
+            surface = text[s:e]
+            if not is_all_katakana(surface) and not _covered(taken2, s, e):
+                title = _next_title(kb, text, e)
+                two = j - i >= 2 and "姓" in tag
+                if two or title:
+                    out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER"))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+# ------------------------------------------------------------------ linking
+def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions (offsets into doc.text) and the actors they refer to."""
+    if kb is None:
+        from pipeline.actors.kb import default_kb
+
+        kb = default_kb()
+    published = str(getattr(doc._, "published", "") or "") if doc.has_extension("published") else ""
+    v = _DocView(doc)
+    text = v.text
+
+    cands = _scan_kb(kb, v)
+    # a lexicon word inside a longer actor alias never happens (longest match); but an actor
+    # alias may hide a sector noun it ends with: nothing to do.
+    actor_spans = sorted((c.start, c.end) for c in cands)
+    cands += _scan_abbreviations(kb, v, actor_spans)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    cands += _scan_unknown(kb, v, cands, published)
+    cands.sort(key=lambda c: (c.start, -c.end))
+
+    new_actors: dict[str, Actor] = {}
+
+    def actor_of(c: Cand) -> Actor:
+        if c.key in new_actors:
+            return new_actors[c.key]
+        return kb.get(c.key)
+
+    # resolve ambiguous surfaces and create new actors
+    for c in cands:
+        if c.kind != "actor":
+            continue
+        if c.method == "kb" and not c.abbr and c.conf == CONF_KB:
+            c.key = _pick_actor(kb, text[c.start : c.end], published)
+        if c.method == "new" or (c.method == "fuzzy" and not c.key):
+            kind = c.title
+            surface = c.canon or text[c.start : c.end]
+            aid = new_actor_id(surface, kind)
+            typ = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}[kind]
+            if aid not in new_actors:
+                new_actors[aid] = Actor(
+                    aid, typ, romanise(surface), surface, "", "", False, [surface]
+                )
+            c.key, c.title = aid, ""
+
+    # ------------------------------------------------ combine, attach titles
+    titles = kb.lexicon.get("titles", {})
+    sectors = kb.lexicon.get("sectors", {})
+    fixed = kb.lexicon.get("fixed_sectors", {})
+    event_suffixes = sorted(kb.lexicon.get("event_suffixes", []), key=len, reverse=True)
+    result: list[Cand] = []
+    for c in cands:
+        prev = result[-1] if result else None
+        if c.kind != "actor" and prev is not None and c.start < prev.end:
+            continue  # a second reading of a word already used (外務省: sector and fixed)
+        adjacent = prev is not None and prev.end == c.start and prev.kind == "actor"
+        if c.kind == "actor":
+            a = actor_of(c)
+            if a.type == "PLACE" and _next_suffix(event_suffixes, text, c.end):
+                continue  # ヤルタ会談, サンフランシスコ会議: part of an event name
+            if a.type == "STATE" and v.ch(c.end) == "語" and not c.abbr:
+                continue  # 日本語, ロシア語: a language, not the state
+            result.append(c)
+            continue
+        if c.kind == "title":
+            if adjacent and actor_of(prev).type == "PERSON":
+                prev.title = c.key
+                continue
+            if adjacent and actor_of(prev).type == "STATE":
+                before = result[-2] if len(result) >= 2 else None
+                if (
+                    before is not None
+                    and before.end == prev.start
+                    and before.kind == "actor"
+                    and actor_of(before).type == "PERSON"
+                ):
+                    result.pop()  # トランプ米大統領: 米 is part of the title
+                    before.title = c.key
+                    continue
+                if is_kanji(v.ch(c.end)):
+                    continue  # 米大統領選: not a person
+                role = titles.get(c.key, {}).get("role")
+                country = actor_of(prev).country
+                holders = kb.holders(country, role, published) if role and published else []
+                if holders:
+                    result[-1] = Cand(prev.start, c.end, "actor", holders[0], conf=0.8, title=c.key)
+                elif role:
+                    result[-1] = Cand(
+                        prev.start, c.end, "actor", kb.sector_id(country, "GOV"), conf=0.7
+                    )
+                continue
+            continue
+        if c.kind == "sector" or c.kind == "fixed":
+            spec = sectors.get(c.key) if c.kind == "sector" else None
+            if c.kind == "fixed" and c.key in sectors:
+                spec = sectors[c.key]
+            if adjacent and spec is not None:
+                pa = actor_of(prev)
+                if pa.type == "STATE":
+                    start = prev.start
+                    before = result[-2] if len(result) >= 2 else None
+                    if (
+                        before is not None
+                        and before.end == prev.start
+                        and before.kind == "actor"
+                        and actor_of(before).type == "PERSON"
+                    ):
+                        result.pop()
+                        start = before.start
+                    result[-1] = Cand(
+                        start,
+                        c.end,
+                        "actor",
+                        kb.sector_id(pa.actor_id, spec["sector"], spec.get("suffix", "")),
+                        conf=prev.conf,
+                    )
+                    continue
+                if (
+                    pa.type == "PERSON"
+                    and spec["sector"] == "GOV"
+                    and c.key in ("政権", "体制", "内閣", "政府", "現政権")
+                ):
+                    if pa.country and pa.country in kb.actors:
+                        result[-1] = Cand(
+                            prev.start,
+                            c.end,
+                            "actor",
+                            kb.sector_id(pa.country, "GOV"),
+                            conf=prev.conf,
+                        )
+                    else:
+                        result[-1] = Cand(
+                            prev.start, c.end, "sector", c.key, bare=True, conf=CONF_DISCOURSE
+                        )
+                    continue
+                if pa.type == "GROUP" and spec["type"] == "GROUP":
+                    prev.end = c.end  # 反政権派ジャーナリスト
+                    continue
+            fx = fixed.get(c.key)
+            if fx is not None:
+                result.append(
+                    Cand(
+                        c.start,
+                        c.end,
+                        "actor",
+                        kb.sector_id(fx["country"], fx["sector"]),
+                        conf=CONF_KB,
+                    )
+                )
+                continue
+            if spec is not None and spec.get("bare"):
+                if adjacent and actor_of(prev).type == "GROUP" and spec["type"] == "GROUP":
+                    prev.end = c.end
+                    continue
+                if prev is not None and prev.kind == "sector" and prev.end == c.start:
+                    prev.end = c.end
+                    continue
+                result.append(Cand(c.start, c.end, "sector", c.key, bare=True, conf=CONF_DISCOURSE))
+            continue
+        if c.kind == "anaphor":
+            result.append(c)
+        # kind "ignore" (中国地方, 日本語): the words simply yield nothing
+
+    # -------------------------------------------- country under discussion
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for c in result:
+        if c.kind == "actor" and not c.standalone:
+            ctry = actor_of(c).country
+            if ctry and ctry in kb.actors and kb.actors[ctry].type == "STATE":
+                counts[ctry] = counts.get(ctry, 0) + 1
+                first_seen.setdefault(ctry, c.start)
+    topic = min(counts, key=lambda k: (-counts[k], first_seen[k])) if counts else ""
+    supported = {c.key for c in result if c.kind == "actor" and not c.standalone}
+
+    # -------------------------------------------- anaphora, bare sectors, apposition
+    final: list[Cand] = []
+    for idx, c in enumerate(result):
+        if c.kind == "actor":
+            if c.standalone and c.key not in supported:
+                continue
+            final.append(c)
+            continue
+        if c.kind == "sector":
+            spec = sectors[c.key]
+            if not topic:
+                continue
+            nxt = result[idx + 1] if idx + 1 < len(result) else None
+            if (
+                spec["type"] == "GROUP"
+                and nxt is not None
+                and nxt.kind == "actor"
+                and text[c.end : nxt.start] == "の"
+                and actor_of(nxt).type == "PERSON"
+            ):
+                continue  # 人権活動家のピャリヤツキ氏: a description of the person
+            c2 = Cand(
+                c.start,
+                c.end,
+                "actor",
+                kb.sector_id(topic, spec["sector"], spec.get("suffix", "")),
+                method="kb",
+                conf=CONF_DISCOURSE,
+            )
+            final.append(c2)
+            continue
+        if c.kind == "anaphor":
+            final.extend(_resolve_anaphor(kb, c, final, text, actor_of))
+
+    # ------------------------------------------------------------- output
+    starts = [s.start for s in (getattr(doc._, "sentences", None) or [])]
+    sents = list(getattr(doc._, "sentences", None) or [])
+    mentions: list[Mention] = []
+    actors: dict[str, Actor] = {}
+    for c in sorted(final, key=lambda c: (c.start, c.end)):
+        a = actor_of(c)
+        sid = -1
+        if sents:
+            k = bisect.bisect_right(starts, c.start) - 1
+            if k >= 0:
+                sid = sents[k].sentence_id
+        mentions.append(
+            Mention(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                LABEL_OF_TYPE.get(a.type, "ORG"),
+                a.actor_id,
+                c.method,
+                round(c.conf, 3),
+                sid,
+            )
+        )
+        actors[a.actor_id] = a
+    return mentions, actors
+
+
+def _resolve_anaphor(
+    kb: KnowledgeBase, c: Cand, before: list[Cand], text: str, actor_of
+) -> list[Cand]:
+    spec = kb.lexicon["anaphora"][c.key]
+    kind, count = spec["kind"], spec.get("count", 1)
+
+    def ok(x: Cand) -> bool:
+        a = actor_of(x)
+        if kind == "STATE":
+            return a.type == "STATE"
+        if kind == "GOV":
+            return a.type == "GOVERNMENT"
+        if kind == "IGO":
+            return a.type == "IGO"
+        if kind == "ORG":
+            return a.type in ("ORG", "IGO")
+        return a.type == kind
+
+    want = spec.get("honorific") or spec.get("title")
+    prior: list[Cand] = []  # compatible mentions, nearest LAST, looking back a bounded window
+    titled: Cand | None = None
+    for x in reversed(before[-400:]):
+        if x.kind != "actor" or x.end > c.start or not ok(x):
+            continue
+        prior.insert(0, x)
+        if want and titled is None and x.title == want:
+            titled = x
+        if len(prior) >= 40 and (titled is not None or not want):
+            break
+    if count >= 2:
+        # 「ルカシェンコ、プーチン両大統領」: the names are right there
+        if (
+            prior
+            and prior[-1].end == c.start
+            and len(prior) >= 2
+            and text[prior[-2].end : prior[-1].start] in _LIST_SEPARATORS
+        ):
+            return []
+        picked: list[str] = []
+        for x in reversed(prior):
+            if x.key not in picked:
+                picked.append(x.key)
+            if len(picked) == 2:
+                break
+        return [
+            Cand(c.start, c.end, "actor", aid, method="anaphora", conf=CONF_ANAPHORA - 0.1)
+            for aid in picked
+        ]
+    if not prior:
+        if kind == "GOV":
+            states = [x for x in before if x.kind == "actor" and actor_of(x).type == "STATE"]
+            if states:
+                return [
+                    Cand(
+                        c.start,
+                        c.end,
+                        "actor",
+                        kb.sector_id(states[-1].key, "GOV"),
+                        method="anaphora",
+                        conf=CONF_ANAPHORA - 0.1,
+                    )
+                ]
+        return []
+    if titled is not None:  # 同氏 -> the person last called 氏; 同大統領 -> last called 大統領
+        return [
+            Cand(
+                c.start,
+                c.end,
+                "actor",
+                titled.key,
+                method="anaphora",
+                conf=CONF_ANAPHORA,
+                title=want,
+            )
+        ]
+    x = prior[-1]
+    return [
+        Cand(
+            c.start,
+            c.end,
+            "actor",
+            x.key,
+            method="anaphora",
+            conf=CONF_ANAPHORA - 0.1,
+            title=want or "",
+        )
+    ]
