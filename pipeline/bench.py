@@ -43,7 +43,7 @@ def build_corpus(source: Path, dest: Path, n: int, seed: int = 0) -> int:
         head, rest = paragraphs[:3], paragraphs[3:]
         rng.shuffle(rest)
         body = "\n\n".join(head + rest)
-        body = re.sub(r"\d+", lambda m: str((int(m.group()) + i) % 3000), body)
+        body = re.sub(r"\d+", lambda m, shift=i: str((int(m.group()) + shift) % 3000), body)
         a, b = rng.sample(VARIANT_NAMES, 2)
         body = body.replace(a, "\0").replace(b, a).replace("\0", b) + f"\n\n（記事番号{i}）\n"
         year = 2000 + i % 26

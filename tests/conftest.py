@@ -12,6 +12,13 @@ SAMPLE_ARTICLE = FIXTURES / "gold" / "belarus_us_635.md"
 SAMPLE_GOLD = FIXTURES / "gold" / "belarus_us_635.gold.yaml"
 
 
+def sample_body() -> str:
+    """The sample article's body, exactly as stored (the seed text)."""
+    from pipeline.corpus import read_article
+
+    return read_article(SAMPLE_ARTICLE, SAMPLE_ARTICLE.parent).body
+
+
 @pytest.fixture(scope="session")
 def sample_article():
     from pipeline.corpus import read_article

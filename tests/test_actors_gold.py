@@ -17,16 +17,15 @@ import yaml
 
 from pipeline.model import Sentence
 
+from .conftest import sample_body
+
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = yaml.safe_load((FIXTURES / "gold" / "belarus_us_635.gold.yaml").read_text(encoding="utf-8"))
-SEED = Path("/work/shared/seed/belarus_us_635.txt")
-BODY_COPY = FIXTURES / "actors" / "belarus_us_635.txt"
 TYPE_MAP = {"COUNTRY": "STATE", "CITY": "PLACE"}
 
 
 def _body() -> str:
-    path = SEED if SEED.exists() else BODY_COPY
-    return unicodedata.normalize("NFKC", path.read_text(encoding="utf-8"))
+    return unicodedata.normalize("NFKC", sample_body())
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,14 @@ import yaml
 
 from pipeline.dates import tag_dates
 
+from .conftest import sample_body
+
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = yaml.safe_load((FIXTURES / "gold" / "belarus_us_635.gold.yaml").read_text(encoding="utf-8"))
-BODY = FIXTURES / "dates" / "belarus_us_635.txt"  # copy of shared/seed/belarus_us_635.txt
 
 
 def _body() -> str:
-    return unicodedata.normalize("NFKC", BODY.read_text(encoding="utf-8"))
+    return unicodedata.normalize("NFKC", sample_body())
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from pipeline.evaluate import (
     Counts,
     Gold,
     GoldActor,
+    GoldEvent,
     Tables,
     actor_matches,
     format_report,
@@ -423,3 +424,15 @@ def test_show_errors_lists_everything(gold, tables):
     assert "miss date 2025年 12月=2025-12: not detected" in text
     assert "errors (2)" in text
     assert "wrong date" not in format_report(score([gold], t))
+
+
+def test_one_system_event_pairs_with_one_gold_event(gold, tables):
+    # ev5 (Lukashenko 03, no target) is the only candidate for E5; a second gold
+    # event it could also satisfy stays a miss, with the reason given
+    gold.events.append(GoldEvent(id="E7", source="LUKASHENKO", root="03", code="036"))
+    r = score([gold], tables)
+    assert r.events.root.tp_gold == 6 and r.events.root.n_gold == 7
+    assert r.events.code.tp_gold == 6  # the pairing prefers the code-correct gold (E5)
+    misses = _messages(r, "event", "miss")
+    assert misses == ["miss event E7 LUKASHENKO 036 -> (any) date (any): "
+                      "its system match ev5 is paired with gold E5"]

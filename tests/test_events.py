@@ -1,0 +1,290 @@
+"""Table-driven tests of the event coder: Japanese sentences -> (source, code, target,
+polarity, modality), with hand-made actor mentions over real fugashi tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import code_events, load_cameo
+from pipeline.events.fixtures import doc_with_mentions
+from pipeline.nlp import blank_japanese
+
+# surface -> (actor id, type, country); longest surfaces win
+ACTORS = {
+    "日本政府": ("JPN_GOV", "GOVERNMENT", "JPN"),
+    "日本": ("JPN", "STATE", "JPN"),
+    "米国": ("USA", "STATE", "USA"),
+    "米政府": ("USA_GOV", "GOVERNMENT", "USA"),
+    "アメリカ": ("USA", "STATE", "USA"),
+    "中国政府": ("CHN_GOV", "GOVERNMENT", "CHN"),
+    "中国": ("CHN", "STATE", "CHN"),
+    "韓国": ("KOR", "STATE", "KOR"),
+    "北朝鮮": ("PRK", "STATE", "PRK"),
+    "ロシア": ("RUS", "STATE", "RUS"),
+    "ウクライナ": ("UKR", "STATE", "UKR"),
+    "イラン": ("IRN", "STATE", "IRN"),
+    "イスラエル": ("ISR", "STATE", "ISR"),
+    "フランス": ("FRA", "STATE", "FRA"),
+    "ベラルーシ": ("BLR", "STATE", "BLR"),
+    "ベラルーシ政府": ("BLR_GOV", "GOVERNMENT", "BLR"),
+    "ルカシェンコ政権": ("BLR_GOV", "GOVERNMENT", "BLR"),
+    "EU": ("IGO_EU", "IGO", ""),
+    "国連": ("IGO_UN", "IGO", ""),
+    "岸田首相": ("PER_KISHIDA", "PERSON", "JPN"),
+    "プーチン大統領": ("PER_PUTIN", "PERSON", "RUS"),
+    "政治犯": ("BLR_PRISONERS", "GROUP", "BLR"),
+    "記者": ("JOURNALIST", "GROUP", ""),
+    "反政府派": ("OPP", "GROUP", ""),
+    "ミンスク": ("PLC_MINSK", "CITY", "BLR"),
+    "習近平": ("PER_XI", "PERSON", "CHN"),
+    "北京": ("PLC_BEIJING", "CITY", "CHN"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_japanese()
+
+
+def coded(nlp, text, dates=None, published="2026-02", embedded=False, kinds=None):
+    doc = doc_with_mentions(nlp, text, ACTORS, dates or {}, published, kinds=kinds)
+    return code_events(doc, embedded=embedded)
+
+
+def tuples(events):
+    return [
+        (e.source_actor_id, e.event_code, e.target_actor_id, e.polarity, e.modality) for e in events
+    ]
+
+
+A, N = "affirmed", "negated"
+AS, INT, CON, DEM, HYP, REP = (
+    "asserted",
+    "intended",
+    "considered",
+    "demanded",
+    "hypothetical",
+    "reported",
+)
+
+# ---------------------------------------------------------------------------------- roles
+ROLE_CASES = [
+    # が / は agent, を patient, に target
+    ("米国は中国を批判した。", [("USA", "111", "CHN", A, AS)]),
+    ("ロシアがウクライナを攻撃した。", [("RUS", "190", "UKR", A, AS)]),
+    ("岸田首相は米国を訪問した。", [("PER_KISHIDA", "042", "USA", A, AS)]),
+    ("中国が日本に抗議した。", [("CHN", "114", "JPN", A, AS)]),
+    # に対し / に対して / へ target
+    ("米国は北朝鮮に対し制裁を発動した。", [("USA", "163", "PRK", A, AS)]),
+    ("日本政府は中国に対して遺憾の意を表明した。", [("JPN_GOV", "110", "CHN", A, AS)]),
+    ("ロシアはウクライナへの攻撃を続けた。", [("RUS", "190", "UKR", A, AS)]),
+    # object patterns decide the code
+    ("米国は北朝鮮に対する制裁を解除した。", [("USA", "085", "PRK", A, AS)]),
+    ("米国は制裁を緩和した。", [("USA", "085", "", A, AS)]),  # no target written, no focus state
+    ("EUはロシアへの制裁を継続する。", [("IGO_EU", "1244", "RUS", A, AS)]),
+    ("米国はベラルーシに政治犯の釈放を求めた。", [("USA", "1053", "BLR", A, AS)]),
+    ("ベラルーシ政府は政治犯を釈放した。", [("BLR_GOV", "0841", "BLR_PRISONERS", A, AS)]),
+    ("日本は米国に謝意を示した。", [("JPN", "051", "USA", A, AS)]),
+    ("中国は会談に難色を示した。", [("CHN", "120", "", A, AS)]),
+    ("ロシアは日本の要求をのんだ。", [("RUS", "083", "JPN", A, AS)]),
+    ("ロシアはウクライナ向けの輸出を減らした。", [("RUS", "1621", "UKR", A, AS)]),
+    ("イランは国連の査察を拒否した。", [("IRN", "1245", "IGO_UN", A, AS)]),
+    # と partner: symmetric, coded once in sorted order
+    ("日本は米国と会談した。", [("JPN", "040", "USA", A, AS)]),
+    ("日本と中国が首脳会談を行った。", [("CHN", "040", "JPN", A, AS)]),
+    ("ロシアは中国と条約を締結した。", [("CHN", "057", "RUS", A, AS)]),
+    # compounds: 日米首脳会談 -> JPN and USA
+    ("日米首脳会談が行われた。", [("JPN", "040", "USA", A, AS)]),
+    # による / からの: agent inside the noun phrase; 取り付ける: the subject obtains the act
+    ("ベラルーシ政府は米国からの制裁解除を取り付けた。", [("USA", "085", "BLR_GOV", A, AS)]),
+    ("ベラルーシは米国による制裁の解除を取り付けた。", [("USA", "085", "BLR", A, AS)]),
+    # receive: the subject undergoes the act
+    ("記者が中国当局の拘束を受けた。", [("CHN", "173", "JOURNALIST", A, AS)]),
+    # passive: subject = patient, に / によって = agent
+    ("記者が中国に拘束された。", [("CHN", "173", "JOURNALIST", A, AS)]),
+    ("日本は中国によって批判された。", [("CHN", "111", "JPN", A, AS)]),
+    ("記者が拘束された。", []),  # no agent written: not coded
+    # causative: the causer is the source
+    ("ロシアはウクライナに撤退させた。", []),
+    # coordination: AとB / AやB / A、B両国
+    (
+        "米国や日本は北朝鮮を非難した。",
+        [("USA", "111", "PRK", A, AS), ("JPN", "111", "PRK", A, AS)],
+    ),
+    ("米国と日本は中国を批判した。", [("USA", "111", "CHN", A, AS), ("JPN", "111", "CHN", A, AS)]),
+    ("米国は中国と韓国を批判した。", [("USA", "111", "CHN", A, AS), ("USA", "111", "KOR", A, AS)]),
+    (
+        "日本、韓国両国は米国と協議した。",
+        [("JPN", "040", "USA", A, AS), ("KOR", "040", "USA", A, AS)],
+    ),
+    # topic shared by coordinated clauses
+    (
+        "米国は制裁を発動し、北朝鮮に対し記者の釈放を求めている。",
+        [("USA", "163", "", A, AS), ("USA", "1053", "PRK", A, AS)],
+    ),
+    # a relative clause does not take the main topic as its subject; its head noun is the subject
+    (
+        "日本を批判したロシアは国連に提訴した。",
+        [("RUS", "111", "JPN", A, AS), ("RUS", "115", "IGO_UN", A, AS)],
+    ),
+    # headline style: 「A、Bに…」
+    ("岸田首相、米国に謝意を示した。", [("PER_KISHIDA", "051", "USA", A, AS)]),
+    # subject official noun inherits the topic's state
+    ("米国は高官がロシアを訪れた。", [("USA", "042", "RUS", A, AS)]),
+    # では-topic without actor: no discourse guess
+    ("各国では検討しているはずだ。", []),
+    # fixed targets: 訪米 / 来日
+    ("岸田首相は訪米した。", [("PER_KISHIDA", "042", "USA", A, AS)]),
+    # a person before a state qualifier and a title heads the phrase
+    ("岸田首相は習近平米大統領と会談した。", [("PER_KISHIDA", "040", "PER_XI", A, AS)]),
+    # an official of a state: the state (or ministry) is the actor
+    ("中国の報道官は日本を非難した。", [("CHN", "111", "JPN", A, AS)]),
+    # an adverbial adjective does not end the clause
+    ("中国政府は日本の対応を強く非難した。", [("CHN_GOV", "111", "JPN", A, AS)]),
+    # a に-complement decides the code (停戦に合意 = 0871)
+    ("イスラエルとイランは停戦に合意した。", [("IRN", "0871", "ISR", A, AS)]),
+    # the owner of what is addressed is the target (中国の海洋進出に懸念)
+    ("日本は中国の海洋進出に懸念を表明した。", [("JPN", "012", "CHN", A, AS)]),
+    # との inside the object: the partner is the target
+    ("ロシアはウクライナとの国境を封鎖した。", [("RUS", "191", "UKR", A, AS)]),
+    # the same state on both sides is no event
+    ("ベラルーシはベラルーシ政府を批判した。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES)
+def test_roles(nlp, text, expected):
+    assert tuples(coded(nlp, text)) == expected
+
+
+# ---------------------------------------------------------------------------- attributes
+ATTRIBUTE_CASES = [
+    # polarity
+    ("米国は中国を批判しなかった。", [("USA", "111", "CHN", N, AS)]),
+    ("日本は米国を訪問せず、", [("JPN", "042", "USA", N, AS)]),
+    ("ロシアはウクライナを攻撃しない。", [("RUS", "190", "UKR", N, AS)]),
+    ("日米首脳会談は行われなかった。", [("JPN", "040", "USA", N, AS)]),
+    ("米国は中国を批判したのではないか。", [("USA", "111", "CHN", A, AS)]),  # rhetorical
+    # intended
+    ("日本は米国を訪問する予定だ。", [("JPN", "042", "USA", A, INT)]),
+    ("日本政府は中国に抗議する方針だ。", [("JPN_GOV", "114", "CHN", A, INT)]),
+    ("EUは制裁を堅持する構えだ。", [("IGO_EU", "1244", "", A, INT)]),
+    ("米国はロシアを批判したい考えだ。", [("USA", "111", "RUS", A, INT)]),
+    ("日本は米国と会談しようとしている。", [("JPN", "040", "USA", A, INT)]),
+    # considered: 検討 codes 014; the embedded act (with embedded=True) is "considered"
+    ("日本は中国産原油の輸入を検討する。", [("JPN", "014", "CHN", A, AS)]),
+    # hypothetical
+    ("もしロシアがウクライナを攻撃すれば、", [("RUS", "190", "UKR", A, HYP)]),
+    ("ロシアがウクライナを攻撃したら、", [("RUS", "190", "UKR", A, HYP)]),
+    ("ロシアがウクライナを攻撃する可能性がある。", [("RUS", "190", "UKR", A, HYP)]),
+    ("中国は日本を批判するだろう。", [("CHN", "111", "JPN", A, HYP)]),
+    # a chain of clauses shares its ending
+    (
+        "日本は米国と会談し、貿易問題を話し合う見通しだ。",
+        [("JPN", "040", "USA", A, HYP), ("JPN", "040", "", A, HYP)],  # merge folds the second
+    ),
+    # a date after the publication date: scheduled
+    ("岸田首相は来月米国を訪問する。", [("PER_KISHIDA", "042", "USA", A, INT)]),
+    # reported
+    ("ロシアはウクライナを攻撃したとされる。", [("RUS", "190", "UKR", A, REP)]),
+    ("中国は日本を批判したと報じられた。", [("CHN", "111", "JPN", A, REP)]),
+    ("米国は北朝鮮を非難したという。", [("USA", "111", "PRK", A, REP)]),
+    # 述べる is a statement of the speaker, not a report
+    ("米国は北朝鮮を非難したと述べた。", [("USA", "111", "PRK", A, AS)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ATTRIBUTE_CASES)
+def test_attributes(nlp, text, expected):
+    assert tuples(coded(nlp, text, dates={"来月": "2026-03"})) == expected
+
+
+def test_embedded_acts_are_demanded_or_considered(nlp):
+    events = coded(nlp, "米国はベラルーシ政府に政治犯の釈放を求めた。", embedded=True)
+    assert tuples(events) == [
+        ("USA", "1053", "BLR_GOV", A, AS),
+        ("BLR_GOV", "0841", "BLR_PRISONERS", A, DEM),
+    ]
+    events = coded(nlp, "米国は中国への制裁の発動を検討している。", embedded=True)
+    assert tuples(events) == [("USA", "014", "CHN", A, AS), ("USA", "163", "CHN", A, CON)]
+    # off by default: only the demand itself is a happening
+    assert len(coded(nlp, "米国はベラルーシ政府に政治犯の釈放を求めた。")) == 1
+
+
+# ---------------------------------------------------------------------- discourse, dates
+def test_dropped_subject_takes_the_paragraph_topic(nlp):
+    events = coded(nlp, "米国は中国を批判した。その後、北朝鮮を訪問した。")
+    assert tuples(events)[1] == ("USA", "042", "PRK", A, AS)
+    assert events[1].confidence < events[0].confidence  # discourse < explicit
+
+
+def test_topic_does_not_cross_paragraphs(nlp):
+    assert len(coded(nlp, "米国は中国を批判した。\n北朝鮮を訪問した。")) == 1
+
+
+def test_ryokoku_is_the_last_two_states(nlp):
+    events = coded(nlp, "ロシアとの関係が強化された。ベラルーシは孤立した。両国で条約を締結した。")
+    assert tuples(events) == [("BLR", "057", "RUS", A, AS)]
+    assert events[0].symmetric
+
+
+def test_focus_state_fills_sanction_targets(nlp):
+    text = "ベラルーシは孤立した。ベラルーシは困った。\nリトアニア政府は制裁を堅持する構えだ。"
+    actors = dict(ACTORS, リトアニア政府=("LTU_GOV", "GOVERNMENT", "LTU"))
+    doc = doc_with_mentions(nlp, text, actors, {})
+    events = code_events(doc)
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id) for e in events] == [
+        ("LTU_GOV", "1244", "BLR")
+    ]
+    assert events[0].confidence < 0.5  # a guess
+
+
+@pytest.mark.parametrize(
+    "text,dates,expected",
+    [
+        # a DATE in the clause before the trigger
+        ("2021年に米国は中国を批判した。", {"2021年": "2021"}, ("2021", "year", "clause")),
+        # a framing date at the head of the sentence governs later clauses
+        (
+            "3月には中国が反発し、米国は中国を批判した。",
+            {"3月": "2025-03"},
+            ("2025-03", "month", "clause"),
+        ),
+        # else the last date of the paragraph
+        (
+            "2020年8月に選挙があった。米国は中国を批判した。",
+            {"2020年8月": "2020-08"},
+            ("2020-08", "month", "discourse"),
+        ),
+        # else the publication date
+        ("米国は中国を批判した。", {}, ("2026-02", "month", "publication")),
+        # TIME / DURATION values do not count (P3Y is not a date)
+        ("3年間、米国は中国を批判した。", {"3年間": "P3Y"}, ("2026-02", "month", "publication")),
+    ],
+)
+def test_dates(nlp, text, dates, expected):
+    (event,) = coded(nlp, text, dates=dates)
+    assert (event.date, event.date_precision, event.date_source) == expected
+
+
+def test_location_and_caption(nlp):
+    (event,) = coded(nlp, "日本は北京で中国と会談した。")
+    assert event.location_actor_id == "PLC_BEIJING"
+    assert (event.source_actor_id, event.target_actor_id, event.symmetric) == ("CHN", "JPN", True)
+    (event,) = coded(nlp, "ロシアはミンスクで会談した。")
+    assert event.location_actor_id == "PLC_MINSK" and event.target_actor_id == ""
+    (event,) = coded(nlp, "米国は中国を批判した。", kinds={0: "caption"})
+    assert event.is_caption
+
+
+def test_trigger_offsets_point_at_the_trigger(nlp):
+    text = "米国は北朝鮮に対する制裁を解除した。"
+    (event,) = coded(nlp, text)
+    assert text[event.start : event.end] == event.trigger == "解除"
+
+
+def test_every_code_comes_from_the_cameo_table(nlp):
+    cameo = load_cameo()
+    for text, _ in ROLE_CASES + ATTRIBUTE_CASES:
+        for e in coded(nlp, text):
+            assert e.event_code in cameo

@@ -1,0 +1,280 @@
+"""NER package: label mapping, conversion/alignment, the packaged model, the component, merge.
+
+Needs neither ../shared nor training: conversion runs on tiny in-memory records and
+the component uses the model committed in pipeline/ner/model/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Mention, Sentence
+from pipeline.ner import MODEL_DIR
+from pipeline.ner.convert import AlignStats, align_span, mapped_entities, to_doc, wiki_split
+from pipeline.ner.evaluate import Scorer
+from pipeline.ner.labels import MISSING, map_label, norp_is_org
+from pipeline.ner.merge import model_mentions
+from pipeline.nlp import blank_japanese
+
+# ---------------------------------------------------------------- label mapping
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "expected"),
+    [
+        ("PERSON", "", "PERSON"),
+        ("人名", "", "PERSON"),
+        ("ORG", "", "ORG"),
+        ("法人名", "", "ORG"),
+        ("政治的組織名", "", "ORG"),
+        ("その他の組織名", "", "ORG"),
+        ("GPE", "", "LOC"),
+        ("LOC", "", "LOC"),
+        ("地名", "", "LOC"),
+        ("施設名", "", None),
+        ("製品名", "", None),
+        ("イベント名", "", None),
+        ("FAC", "", None),
+        ("DATE", "", None),
+        ("TITLE_AFFIX", "", None),
+        ("NORP", "自民党", "ORG"),
+        ("NORP", "国連", "ORG"),
+        ("NORP", "欧州石炭鉄鋼共同体", "ORG"),
+        ("NORP", "日本人", MISSING),
+        ("NORP", "キリスト教", MISSING),
+    ],
+)
+def test_map_label(label, text, expected):
+    assert map_label(label, text) == expected
+
+
+def test_norp_is_org():
+    assert norp_is_org("幸福実現党")
+    assert not norp_is_org("ユダヤ人")
+
+
+def test_wiki_split_is_deterministic_and_roughly_proportioned():
+    assert wiki_split("3572156") == wiki_split(3572156)
+    splits = [wiki_split(i) for i in range(2000)]
+    assert 0.10 < splits.count("test") / 2000 < 0.20
+    assert 0.06 < splits.count("dev") / 2000 < 0.14
+
+
+# ---------------------------------------------------------------- conversion
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_japanese()
+
+
+def test_to_doc_sets_mapped_entities(nlp):
+    rec = {
+        "text": "松友美佐紀は、日本のバドミントン選手。",
+        "entities": [
+            {"start": 0, "end": 5, "label": "人名"},
+            {"start": 7, "end": 9, "label": "地名"},
+        ],
+    }
+    stats = AlignStats()
+    doc = to_doc(nlp, rec, stats)
+    assert [(e.text, e.label_) for e in doc.ents] == [("松友美佐紀", "PERSON"), ("日本", "LOC")]
+    assert stats.counts["exact"] == 2
+    # tokens outside entities are "O", not missing
+    assert all(t.ent_iob_ in ("B", "I", "O") for t in doc)
+
+
+def test_to_doc_unmapped_labels_are_outside(nlp):
+    rec = {"text": "東京タワーに行った。", "entities": [{"start": 0, "end": 5, "label": "施設名"}]}
+    doc = to_doc(nlp, rec)
+    assert list(doc.ents) == []
+    assert {t.ent_iob_ for t in doc} == {"O"}
+
+
+def test_to_doc_norp_not_org_is_missing(nlp):
+    rec = {
+        "text": "日本人の選手。",
+        "entities": [{"start": 0, "end": 3, "label": "NORP", "text": "日本人"}],
+    }
+    stats = AlignStats()
+    doc = to_doc(nlp, rec, stats)
+    assert list(doc.ents) == []
+    first = doc.char_span(0, 3, alignment_mode="expand")
+    assert all(t.ent_iob_ == "" for t in first)  # unknown: no loss either way
+    assert stats.counts["missing_label"] == 1
+
+
+def test_misaligned_span_is_dropped_and_counted(nlp):
+    # MeCab keeps 訪日 as one token: the entity 日 inside it cannot be a token span
+    text = "首相が訪日した。"
+    doc = nlp.make_doc(text)
+    assert "訪日" in [t.text for t in doc]
+    start = text.index("訪日") + 1
+    span, outcome = align_span(doc, start, start + 1, "LOC")
+    assert outcome == "dropped"
+    assert span.text == "訪日"
+    stats = AlignStats()
+    out = to_doc(
+        nlp,
+        {"text": text, "entities": [{"start": start, "end": start + 1, "label": "地名"}]},
+        stats,
+    )
+    assert list(out.ents) == []
+    assert stats.counts["dropped"] == 1
+    assert all(t.ent_iob_ == "" for t in out[span.start : span.end])
+
+
+def test_overlapping_entities_keep_the_first(nlp):
+    rec = {
+        "text": "東京都千代田区に本社を置く。",
+        "entities": [
+            {"start": 0, "end": 7, "label": "地名"},
+            {"start": 0, "end": 3, "label": "地名"},
+        ],
+    }
+    stats = AlignStats()
+    doc = to_doc(nlp, rec, stats)
+    assert [e.text for e in doc.ents] == ["東京都千代田区"]
+    assert stats.counts["overlap_dropped"] == 1
+
+
+def test_mapped_entities_leave_out_o_spans():
+    rec = {
+        "text": "abc",
+        "entities": [
+            {"start": 0, "end": 1, "label": "DATE"},
+            {"start": 1, "end": 2, "label": "ORG"},
+        ],
+    }
+    assert mapped_entities(rec) == [(1, 2, "ORG")]
+
+
+def test_scorer_exact_spans_and_missing():
+    sc = Scorer()
+    sc.add(
+        [(0, 2, "PERSON"), (5, 7, "LOC"), (10, 13, MISSING)],
+        [(0, 2, "PERSON"), (5, 8, "LOC"), (10, 12, "LOC")],
+    )
+    s = sc.scores()
+    assert s["PERSON"] == {"p": 1.0, "r": 1.0, "f": 1.0, "n": 1}
+    assert s["LOC"]["p"] == 0.0 and s["LOC"]["n"] == 1  # (10, 12) ignored: overlaps MISSING
+    assert s["micro"]["p"] == 0.5 and s["micro"]["r"] == 0.5
+
+
+# ---------------------------------------------------------------- packaged model + component
+
+
+def test_model_is_packaged_small_with_notice():
+    assert (MODEL_DIR / "config.cfg").exists()
+    assert (MODEL_DIR / "ner" / "model").exists()
+    notice = (MODEL_DIR / "NOTICE").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in notice and "CC BY-SA 3.0" in notice
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size < 10_000_000
+
+
+@pytest.fixture(scope="module")
+def ner_nlp():
+    import pipeline.ner.component  # noqa: F401
+
+    nlp = blank_japanese()
+    nlp.add_pipe("dekigoto_ner")
+    return nlp
+
+
+def _spans(nlp, text):
+    doc = nlp(text)
+    return doc, [(text[s:e], label, score) for s, e, label, score in doc._.ner_spans]
+
+
+def _well_formed(doc):
+    for item in doc._.ner_spans:
+        start, end, label, score = item
+        assert 0 <= start < end <= len(doc.text)
+        assert label in ("PERSON", "ORG", "LOC")
+        assert 0.0 < score <= 1.0
+
+
+PERSON_TEXT = "ルカシェンコ大統領は会談した。"
+PLACE_TEXT = "ミンスクで会談した。"
+
+
+def test_component_finds_a_person(ner_nlp):
+    doc, spans = _spans(ner_nlp, PERSON_TEXT)
+    _well_formed(doc)
+    assert ("ルカシェンコ", "PERSON") in [(t, lab) for t, lab, _ in spans]
+    assert list(doc.ents) == []  # the caller's doc.ents are left alone
+
+
+def test_component_finds_a_place(ner_nlp):
+    doc, spans = _spans(ner_nlp, PLACE_TEXT)
+    _well_formed(doc)
+    assert ("ミンスク", "LOC") in [(t, lab) for t, lab, _ in spans]
+
+
+def test_component_on_a_longer_text(ner_nlp):
+    text = "トヨタ自動車の豊田章男会長は東京で記者会見を開いた。\nその後、大阪へ移動した。"
+    doc, spans = _spans(ner_nlp, text)
+    _well_formed(doc)
+    found = {(t, lab) for t, lab, _ in spans}
+    assert ("トヨタ自動車", "ORG") in found
+    assert ("東京", "LOC") in found
+
+
+def test_component_scores_are_per_label_constants(ner_nlp):
+    from pipeline.ner.component import load_model
+
+    _, confidence = load_model(None)
+    assert set(confidence) == {"PERSON", "ORG", "LOC"}
+    doc = ner_nlp(PERSON_TEXT + PLACE_TEXT)
+    for _, _, label, score in doc._.ner_spans:
+        assert score == confidence[label]
+
+
+def test_flag_turns_the_component_off():
+    import pipeline.ner.component  # noqa: F401
+
+    nlp = blank_japanese()
+    nlp.add_pipe("dekigoto_ner", config={"enabled": False})
+    doc = nlp(PERSON_TEXT)
+    assert doc._.ner_spans == []
+
+
+def test_component_on_empty_text(ner_nlp):
+    assert ner_nlp("")._.ner_spans == []
+
+
+# ---------------------------------------------------------------- merge
+
+
+def _kb(start, end, label="STATE"):
+    return Mention(start, end, "x", label, "BLR", "kb")
+
+
+def test_model_mentions_drops_spans_overlapping_kb_mentions():
+    text = "ルカシェンコ大統領はミンスクで会談した。"
+    sents = [Sentence(0, 0, len(text), "body", 0, text)]
+    spans = [(0, 6, "PERSON", 0.9), (10, 14, "LOC", 0.8)]
+    out = model_mentions(spans, [_kb(0, 6, "PERSON")], sents)
+    assert len(out) == 1
+    m = out[0]
+    assert (m.start, m.end, m.text, m.label) == (10, 14, "ミンスク", "PLACE")
+    assert m.link_method == "model" and m.actor_id == "" and m.confidence == 0.8
+    assert m.sentence_id == 0
+    # partial overlap also loses to the KB
+    assert model_mentions(spans, [_kb(12, 16)], sents) == [
+        Mention(0, 6, "ルカシェンコ", "PERSON", "", "model", 0.9, 0)
+    ]
+
+
+def test_model_mentions_sentence_ids_text_and_threshold():
+    text = "A社が発表。東京で会見。"
+    sents = [Sentence(0, 0, 6, "body", 0, ""), Sentence(1, 6, 12, "body", 0, "")]
+    spans = [(0, 2, "ORG", 0.7), (6, 8, "LOC", 0.4), (9, 11, "MISC", 0.9)]
+    out = model_mentions(spans, [], sents, text=text)
+    assert [(m.text, m.label, m.sentence_id) for m in out] == [
+        ("A社", "ORG", 0),
+        ("東京", "PLACE", 1),
+    ]
+    assert [m.text for m in model_mentions(spans, [], sents, text=text, min_score=0.5)] == ["A社"]
+    assert model_mentions([], [_kb(0, 2)], sents) == []
