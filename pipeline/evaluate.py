@@ -99,39 +99,15 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from pipeline.tables import columns as table_columns
+
 # --------------------------------------------------------------------------------------
 # constants
 
-#: Columns of the system tables (the contract; pipeline/tables.py declares the same).
+#: Columns of the system tables, from the schema in pipeline/tables.py.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": (
-        "article_id", "path", "title", "published", "lang", "source", "author", "url",
-        "n_chars", "n_sentences", "status", "error",
-    ),
-    "sentences": ("article_id", "sentence_id", "start", "end", "kind", "text"),
-    "mentions": (
-        "mention_id", "article_id", "sentence_id", "start", "end", "text", "label",
-        "actor_id", "link_method", "confidence",
-    ),
-    "actors": (
-        "actor_id", "type", "name_en", "name_ja", "country", "sector", "in_kb", "aliases",
-        "n_mentions", "n_articles", "first_seen", "last_seen",
-    ),
-    "dates": (
-        "date_id", "article_id", "sentence_id", "start", "end", "text", "type", "value", "mod",
-        "range_start", "range_end", "anchor", "confidence",
-    ),
-    "events": (
-        "event_id", "article_id", "date", "date_precision", "date_source", "source_actor_id",
-        "source_name_en", "source_name_ja", "source_country", "event_code", "event_root_code",
-        "event_label", "quad_class", "goldstein", "target_actor_id", "target_name_en",
-        "target_name_ja", "target_country", "polarity", "modality", "n_mentions", "is_caption",
-        "confidence", "evidence", "location_actor_id", "location_name_en", "location_country",
-        "symmetric",
-    ),
-    "event_mentions": (
-        "event_id", "article_id", "sentence_id", "start", "end", "trigger", "sentence_text",
-    ),
+    name: tuple(table_columns(name))
+    for name in ("articles", "sentences", "mentions", "actors", "dates", "events", "event_mentions")
 }
 
 #: Gold actor types -> system actor types.
@@ -1124,8 +1100,9 @@ def _miss_reason(gold: Gold, g: GoldEvent, i: int, sys_events: list[SysEvent],
                  s_matched: dict[int, int]) -> str:
     both = [j for j in range(len(sys_events)) if actors_ok[i][j] and root_ok[i][j]]
     if both:
-        return f"its system match {sys_events[both[0]].event_id} is paired with gold " \
-               f"{gold.events[s_matched[both[0]]].id}" if both[0] in s_matched else "unpaired"
+        j = both[0]
+        other = gold.events[s_matched[j]].id if j in s_matched else "?"
+        return f"its system match {sys_events[j].event_id} is paired with gold {other}"
     same_actors = [sys_events[j] for j in range(len(sys_events)) if actors_ok[i][j]]
     if same_actors:
         return "system has these actors with root " + ", ".join(
