@@ -152,42 +152,42 @@ def actor_record(actor) -> dict:
 
 def event_rows(aid: str, document: Document, doc) -> tuple[list[dict], list[dict]]:
     """events.csv and event_mentions.csv rows: mentions merged into happenings."""
-    from pipeline.events import load_cameo, merge_events
+    from pipeline.events import merge_events
 
-    cameo = load_cameo()
     actors = doc._.actors
     sentences = {s.sentence_id: s for s in document.sentences}
     events: list[dict] = []
     mentions: list[dict] = []
     for n, ev in enumerate(merge_events(doc._.events, actors), start=1):
         event_id = f"{aid}:e{n}"
-        code = cameo[ev.event_code]
-        first = ev.mentions[0]
-        row = {
-            "event_id": event_id,
-            "article_id": aid,
-            "date": ev.date,
-            "date_precision": ev.date_precision,
-            "date_source": ev.date_source,
-            **_actor_columns("source", actors.get(ev.source_actor_id), ev.source_actor_id),
-            "event_code": code.code,
-            "event_root_code": code.root,
-            "event_label": code.label,
-            "quad_class": code.quad_class,
-            "goldstein": code.goldstein,
-            **_actor_columns("target", actors.get(ev.target_actor_id), ev.target_actor_id),
-            "polarity": ev.polarity,
-            "modality": ev.modality,
-            "n_mentions": len(ev.mentions),
-            "is_caption": bool(ev.is_caption),
-            "confidence": round(float(ev.confidence), 4),
-            "evidence": sentences[first.sentence_id].text if first.sentence_id in sentences else "",
-            "location_actor_id": ev.location_actor_id,
-            "location_name_en": actors[ev.location_actor_id].name_en if ev.location_actor_id in actors else "",
-            "location_country": actors[ev.location_actor_id].country if ev.location_actor_id in actors else "",
-            "symmetric": bool(ev.symmetric),
-        }
-        events.append(row)
+        evidence = next((m for m in ev.mentions if not m.is_caption), ev.mentions[0])
+        location = actors.get(ev.location_actor_id)
+        events.append(
+            {
+                "event_id": event_id,
+                "article_id": aid,
+                "date": ev.date,
+                "date_precision": ev.date_precision,
+                "date_source": ev.date_source,
+                **_actor_columns("source", actors.get(ev.source_actor_id), ev.source_actor_id),
+                "event_code": ev.event_code,
+                "event_root_code": ev.root_code,
+                "event_label": ev.label,
+                "quad_class": ev.quad_class,
+                "goldstein": ev.goldstein,
+                **_actor_columns("target", actors.get(ev.target_actor_id), ev.target_actor_id),
+                "polarity": ev.polarity,
+                "modality": ev.modality,
+                "n_mentions": ev.n_mentions,
+                "is_caption": bool(ev.is_caption),
+                "confidence": round(float(ev.confidence), 4),
+                "evidence": sentences[evidence.sentence_id].text if evidence.sentence_id in sentences else "",
+                "location_actor_id": ev.location_actor_id,
+                "location_name_en": location.name_en if location else "",
+                "location_country": location.country if location else "",
+                "symmetric": bool(ev.symmetric),
+            }
+        )
         for m in ev.mentions:
             start, end = document.to_body(m.start, m.end)
             sent = sentences.get(m.sentence_id)

@@ -296,9 +296,11 @@ def _write_tables(out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, tab
     del actor_summaries
     order.sort()
 
-    writers = {name: TableWriter(out, name, fmt) for name in table_names}
+    writers: dict[str, TableWriter] = {}
     summary = ExtractSummary(actors=len(actors))
     try:
+        for name in table_names:
+            writers[name] = TableWriter(out, name, fmt)
         for _, _, rel in order:
             result = _read_cache(cache_dir, rel)
             for name, writer in writers.items():

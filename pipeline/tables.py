@@ -200,13 +200,18 @@ class TableWriter:
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=out_dir)
         os.close(fd)
         self._parquet = None
+        self._fh = None
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
             self._parquet = pq.ParquetWriter(self.tmp, arrow_schema(table))
         else:
             self._fh = open(self.tmp, "w", encoding="utf-8", newline="")
-            frame(table, []).to_csv(self._fh, index=False, lineterminator="\n")
+            try:
+                frame(table, []).to_csv(self._fh, index=False, lineterminator="\n")
+            except BaseException:
+                self.discard()
+                raise
 
     def append(self, rows: list[dict]) -> None:
         if not rows:
@@ -223,7 +228,7 @@ class TableWriter:
         if self._parquet is not None:
             self._parquet.close()
             self._parquet = None
-        elif not self._fh.closed:
+        elif self._fh is not None and not self._fh.closed:
             self._fh.close()
 
     def commit(self) -> None:
@@ -231,7 +236,7 @@ class TableWriter:
 
     def discard(self) -> None:
         """Close and remove the temporary file if it was not committed."""
-        if self._parquet is None and not self._fh.closed:
+        if self._fh is not None and not self._fh.closed:
             self._fh.close()
         if os.path.exists(self.tmp):
             os.unlink(self.tmp)

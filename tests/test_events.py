@@ -104,8 +104,15 @@ ROLE_CASES = [
     ("記者が中国に拘束された。", [("CHN", "173", "JOURNALIST", A, AS)]),
     ("日本は中国によって批判された。", [("CHN", "111", "JPN", A, AS)]),
     ("記者が拘束された。", []),  # no agent written: not coded
-    # causative: the causer is the source
-    ("ロシアはウクライナに撤退させた。", []),
+    # causative: the causer is the source; the に-causee is not the target
+    ("米国は日本に記者を釈放させた。", [("USA", "0841", "JOURNALIST", A, AS)]),
+    # one object shared by two coordinated acts
+    (
+        "中国は記者を逮捕し、国外に追放した。",
+        [("CHN", "173", "JOURNALIST", A, AS), ("CHN", "174", "JOURNALIST", A, AS)],
+    ),
+    # an institution of a state named by its genitive (台湾の国防部は)
+    ("韓国の国防部は北朝鮮を批判した。", [("KOR", "111", "PRK", A, AS)]),
     # coordination: AとB / AやB / A、B両国
     (
         "米国や日本は北朝鮮を非難した。",
@@ -178,6 +185,8 @@ ATTRIBUTE_CASES = [
     ("ロシアがウクライナを攻撃したら、", [("RUS", "190", "UKR", A, HYP)]),
     ("ロシアがウクライナを攻撃する可能性がある。", [("RUS", "190", "UKR", A, HYP)]),
     ("中国は日本を批判するだろう。", [("CHN", "111", "JPN", A, HYP)]),
+    # a non-past act its actor announces is a plan
+    ("ロシアは日本の外交官を追放すると発表した。", [("RUS", "161", "JPN", A, INT)]),
     # a chain of clauses shares its ending
     (
         "日本は米国と会談し、貿易問題を話し合う見通しだ。",

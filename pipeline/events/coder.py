@@ -1,0 +1,739 @@
+"""The event coder: who did what to whom, when, from each sentence.
+
+For every sentence, one pass over its tokens builds chunks and phrases
+(`clauses`), then one pass over the phrases keeps a case frame (`roles`) and,
+at each predicate, looks the trigger up in the lexicon:
+
+1. a verbal trigger (求める, 訪れる, 解除する, 会談した) with its object
+   pattern decides the code; roles come from the frame per the row's frame
+   type (act, sym, demand, consider);
+2. otherwise a support verb (行う, 示す, 取り付ける, 受ける, 行われる) takes
+   the nominal trigger heading its object or subject (制裁の解除を取り付けた,
+   難色を示した, 拘束を受けて, 首脳会談が行われた) and gives the roles by its kind
+   (light, obtain, receive, happen).
+
+The discourse supplies a dropped subject (the paragraph's last topic actor),
+両国 (the two states mentioned last) and, for rows flagged `focus`, an unstated
+target (the state the article is mostly about).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events import attributes
+from pipeline.events.clauses import NP, Chunk, Pred, build_phrases, chunk_tokens
+from pipeline.events.lexicon import LexEntry, Lexicon, load_abbreviations, load_lexicon
+from pipeline.events.roles import (
+    Frame,
+    Role,
+    dative,
+    group,
+    location,
+    partners,
+    passive_agent,
+    subject,
+)
+from pipeline.model import Actor, DateMention, EventMention, Mention
+
+GROUP_PAIR_WORDS = (
+    "両国",
+    "二国",
+    "両首脳",
+    "両政府",
+    "両大統領",
+    "両首相",
+    "2国",
+    "二カ国",
+    "2カ国",
+    "両国間",
+)
+STATE_TYPES = ("STATE", "GOVERNMENT", "COUNTRY")
+# An undated paragraph takes the last date of the paragraph just before it
+# (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it).
+DISCOURSE_DATE_PARAGRAPHS = 1
+FRAME_DATE_FOLLOWERS = ("には", "は", "にも", "、", ",", "から", "以降", "以来")
+ABBREV_STOP = {"中米", "中東", "欧米", "日中", "日米"} - {"日米", "日中"}
+
+
+@dataclass
+class _DocState:
+    lex: Lexicon
+    actors: dict[str, Actor]
+    actor_types: dict[str, str]
+    focus: str
+    published: str
+    recent_states: list[str] = field(default_factory=list)  # most recent last
+    para: int = -1
+    para_topic: list[str] = field(default_factory=list)
+    para_date: DateMention | None = None
+    last_date: tuple[int, DateMention] | None = None  # (paragraph, date) of the last DATE seen
+    text: str = ""
+    clause_start: int = 0
+
+
+def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
+    """EventMentions for every coded clause of the document.
+
+    `embedded=True` also emits the acts embedded under demand / consider verbs
+    (政治犯の釈放を求める -> 0841 with modality "demanded").
+    """
+    lex = load_lexicon()
+    mentions: list[Mention] = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
+    if doc._.actors is None:
+        doc._.actors = {}
+    actors: dict[str, Actor] = doc._.actors
+    dates: list[DateMention] = sorted(
+        (d for d in (doc._.dates or []) if d.type == "DATE" and _date_value(d.value)),
+        key=lambda d: d.start,
+    )
+    actor_types = {
+        m.actor_id: (actors[m.actor_id].type if m.actor_id in actors else m.label) for m in mentions
+    }
+    state = _DocState(
+        lex=lex,
+        actors=actors,
+        actor_types=actor_types,
+        focus=_focus_state(mentions, actors),
+        published=doc._.published or "",
+        text=doc.text,
+    )
+    events: list[EventMention] = []
+    m_i = d_i = 0
+    for sent in sorted(doc._.sentences or [], key=lambda s: s.start):
+        if sent.paragraph != state.para:
+            state.para, state.para_topic, state.para_date = sent.paragraph, [], None
+            if (
+                state.last_date is not None
+                and sent.paragraph - state.last_date[0] <= DISCOURSE_DATE_PARAGRAPHS
+            ):
+                state.para_date = state.last_date[1]  # carried over, see _event_date
+        s_mentions = []
+        while m_i < len(mentions) and mentions[m_i].start < sent.end:
+            if mentions[m_i].end > sent.start:
+                s_mentions.append(mentions[m_i])
+            m_i += 1
+        s_dates = []
+        while d_i < len(dates) and dates[d_i].start < sent.end:
+            if dates[d_i].end > sent.start:
+                s_dates.append(dates[d_i])
+            d_i += 1
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        events.extend(_code_sentence(tokens, sent, s_mentions, s_dates, state, embedded))
+        if s_dates and sent.kind != "heading":  # a dateline is the publication date, not discourse
+            state.para_date = s_dates[-1]
+            state.last_date = (sent.paragraph, s_dates[-1])
+        for m in s_mentions:
+            sid = _state_of(m.actor_id, actors)
+            if sid:
+                if sid in state.recent_states:
+                    state.recent_states.remove(sid)
+                state.recent_states.append(sid)
+    return events
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _state_of(actor_id: str, actors: dict[str, Actor]) -> str:
+    """The state an actor stands for (BLR_GOV -> BLR); "" for non-state actors."""
+    actor = actors.get(actor_id)
+    if actor is None:
+        return actor_id if len(actor_id) == 3 and actor_id.isupper() else ""
+    if actor.type in STATE_TYPES:
+        if actor.type == "STATE" or not actor.country:
+            return actor_id
+        return actor.country if actor.country in actors else actor_id
+    if actor.type == "PERSON" and actor.country:
+        return actor.country
+    return ""
+
+
+def _same_state(a: str, b: str, state: _DocState) -> bool:
+    """Both ids stand for the same state (BLR and BLR_GOV)."""
+    if not a or not b:
+        return False
+    ta, tb = state.actors.get(a), state.actors.get(b)
+    if ta is None or tb is None or ta.type not in STATE_TYPES or tb.type not in STATE_TYPES:
+        return False
+    return (ta.country or a) == (tb.country or b)
+
+
+def _focus_state(mentions: list[Mention], actors: dict[str, Actor]) -> str:
+    """The state the article talks about most (ties: first mentioned)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        actor = actors.get(m.actor_id)
+        kind = actor.type if actor is not None else m.label
+        if kind not in STATE_TYPES:
+            continue
+        sid = _state_of(m.actor_id, actors) or m.actor_id
+        counts[sid] += 1
+        first.setdefault(sid, m.start)
+    if not counts:
+        return ""
+    return max(counts, key=lambda s: (counts[s], -first[s]))
+
+
+def _token_actors(
+    tokens: list[Token], mentions: list[Mention], state: _DocState
+) -> dict[int, list[str]]:
+    """Token index -> actor ids: mentions, 日米-style abbreviations, 両国."""
+    out: dict[int, list[str]] = {}
+    j = 0
+    for t in tokens:
+        t_start, t_end = t.idx, t.idx + len(t.text)
+        while j < len(mentions) and mentions[j].end <= t_start:
+            j += 1
+        ids = [m.actor_id for m in mentions[j : j + 4] if m.start < t_end and m.end > t_start]
+        if ids:
+            out[t.i] = list(dict.fromkeys(ids))
+            continue
+        abbrev = _abbreviation(t.text)
+        if abbrev:
+            out[t.i] = abbrev
+            for actor_id in abbrev:
+                _ensure_state(actor_id, state)
+            continue
+        if t.text in GROUP_PAIR_WORDS or (
+            t.text == "両" and t.nbor(1).text in ("国", "首脳", "政府")
+            if t.i + 1 < len(t.doc)
+            else False
+        ):
+            pair = _recent_pair(state, mentions, t_start)
+            if pair:
+                out[t.i] = pair
+    return out
+
+
+def _ensure_state(actor_id: str, state: _DocState) -> None:
+    """States found only through an abbreviation (日米) are added to doc._.actors,
+    so that every event's actor id is described in the actors table."""
+    if actor_id in state.actors:
+        return
+    name = actor_id
+    try:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=actor_id)
+        name = getattr(country, "common_name", None) or country.name if country else actor_id
+    except (ImportError, LookupError):
+        pass
+    state.actors[actor_id] = Actor(actor_id, "STATE", name, "", country=actor_id, in_kb=False)
+    state.actor_types[actor_id] = "STATE"
+
+
+def _abbreviation(text: str) -> list[str]:
+    if not 2 <= len(text) <= 4 or text in ABBREV_STOP:
+        return []
+    table = load_abbreviations()
+    ids = [table.get(ch, "") for ch in text]
+    if all(ids) and len(set(ids)) == len(ids):
+        return ids
+    return []
+
+
+def _recent_pair(state: _DocState, mentions: list[Mention], before: int) -> list[str]:
+    recent = list(state.recent_states)
+    for m in mentions:
+        if m.start < before:
+            sid = _state_of(m.actor_id, state.actors)
+            if sid:
+                if sid in recent:
+                    recent.remove(sid)
+                recent.append(sid)
+    pair = list(dict.fromkeys(reversed(recent)))[:2]
+    return sorted(pair) if len(pair) == 2 else []
+
+
+def _assign_actors(
+    chunks: list[Chunk], tok_actors: dict[int, list[str]], actor_types: dict[str, str] | None = None
+) -> None:
+    """Actors of each chunk, and those heading it (the last one, when only titles
+    and suffixes follow it; a person before a state qualifier: バイデン米大統領)."""
+    from pipeline.events.clauses import ACTOR_TAIL
+
+    types = actor_types or {}
+
+    for c in chunks:
+        ids: list[str] = []
+        last_actor_pos = -1
+        for pos, t in enumerate(c.content):
+            for a in tok_actors.get(t.i, ()):
+                if a not in ids:
+                    ids.append(a)
+                last_actor_pos = pos
+        c.actors = ids
+        if not ids:
+            c.head_actors = []
+            continue
+        tail = c.content[last_actor_pos + 1 :]
+        abbrev = load_abbreviations()
+        if all(
+            t.lemma_ in ACTOR_TAIL
+            or t.text in ACTOR_TAIL
+            or t.text in abbrev  # バイデン米大統領
+            or t.tag_.startswith("接尾辞")
+            for t in tail
+        ):
+            head_ids = list(tok_actors.get(c.content[last_actor_pos].i, []))
+            persons = [a for a in ids if types.get(a) == "PERSON"]
+            if persons and all(types.get(a) in STATE_TYPES for a in head_ids):
+                head_ids = persons[-1:]
+            c.head_actors = head_ids
+        else:
+            c.head_actors = []
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass
+class _Trigger:
+    lemma: str
+    prefix: str  # compound nouns before the trigger inside its chunk
+    tokens: list[Token]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].idx + len(self.tokens[-1].text)
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in self.tokens)
+
+
+def _noun_trigger(nouns: list[Token], lex: Lexicon) -> _Trigger | None:
+    """The longest lexicon trigger ending the noun sequence (制裁解除 -> 解除, 首脳会談 -> 会談)."""
+    for k in range(min(lex.max_trigger_tokens, len(nouns)), 0, -1):
+        toks = nouns[-k:]
+        for key in ("".join(t.lemma_ for t in toks), "".join(t.text for t in toks)):
+            if lex.has(key):
+                prefix = "".join(t.text for t in nouns[:-k])
+                return _Trigger(key, prefix, toks)
+    return None
+
+
+def _verb_trigger(pred: Pred, lex: Lexicon) -> tuple[_Trigger | None, str]:
+    """(lexicon trigger of the predicate, support kind of its verb or サ変 noun)."""
+    nouns = pred.nouns
+    verb = pred.verb
+    if nouns and (verb is None or verb in pred.chunk.func):
+        trig = _noun_trigger(nouns, lex)
+        key = "".join(t.lemma_ for t in nouns[-1:])
+        return trig, lex.support.get(key, "")
+    if verb is None:
+        return None, ""
+    trig = (
+        _Trigger(verb.lemma_, "".join(t.text for t in nouns), [verb])
+        if lex.has(verb.lemma_)
+        else None
+    )
+    return trig, lex.support.get(verb.lemma_, "")
+
+
+NOMINAL_TAGS = ("名詞", "接尾辞", "接頭辞", "形状詞")
+# 「遺憾の意を表明」「感謝の念を示す」: the act is named by the modifier of these heads
+EXPRESSIVE_HEADS = {"意", "念", "意思", "気持ち", "姿勢", "立場", "考え", "声", "談話", "見解"}
+
+
+def _np_trigger(np: NP | None, lex: Lexicon) -> _Trigger | None:
+    if np is None or not np.head.content:
+        return None
+    nouns = [t for t in np.head.content if t.tag_.startswith(NOMINAL_TAGS)]
+    if not nouns or nouns[-1] is not np.head.content[-1]:
+        return None
+    trig = _noun_trigger(nouns, lex)
+    if trig is None and np.head.text in EXPRESSIVE_HEADS and np.mods and np.mods[-1].case == "no":
+        mod = [t for t in np.mods[-1].content if t.tag_.startswith(NOMINAL_TAGS)]
+        if mod and mod[-1] is np.mods[-1].content[-1]:
+            trig = _noun_trigger(mod, lex)
+    return trig
+
+
+def _mods_text(np: NP | None) -> str:
+    return "".join(c.text for c in np.mods) if np is not None else ""
+
+
+# --------------------------------------------------------------------------- sentence
+
+
+@dataclass
+class _Hit:
+    entry: LexEntry
+    trig: _Trigger
+    sources: Role
+    targets: Role
+    sides: tuple[list[str], list[str]] = ([], [])  # symmetric acts: the two sides
+    location: str = ""
+    modality: str = ""
+    support: str = ""
+
+
+def _code_sentence(
+    tokens, sent, mentions, dates, state: _DocState, embedded: bool
+) -> list[EventMention]:
+    if not tokens:
+        return []
+    lex = state.lex
+    chunks = chunk_tokens(tokens)
+    _assign_actors(chunks, _token_actors(tokens, mentions, state), state.actor_types)
+    items = build_phrases(chunks)
+    frame = Frame()
+    out: list[EventMention] = []
+    last_subject: list[str] = []
+    state.clause_start = sent.start
+    for k, item in enumerate(items):
+        first = item.chunks[0] if isinstance(item, NP) else item.chunk
+        if first.opens_quote:
+            frame.open_quote()
+        if isinstance(item, NP):
+            frame.add(item)
+            continue
+        pred = item
+        hits = _code_pred(pred, frame, lex, state, embedded)
+        if hits:
+            pol = attributes.polarity(pred)
+            mod = attributes.modality(items, k, hits[0].trig.start)
+            if mod == "asserted" and pred.form == "cont":
+                # 会談し、貿易問題を話し合う見通しだ: a chain of clauses shares its ending
+                end = next(
+                    (
+                        j
+                        for j in range(k + 1, len(items))
+                        if isinstance(items[j], Pred) and items[j].form != "cont"
+                    ),
+                    None,
+                )
+                if end is not None and items[end].form in ("rel", "final"):
+                    mod = attributes.modality(items, end, items[end].chunk.start)
+            for hit in hits:
+                if hit.support in ("obtain", "receive") and mod in ("intended", "hypothetical"):
+                    continue  # 妥協を引き出すために: the other party has not yielded
+                out.extend(_emit(hit, pred, sent, dates, state, pol, hit.modality or mod))
+        if (pred.form == "final" or k == len(items) - 1) and pred.verb is not None:
+            subj = subject(frame, pred)
+            if subj.how == "explicit" and not pred.passive:
+                last_subject = subj.actors
+        frame.boundary(pred.form)
+        if pred.form != "rel":
+            state.clause_start = pred.chunk.end
+    topic = frame.main_topic
+    if topic is not None:
+        state.para_topic = list(topic.head_actors)
+    elif last_subject:
+        state.para_topic = last_subject
+    return out
+
+
+def _discourse_subject(role: Role, state: _DocState, pred: Pred) -> Role:
+    if role or role.how == "unknown":
+        return role
+    if pred.form == "rel" and role.how != "official":
+        return role
+    if state.para_topic:
+        return Role(list(state.para_topic), "discourse" if role.how != "official" else "official")
+    return role
+
+
+def _code_pred(
+    pred: Pred, frame: Frame, lex: Lexicon, state: _DocState, embedded: bool
+) -> list[_Hit]:
+    trig, support = _verb_trigger(pred, lex)
+    obj = frame.last("wo") or frame.shared_wo
+    hits: list[_Hit] = []
+    if trig is not None:
+        # the pattern reads the object, and a complement in に that names no actor (停戦に合意)
+        complement = frame.last("ni", "ni_taishi")
+        comp_text = complement.text if complement is not None and not complement.head_actors else ""
+        entry = lex.match(
+            trig.lemma, trig.prefix + (obj.text if obj is not None else "") + comp_text
+        )
+        if entry is not None and "nominal_only" not in entry.flags:
+            hit = _verbal(entry, trig, pred, frame, obj, state)
+            if hit is not None:
+                hits.append(hit)
+                if embedded and entry.frame in ("demand", "consider"):
+                    inner = _embedded(entry, hit, obj, lex)
+                    if inner is not None:
+                        hits.append(inner)
+                return hits
+    if support:
+        hit = _nominal(support, pred, frame, obj, lex, state)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _subject_role(pred: Pred, frame: Frame, state: _DocState) -> Role:
+    return _discourse_subject(subject(frame, pred), state, pred)
+
+
+def _verbal(
+    entry: LexEntry, trig: _Trigger, pred: Pred, frame: Frame, obj: NP | None, state: _DocState
+) -> _Hit | None:
+    subj = _subject_role(pred, frame, state)
+    loc = location(frame, state.actor_types)
+    compound = [a for a in pred.chunk.actors]
+    if entry.frame == "sym":
+        together = group(frame)
+        side_a = together or list(dict.fromkeys(subj.actors + compound))
+        side_b = [a for a in partners(frame) if a not in side_a]
+        how = "explicit" if together else (subj.how or "explicit")
+        return _Hit(entry, trig, Role(side_a, how), Role(side_b, "explicit"), (side_a, side_b), loc)
+    if pred.passive:
+        source = passive_agent(frame)
+        if not source and obj is not None and obj.mod_actors("np_agent"):
+            source = Role(obj.mod_actors("np_agent"), "np")
+        target = subject(frame, pred)
+        if not target:
+            target = Role()
+        return _Hit(entry, trig, source, _fill_target(target, entry, source, state), ([], []), loc)
+    if entry.frame == "demand":
+        target = dative(frame)
+        if not target and obj is not None:
+            inner = obj.mod_actors("np_loc", "np_target")
+            if inner:
+                target = Role(inner, "np")
+        return _Hit(entry, trig, subj, _fill_target(target, entry, subj, state), ([], []), loc)
+    target = Role([entry.fixed_target], "explicit") if entry.fixed_target else dative(frame)
+    if pred.causative and not frame.last("ni_taishi", "he", actors=True):
+        target = Role()  # 日本に釈放させた: the に-actor is the one made to act, not the target
+    if not target and obj is not None:
+        if obj.head_actors:
+            target = Role(actors_of_np(obj), "explicit")
+        else:
+            inner = obj.mod_actors("np_target") or obj.mod_actors("np_partner") or obj.gen_actors
+            if inner:
+                target = Role(inner, "np")
+    if not target:
+        others = [a for a in compound if a not in subj.actors]
+        if others:
+            target = Role(others, "np")
+    if not target:
+        target = Role([a for a in partners(frame) if a not in subj.actors], "explicit")
+    return _Hit(entry, trig, subj, _fill_target(target, entry, subj, state), ([], []), loc)
+
+
+def actors_of_np(np: NP) -> list[str]:
+    return list(np.head_actors)
+
+
+def _fill_target(target: Role, entry: LexEntry, source: Role, state: _DocState) -> Role:
+    if target or "focus" not in entry.flags or not state.focus:
+        return target
+    src_states = {_state_of(a, state.actors) or a for a in source.actors}
+    if state.focus in src_states or state.focus in source.actors:
+        return target
+    return Role([state.focus], "focus")
+
+
+def _nominal(
+    support: str, pred: Pred, frame: Frame, obj: NP | None, lex: Lexicon, state: _DocState
+) -> _Hit | None:
+    """An act named by a noun and carried by a support verb."""
+    if support == "happen" or (pred.passive and support == "light" and obj is None):
+        np = frame.last("ga", "mo") or frame.topic() or (frame.topics[-1] if frame.topics else None)
+        trig = _np_trigger(np, lex)
+        if trig is None:
+            return None
+        entry = lex.match(trig.lemma, _mods_text(np) + trig.prefix)
+        if entry is None or "verbal_only" in entry.flags:
+            return None
+        loc = location(frame, state.actor_types) or _compound_place(np, state)
+        side_a = [a for a in dict.fromkeys(np.head.actors + np.mod_actors("no", "")) if a != loc]
+        side_b = [
+            a
+            for a in dict.fromkeys(np.mod_actors("np_partner") + partners(frame))
+            if a not in side_a
+        ]
+        if entry.frame == "sym":
+            return _Hit(entry, trig, Role(side_a, "np"), Role(side_b, "np"), (side_a, side_b), loc)
+        src = np.mod_actors("np_agent") or np.gen_actors
+        tgt = np.mod_actors("np_target")
+        return _Hit(entry, trig, Role(src, "np"), Role(tgt, "np"), ([], []), loc)
+    trig = _np_trigger(obj, lex)
+    if trig is None or obj is None:
+        return None
+    entry = lex.match(trig.lemma, _mods_text(obj) + trig.prefix)
+    if entry is None or "verbal_only" in entry.flags or entry.frame in ("demand", "consider"):
+        return None
+    subj = _subject_role(pred, frame, state)
+    loc = location(frame, state.actor_types)
+    np_agent = obj.mod_actors("np_agent")
+    if support in ("obtain", "receive"):
+        source = Role(np_agent, "np") if np_agent else passive_agent(frame)
+        if not source and obj.gen_actors:
+            source = Role(obj.gen_actors, "np")
+        return _Hit(entry, trig, source, subj, ([], []), loc, support=support)
+    # light: the subject does the act
+    if entry.frame == "sym":
+        side_a = group(frame) or list(dict.fromkeys(subj.actors + obj.head.actors))
+        side_b = [
+            a
+            for a in dict.fromkeys(partners(frame) + obj.mod_actors("np_partner"))
+            if a not in side_a
+        ]
+        return _Hit(
+            entry,
+            trig,
+            Role(side_a, subj.how or "np"),
+            Role(side_b, "explicit"),
+            (side_a, side_b),
+            loc,
+        )
+    source = Role(np_agent, "np") if np_agent else subj
+    target = dative(frame)
+    if not target:
+        inner = obj.mod_actors("np_target") or [a for a in obj.gen_actors if a not in source.actors]
+        if inner:
+            target = Role(inner, "np")
+    return _Hit(entry, trig, source, _fill_target(target, entry, source, state), ([], []), loc)
+
+
+def _compound_place(np: NP, state: _DocState) -> str:
+    for a in np.head.actors:
+        if state.actor_types.get(a) in ("PLACE", "CITY"):
+            return a
+    return ""
+
+
+def _embedded(entry: LexEntry, hit: _Hit, obj: NP | None, lex: Lexicon) -> _Hit | None:
+    """The act demanded or considered (政治犯の釈放を求める -> 0841, demanded)."""
+    trig = _np_trigger(obj, lex)
+    if trig is None or obj is None:
+        return None
+    inner = lex.match(trig.lemma, _mods_text(obj) + trig.prefix)
+    if inner is None or inner.frame in ("demand", "consider"):
+        return None
+    if entry.frame == "demand":
+        source = (
+            Role(obj.mod_actors("np_agent"), "np") if obj.mod_actors("np_agent") else hit.targets
+        )
+        target = Role(obj.gen_actors or obj.mod_actors("np_target"), "np")
+        modality = "demanded"
+    else:
+        source = hit.sources
+        target = Role(obj.mod_actors("np_target") or obj.gen_actors, "np")
+        modality = "considered"
+    if not source:
+        return None
+    return _Hit(inner, trig, source, target, ([], []), hit.location, modality)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _date_value(value: str) -> str:
+    """The calendar part of a TIMEX value (YYYY, YYYY-MM, YYYY-MM-DD), else ""."""
+    parts = (value or "").split("-")
+    if not parts or not (len(parts[0]) == 4 and parts[0].isdigit()):
+        return ""
+    keep = [parts[0]]
+    for p in parts[1:3]:
+        if len(p) == 2 and p.isdigit():
+            keep.append(p)
+        else:
+            break
+    return "-".join(keep)
+
+
+def _after(date: str, published: str) -> bool:
+    """`date` lies after the publication date, at the precision both give."""
+    pub = _date_value(published)
+    n = min(len(date), len(pub))
+    return bool(date and pub) and date[:n] > pub[:n]
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "")
+
+
+def _event_date(
+    trigger_start: int, pred: Pred, dates: list[DateMention], state: _DocState
+) -> tuple[str, str]:
+    """The DATE governing the clause: the last one in the clause before the trigger;
+    else one that frames the sentence (25年12月には…, 2021年、…); else the first
+    one of the sentence before the trigger; else the discourse date (the last
+    date of the paragraph, or of the paragraph just before an undated one);
+    else the publication date."""
+    limit = max(trigger_start, pred.chunk.start)
+    before = [d for d in dates if d.start < limit]
+    in_clause = [d for d in before if d.start >= state.clause_start]
+    if in_clause:
+        return _date_value(in_clause[-1].value), "clause"
+    framing = [d for d in before if state.text[d.end : d.end + 3].startswith(FRAME_DATE_FOLLOWERS)]
+    if framing:
+        return _date_value(framing[-1].value), "clause"
+    if before:
+        return _date_value(before[0].value), "clause"
+    if state.para_date is not None:
+        return _date_value(state.para_date.value), "discourse"
+    return _date_value(state.published) or state.published, "publication"
+
+
+def _emit(
+    hit: _Hit, pred: Pred, sent, dates, state: _DocState, polarity: str, modality: str
+) -> list[EventMention]:
+    date, date_source = _event_date(hit.trig.start, pred, dates, state)
+    if modality == "asserted" and date_source == "clause" and _after(date, state.published):
+        modality = "intended"  # 来月中国を訪問する: scheduled, not yet done
+    base = dict(
+        sentence_id=sent.sentence_id,
+        start=hit.trig.start,
+        end=hit.trig.end,
+        trigger=hit.trig.text,
+        event_code=hit.entry.code,
+        date=date,
+        date_precision=_precision(date),
+        date_source=date_source,
+        polarity=polarity,
+        modality=modality,
+        is_caption=sent.kind in ("caption", "heading"),
+        location_actor_id=hit.location,
+    )
+    out: list[EventMention] = []
+    if hit.entry.frame == "sym":
+        side_a, side_b = hit.sides[0][:4], hit.sides[1][:4]
+        if side_b:
+            pairs = [(a, b) for a in side_a for b in side_b]
+        else:  # 日中が会談した, 両国で締結した: among the subjects
+            pairs = [(a, b) for i, a in enumerate(side_a) for b in side_a[i + 1 :]]
+        pairs = [(a, b) for a, b in pairs if a != b and not _same_state(a, b, state)]
+        if pairs:
+            conf = round(min(hit.sources.confidence, 0.9), 2)
+            for a, b in dict.fromkeys(tuple(sorted(p)) for p in pairs):
+                out.append(
+                    EventMention(
+                        source_actor_id=a,
+                        target_actor_id=b,
+                        confidence=conf,
+                        symmetric=True,
+                        **base,
+                    )
+                )
+            return out
+    sources = hit.sources.actors[:3]
+    targets = hit.targets.actors[:3] or [""]
+    if not sources or (targets == [""] and "needs_target" in hit.entry.flags):
+        return out
+    conf = hit.sources.confidence * (hit.targets.confidence if hit.targets else 0.9)
+    for s in sources:
+        for t in targets:
+            if s == t or _same_state(s, t, state):
+                continue  # ベラルーシ … ベラルーシ政府: not an event between two parties
+            out.append(
+                EventMention(
+                    source_actor_id=s, target_actor_id=t, confidence=round(conf, 2), **base
+                )
+            )
+    return out

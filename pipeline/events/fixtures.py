@@ -1,0 +1,94 @@
+"""Hand-built actor and date mentions for testing the coder without the actor
+linker and the date tagger: surfaces are matched literally (longest first).
+
+    doc = doc_with_mentions(text, actors={"米国": ("USA", "STATE", "USA"), ...},
+                            dates={"2021年": "2021"}, published="2026-02")
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Actor, DateMention, Mention, Sentence
+
+LABELS = {
+    "STATE": "STATE",
+    "GOVERNMENT": "ORG",
+    "PERSON": "PERSON",
+    "IGO": "IGO",
+    "GROUP": "GROUP",
+    "PLACE": "PLACE",
+    "REGION": "PLACE",
+    "CITY": "PLACE",
+    "ORG": "ORG",
+}
+
+
+def find_mentions(
+    text: str, actors: dict[str, tuple[str, str, str]]
+) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions of every surface in `actors` (surface -> (id, type, country)), longest first."""
+    taken = [False] * len(text)
+    mentions: list[Mention] = []
+    table: dict[str, Actor] = {}
+    for surface in sorted(actors, key=len, reverse=True):
+        actor_id, kind, country = actors[surface]
+        table.setdefault(actor_id, Actor(actor_id, kind, actor_id, surface, country=country))
+        for m in re.finditer(re.escape(surface), text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            mentions.append(
+                Mention(m.start(), m.end(), surface, LABELS.get(kind, "ORG"), actor_id, "kb")
+            )
+    mentions.sort(key=lambda m: m.start)
+    return mentions, table
+
+
+def find_dates(text: str, dates: dict[str, str]) -> list[DateMention]:
+    """DATE mentions for each surface in `dates` (surface -> value); "N番目:" prefixes not needed."""
+    out: list[DateMention] = []
+    taken = [False] * len(text)
+    for surface in sorted(dates, key=len, reverse=True):
+        for m in re.finditer(re.escape(surface), text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            out.append(DateMention(m.start(), m.end(), surface, "DATE", dates[surface]))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def simple_sentences(text: str, kinds: dict[int, str] | None = None) -> list[Sentence]:
+    """Sentences split at 。 and paragraphs at newlines (kinds: paragraph -> kind)."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for p_index, para in enumerate(text.split("\n")):
+        start = pos
+        for m in re.finditer(r"[^。]+。?", para):
+            s, e = start + m.start(), start + m.end()
+            if text[s:e].strip():
+                kind = (kinds or {}).get(p_index, "body")
+                sentences.append(Sentence(len(sentences), s, e, kind, p_index, text[s:e]))
+        pos += len(para) + 1
+    return sentences
+
+
+def doc_with_mentions(
+    nlp,
+    text: str,
+    actors: dict,
+    dates: dict | None = None,
+    published: str = "2026-02",
+    sentences=None,
+    kinds=None,
+):
+    from pipeline.nlp import make_doc
+
+    sents = sentences if sentences is not None else simple_sentences(text, kinds)
+    doc = make_doc(nlp, text, published, sents)
+    doc._.mentions, doc._.actors = find_mentions(text, actors)
+    doc._.dates = find_dates(text, dates or {})
+    return doc

@@ -1,0 +1,134 @@
+"""The Japanese event lexicon (pipeline/data/events/lexicon_ja.tsv) and the
+support-verb list (support_verbs.tsv), loaded once per process.
+
+A lexicon row maps a trigger lemma (a verb such as 求める, or a サ変 noun such
+as 解除, usable verbally as 解除する or nominally as 制裁の解除を取り付ける),
+plus an optional object pattern, to a CAMEO code. The most specific row whose
+pattern matches wins; a row with an empty pattern is the trigger's default.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+FRAMES = ("act", "sym", "demand", "consider")
+SUPPORT_KINDS = ("light", "obtain", "receive", "happen")
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    trigger: str
+    pattern: tuple[tuple[str, ...], ...]  # alternatives ("|") of items that must all occur ("+")
+    code: str
+    frame: str = "act"  # act | sym | demand | consider
+    flags: frozenset[str] = frozenset()  # focus, verbal_only, nominal_only, target=ISO3
+    note: str = ""
+
+    def matches(self, text: str) -> bool:
+        if not self.pattern:
+            return True
+        return any(_all_in(alt, text) for alt in self.pattern)
+
+    @property
+    def specificity(self) -> int:
+        return max(
+            (sum(1 for p in alt if not p.startswith("!")) for alt in self.pattern), default=0
+        )
+
+    @property
+    def fixed_target(self) -> str:
+        for f in self.flags:
+            if f.startswith("target="):
+                return f.split("=", 1)[1]
+        return ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: dict[str, tuple[LexEntry, ...]]  # trigger -> rows, most specific first
+    support: dict[str, str]  # support verb lemma -> light | obtain | receive | happen
+    max_trigger_tokens: int = 3
+
+    def has(self, trigger: str) -> bool:
+        return trigger in self.entries
+
+    def match(self, trigger: str, text: str) -> LexEntry | None:
+        for entry in self.entries.get(trigger, ()):
+            if entry.matches(text):
+                return entry
+        return None
+
+
+def _all_in(items: tuple[str, ...], text: str) -> bool:
+    for p in items:
+        if p.startswith("!"):
+            if p[1:] in text:
+                return False
+        elif p not in text:
+            return False
+    return True
+
+
+def _data(name: str):
+    return resources.files("pipeline") / "data" / "events" / name
+
+
+def _rows(name: str):
+    with _data(name).open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+    return csv.reader(lines, delimiter="\t")
+
+
+def parse_entry(row: list[str]) -> LexEntry:
+    row = [c.strip() for c in row] + [""] * 6
+    trigger, obj, code, frame, flags, note = row[:6]
+    pattern = tuple(
+        tuple(p for p in alt.split("+") if p) for alt in obj.split("|") if alt and alt != "-"
+    )
+    frame = frame or "act"
+    if frame not in FRAMES:
+        raise ValueError(f"lexicon row {row!r}: unknown frame {frame!r}")
+    return LexEntry(
+        trigger=trigger,
+        pattern=pattern,
+        code=code,
+        frame=frame,
+        flags=frozenset(f for f in flags.split(",") if f and f != "-"),
+        note=note,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    by_trigger: dict[str, list[LexEntry]] = {}
+    for row in _rows("lexicon_ja.tsv"):
+        if row and row[0].strip() == "trigger":
+            continue  # header
+        entry = parse_entry(row)
+        by_trigger.setdefault(entry.trigger, []).append(entry)
+    entries = {
+        t: tuple(sorted(rows, key=lambda e: -e.specificity)) for t, rows in by_trigger.items()
+    }
+    support: dict[str, str] = {}
+    for row in _rows("support_verbs.tsv"):
+        lemma, kind = row[0].strip(), row[1].strip()
+        if lemma == "verb":
+            continue
+        if kind not in SUPPORT_KINDS:
+            raise ValueError(f"support verb {lemma}: unknown kind {kind!r}")
+        support[lemma] = kind
+    return Lexicon(entries=entries, support=support)
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations() -> dict[str, str]:
+    """One-kanji country abbreviations used in compounds (日米 -> JPN, USA)."""
+    out: dict[str, str] = {}
+    for row in _rows("country_abbrev_ja.tsv"):
+        if row[0].strip() == "char":
+            continue
+        out[row[0].strip()] = row[1].strip()
+    return out
