@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from pipeline.events import code_events, merge_events
-from pipeline.events.fixtures import find_dates, find_mentions
+from .events_fixtures import find_dates, find_mentions
 from pipeline.nlp import blank_japanese, make_doc
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.events import attributes
 from pipeline.events.clauses import NP, Chunk, Pred, build_phrases, chunk_tokens
-from pipeline.events.lexicon import LexEntry, Lexicon, load_abbreviations, load_lexicon
+from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
 from pipeline.events.roles import (
     Frame,
     Role,
@@ -56,7 +56,6 @@ STATE_TYPES = ("STATE", "GOVERNMENT", "COUNTRY")
 # (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it).
 DISCOURSE_DATE_PARAGRAPHS = 1
 FRAME_DATE_FOLLOWERS = ("には", "は", "にも", "、", ",", "から", "以降", "以来")
-ABBREV_STOP = {"中米", "中東", "欧米", "日中", "日米"} - {"日米", "日中"}
 
 
 @dataclass
@@ -183,7 +182,7 @@ def _focus_state(mentions: list[Mention], actors: dict[str, Actor]) -> str:
 def _token_actors(
     tokens: list[Token], mentions: list[Mention], state: _DocState
 ) -> dict[int, list[str]]:
-    """Token index -> actor ids: mentions, 日米-style abbreviations, 両国."""
+    """Token index -> actor ids: the actor mentions (日米 included), then 両国."""
     out: dict[int, list[str]] = {}
     j = 0
     for t in tokens:
@@ -194,12 +193,6 @@ def _token_actors(
         if ids:
             out[t.i] = list(dict.fromkeys(ids))
             continue
-        abbrev = _abbreviation(t.text)
-        if abbrev:
-            out[t.i] = abbrev
-            for actor_id in abbrev:
-                _ensure_state(actor_id, state)
-            continue
         if t.text in GROUP_PAIR_WORDS or (
             t.text == "両" and t.nbor(1).text in ("国", "首脳", "政府")
             if t.i + 1 < len(t.doc)
@@ -209,33 +202,6 @@ def _token_actors(
             if pair:
                 out[t.i] = pair
     return out
-
-
-def _ensure_state(actor_id: str, state: _DocState) -> None:
-    """States found only through an abbreviation (日米) are added to doc._.actors,
-    so that every event's actor id is described in the actors table."""
-    if actor_id in state.actors:
-        return
-    name = actor_id
-    try:
-        import pycountry
-
-        country = pycountry.countries.get(alpha_3=actor_id)
-        name = getattr(country, "common_name", None) or country.name if country else actor_id
-    except (ImportError, LookupError):
-        pass
-    state.actors[actor_id] = Actor(actor_id, "STATE", name, "", country=actor_id, in_kb=False)
-    state.actor_types[actor_id] = "STATE"
-
-
-def _abbreviation(text: str) -> list[str]:
-    if not 2 <= len(text) <= 4 or text in ABBREV_STOP:
-        return []
-    table = load_abbreviations()
-    ids = [table.get(ch, "") for ch in text]
-    if all(ids) and len(set(ids)) == len(ids):
-        return ids
-    return []
 
 
 def _recent_pair(state: _DocState, mentions: list[Mention], before: int) -> list[str]:
@@ -273,11 +239,9 @@ def _assign_actors(
             c.head_actors = []
             continue
         tail = c.content[last_actor_pos + 1 :]
-        abbrev = load_abbreviations()
         if all(
             t.lemma_ in ACTOR_TAIL
             or t.text in ACTOR_TAIL
-            or t.text in abbrev  # バイデン米大統領
             or t.tag_.startswith("接尾辞")
             for t in tail
         ):

@@ -121,14 +121,3 @@ def load_lexicon() -> Lexicon:
             raise ValueError(f"support verb {lemma}: unknown kind {kind!r}")
         support[lemma] = kind
     return Lexicon(entries=entries, support=support)
-
-
-@lru_cache(maxsize=1)
-def load_abbreviations() -> dict[str, str]:
-    """One-kanji country abbreviations used in compounds (日米 -> JPN, USA)."""
-    out: dict[str, str] = {}
-    for row in _rows("country_abbrev_ja.tsv"):
-        if row[0].strip() == "char":
-            continue
-        out[row[0].strip()] = row[1].strip()
-    return out
