@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events import code_events, load_cameo
-from .events_fixtures import doc_with_mentions
 from pipeline.nlp import blank_japanese
+
+from .events_fixtures import doc_with_mentions
 
 # surface -> (actor id, type, country); longest surfaces win
 ACTORS = {

@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 from pipeline.events import code_events, merge_events
-from .events_fixtures import find_dates, find_mentions
 from pipeline.nlp import blank_japanese, make_doc
+
+from .events_fixtures import find_dates, find_mentions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # fixture ids -> gold ids

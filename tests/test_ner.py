@@ -124,7 +124,7 @@ def test_misaligned_span_is_dropped_and_counted(nlp):
     assert all(t.ent_iob_ == "" for t in out[span.start : span.end])
 
 
-def test_overlapping_entities_keep_the_first(nlp):
+def test_overlapping_entities_keep_the_longest_leftmost(nlp):
     rec = {
         "text": "東京都千代田区に本社を置く。",
         "entities": [
