@@ -436,3 +436,24 @@ def test_kana_key():
     assert kana_key("ジョン・スミス") == kana_key("ジョンスミス")
 
 
+
+
+@pytest.mark.parametrize(
+    "text,expected_id,method",
+    [
+        ("ボリス・ジョンソン首相は演説した。", "PER_JOHNSON_BORIS", "kb"),
+        ("ジョン・ケリー国務長官は訪中した。", "PER_KERRY_JOHN", "kb"),
+        # same surname, another given name: a different person, not Boris Johnson
+        ("アンドリュー・ジョンソン大統領は演説した。", None, "new"),
+    ],
+)
+def test_full_name_with_another_given_name_is_another_person(text, expected_id, method):
+    from pipeline import analyze
+
+    first = analyze(text, lang="ja", published="2026-01-15").mentions[0]
+    assert first["link_method"] == method
+    if expected_id:
+        assert first["actor_id"] == expected_id
+    else:
+        assert first["actor_id"].startswith("NEW_PER_")
+        assert first["text"] == text.split("大統領")[0]

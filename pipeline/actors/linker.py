@@ -159,9 +159,14 @@ def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
     return out
 
 
-def _pick_actor(kb: KnowledgeBase, surface: str, published: str) -> str:
-    """Several actors share a surface (ブッシュ): prefer an office holder at the date, else the first."""
+def _pick_actor(kb: KnowledgeBase, surface: str, published: str, found: str) -> str:
+    """Several actors share a surface (ブッシュ): prefer an office holder at the date, else the first.
+
+    `found` is the actor the matcher found; it stands when the surface is only
+    known in a normalised form (case, width, kana variants)."""
     ids = [e.key for e in kb.surfaces.get(surface, []) if e.kind == "actor"]
+    if not ids:
+        return found
     if len(ids) > 1 and published:
         active = [i for i in ids if kb.role_at(i, published)]
         if active:
@@ -370,21 +375,28 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
         if not free:
             continue
         if len(free) < len(segs):
-            # ジョン・ケリー: given names before a known surname join the person mention
+            # ジョン・ケリー: given names before a known surname join the person
+            # mention, unless the KB knows that person's full name and this is
+            # another one (アンドリュー・ジョンソン is not Boris Johnson): then
+            # the whole name is a new person.
             first_taken = next((a for a, b in segs if _covered(taken, a, b)), None)
             if (
                 first_taken is not None
                 and first_taken in {c.start for c in cands}
                 and all(b < first_taken for a, b in free)
             ):
+                other_person = False
                 for c in cands:
-                    if (
-                        c.start == first_taken
-                        and c.kind == "actor"
-                        and kb.get(c.key).type == "PERSON"
-                    ):
-                        c.start = free[0][0]
-                continue
+                    if c.start == first_taken and c.kind == "actor" and kb.get(c.key).type == "PERSON":
+                        if any("・" in alias for alias in kb.get(c.key).aliases):
+                            other_person = True
+                            c.kind = "dropped"
+                        else:
+                            c.start = free[0][0]
+                if not other_person:
+                    continue
+                cands[:] = [c for c in cands if c.kind != "dropped"]
+                free = segs
         # contiguous free segments form one candidate name
         groups: list[list[tuple[int, int]]] = []
         for seg in free:
@@ -454,7 +466,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.kind != "actor":
             continue
         if c.method == "kb" and not c.abbr and c.conf == CONF_KB:
-            c.key = _pick_actor(kb, text[c.start : c.end], published)
+            c.key = _pick_actor(kb, text[c.start : c.end], published, c.key)
         if c.method == "new" or (c.method == "fuzzy" and not c.key):
             kind = c.title
             surface = c.canon or text[c.start : c.end]
