@@ -30,6 +30,9 @@ def extract(
     full: bool = typer.Option(False, "--full", help="Re-analyse every article, ignoring the cache."),
     tokens: bool = typer.Option(False, "--tokens", help="Also write tokens.csv."),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask)."),
+    parquet_above: int = typer.Option(None, "--parquet-above", help="Also write tables with more rows than this as partitioned Parquet."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Extract CORPUS into tables in --out (incremental: unchanged articles are not re-analysed)."""
@@ -37,7 +40,10 @@ def extract(
     from pipeline.extract import extract as run
 
     try:
-        summary = run(corpus, out, fmt=fmt, full=full, with_tokens=tokens, workers=workers or None, progress=False if quiet else None)
+        summary = run(
+            corpus, out, fmt=fmt, full=full, with_tokens=tokens, workers=workers or None,
+            progress=False if quiet else None, engine=engine, scheduler=scheduler, parquet_above=parquet_above,
+        )
     except ExtractError as exc:
         _fail(str(exc))
     state = "nothing changed" if summary.unchanged else f"{summary.analysed} analysed, {summary.cached} from cache"

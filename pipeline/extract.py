@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from pipeline.analysis import ArticleResult, analyze_article, error_result
 from pipeline.corpus import ArticleError, list_article_files, parse_article
-from pipeline.tables import CORE_TABLES, TableWriter
+from pipeline.tables import CORE_TABLES, TableWriter, write_partitioned_parquet
 
 STATE_DIR = ".dekigoto"
 MANIFEST = "manifest.json"
@@ -91,15 +91,22 @@ def _overlay_bytes(corpus_dir: Path) -> bytes:
 # ------------------------------------------------------------------- per article
 
 
-def process_one(rel: str, path: str, with_tokens: bool, overlay: str | None) -> ArticleResult:
-    """Read, parse and analyse one article; any failure becomes an error row."""
+def process_one(rel: str, source: str | bytes, with_tokens: bool, overlay: str | bytes | None) -> ArticleResult:
+    """Read, parse and analyse one article; any failure becomes an error row.
+
+    `source` is the file's path, or its bytes when the worker may be on another
+    machine; `overlay` likewise (a path, or the overlay file's bytes).
+    """
     try:
-        article = parse_article(Path(path).read_bytes(), rel)
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        article = parse_article(data, rel)
     except ArticleError as exc:
         from pipeline.corpus import article_id_for
 
         return error_result(article_id_for(rel), rel, exc.reason, {"n_chars": 0})
     try:
+        if isinstance(overlay, bytes):
+            overlay = _local_overlay(overlay)
         return analyze_article(article, with_tokens=with_tokens, overlay=overlay)
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop the run
         meta = {**article.metadata, "n_chars": len(article.body)}
@@ -108,6 +115,15 @@ def process_one(rel: str, path: str, with_tokens: bool, overlay: str | None) -> 
 
 def _process_star(args) -> ArticleResult:
     return process_one(*args)
+
+
+@lru_cache(maxsize=4)
+def _local_overlay(data: bytes) -> str:
+    """Write an overlay received from the client to this worker's disk, once."""
+    path = Path(tempfile.gettempdir()) / f"dekigoto-overlay-{hashlib.sha256(data).hexdigest()[:16]}.yaml"
+    if not path.exists():
+        _atomic_write_text(path, data.decode("utf-8"))
+    return str(path)
 
 
 # ---------------------------------------------------------------------- the run
@@ -122,15 +138,27 @@ def extract(
     with_tokens: bool = False,
     workers: int | None = 1,
     progress: bool | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    parquet_above: int | None = None,
     on_article: Callable[[str], None] | None = None,
 ) -> ExtractSummary:
-    """Extract every article of `corpus_dir` into tables in `out_dir`."""
+    """Extract every article of `corpus_dir` into tables in `out_dir`.
+
+    engine "local" analyses in `workers` processes on this machine (None: one
+    per core); "dask" sends the same per-article function to a Dask cluster
+    (`scheduler` address, or a local cluster of `workers` processes).
+    `parquet_above`: a table with more rows is also written as partitioned
+    Parquet (`<table>.parquet/part-00000.parquet`, at most that many rows a part).
+    """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
     if not corpus.is_dir():
         raise ExtractError(f"{corpus}: corpus folder not found")
     if fmt not in ("csv", "parquet"):
         raise ExtractError(f"unknown format {fmt!r}: use csv or parquet")
+    if engine not in ("local", "dask"):
+        raise ExtractError(f"unknown engine {engine!r}: use local or dask")
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / ".dekigoto.lock"))
     try:
@@ -138,13 +166,30 @@ def extract(
     except Timeout:
         raise ExtractError(f"{out}: another extraction is writing to this folder (lock {out / '.dekigoto.lock'})") from None
     try:
-        return _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_article)
+        run = Run(fmt, full, with_tokens, workers, progress, engine, scheduler, parquet_above, on_article)
+        return _extract_locked(corpus, out, run)
     finally:
         lock.release()
 
 
-def _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_article) -> ExtractSummary:
+@dataclass(frozen=True)
+class Run:
+    """The options of one extraction run."""
+
+    fmt: str = "csv"
+    full: bool = False
+    with_tokens: bool = False
+    workers: int | None = 1
+    progress: bool | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    parquet_above: int | None = None
+    on_article: Callable[[str], None] | None = None
+
+
+def _extract_locked(corpus: Path, out: Path, run: Run) -> ExtractSummary:
     started = time.perf_counter()
+    fmt, full, with_tokens = run.fmt, run.full, run.with_tokens
     state = out / STATE_DIR
     cache_dir = state / "cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -171,13 +216,17 @@ def _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_a
         summary.seconds = time.perf_counter() - started
         return summary
 
-    for result in _run(todo, with_tokens, overlay_path, workers, progress):
+    analyse = _run_dask if run.engine == "dask" else _run
+    overlay = overlay_data if run.engine == "dask" and overlay_data else overlay_path
+    for result in analyse(todo, with_tokens, overlay, run):
         rel = result.rows["articles"][0]["path"]
         _write_cache(cache_dir, rel, fingerprints[rel], result)
-        if on_article:
-            on_article(rel)
+        if run.on_article:
+            run.on_article(rel)
 
     summary = _write_tables(out, cache_dir, fingerprints, fmt, table_names)
+    if run.parquet_above is not None and fmt == "csv":
+        write_partitioned_parquet(out, table_names, run.parquet_above)
     summary.analysed = len(todo)
     summary.cached = len(fingerprints) - len(todo)
     _prune_cache(cache_dir, fingerprints)
@@ -186,15 +235,18 @@ def _extract_locked(corpus, out, fmt, full, with_tokens, workers, progress, on_a
     return summary
 
 
-def _run(todo, with_tokens, overlay, workers, progress) -> Iterable[ArticleResult]:
-    """Analyse the articles, in worker processes when there are several."""
+def _progress_bar(run: Run, total: int):
     from tqdm import tqdm
 
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = tqdm(total=len(todo), unit="article", disable=not progress or len(todo) < 2, leave=False)
+    progress = sys.stderr.isatty() if run.progress is None else run.progress
+    return tqdm(total=total, unit="article", disable=not progress or total < 2, leave=False)
+
+
+def _run(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
+    """Analyse the articles, in worker processes when there are several."""
+    bar = _progress_bar(run, len(todo))
     jobs = [(rel, path, with_tokens, overlay) for rel, path in todo]
-    n = min(workers or os.cpu_count() or 1, len(jobs))
+    n = min(run.workers or os.cpu_count() or 1, len(jobs))
     try:
         if n <= 1:
             for job in jobs:
@@ -207,6 +259,52 @@ def _run(todo, with_tokens, overlay, workers, progress) -> Iterable[ArticleResul
                     bar.update()
     finally:
         bar.close()
+
+
+def _run_dask(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
+    """The same per-article function on a Dask cluster; file bytes travel with
+    the task (workers need not see this disk), a bounded number at a time."""
+    from distributed import Client, LocalCluster, as_completed
+
+    if run.scheduler:
+        client = Client(run.scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(
+            n_workers=run.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+            host="127.0.0.1", dashboard_address=None,
+        )
+        client = Client(cluster)
+    bar = _progress_bar(run, len(todo))
+    in_flight = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+    jobs = iter(todo)
+
+    def submit(rel, path):
+        data = Path(path).read_bytes()
+        return client.submit(process_one, rel, data, with_tokens, overlay, pure=False)
+
+    try:
+        pending = as_completed([submit(rel, path) for rel, path in _take(jobs, in_flight)])
+        for future in pending:
+            yield future.result()
+            future.release()
+            bar.update()
+            for rel, path in _take(jobs, 1):
+                pending.add(submit(rel, path))
+    finally:
+        bar.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _take(iterator, n: int) -> list:
+    out = []
+    for item in iterator:
+        out.append(item)
+        if len(out) >= n:
+            break
+    return out
 
 
 # ------------------------------------------------------------------------ cache

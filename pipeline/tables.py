@@ -247,3 +247,47 @@ def arrow_schema(table: str):
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     return pa.schema([(c.name, types[c.dtype]) for c in TABLES[table]])
+
+
+def write_partitioned_parquet(out_dir: Path, tables, rows_per_part: int) -> list[str]:
+    """Also write each CSV table with more than `rows_per_part` rows as a
+    partitioned Parquet dataset `<table>.parquet/part-NNNNN.parquet`, streamed
+    in chunks (memory stays flat) and swapped in atomically. Returns the tables written."""
+    import itertools
+    import shutil
+
+    import pandas as pd
+
+    written = []
+    for table in tables:
+        dest = out_dir / f"{table}.parquet"
+        chunks = pd.read_csv(out_dir / f"{table}.csv", dtype=str, keep_default_na=False, chunksize=max(1, rows_per_part))
+        head = list(itertools.islice(chunks, 2))
+        if len(head) < 2:  # small table: CSV only
+            if dest.is_dir():
+                shutil.rmtree(dest)
+            continue
+        tmp = Path(tempfile.mkdtemp(prefix=f".{table}.parquet.", dir=out_dir))
+        try:
+            for i, chunk in enumerate(itertools.chain(head, chunks)):
+                _typed(table, chunk).to_parquet(tmp / f"part-{i:05d}.parquet", index=False, schema=arrow_schema(table))
+            if dest.is_dir():
+                shutil.rmtree(dest)
+            os.replace(tmp, dest)
+            written.append(table)
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp)
+    return written
+
+
+def _typed(table: str, chunk):
+    """A chunk read back from CSV as text, with the declared column types."""
+    for c in TABLES[table]:
+        if c.dtype == "int":
+            chunk[c.name] = chunk[c.name].astype("int64")
+        elif c.dtype == "float":
+            chunk[c.name] = chunk[c.name].astype("float64")
+        elif c.dtype == "bool":
+            chunk[c.name] = chunk[c.name].eq("True")
+    return chunk
