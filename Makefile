@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= corpus
 OUT    ?= outputs
-GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml
+GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
 .PHONY: extract test eval bench lint clean setup schema-docs train-ner
 

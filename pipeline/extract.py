@@ -61,7 +61,8 @@ class ExtractSummary:
 
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """Version + code + package data: any change re-analyses every article."""
+    """Version + code + package data (lexicons, KB, models; docs excepted):
+    any change re-analyses every article."""
     h = hashlib.sha256()
     try:
         h.update(metadata.version("dekigoto").encode())
@@ -69,7 +70,7 @@ def pipeline_fingerprint() -> str:
         h.update(b"dev")
     root = resources.files("pipeline")
     for path in sorted(Path(str(root)).rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".yaml", ".yml", ".json", ".cfg", ".bin", ".spacy") and "__pycache__" not in path.parts:
+        if path.is_file() and path.suffix not in (".md", ".pyc") and "__pycache__" not in path.parts:
             h.update(path.relative_to(str(root)).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()

@@ -60,7 +60,11 @@ def pipeline_for(lang: str, overlay: str | None = None) -> Language:
     """The pipeline that analyses articles in `lang`."""
     if lang == "ja":
         return japanese_pipeline(overlay)
-    raise ValueError(f"no analysis pipeline for language {lang!r} yet (supported: ja)")
+    if lang == "en":
+        from pipeline.english import english_pipeline
+
+        return english_pipeline(overlay)
+    raise ValueError(f"no analysis pipeline for language {lang!r} (supported: ja, en)")
 
 
 def make_doc(nlp: Language, text: str, published: str, sentences) -> Doc:

@@ -128,6 +128,8 @@ def _ends_sentence(text: str) -> bool:
         return True
     if stripped[-1] in SENTENCE_END or text.rstrip()[-1:] in "」』”":
         return True
+    if stripped[-1] == "." and _latin_before(stripped, len(stripped) - 1):
+        return True  # English: a full stop after a word ends a sentence
     return _ends_with_predicate(stripped)
 
 
@@ -307,7 +309,7 @@ def split_sentences(text: str, hard_breaks: set[int]) -> list[tuple[int, int]]:
             stack.append(OPENERS[c])
         elif stack and c == stack[-1]:
             stack.pop()
-        elif not stack and (c in SENTENCE_END or (c == "." and i + 1 < n and text[i + 1] == " " and _latin_before(text, i))):
+        elif not stack and (c in SENTENCE_END or _full_stop(text, i)):
             j = i + 1
             while j < n and (text[j] in CLOSERS or text[j] in SENTENCE_END):
                 j += 1
@@ -328,6 +330,30 @@ def split_sentences(text: str, hard_breaks: set[int]) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+# English abbreviations after which a full stop does not end the sentence (Mr. Smith,
+# Dec. 5); after an initialism (U.S., U.N.) only a usual sentence opener starts a new one.
+_ABBREV_EN = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Jr|Sr|Lt|Col|Capt|No|vs|Jan|Feb|Mar"
+    r"|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])$"
+)
+_INITIALISM_EN = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.)+[A-Z]$")
+_OPENERS_EN = re.compile(
+    r"(?:The|A|An|In|On|At|But|And|It|He|She|They|We|I|This|That|These|Those|His|Her|Their"
+    r"|Its|As|After|Before|When|While|Since|For|Last|Earlier|Later|Meanwhile|However|Both"
+    r"|Some|Many|Most|Such|There|According)\b"
+)
+
+
+def _full_stop(text: str, i: int) -> bool:
+    """Does the "." at i end an English sentence ("word. Next"), not an abbreviation?"""
+    if text[i] != "." or i + 1 >= len(text) or text[i + 1] != " " or not _latin_before(text, i):
+        return False
+    before = text[max(0, i - 12) : i]
+    if _INITIALISM_EN.search(before):
+        return bool(_OPENERS_EN.match(text, i + 2))
+    return not _ABBREV_EN.search(before)
 
 
 def _latin_before(text: str, i: int) -> bool:

@@ -1,0 +1,371 @@
+"""English temporal tagger: finds English date expressions and resolves them with the
+Japanese resolver (`pipeline.dates.resolve.Resolver`), so both languages share one
+anchoring policy and one set of value formats (2020, 2020-04 with mod MID, 199X, P20Y …).
+
+`tag_dates_en(text, published, sentences)` mirrors `pipeline.dates.tag_dates`: this module
+only *reads* English surface forms into `Expr` records (the same records the Japanese
+patterns produce); `Resolver` anchors them on the publication date and the discourse (a
+month without a year takes the year of the nearest preceding dated statement in the
+paragraph, else the publication year, choosing the past unless the sentence speaks of the
+future). Relative phrases (last year, earlier this month, the following day …) are data:
+`data/en_relative.tsv` maps each to the word of `relative.tsv` with the same meaning;
+spans leave out prepositions and a leading "the" (on Monday -> "Monday", the 1990s ->
+"1990s"), as Japanese spans leave out particles;
+future markers (will, plans to, next …) are in `data/en_future_markers.txt`.
+
+Forms: December 5, 2025 · Dec. 5 · 5 December 2025 · (the) 5th of December · December 2025 ·
+in May · mid-April · early 2020 · the end of 2020 · the first half of 2021 · the second
+quarter of 2020 · 2021 · since 2019 · the 2020 election · 2019-2021 · from 2019 to 2021 ·
+the 1990s · the early '90s · the 20th century · last year · earlier this month ·
+yesterday · on Monday · three years ago · two years later · for 26 years · every year ·
+every Monday · spring 2021 · last summer · 2025-12-05.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.dates import lexicon
+from pipeline.dates.patterns import Expr
+from pipeline.dates.resolve import Resolver
+from pipeline.model import DateMention, Sentence
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a few": None, "several": None,
+    "many": None, "some": None,
+}  # fmt: skip
+SEASONS = {"spring": "春", "summer": "夏", "fall": "秋", "autumn": "秋", "winter": "冬"}
+# (mod, part code of the Japanese resolver) for English part words
+PARTS = {
+    "early": ("START", "t1"), "the beginning of": ("START", "t1"), "the start of": ("START", "t1"),
+    "mid": ("MID", "t2"), "the middle of": ("MID", "t2"), "late": ("END", "t3"),
+    "the end of": ("END", "end"), "the first half of": ("START", "h1"),
+    "the second half of": ("END", "h2"), "the first quarter of": ("", "q1"),
+    "the second quarter of": ("", "q2"), "the third quarter of": ("", "q3"),
+    "the fourth quarter of": ("", "q4"),
+}  # fmt: skip
+# a four-digit number followed by one of these is a count, not a year (2000 troops)
+COUNT_NOUNS = (
+    "people|troops|soldiers|residents|tons|tonnes|barrels|dollars|euros|rubles|km|kilometers|"
+    "kilometres|miles|meters|metres|votes|prisoners|workers|cases|units|jobs|men|women|"
+    "children|refugees|migrants|members|delegates|cars|flights|times|pages|words"
+)
+
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept)"
+)
+_PART = (
+    r"(?i:(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of"
+    r"|the\s+(?:first|second)\s+half\s+of|the\s+(?:first|second|third|fourth)\s+quarter\s+of)"
+    r"(?:-|\s+))?"
+)
+_YEAR = r"(?P<y>1[5-9]\d\d|20\d\d)"
+_YEAR_END = rf"(?![\d%]|[.,]\d|\s+(?:{COUNT_NOUNS})\b)"
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_B = r"(?<![\w$€£.,-])"  # nothing word-like (or a currency sign) glued before
+
+R_MDY = re.compile(rf"{_B}{_PART}(?P<mon>{_MONTH_NAME})\s+{_DAY}(?:,?\s+{_YEAR}{_YEAR_END})?(?!\d)")
+R_DMY = re.compile(rf"{_B}{_DAY}(?:\s+of)?\s+(?P<mon>{_MONTH_NAME})(?:,?\s+{_YEAR}{_YEAR_END})?")
+R_MY = re.compile(rf"{_B}{_PART}(?P<mon>{_MONTH_NAME})(?:,?\s+(?:of\s+)?{_YEAR}{_YEAR_END})?")
+R_ISO = re.compile(
+    r"(?<![\w./-])(?P<y>\d{4})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\w/-])"
+)
+R_YEAR = re.compile(
+    rf"{_B}{_PART}{_YEAR}{_YEAR_END}"
+    rf"(?:\s*(?:-|–|—|to|through|until)\s*(?P<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\d%]))?"
+)
+R_YEAR_RANGE = re.compile(
+    rf"(?i:(?P<kw>from|between))\s+{_YEAR}\s+(?i:to|and|until|through)\s+(?P<y2>1[5-9]\d\d|20\d\d)(?![\d%])"
+)
+R_DECADE = re.compile(
+    r"(?<![\w$])(?:(?i:(?P<part>early|mid|late))(?:-|\s+))?"
+    r"(?:(?P<y>1[5-9]\d0|20\d0)s|'(?P<yy>\d0)s)\b"
+)
+R_CENTURY = re.compile(
+    r"(?<![\w])(?:(?i:(?P<part>early|mid|late))(?:-|\s+))?"
+    r"(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+(?i:century)\b"
+)
+_NUM = r"(?P<n>\d{1,3}|(?i:a\s+few|several|many|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty))"
+_UNIT = r"(?P<u>(?i:years?|months?|weeks?|days?|decades?))"
+R_AGO = re.compile(rf"(?<![\w-]){_NUM}\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|before|later|after))\b")
+R_DUR = re.compile(
+    rf"(?<![\w-])(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some))\s+)?"
+    rf"{_NUM}\s+{_UNIT}(?![\w-])(?!\s+(?i:ago|earlier|before|later|after)\b)"
+)
+R_WEEKDAY = re.compile(
+    r"(?<![\w])(?:(?P<pre>(?i:last|next|this))\s+)?"
+    r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+R_SET = re.compile(
+    r"(?<![\w])(?:(?i:every)\s+(?P<u>year|month|week|day|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)|(?P<adv>(?i:annually|yearly)))\b"
+)
+R_SEASON = re.compile(
+    r"(?<![\w])(?:(?P<pre>(?i:last|next|this))\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))"
+    rf"(?:\s+(?:of\s+)?{_YEAR}{_YEAR_END})?\b"
+)
+# "May" is also a verb: a bare month name needs a preposition or part before it
+_BARE_MONTH_OK = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|to|through|during|before|after|last|next|this|of|"
+    r"early|mid|late|end|beginning|and|or|between))[\s-]+$"
+)
+
+
+def _unit(u: str) -> str:
+    return u.lower().rstrip("s")
+
+
+def _num(raw: str) -> float | None:
+    raw = re.sub(r"\s+", " ", raw.lower())
+    if raw.isdigit():
+        return float(raw)
+    n = NUMBER_WORDS.get(raw)
+    return float(n) if n is not None else None
+
+
+def _apply_part(e: Expr, part: str | None) -> Expr:
+    if part:
+        key = re.sub(r"\s+", " ", part.lower())
+        e.mod, e.part = PARTS[key]
+    return e
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+@lru_cache(maxsize=1)
+def relative_phrases() -> dict[str, str]:
+    """en_relative.tsv: English phrase -> relative.tsv word."""
+    rel = lexicon.relative_words()
+    out = {}
+    for row in lexicon._rows("en_relative.tsv"):
+        phrase, word = row[0].strip().lower(), row[1].strip()
+        if word not in rel:
+            raise ValueError(f"en_relative.tsv: {phrase!r} maps to {word!r}, not in relative.tsv")
+        out[phrase] = word
+    return out
+
+
+@lru_cache(maxsize=1)
+def _relative_regex() -> re.Pattern:
+    alts = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split())
+        for p in sorted(relative_phrases(), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?i:{alts})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def future_markers() -> tuple[str, ...]:
+    text = resources.files("pipeline.dates").joinpath("data", "en_future_markers.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _future_regex() -> re.Pattern:
+    alts = "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in future_markers())
+    return re.compile(rf"\b(?i:{alts})\b")
+
+
+# ------------------------------------------------------------------------------ finding
+
+
+def _year_value(raw: str, base: int) -> int:
+    """The end of a year range: 2019-21 -> 2021."""
+    n = int(raw)
+    if len(raw) == 2:
+        n = base // 100 * 100 + n
+        if n < base:
+            n += 100
+    return n
+
+
+def find_en(text: str) -> list[Expr]:
+    """Temporal expressions in English text (unresolved), longest first, not overlapping."""
+    cands: list[tuple[int, int, int, Expr]] = []  # (start, -length, order, expr)
+
+    def add(e: Expr | None, order: int) -> None:
+        if e is not None and e.end > e.start:
+            cands.append((e.start, -(e.end - e.start), order, e))
+
+    for m in R_ISO.finditer(text):
+        add(
+            Expr(
+                m.start(), m.end(), "cal", y=int(m["y"]), ykind="abs", m=int(m["m"]), d=int(m["d"])
+            ),
+            0,
+        )
+    for m in R_MDY.finditer(text):
+        e = Expr(m.start(), m.end(), "cal", m=_month(m["mon"]), d=int(m["d"]))
+        if m["y"]:
+            e.y, e.ykind = int(m["y"]), "abs"
+        add(_apply_part(e, None), 1)
+    for m in R_DMY.finditer(text):
+        e = Expr(m.start(), m.end(), "cal", m=_month(m["mon"]), d=int(m["d"]))
+        if m["y"]:
+            e.y, e.ykind = int(m["y"]), "abs"
+        add(e, 1)
+    for m in R_MY.finditer(text):
+        mon = m["mon"]
+        if not (m["y"] or m["part"]):
+            before = text[max(0, m.start() - 20) : m.start()]
+            if not _BARE_MONTH_OK.search(before):
+                continue  # "May" the verb, "March" the noun
+        e = Expr(m.start(), m.end(), "cal", m=_month(mon))
+        if m["y"]:
+            e.y, e.ykind = int(m["y"]), "abs"
+        add(_apply_part(e, m["part"]), 2)
+    for m in R_YEAR_RANGE.finditer(text):
+        y = int(m["y"])
+        e = Expr(m.start(), m.end(), "cal", y=y, ykind="abs")
+        e.end_expr = Expr(m.start(), m.end(), "cal", y=_year_value(m["y2"], y), ykind="abs")
+        add(e, 3)
+    for m in R_YEAR.finditer(text):
+        y = int(m["y"])
+        e = Expr(m.start(), m.end(), "cal", y=y, ykind="abs")
+        if m["y2"]:
+            y2 = _year_value(m["y2"], y)
+            if not y < y2 <= y + 100:
+                e = Expr(m.start(), m.start("y") + 4, "cal", y=y, ykind="abs")
+            else:
+                e.end_expr = Expr(m.start(), m.end(), "cal", y=y2, ykind="abs")
+        add(_apply_part(e, m["part"]), 4)
+    for m in R_DECADE.finditer(text):
+        y = int(m["y"]) if m["y"] else int(m["yy"])
+        e = Expr(m.start(), m.end(), "decade", y=y, ykind="abs" if m["y"] else "two")
+        add(_apply_part(e, m["part"]), 3)
+    for m in R_CENTURY.finditer(text):
+        add(_apply_part(Expr(m.start(), m.end(), "century", n=float(m["n"])), m["part"]), 3)
+    for m in R_AGO.finditer(text):
+        n = _num(m["n"])
+        u = _unit(m["u"])
+        if u == "decade":
+            u, n = "year", (n * 10 if n is not None else None)
+        later = m["dir"].lower() in ("later", "after")
+        pre = "その" if m["dir"].lower() in ("later", "after", "earlier", "before") else ""
+        add(Expr(m.start(), m.end(), "reln", word=u, n=n, pre=pre, dir="後" if later else "前"), 3)
+    for m in R_DUR.finditer(text):
+        n = _num(m["n"])
+        u = _unit(m["u"])
+        letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}[u]
+        if n is not None and u == "decade":
+            n *= 10
+        count = "X" if n is None else f"{n:g}"
+        if n is None and u == "decade":
+            count = "X"
+            letter = "DE"
+        e = Expr(m.start(), m.end(), "dur", n=n, word=u, value=f"P{count}{letter}")
+        if m["approx"]:
+            e.mod = "APPROX"  # about / nearly / more than: the contract's one vague mod
+        add(e, 5)
+    for m in R_WEEKDAY.finditer(text):
+        e = Expr(m.start(), m.end(), "weekday", wd=WEEKDAYS.index(m["w"].lower()))
+        e.pre = (m["pre"] or "").lower()
+        add(e, 6)
+    for m in R_SET.finditer(text):
+        u = (m["u"] or "").lower()
+        if m["adv"] or u == "year":
+            value = "P1Y"
+        elif u in WEEKDAYS:
+            value = f"XXXX-WXX-{WEEKDAYS.index(u) + 1}"
+        else:
+            value = {"month": "P1M", "week": "P1W", "day": "P1D"}[u]
+        add(Expr(m.start(), m.end(), "set", value=value), 3)
+    for m in R_SEASON.finditer(text):
+        pre = (m["pre"] or "").lower()
+        if not pre and not m["y"]:
+            continue  # a bare season needs a year or last/next/this
+        e = Expr(m.start(), m.end(), "season", word=SEASONS[m["s"].lower()])
+        if m["y"]:
+            e.year_expr = Expr(m.start("y"), m.end("y"), "cal", y=int(m["y"]), ykind="abs")
+        e.pre = {"last": "昨", "next": "来"}.get(pre, "")
+        add(e, 3)
+    rel = relative_phrases()
+    rwords = lexicon.relative_words()
+    for m in _relative_regex().finditer(text):
+        word = rel[re.sub(r"\s+", " ", m.group(0).lower())]
+        unit = rwords[word].unit
+        if unit in ("year", "fy"):
+            e = Expr(m.start(), m.end(), "cal", yrel=word, ykind="rel")
+        elif unit == "month":
+            e = Expr(m.start(), m.end(), "cal", mrel=word)
+        else:
+            e = Expr(m.start(), m.end(), "lex", word=word)
+        add(e, 1)
+
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    out: list[Expr] = []
+    last_end = -1
+    # longest match wins: visit candidates by length, keep those that overlap nothing kept
+    kept: list[Expr] = []
+    for _, _, _, e in sorted(cands, key=lambda c: (c[1], c[0], c[2])):
+        if all(e.end <= k.start or e.start >= k.end for k in kept):
+            kept.append(e)
+    for e in sorted(kept, key=lambda e: e.start):
+        if e.start >= last_end:
+            out.append(e)
+            last_end = e.end
+    return out
+
+
+# ------------------------------------------------------------------------------ resolving
+
+
+class EnglishResolver(Resolver):
+    """The Japanese resolver with English future markers and English weekday words."""
+
+    def __init__(self, text: str, published: str, sentences: list[Sentence]):
+        super().__init__(text, published, sentences)
+        self.markers = _future_regex()
+
+    def _point(self, e: Expr, where, inherit=None):
+        """As in Japanese, but a month whose year comes from the discourse must not land
+        after publication in a sentence that is not about the future (the discourse year
+        may come from "next month"): the publication rule then chooses the past."""
+        got = super()._point(e, where, inherit)
+        if got is None or got[1] != "discourse" or e.y is not None or e.yrel or e.mrel:
+            return got
+        p = got[0]
+        pub = self.pub
+        if pub is None or pub.m is None or where.future or p.m is None:
+            return got
+        if (p.y, p.m) > (pub.y, pub.m):
+            y, conf = self._year_for_month(p.m, False)
+            return type(p)(y, p.m, p.d), "publication", conf
+        return got
+
+    def _weekday(self, e: Expr, where) -> DateMention:
+        if e.pre in ("last", "next"):
+            where = type(where)(where.sentence_id, where.paragraph, e.pre == "next", where.body)
+        return super()._weekday(e, where)
+
+
+def tag_dates_en(
+    text: str, published: str, sentences: list[Sentence] | None = None
+) -> list[DateMention]:
+    """English temporal expressions in `text` (offsets into `text`), resolved against
+    `published` ("2026", "2026-02" or "2026-02-14") and the discourse."""
+    if not text:
+        return []
+    if not sentences:
+        from pipeline.dates import split_sentences
+
+        sentences = split_sentences(text)  # one paragraph per line
+    return EnglishResolver(text, published, list(sentences)).resolve(find_en(text))
+
+
+__all__ = ["find_en", "tag_dates_en", "relative_phrases", "future_markers"]

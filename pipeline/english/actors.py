@@ -1,0 +1,528 @@
+"""Find actor mentions in English text and link them to the shared knowledge base.
+
+The same KB (`pipeline.actors.load_kb()`) serves both languages: its English names and
+aliases (Lukashenko, Lukashenka, Tsikhanouskaya, Tikhanovskaya, U.S., EU, NATO …) are
+matched as written, so an actor has one id whatever the language of the article.
+`data/actors_en.yaml` adds what English needs on top (demonyms, organs such as the White
+House, capitals standing for governments, sector nouns, titles, anaphors).
+
+Steps, in text order:
+1. one scan (a trie regex per case mode) finds KB names, demonyms, organs, sector nouns,
+   titles and anaphors at word boundaries, longest first;
+2. names the KB does not know: spaCy PERSON / ORG / GPE / LOC entities and names after a
+   title become new actors with the KB's id scheme (`pipeline.actors.textutil.new_actor_id`:
+   NEW_PER_JOHN_SMITH_E61A); a later bare surname joins the new person;
+3. combinations: title + person (President Lukashenko), state/demonym/person + sector
+   (Belarusian authorities, the Lukashenko government), sector + "of" + state, state +
+   title without a name (the Belarusian president -> the holder at the publication date);
+4. capitals not governed by a locative preposition stand for their government;
+5. bare sector nouns (the opposition, political prisoners) take the country under
+   discussion; anaphors (the president, the country) the most recent compatible mention;
+   subject pronouns (he, she) the most recent person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from pipeline.actors.kb import LABEL_OF_TYPE, KnowledgeBase
+from pipeline.actors.textutil import new_actor_id
+from pipeline.model import Actor, Mention
+
+CONF_KB = 1.0
+CONF_DEMONYM = 0.9
+CONF_HOLDER = 0.8
+CONF_CAPITAL = 0.8
+CONF_ANAPHORA = 0.8
+CONF_DISCOURSE = 0.7
+CONF_NEW = 0.6
+NEW_KIND = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLC", "LOC": "PLC"}
+NEW_TYPE = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+$")
+_NOT_NAME_WORDS = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "But", "And", "In", "On", "At", "Since",
+}  # fmt: skip
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # actor | sector | title | anaphor
+    key: str  # actor id, or the lexicon word (lower-cased for sector/title/anaphor)
+    method: str = "kb"
+    conf: float = CONF_KB
+    demonym: bool = False
+    capital: str = ""  # state id when the actor is a capital city
+    role: str = ""  # KB role named by a title attached to a person
+
+
+@lru_cache(maxsize=1)
+def english_lexicon() -> dict:
+    """data/actors_en.yaml, with lower-cased keys for the case-insensitive sections."""
+    text = resources.files("pipeline.english").joinpath("data", "actors_en.yaml")
+    data = yaml.safe_load(text.read_text(encoding="utf-8")) or {}
+    for section in ("sectors", "anaphora"):
+        data[section] = {k.lower(): v for k, v in (data.get(section) or {}).items()}
+    data["titles"] = {k.lower(): (v or "") for k, v in (data.get("titles") or {}).items()}
+    return data
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+@dataclass
+class _Index:
+    names: dict[str, tuple[str, str]]  # exact surface -> (actor id, kind: name|demonym|fixed)
+    words: dict[str, tuple[str, str]]  # lower-cased word -> (kind, word)
+    names_re: re.Pattern
+    words_re: re.Pattern
+
+
+_INDEXES: dict[int, tuple[KnowledgeBase, _Index]] = {}
+
+
+def english_index(kb: KnowledgeBase) -> _Index:
+    """Surfaces of English text for this KB (built once per KB object)."""
+    hit = _INDEXES.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    lex = english_lexicon()
+    names: dict[str, tuple[str, str]] = {}
+    for surface, entries in kb.surfaces.items():
+        if not surface.isascii() or not surface[:1].isalpha():
+            continue
+        ids = [e.key for e in entries if e.kind == "actor"]
+        if ids:
+            names[surface] = (ids[0], "name")
+    for aid, forms in (lex.get("aliases") or {}).items():
+        for f in forms:
+            names.setdefault(f, (aid, "name"))
+    for word, aid in (lex.get("demonyms") or {}).items():
+        names.setdefault(word, (aid, "demonym"))
+    for word, aid in (lex.get("fixed") or {}).items():
+        names[word] = (aid, "fixed")
+    words: dict[str, tuple[str, str]] = {}
+    for section, kind in (("sectors", "sector"), ("titles", "title"), ("anaphora", "anaphor")):
+        for w in lex.get(section) or {}:
+            words.setdefault(w, (kind, w))
+    # word boundaries; a full stop before is fine after a word ("sanctions.Belarus", text glued
+    # by layout repair) but not inside an initialism ("U.S." does not contain "S.")
+    b1, b2 = r"(?<![\w'’-])(?<![A-Z.]\.)", r"(?![\w-]|\.\w)"
+    idx = _Index(
+        names,
+        words,
+        re.compile(b1 + "(?:" + _trie_regex(list(names)) + ")" + b2),
+        re.compile(b1 + "(?:" + _trie_regex(list(words)) + ")" + b2, re.I),
+    )
+    _INDEXES[id(kb)] = (kb, idx)  # the KB is kept alive, so its id is not reused
+    return idx
+
+
+def _scan(text: str, idx: _Index) -> list[Cand]:
+    """Longest KB/lexicon matches at word boundaries (names first on equal spans)."""
+    found: list[Cand] = []
+    for m in idx.names_re.finditer(text):
+        surface = m.group(0)
+        # the trie regex is greedy; a prefix may be the real entry ("U.S" vs "U.S.")
+        while surface and surface not in idx.names:
+            surface = surface[:-1]
+        if not surface:
+            continue
+        aid, kind = idx.names[surface]
+        c = Cand(m.start(), m.start() + len(surface), "actor", aid)
+        if kind == "demonym":
+            c.demonym, c.conf = True, CONF_DEMONYM
+        found.append(c)
+    for m in idx.words_re.finditer(text):
+        low = m.group(0).lower()
+        if low not in idx.words:
+            continue
+        kind, word = idx.words[low]
+        found.append(Cand(m.start(), m.end(), kind, word))
+    # longest first, names before words on ties; drop overlaps
+    found.sort(key=lambda c: (-(c.end - c.start), c.kind != "actor", c.start))
+    kept: list[Cand] = []
+    for c in found:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _adjacent(text: str, a: Cand, b: Cand, possessive: bool = True) -> bool:
+    """b follows a with only a space (or a possessive 's) between them."""
+    gap = text[a.end : b.start]
+    return gap == " " or (possessive and bool(_POSSESSIVE.match(gap)))
+
+
+def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions (offsets into doc.text) and the actors they refer to, for an English Doc."""
+    if kb is None:
+        from pipeline.actors import load_kb
+
+        kb = load_kb()
+    lex = english_lexicon()
+    text = doc.text
+    published = str(getattr(doc._, "published", "") or "")
+    idx = english_index(kb)
+    cands = _scan(text, idx)
+    titles = lex["titles"]
+    capitals = lex.get("capitals") or {}
+    metonyms = lex.get("metonyms") or {}
+    locatives = set(lex.get("locative_prepositions") or [])
+    new_actors: dict[str, Actor] = {}
+
+    def actor_of(c: Cand) -> Actor:
+        return new_actors[c.key] if c.key in new_actors else kb.get(c.key)
+
+    def new_cand(s: int, e: int, kind: str, canon: str = "") -> Cand:
+        surface = canon or text[s:e]
+        aid = new_actor_id(surface, kind)
+        if aid not in new_actors:
+            new_actors[aid] = Actor(aid, NEW_TYPE[kind], surface, "", "", "", False, [surface])
+        return Cand(s, e, "actor", aid, method="new", conf=CONF_NEW)
+
+    # ------------------------------------------------------------ unknown names
+    taken = [(c.start, c.end) for c in cands]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    extra: list[Cand] = []
+    for ent in doc.ents:
+        kind = NEW_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        s, e = ent.start_char, ent.end_char
+        words = text[s:e].split()
+        while words and (words[0] in _NOT_NAME_WORDS or words[0].lower() in titles):
+            s += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1] in ("'s", "’s"):
+            words = words[:-1]
+        e = s + len(" ".join(words))
+        while e > s and text[e - 1] in ".,;:'’":
+            e -= 1
+        if e <= s or not text[s].isupper() or any(ch.isdigit() for ch in text[s:e]):
+            continue
+        if not free(s, e):
+            continue
+        if all(w in _NOT_NAME_WORDS or w.lower() in titles for w in text[s:e].split()):
+            continue
+        words = text[s:e].split()
+        known = next(
+            (
+                a
+                for a in new_actors.values()
+                if a.type == "PERSON"
+                and len(words) == 1
+                and len(a.name_en.split()) >= 2
+                and a.name_en.split()[-1] == words[0]
+            ),
+            None,
+        )
+        if kind == "PER" and known is not None:  # Pratasevich after Raman Pratasevich
+            extra.append(Cand(s, e, "actor", known.actor_id, method="new", conf=CONF_NEW))
+        else:
+            extra.append(new_cand(s, e, kind))
+        taken.append((s, e))
+    # names after a title that the model did not tag (Foreign Minister Ivan Petrov)
+    name_re = re.compile(r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+){0,2}")
+    for c in cands:
+        if c.kind != "title" or not text[c.start].isupper():
+            continue
+        m = name_re.match(text, c.end + 1) if text[c.end : c.end + 1] == " " else None
+        if m and free(m.start(), m.end()) and m.group(0).split()[0] not in _NOT_NAME_WORDS:
+            extra.append(new_cand(m.start(), m.end(), "PER"))
+            taken.append(m.span())
+    # a bare surname of a new person seen before (Pratasevich after Raman Pratasevich)
+    surnames = {
+        a.name_en.split()[-1]: a.actor_id
+        for a in new_actors.values()
+        if a.type == "PERSON" and len(a.name_en.split()) >= 2
+    }
+    if surnames:
+        sur_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, surnames)) + r")(?![\w-])")
+        for m in sur_re.finditer(text):
+            if free(*m.span()):
+                aid = surnames[m.group(1)]
+                extra.append(Cand(m.start(), m.end(), "actor", aid, method="new", conf=CONF_NEW))
+                taken.append(m.span())
+    cands = sorted([*cands, *extra], key=lambda c: c.start)
+
+    # ------------------------------------------------------------ combinations
+    tok_at = {t.idx: t for t in doc}
+
+    def is_locative(c: Cand) -> bool:
+        tok = tok_at.get(c.start)
+        if tok is None:
+            return False
+        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            if not (c.end == tok.head.idx - 1 and tok.head.ent_type_ == tok.ent_type_):
+                return True  # Minsk airport
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in locatives
+
+    result: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        prev = result[-1] if result else None
+        if c.kind == "title":
+            role = titles.get(c.key, "")
+            # title + person: the person (President Lukashenko, Foreign Minister Ryzhenkov)
+            if nxt is not None and nxt.kind == "actor" and _adjacent(text, c, nxt, False):
+                if actor_of(nxt).type == "PERSON":
+                    nxt.role = nxt.role or role
+                    # U.S. President Donald Trump: the state before the title is part of it
+                    i += 1
+                    continue
+            # state + title without a name: the holder (the Belarusian president)
+            if (
+                prev is not None
+                and prev.kind == "actor"
+                and actor_of(prev).type == "STATE"
+                and _adjacent(text, prev, c)
+                and role
+            ):
+                country = actor_of(prev).actor_id
+                holders = kb.holders(country, role, published) if published else []
+                if holders:
+                    result[-1] = Cand(
+                        prev.start, c.end, "actor", holders[0], conf=CONF_HOLDER, role=role
+                    )
+                else:
+                    result[-1] = Cand(
+                        prev.start, c.end, "actor", f"{country}_GOV", conf=CONF_HOLDER
+                    )
+                i += 1
+                continue
+            # "the president of Belarus"
+            if (
+                role
+                and nxt is not None
+                and nxt.kind == "actor"
+                and text[c.end : nxt.start] == " of "
+                and actor_of(nxt).type == "STATE"
+            ):
+                holders = kb.holders(nxt.key, role, published) if published else []
+                start = (
+                    c.start - 4
+                    if text[max(0, c.start - 4) : c.start].lower() == "the "
+                    else c.start
+                )
+                if holders:
+                    result.append(
+                        Cand(start, nxt.end, "actor", holders[0], conf=CONF_HOLDER, role=role)
+                    )
+                    i += 2
+                    continue
+            i += 1
+            continue
+        if c.kind == "sector":
+            spec = lex["sectors"][c.key]
+            owner = (
+                prev
+                if (prev is not None and prev.kind == "actor" and _adjacent(text, prev, c))
+                else None
+            )
+            if owner is not None:
+                oa = actor_of(owner)
+                country = oa.actor_id if oa.type in ("STATE", "REGION") else oa.country
+                if oa.type == "PERSON" and spec["sector"] != "GOV":
+                    country = ""
+                if country and country in kb.actors:
+                    sid = kb.sector_id(country, spec["sector"], spec.get("suffix", ""))
+                    result[-1] = Cand(owner.start, c.end, "actor", sid, conf=owner.conf)
+                    i += 1
+                    continue
+            if (
+                nxt is not None
+                and nxt.kind == "actor"
+                and text[c.end : nxt.start] == " of "
+                and actor_of(nxt).type == "STATE"
+            ):
+                sid = kb.sector_id(nxt.key, spec["sector"], spec.get("suffix", ""))
+                result.append(Cand(c.start, nxt.end, "actor", sid))
+                i += 2
+                continue
+            if spec.get("bare"):
+                result.append(c)
+            i += 1
+            continue
+        if c.kind == "anaphor" and nxt is not None and nxt.kind == "actor":
+            role = lex["anaphora"][c.key].get("role", "")
+            if role and text[c.end : nxt.start] == " of " and actor_of(nxt).type == "STATE":
+                # "the president of Belarus": not an anaphor but the office holder
+                holders = kb.holders(nxt.key, role, published) if published else []
+                if holders:
+                    result.append(
+                        Cand(c.start, nxt.end, "actor", holders[0], conf=CONF_HOLDER, role=role)
+                    )
+                    i += 2
+                    continue
+        if c.kind == "actor":
+            a = actor_of(c)
+            surface = text[c.start : c.end]
+            if a.type == "PLACE" and surface in capitals and not is_locative(c):
+                c.capital = capitals[surface]
+                c.key, c.conf = kb.sector_id(c.capital, "GOV"), CONF_CAPITAL
+            elif a.type == "PLACE" and surface in metonyms and not is_locative(c):
+                c.key, c.conf = metonyms[surface], CONF_CAPITAL
+        result.append(c)
+        i += 1
+
+    # ------------------------------------------------ country under discussion
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for c in result:
+        if c.kind == "actor":
+            ctry = actor_of(c).country
+            if ctry and ctry in kb.actors and kb.actors[ctry].type == "STATE":
+                counts[ctry] = counts.get(ctry, 0) + 1
+                first.setdefault(ctry, c.start)
+    top = max(counts.values()) if counts else 0
+    leaders = [k for k in counts if counts[k] == top]
+    states_seen = [
+        (c.start, actor_of(c).country)
+        for c in result
+        if c.kind == "actor" and actor_of(c).country in leaders
+    ]
+
+    def topic_at(pos: int) -> str:
+        """The country under discussion; a tie goes to the one mentioned last before pos."""
+        if len(leaders) <= 1:
+            return leaders[0] if leaders else ""
+        before = [ctry for start, ctry in states_seen if start < pos]
+        return before[-1] if before else min(leaders, key=lambda k: first[k])
+
+    topic = topic_at(len(text))
+
+    # ------------------------------------------------ bare sectors and anaphora
+    final: list[Cand] = []
+    for c in result:
+        if c.kind == "actor":
+            final.append(c)
+        elif c.kind == "sector" and topic:
+            spec = lex["sectors"][c.key]
+            sid = kb.sector_id(topic_at(c.start), spec["sector"], spec.get("suffix", ""))
+            final.append(Cand(c.start, c.end, "actor", sid, conf=CONF_DISCOURSE))
+        elif c.kind == "anaphor":
+            got = _resolve_anaphor(kb, c, final, lex["anaphora"][c.key], actor_of, published, topic)
+            if got is not None:
+                final.append(got)
+
+    final += _pronouns(doc, final, actor_of)
+
+    # ------------------------------------------------------------ output
+    sents = sorted(getattr(doc._, "sentences", None) or [], key=lambda s: s.start)
+    starts = [s.start for s in sents]
+    mentions: list[Mention] = []
+    actors: dict[str, Actor] = {}
+    for c in sorted(final, key=lambda c: (c.start, c.end)):
+        a = actor_of(c)
+        k = bisect.bisect_right(starts, c.start) - 1
+        sid = sents[k].sentence_id if k >= 0 else -1
+        mentions.append(
+            Mention(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                LABEL_OF_TYPE.get(a.type, "ORG"),
+                a.actor_id,
+                c.method,
+                round(c.conf, 3),
+                sid,
+            )
+        )
+        actors[a.actor_id] = a
+    return mentions, actors
+
+
+def _pronouns(doc, before: list[Cand], actor_of) -> list[Cand]:
+    """Subject pronouns he / she: the most recent person mentioned before them (light)."""
+    people = sorted(
+        (c for c in before if c.kind == "actor" and actor_of(c).type == "PERSON"),
+        key=lambda c: c.start,
+    )
+    subjects = [c for c in people if _is_subject(doc, c)]
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        # the last person who was a subject, unless another person came much later
+        prior = [c for c in people if c.end <= tok.idx]
+        prior_subj = [c for c in subjects if c.end <= tok.idx]
+        if not prior:
+            continue
+        pick = prior_subj[-1] if prior_subj and tok.idx - prior_subj[-1].start < 400 else prior[-1]
+        out.append(
+            Cand(tok.idx, tok.idx + len(tok.text), "actor", pick.key, method="anaphora", conf=0.6)
+        )
+    return out
+
+
+def _is_subject(doc, c: Cand) -> bool:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound", "flat") and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _resolve_anaphor(kb, c: Cand, before: list[Cand], spec: dict, actor_of, published, topic):
+    kind, role = spec.get("kind"), spec.get("role", "")
+    for x in reversed(before[-200:]):
+        if x.kind != "actor" or x.end > c.start:
+            continue
+        a = actor_of(x)
+        if kind == "STATE" and a.type == "STATE":
+            return Cand(c.start, c.end, "actor", a.actor_id, method="anaphora", conf=CONF_ANAPHORA)
+        if kind == "PERSON" and a.type == "PERSON":
+            has_role = x.role == role or any(
+                r.role == role for r in kb.role_at(a.actor_id, published)
+            )
+            if not role or has_role:
+                return Cand(
+                    c.start,
+                    c.end,
+                    "actor",
+                    a.actor_id,
+                    method="anaphora",
+                    conf=CONF_ANAPHORA,
+                    role=role,
+                )
+    if kind == "PERSON" and role and topic and published:
+        holders = kb.holders(topic, role, published)
+        if holders:
+            return Cand(c.start, c.end, "actor", holders[0], method="anaphora", conf=CONF_DISCOURSE)
+    return None
