@@ -642,18 +642,19 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.kind == "anaphor":
             final.extend(_resolve_anaphor(kb, c, final, text, actor_of))
 
-    # ------------------------------------------------------------- output
-    starts = [s.start for s in (getattr(doc._, "sentences", None) or [])]
-    sents = list(getattr(doc._, "sentences", None) or [])
+    return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
+
+
+def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mention rows (with their sentence) and the actors they link to, from the
+    final candidates; shared by the Japanese and English linkers."""
+    sents = sorted(sentences, key=lambda s: s.start)
+    starts = [s.start for s in sents]
     mentions: list[Mention] = []
     actors: dict[str, Actor] = {}
     for c in sorted(final, key=lambda c: (c.start, c.end)):
         a = actor_of(c)
-        sid = -1
-        if sents:
-            k = bisect.bisect_right(starts, c.start) - 1
-            if k >= 0:
-                sid = sents[k].sentence_id
+        k = bisect.bisect_right(starts, c.start) - 1
         mentions.append(
             Mention(
                 c.start,
@@ -663,7 +664,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 a.actor_id,
                 c.method,
                 round(c.conf, 3),
-                sid,
+                sents[k].sentence_id if k >= 0 else -1,
             )
         )
         actors[a.actor_id] = a

@@ -48,6 +48,28 @@ def tag_dates(
     return Resolver(text, published, sents).resolve(find(folded))
 
 
+def calendar_value(value: str) -> str:
+    """The calendar part of a TIMEX value (YYYY, YYYY-MM or YYYY-MM-DD), else "":
+    2020-04 stays, 2026-02-05T09:00 gives 2026-02-05, 2020-SP gives 2020, P20Y gives ""."""
+    parts = (value or "").split("T")[0].split("-")
+    if not (len(parts[0]) == 4 and parts[0].isdigit()):
+        return ""
+    keep = [parts[0]]
+    for p in parts[1:3]:
+        if len(p) == 2 and p.isdigit():
+            keep.append(p)
+        else:
+            break
+    return "-".join(keep)
+
+
+def is_after(date: str, published: str) -> bool:
+    """`date` lies after the publication date, at the precision both give."""
+    pub = calendar_value(published)
+    n = min(len(date), len(pub))
+    return bool(date and pub) and date[:n] > pub[:n]
+
+
 def precision(value: str) -> str:
     """year | month | day | "" for a value as written in DateMention.value (2020-04 -> month)."""
     v = value.split("T")[0]

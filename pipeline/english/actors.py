@@ -23,7 +23,6 @@ Steps, in text order:
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +30,8 @@ from importlib import resources
 
 import yaml
 
-from pipeline.actors.kb import LABEL_OF_TYPE, KnowledgeBase
+from pipeline.actors.kb import KnowledgeBase
+from pipeline.actors.linker import to_mentions
 from pipeline.actors.textutil import new_actor_id
 from pipeline.model import Actor, Mention
 
@@ -441,29 +441,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
 
     final += _pronouns(doc, final, actor_of)
 
-    # ------------------------------------------------------------ output
-    sents = sorted(getattr(doc._, "sentences", None) or [], key=lambda s: s.start)
-    starts = [s.start for s in sents]
-    mentions: list[Mention] = []
-    actors: dict[str, Actor] = {}
-    for c in sorted(final, key=lambda c: (c.start, c.end)):
-        a = actor_of(c)
-        k = bisect.bisect_right(starts, c.start) - 1
-        sid = sents[k].sentence_id if k >= 0 else -1
-        mentions.append(
-            Mention(
-                c.start,
-                c.end,
-                text[c.start : c.end],
-                LABEL_OF_TYPE.get(a.type, "ORG"),
-                a.actor_id,
-                c.method,
-                round(c.conf, 3),
-                sid,
-            )
-        )
-        actors[a.actor_id] = a
-    return mentions, actors
+    return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
 
 
 def _pronouns(doc, before: list[Cand], actor_of) -> list[Cand]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.dates import calendar_value, is_after, precision
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
 LEXICON_FILE = "lexicon_en.tsv"
@@ -134,30 +135,6 @@ def match_entry(lemma: str, particles: set[str], text: str) -> LexEntry | None:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _date_value(value: str) -> str:
-    """The calendar part of a TIMEX value (YYYY, YYYY-MM, YYYY-MM-DD), else ""."""
-    parts = (value or "").split("-")
-    if not parts or not (len(parts[0]) == 4 and parts[0].isdigit()):
-        return ""
-    keep = [parts[0]]
-    for p in parts[1:3]:
-        if len(p) == 2 and p.isdigit():
-            keep.append(p)
-        else:
-            break
-    return "-".join(keep)
-
-
-def _precision(value: str) -> str:
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "")
-
-
-def _after(date: str, published: str) -> bool:
-    pub = _date_value(published)
-    n = min(len(date), len(pub))
-    return bool(date and pub) and date[:n] > pub[:n]
 
 
 def _text_of(tokens) -> str:
@@ -379,20 +356,20 @@ def _event_date(v, doc, sent_dates, state: _State) -> tuple[str, str]:
     own = _clause_indices(v)
     for i, d in located:
         if i in own:
-            return _date_value(d.value), "clause"
+            return calendar_value(d.value), "clause"
     t = v
     while t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl") and t.head is not t:
         t = t.head
         up = _clause_indices(t)
         for i, d in located:
             if i in up:
-                return _date_value(d.value), "clause"
+                return calendar_value(d.value), "clause"
     before = [d for i, d in located if 0 <= i < v.i]
     if before:
-        return _date_value(before[0].value), "clause"
+        return calendar_value(before[0].value), "clause"
     if state.para_date is not None:
-        return _date_value(state.para_date.value), "discourse"
-    return _date_value(state.published) or state.published, "publication"
+        return calendar_value(state.para_date.value), "discourse"
+    return calendar_value(state.published) or state.published, "publication"
 
 
 # --------------------------------------------------------------------------- coding
@@ -483,7 +460,7 @@ def _roles(v, entry: LexEntry, state: _State) -> tuple[list[str], list[str], flo
 def _emit(hit: _Hit, sent, doc, sent_dates, state: _State, polarity: str, modality: str) -> None:
     v = hit.verb
     date, source = _event_date(v, doc, sent_dates, state)
-    if modality == "asserted" and source == "clause" and _after(date, state.published):
+    if modality == "asserted" and source == "clause" and is_after(date, state.published):
         modality = "intended"
     base = dict(
         sentence_id=sent.sentence_id,
@@ -492,7 +469,7 @@ def _emit(hit: _Hit, sent, doc, sent_dates, state: _State, polarity: str, modali
         trigger=v.text,
         event_code=hit.entry.code,
         date=date,
-        date_precision=_precision(date),
+        date_precision=precision(date),
         date_source=source,
         polarity=polarity,
         modality=modality,
@@ -585,7 +562,7 @@ def code_events_en(doc, embedded: bool = False) -> list[EventMention]:
         for t in span if span is not None else []:
             mention_of.setdefault(t.i, []).append(m)
     dates = sorted(
-        (d for d in (doc._.dates or []) if d.type == "DATE" and _date_value(d.value)),
+        (d for d in (doc._.dates or []) if d.type == "DATE" and calendar_value(d.value)),
         key=lambda d: d.start,
     )
     state = _State(actors, mention_of, _focus_state(mentions, actors), doc._.published or "")

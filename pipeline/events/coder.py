@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from pipeline.dates import calendar_value, is_after, precision
 from pipeline.events import attributes
 from pipeline.events.clauses import NP, Chunk, Pred, build_phrases, chunk_tokens
 from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
@@ -86,7 +87,7 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
         doc._.actors = {}
     actors: dict[str, Actor] = doc._.actors
     dates: list[DateMention] = sorted(
-        (d for d in (doc._.dates or []) if d.type == "DATE" and _date_value(d.value)),
+        (d for d in (doc._.dates or []) if d.type == "DATE" and calendar_value(d.value)),
         key=lambda d: d.start,
     )
     actor_types = {
@@ -597,31 +598,6 @@ def _embedded(entry: LexEntry, hit: _Hit, obj: NP | None, lex: Lexicon) -> _Hit 
 # --------------------------------------------------------------------------- output
 
 
-def _date_value(value: str) -> str:
-    """The calendar part of a TIMEX value (YYYY, YYYY-MM, YYYY-MM-DD), else ""."""
-    parts = (value or "").split("-")
-    if not parts or not (len(parts[0]) == 4 and parts[0].isdigit()):
-        return ""
-    keep = [parts[0]]
-    for p in parts[1:3]:
-        if len(p) == 2 and p.isdigit():
-            keep.append(p)
-        else:
-            break
-    return "-".join(keep)
-
-
-def _after(date: str, published: str) -> bool:
-    """`date` lies after the publication date, at the precision both give."""
-    pub = _date_value(published)
-    n = min(len(date), len(pub))
-    return bool(date and pub) and date[:n] > pub[:n]
-
-
-def _precision(value: str) -> str:
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "")
-
-
 def _event_date(
     trigger_start: int, pred: Pred, dates: list[DateMention], state: _DocState
 ) -> tuple[str, str]:
@@ -634,22 +610,22 @@ def _event_date(
     before = [d for d in dates if d.start < limit]
     in_clause = [d for d in before if d.start >= state.clause_start]
     if in_clause:
-        return _date_value(in_clause[-1].value), "clause"
+        return calendar_value(in_clause[-1].value), "clause"
     framing = [d for d in before if state.text[d.end : d.end + 3].startswith(FRAME_DATE_FOLLOWERS)]
     if framing:
-        return _date_value(framing[-1].value), "clause"
+        return calendar_value(framing[-1].value), "clause"
     if before:
-        return _date_value(before[0].value), "clause"
+        return calendar_value(before[0].value), "clause"
     if state.para_date is not None:
-        return _date_value(state.para_date.value), "discourse"
-    return _date_value(state.published) or state.published, "publication"
+        return calendar_value(state.para_date.value), "discourse"
+    return calendar_value(state.published) or state.published, "publication"
 
 
 def _emit(
     hit: _Hit, pred: Pred, sent, dates, state: _DocState, polarity: str, modality: str
 ) -> list[EventMention]:
     date, date_source = _event_date(hit.trig.start, pred, dates, state)
-    if modality == "asserted" and date_source == "clause" and _after(date, state.published):
+    if modality == "asserted" and date_source == "clause" and is_after(date, state.published):
         modality = "intended"  # 来月中国を訪問する: scheduled, not yet done
     base = dict(
         sentence_id=sent.sentence_id,
@@ -658,7 +634,7 @@ def _emit(
         trigger=hit.trig.text,
         event_code=hit.entry.code,
         date=date,
-        date_precision=_precision(date),
+        date_precision=precision(date),
         date_source=date_source,
         polarity=polarity,
         modality=modality,
