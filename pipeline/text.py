@@ -83,12 +83,17 @@ class Document:
     def body_segments(self, start: int, end: int) -> list[tuple[int, int]]:
         """The body spans the analysis span [start, end) was read from."""
         segments: list[tuple[int, int]] = []
-        for i in range(start, end):
-            s, e = self.char_start[i], self.char_end[i]
-            if segments and segments[-1][1] >= s:
-                segments[-1] = (segments[-1][0], max(segments[-1][1], e))
+        seg_start = seg_end = -1  # the span being grown; -1: none yet
+        for s, e in zip(self.char_start[start:end], self.char_end[start:end], strict=True):
+            if seg_end >= 0 and seg_end >= s:
+                if e > seg_end:
+                    seg_end = e
             else:
-                segments.append((s, e))
+                if seg_end >= 0:
+                    segments.append((seg_start, seg_end))
+                seg_start, seg_end = s, e
+        if seg_end >= 0:
+            segments.append((seg_start, seg_end))
         return segments
 
     def body_text(self, start: int, end: int) -> str:
@@ -279,12 +284,73 @@ def _clusters(text: str):
         i = j
 
 
+VOICING_MARKS = "\uff9e\uff9f"  # half-width (han)dakuten: they join the kana before them
+
+
+@lru_cache(maxsize=8192)
+def _plain(ch: str) -> bool:
+    """The character is its own analysis form and never joins a cluster."""
+    return not unicodedata.combining(ch) and ch not in VOICING_MARKS and normalize_char(ch) == ch
+
+
+@lru_cache(maxsize=1024)
+def _any_of(chars: frozenset[str]) -> re.Pattern:
+    """A pattern finding any of these characters (a segment's odd ones)."""
+    return re.compile("|".join(re.escape(c) for c in sorted(chars)))
+
+
+def _append_normalized(
+    body: str, s: int, e: int, out: list[str], char_start: list[int], char_end: list[int]
+) -> None:
+    """Append the analysis form of body[s:e], each character with its body span.
+
+    Nearly every character of Japanese text is its own analysis form, so runs
+    of such characters are copied whole; the others are normalised one by one.
+    A segment with combining marks goes cluster by cluster instead.
+    """
+    text = body[s:e]
+    odd = frozenset(c for c in set(text) if not _plain(c))
+    if any(unicodedata.combining(c) or c in VOICING_MARKS for c in odd):
+        for offset, cluster in _clusters(text):
+            for ch in normalize_char(cluster):
+                out.append(ch)
+                char_start.append(s + offset)
+                char_end.append(s + offset + len(cluster))
+        return
+    pos = 0  # every cluster is one character here
+    for m in _any_of(odd).finditer(text) if odd else ():
+        i = m.start()
+        _copy_run(text, s, pos, i, out, char_start, char_end)
+        for ch in normalize_char(text[i]):
+            out.append(ch)
+            char_start.append(s + i)
+            char_end.append(s + i + 1)
+        pos = i + 1
+    _copy_run(text, s, pos, len(text), out, char_start, char_end)
+
+
+def _copy_run(
+    text: str, s: int, i: int, j: int, out: list[str], char_start: list[int], char_end: list[int]
+) -> None:
+    """Characters text[i:j] unchanged, each mapping to its own body character."""
+    out.extend(text[i:j])
+    char_start.extend(range(s + i, s + j))
+    char_end.extend(range(s + i + 1, s + j + 1))
+
+
 def normalize_text(text: str) -> str:
     """The analysis form of a string (used for lexicon keys and tests)."""
     return "".join(normalize_char(c) for _, c in _clusters(text))
 
 
 # ---------------------------------------------------------------------- sentences
+
+
+# The characters split_sentences and _balanced_openers act on.
+_BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+_SENTENCE_MARKS = re.compile(
+    "[" + re.escape("".join(OPENERS) + "".join(OPENERS.values()) + SENTENCE_END + ".") + "]"
+)
 
 
 def split_sentences(text: str, hard_breaks: set[int]) -> list[tuple[int, int]]:
@@ -300,7 +366,19 @@ def split_sentences(text: str, hard_breaks: set[int]) -> list[tuple[int, int]]:
     start = 0
     i = 0
     n = len(text)
+    breaks = sorted(hard_breaks)
+    b = 0  # the next hard break at or after i
     while i < n:
+        # other characters change nothing: go straight to the next mark or hard break
+        mark = _SENTENCE_MARKS.search(text, i)
+        nxt = mark.start() if mark else n
+        while b < len(breaks) and breaks[b] < i:
+            b += 1
+        if b < len(breaks) and breaks[b] < nxt:
+            nxt = breaks[b]
+        if nxt >= n:
+            break
+        i = nxt
         c = text[i]
         if i in hard_breaks and i > start:
             spans.append((start, i))
@@ -309,7 +387,7 @@ def split_sentences(text: str, hard_breaks: set[int]) -> list[tuple[int, int]]:
             stack.append(OPENERS[c])
         elif stack and c == stack[-1]:
             stack.pop()
-        elif not stack and (c in SENTENCE_END or _full_stop(text, i)):
+        elif not stack and (c in SENTENCE_END or (c == "." and _full_stop(text, i))):
             j = i + 1
             while j < n and (text[j] in CLOSERS or text[j] in SENTENCE_END):
                 j += 1
@@ -364,7 +442,8 @@ def _balanced_openers(text: str) -> set[int]:
     """Positions of opening brackets that are closed later in the paragraph."""
     ok: set[int] = set()
     stacks: dict[str, list[int]] = {}
-    for i, c in enumerate(text):
+    for m in _BRACKETS.finditer(text):
+        i, c = m.start(), m.group()
         if c in OPENERS:
             stacks.setdefault(OPENERS[c], []).append(i)
         elif c in stacks and stacks[c]:
@@ -401,11 +480,7 @@ def prepare(body: str) -> Document:
                 char_end.append(s)
             if s in para.boundaries:
                 hard.add(len(out) - para_start)
-            for offset, cluster in _clusters(body[s:e]):
-                for ch in normalize_char(cluster):
-                    out.append(ch)
-                    char_start.append(s + offset)
-                    char_end.append(s + offset + len(cluster))
+            _append_normalized(body, s, e, out, char_start, char_end)
         para_text = "".join(out[para_start:])
         kinds.append(para.kind)
         for s, e in split_sentences(para_text, hard):

@@ -60,7 +60,7 @@ def modality(items: list[NP | Pred], k: int, trigger_start: int) -> str:
         return "hypothetical"
     nxt = items[k + 1] if k + 1 < len(items) else None
     func = [t.lemma_ for t in pred.chunk.func]
-    forms = [t._.conj_form for t in pred.chunk.func] + [t._.conj_form for t in pred.chunk.content]
+    forms = [t.conj_form for t in pred.chunk.func] + [t.conj_form for t in pred.chunk.content]
     nxt_chunk = None
     if isinstance(nxt, NP) and pred.form == "rel":
         nxt_chunk = nxt.chunks[0]

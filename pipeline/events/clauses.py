@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from pipeline.events.tokens import Tok
 
 # Particle-like verbs after a case particle: (particle, verb lemma) -> (clausal case, noun-internal case)
 COMPOUND_PARTICLES = {
@@ -165,8 +165,8 @@ OPEN_QUOTES = "「『“"
 
 @dataclass
 class Chunk:
-    content: list[Token] = field(default_factory=list)
-    func: list[Token] = field(default_factory=list)
+    content: list[Tok] = field(default_factory=list)
+    func: list[Tok] = field(default_factory=list)
     comma: bool = False
     period: bool = False
     opens_quote: bool = False  # a 「 or “ stands right before the chunk
@@ -177,7 +177,7 @@ class Chunk:
     coord: bool = False
 
     @property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> list[Tok]:
         return self.content + self.func
 
     @property
@@ -195,7 +195,7 @@ class Chunk:
 
     @property
     def particles(self) -> list[str]:
-        return [t.lemma_ for t in self.func if t.tag_.startswith("助詞")]
+        return [t.lemma_ for t in self.func if t.is_particle]
 
     @property
     def is_pred(self) -> bool:
@@ -205,18 +205,18 @@ class Chunk:
             not self.func
             and len(self.content) == 1
             and self.content[0].tag_.startswith("形容詞")
-            and self.content[0]._.conj_form.startswith("連用形")
+            and self.content[0].conj_form.startswith("連用形")
         ):
             return False  # 強く非難した: an adverb
-        if any(t.tag_.startswith(("動詞", "形容詞")) for t in self.content):
+        if any(t.is_predicative for t in self.content):
             return True
-        if any(t.tag_.startswith("動詞") for t in self.func):
+        if any(t.is_verb for t in self.func):
             return True
         # nominal predicate: noun + copula (候補だったが, 構えだ)
         return any(
-            t.tag_.startswith("助動詞")
+            t.is_aux
             and t.lemma_ in ("だ", "です")
-            and t._.conj_form.startswith(("終止形", "連用形-促音便", "連用形-一般", "意志推量形"))
+            and t.conj_form.startswith(("終止形", "連用形-促音便", "連用形-一般", "意志推量形"))
             for t in self.func
         )
 
@@ -277,31 +277,27 @@ class Pred:
     head_np: NP | None = None  # the noun a relative clause modifies
 
     @property
-    def verb(self) -> Token | None:
+    def verb(self) -> Tok | None:
         for t in self.chunk.content:
-            if t.tag_.startswith("動詞"):
+            if t.is_verb:
                 return t
         for t in self.chunk.func:
-            if t.tag_.startswith("動詞"):
+            if t.is_verb:
                 return t
         return None
 
     @property
-    def nouns(self) -> list[Token]:
+    def nouns(self) -> list[Tok]:
         """Content nouns before the verb (the サ変 noun and its compound prefix)."""
         out = []
         for t in self.chunk.content:
-            if t.tag_.startswith("動詞"):
+            if t.is_verb:
                 break
             out.append(t)
         return out
 
 
-def _is_func(t: Token) -> bool:
-    return t.tag_.startswith(("助詞", "助動詞", "動詞-非自立可能", "形容詞-非自立可能", "補助記号"))
-
-
-def chunk_tokens(tokens: list[Token]) -> list[Chunk]:
+def chunk_tokens(tokens: list[Tok]) -> list[Chunk]:
     """Bunsetsu-like chunks; text in parentheses is left out, quote marks are transparent."""
     chunks: list[Chunk] = []
     cur: Chunk | None = None
@@ -333,13 +329,13 @@ def chunk_tokens(tokens: list[Token]) -> list[Chunk]:
                 pending_open = True
             # brackets and other marks are transparent
             continue
-        if _is_func(t):
+        if t.is_func:
             if cur is None:
                 cur = Chunk(opens_quote=pending_open)
                 pending_open = False
                 chunks.append(cur)
             elif (
-                tag.startswith(("動詞", "形容詞"))
+                t.is_predicative
                 and cur.func
                 and cur.func[-1].tag_.startswith(("助詞-格助詞", "助詞-係助詞", "助詞-副助詞"))
             ):
@@ -351,7 +347,7 @@ def chunk_tokens(tokens: list[Token]) -> list[Chunk]:
             cur is None
             or cur.func
             or (
-                cur.content[-1].tag_.startswith(("動詞", "形容詞")) and not tag.startswith("接尾辞")
+                cur.content[-1].is_predicative and not tag.startswith("接尾辞")
             )
         ):
             cur = Chunk(opens_quote=pending_open)
@@ -414,16 +410,17 @@ def _fold_compound_particles(chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for c in chunks:
         prev = out[-1] if out else None
-        if prev is not None and prev.particles and not prev.comma:
+        prev_particles = prev.particles if prev is not None and not prev.comma else []
+        if prev_particles:
             verb = (
                 c.content[0]
                 if len(c.content) == 1
                 else (c.func[0] if not c.content and c.func else None)
             )
-            last = prev.particles[-1]
+            last = prev_particles[-1]
             if verb is not None and (last, verb.lemma_) in COMPOUND_PARTICLES and not prev.is_pred:
                 clausal, internal = COMPOUND_PARTICLES[(last, verb.lemma_)]
-                adnominal = verb._.conj_form.startswith("連体形") and not c.particles
+                adnominal = verb.conj_form.startswith("連体形") and not c.particles
                 prev.case = internal if adnominal else clausal
                 prev.folded = True
                 prev.func.extend(c.content + c.func)
@@ -439,8 +436,9 @@ def _fold_compound_particles(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
-def _pred_form(chunk: Chunk, nxt: Chunk | None) -> tuple[str, bool]:
-    """(form, hypothetical) of a predicate chunk given the next chunk."""
+def _pred_form(chunk: Chunk, nxt: Chunk | None, nxt_is_pred: bool) -> tuple[str, bool]:
+    """(form, hypothetical) of a predicate chunk given the next chunk (and whether
+    that one is a predicate, as build_phrases already knows)."""
     func = chunk.func
     last = func[-1] if func else (chunk.content[-1] if chunk.content else None)
     if last is None:
@@ -461,14 +459,14 @@ def _pred_form(chunk: Chunk, nxt: Chunk | None) -> tuple[str, bool]:
         return "sub", False
     if tag.startswith("助詞"):
         return ("final", False) if nxt is None else ("sub", False)
-    form = last._.conj_form
+    form = last.conj_form
     if form.startswith("仮定形"):
         return "sub", True
     if nxt is None:
         return "final", False
     if form.startswith("連用形") or chunk.comma:
         return "cont", False
-    if form.startswith(("連体形", "終止形")) and not nxt.is_pred and nxt.content:
+    if form.startswith(("連体形", "終止形")) and not nxt_is_pred and nxt.content:
         return "rel", False
     return "final", False
 
@@ -479,17 +477,20 @@ def build_phrases(chunks: list[Chunk]) -> list[NP | Pred]:
     for c in chunks:
         if not c.case:
             c.case = _case_of(c)
+    # asked of each chunk and of its successor: compute once (False past the end)
+    is_pred = [c.is_pred for c in chunks] + [False]
     items: list[NP | Pred] = []
     pending: list[Chunk] = []
     n = len(chunks)
     for i, c in enumerate(chunks):
         nxt = chunks[i + 1] if i + 1 < n else None
-        if c.is_pred:
+        nxt_is_pred = is_pred[i + 1]
+        if is_pred[i]:
             if pending:
                 items.append(NP(head=pending[-1], mods=pending[:-1], case=""))
                 pending = []
-            form, hyp = _pred_form(c, nxt)
-            auxes = [t.lemma_ for t in c.func if t.tag_.startswith("助動詞")]
+            form, hyp = _pred_form(c, nxt, nxt_is_pred)
+            auxes = [t.lemma_ for t in c.func if t.is_aux]
             pred = Pred(
                 chunk=c,
                 form=form,
@@ -502,7 +503,7 @@ def build_phrases(chunks: list[Chunk]) -> list[NP | Pred]:
             continue
         case = c.case
         # coordination: AとB / AやB / A、B両国 -> actors of A join B's
-        if nxt is not None and not nxt.is_pred and c.actors and nxt.actors:
+        if nxt is not None and not nxt_is_pred and c.actors and nxt.actors:
             if case in ("to", "coord") or (case == "" and c.comma and _coordinates(nxt)):
                 nxt.head_actors = [
                     a for a in c.head_actors or c.actors if a not in nxt.head_actors
@@ -518,11 +519,11 @@ def build_phrases(chunks: list[Chunk]) -> list[NP | Pred]:
         if (
             case in ("no", "np_agent", "np_target", "np_partner", "np_loc", "about")
             and nxt is not None
-            and not nxt.is_pred
+            and not nxt_is_pred
         ):
             pending.append(c)
             continue
-        if case == "" and not c.comma and nxt is not None and not nxt.is_pred:
+        if case == "" and not c.comma and nxt is not None and not nxt_is_pred:
             pending.append(c)
             continue
         if case == "" and c.comma and c.head_actors and not items:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.dates import calendar_value, is_after, precision
 from pipeline.events import attributes
@@ -38,6 +38,7 @@ from pipeline.events.roles import (
     passive_agent,
     subject,
 )
+from pipeline.events.tokens import Tok, read_tokens
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
 GROUP_PAIR_WORDS = (
@@ -72,6 +73,7 @@ class _DocState:
     para_date: DateMention | None = None
     last_date: tuple[int, DateMention] | None = None  # (paragraph, date) of the last DATE seen
     text: str = ""
+    tokens: list[Tok] = field(default_factory=list)  # the whole document's
     clause_start: int = 0
 
 
@@ -90,6 +92,7 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
         (d for d in (doc._.dates or []) if d.type == "DATE" and calendar_value(d.value)),
         key=lambda d: d.start,
     )
+    doc_tokens, text = read_tokens(doc)
     actor_types = {
         m.actor_id: (actors[m.actor_id].type if m.actor_id in actors else m.label) for m in mentions
     }
@@ -99,7 +102,8 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
         actor_types=actor_types,
         focus=_focus_state(mentions, actors),
         published=doc._.published or "",
-        text=doc.text,
+        text=text,
+        tokens=doc_tokens,
     )
     events: list[EventMention] = []
     m_i = d_i = 0
@@ -122,7 +126,7 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
                 s_dates.append(dates[d_i])
             d_i += 1
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        tokens = list(span) if span is not None else []
+        tokens = doc_tokens[span.start : span.end] if span is not None else []
         events.extend(_code_sentence(tokens, sent, s_mentions, s_dates, state, embedded))
         if s_dates and sent.kind != "heading":  # a dateline is the publication date, not discourse
             state.para_date = s_dates[-1]
@@ -181,22 +185,28 @@ def _focus_state(mentions: list[Mention], actors: dict[str, Actor]) -> str:
 
 
 def _token_actors(
-    tokens: list[Token], mentions: list[Mention], state: _DocState
+    tokens: list[Tok], mentions: list[Mention], state: _DocState
 ) -> dict[int, list[str]]:
-    """Token index -> actor ids: the actor mentions (日米 included), then 両国."""
+    """Token index -> actor ids: the actor mentions (日米 included), then 両国.
+
+    Mentions are sorted by start: when the next one starts after the token,
+    no mention covers it and the window need not be scanned."""
     out: dict[int, list[str]] = {}
+    doc_tokens = state.tokens
+    n_mentions = len(mentions)
     j = 0
     for t in tokens:
-        t_start, t_end = t.idx, t.idx + len(t.text)
-        while j < len(mentions) and mentions[j].end <= t_start:
+        t_start, t_end = t.idx, t.end
+        while j < n_mentions and mentions[j].end <= t_start:
             j += 1
-        ids = [m.actor_id for m in mentions[j : j + 4] if m.start < t_end and m.end > t_start]
-        if ids:
-            out[t.i] = list(dict.fromkeys(ids))
-            continue
+        if j < n_mentions and mentions[j].start < t_end:
+            ids = [m.actor_id for m in mentions[j : j + 4] if m.start < t_end and m.end > t_start]
+            if ids:
+                out[t.i] = list(dict.fromkeys(ids))
+                continue
         if t.text in GROUP_PAIR_WORDS or (
-            t.text == "両" and t.nbor(1).text in ("国", "首脳", "政府")
-            if t.i + 1 < len(t.doc)
+            t.text == "両" and doc_tokens[t.i + 1].text in ("国", "首脳", "政府")
+            if t.i + 1 < len(doc_tokens)
             else False
         ):
             pair = _recent_pair(state, mentions, t_start)
@@ -262,7 +272,7 @@ def _assign_actors(
 class _Trigger:
     lemma: str
     prefix: str  # compound nouns before the trigger inside its chunk
-    tokens: list[Token]
+    tokens: list[Tok]
 
     @property
     def start(self) -> int:
@@ -277,7 +287,7 @@ class _Trigger:
         return "".join(t.text for t in self.tokens)
 
 
-def _noun_trigger(nouns: list[Token], lex: Lexicon) -> _Trigger | None:
+def _noun_trigger(nouns: list[Tok], lex: Lexicon) -> _Trigger | None:
     """The longest lexicon trigger ending the noun sequence (制裁解除 -> 解除, 首脳会談 -> 会談)."""
     for k in range(min(lex.max_trigger_tokens, len(nouns)), 0, -1):
         toks = nouns[-k:]
