@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
@@ -92,26 +95,59 @@ def _overlay_bytes(corpus_dir: Path) -> bytes:
 # ------------------------------------------------------------------- per article
 
 
-def process_one(rel: str, source: str | bytes, with_tokens: bool, overlay: str | bytes | None) -> ArticleResult:
+class ArticleTimeout(Exception):
+    """An article took longer than the per-article time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Interrupt the analysis of one article after `seconds` (where the platform
+    allows: a process's main thread with SIGALRM; elsewhere no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout(f"analysis took longer than {seconds:g}s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_one(
+    rel: str, source: str | bytes, with_tokens: bool, overlay: str | bytes | None, timeout: float | None = None
+) -> ArticleResult:
     """Read, parse and analyse one article; any failure becomes an error row.
 
     `source` is the file's path, or its bytes when the worker may be on another
-    machine; `overlay` likewise (a path, or the overlay file's bytes).
+    machine; `overlay` likewise (a path, or the overlay file's bytes). An
+    article still being analysed after `timeout` seconds becomes an error row,
+    so one pathological article never holds up the rest.
     """
+    from pipeline.corpus import article_id_for
+
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         article = parse_article(data, rel)
     except ArticleError as exc:
-        from pipeline.corpus import article_id_for
-
         return error_result(article_id_for(rel), rel, exc.reason, {"n_chars": 0})
+    except OSError as exc:
+        return error_result(article_id_for(rel), rel, f"cannot read the file: {exc.strerror or exc}", {"n_chars": 0})
     try:
         if isinstance(overlay, bytes):
             overlay = _local_overlay(overlay)
-        return analyze_article(article, with_tokens=with_tokens, overlay=overlay)
+        with _time_limit(timeout):
+            return analyze_article(article, with_tokens=with_tokens, overlay=overlay)
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop the run
         meta = {**article.metadata, "n_chars": len(article.body)}
-        return error_result(article.article_id, rel, f"analysis failed: {type(exc).__name__}: {exc}", meta)
+        reason = str(exc) if isinstance(exc, ArticleTimeout) else f"analysis failed: {type(exc).__name__}: {exc}"
+        return error_result(article.article_id, rel, reason, meta)
 
 
 def _process_star(args) -> ArticleResult:
@@ -142,6 +178,7 @@ def extract(
     engine: str = "local",
     scheduler: str | None = None,
     parquet_above: int | None = None,
+    timeout: float | None = 300.0,
     on_article: Callable[[str], None] | None = None,
 ) -> ExtractSummary:
     """Extract every article of `corpus_dir` into tables in `out_dir`.
@@ -151,6 +188,7 @@ def extract(
     (`scheduler` address, or a local cluster of `workers` processes).
     `parquet_above`: a table with more rows is also written as partitioned
     Parquet (`<table>.parquet/part-00000.parquet`, at most that many rows a part).
+    `timeout`: seconds one article may take before it is recorded as an error.
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
@@ -167,7 +205,7 @@ def extract(
     except Timeout:
         raise ExtractError(f"{out}: another extraction is writing to this folder (lock {out / '.dekigoto.lock'})") from None
     try:
-        run = Run(fmt, full, with_tokens, workers, progress, engine, scheduler, parquet_above, on_article)
+        run = Run(fmt, full, with_tokens, workers, progress, engine, scheduler, parquet_above, timeout, on_article)
         return _extract_locked(corpus, out, run)
     finally:
         lock.release()
@@ -185,6 +223,7 @@ class Run:
     engine: str = "local"
     scheduler: str | None = None
     parquet_above: int | None = None
+    timeout: float | None = 300.0
     on_article: Callable[[str], None] | None = None
 
 
@@ -246,7 +285,7 @@ def _progress_bar(run: Run, total: int):
 def _run(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
     """Analyse the articles, in worker processes when there are several."""
     bar = _progress_bar(run, len(todo))
-    jobs = [(rel, path, with_tokens, overlay) for rel, path in todo]
+    jobs = [(rel, path, with_tokens, overlay, run.timeout) for rel, path in todo]
     n = min(run.workers or os.cpu_count() or 1, len(jobs))
     try:
         if n <= 1:
@@ -282,7 +321,7 @@ def _run_dask(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
 
     def submit(rel, path):
         data = Path(path).read_bytes()
-        return client.submit(process_one, rel, data, with_tokens, overlay, pure=False)
+        return client.submit(process_one, rel, data, with_tokens, overlay, run.timeout, pure=False)
 
     try:
         pending = as_completed([submit(rel, path) for rel, path in _take(jobs, in_flight)])

@@ -199,3 +199,29 @@ def test_tokens_table_on_request(corpus, tmp_path):
     row = tokens[tokens.surface == "ベラルーシ"].iloc[0]
     assert row.pos_detail.startswith("名詞-固有名詞-地名")
     assert row.reading == "ベラルーシ"
+
+
+def test_slow_article_times_out_and_others_go_on(corpus, tmp_path, monkeypatch):
+    import pipeline.analysis as analysis
+
+    real = analysis.prepare
+
+    def slow(body):
+        if "原油輸出を減らした" in body:
+            time.sleep(30)
+        return real(body)
+
+    monkeypatch.setattr(analysis, "prepare", slow)
+    t = time.perf_counter()
+    summary = extract(corpus, tmp_path / "out", workers=1, timeout=1.0)
+    assert time.perf_counter() - t < 20
+    assert summary.errors == [("small.md", "analysis took longer than 1s")]
+    assert summary.articles == 2
+
+
+def test_unreadable_file_is_an_error_row(corpus, tmp_path):
+    from pipeline.extract import process_one
+
+    result = process_one("gone.md", str(corpus / "gone.md"), False, None)
+    row = result.rows["articles"][0]
+    assert row["status"] == "error" and "cannot read the file" in row["error"]
