@@ -89,3 +89,44 @@ def test_eval_with_existing_tables(tmp_path):
 def test_actors_check_missing_file(tmp_path):
     result = runner.invoke(app, ["actors", "check", str(tmp_path / "none.yaml")])
     assert result.exit_code == 2 and "not found" in result.output
+
+
+def test_actors_check_reports_problems_and_accepts_a_good_overlay(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "actors:\n"
+        "  - {id: PER_A, type: PERSON, name_en: A, name_ja: エー, country: XXQ, aliases_ja: [同名]}\n"
+        "  - {id: PER_A, type: PERSON, name_en: A2, name_ja: エーツー}\n"
+        "  - {id: PER_B, type: PERSON, name_en: B, name_ja: ビー, aliases_ja: [同名]}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["actors", "check", str(bad)])
+    assert result.exit_code == 1
+    text = result.output
+    assert "bad.yaml" in text and "PER_A" in text and "XXQ" in text and "同名" in text
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "actors:\n  - {id: PER_SMITH_JOHN, type: PERSON, name_en: John Smith, name_ja: ジョン・スミス, country: USA}\n"
+        "aliases:\n  BLR: [ベラルーシ国]\n",
+        encoding="utf-8",
+    )
+    ok = runner.invoke(app, ["actors", "check", str(good)])
+    assert ok.exit_code == 0 and "ok" in ok.output
+
+
+def test_overlay_in_the_corpus_is_used(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\npublished: 2026-02\nlang: ja\n---\nジョン・スミス氏はミンスクを訪問した。", encoding="utf-8")
+    runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "out"), "-q"])
+    before = pd.read_csv(tmp_path / "out" / "mentions.csv", keep_default_na=False)
+    assert "PER_SMITH_JOHN" not in set(before.actor_id)
+    (corpus / "actors.yaml").write_text(
+        "actors:\n  - {id: PER_SMITH_JOHN, type: PERSON, name_en: John Smith, name_ja: ジョン・スミス, country: USA}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "out"), "-q"])
+    assert "1 analysed" in result.output  # the overlay changed: the article is re-analysed
+    after = pd.read_csv(tmp_path / "out" / "actors.csv", keep_default_na=False)
+    row = after[after.actor_id == "PER_SMITH_JOHN"].iloc[0]
+    assert row.name_en == "John Smith" and row.country == "USA"
