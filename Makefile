@@ -37,7 +37,7 @@ schema-docs: $(STAMP)
 	$(BIN)/dekigoto schema --markdown > docs/tables.md
 
 train-ner: $(STAMP)
-	$(BIN)/python -m pipeline.ner.train ../shared/data/ner
+	nice -n 10 $(BIN)/python -m pipeline.ner.train ../shared/data/ner
 
 clean:
 	rm -rf $(VENV) $(OUT)/.dekigoto .pytest_cache .ruff_cache build *.egg-info

@@ -30,24 +30,27 @@ class ArticleResult:
         return cls(data["article_id"], data["rows"], data.get("actors", {}))
 
 
-def run_nlp(document: Document, lang: str, published: str, overlay: str | None = None):
+def run_nlp(document: Document, lang: str, published: str, overlay: str | None = None, ner: bool = True):
     """The spaCy Doc of an article, with dates, mentions and events filled."""
     from pipeline.nlp import make_doc, pipeline_for
 
-    nlp = pipeline_for(lang, overlay)
+    nlp = pipeline_for(lang, overlay, ner)
     doc = make_doc(nlp, document.text, published, document.sentences)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
 
 
-def analyze_article(article: Article, with_tokens: bool = False, overlay: str | None = None) -> ArticleResult:
+def analyze_article(
+    article: Article, with_tokens: bool = False, overlay: str | None = None, ner: bool = True
+) -> ArticleResult:
     """All table rows for one article (raises on failure; the caller records it).
 
-    `overlay` is the path of a user actor overlay (corpus/actors.yaml), if any.
+    `overlay` is the path of a user actor overlay (corpus/actors.yaml), if any;
+    `ner=False` leaves the trained NER out.
     """
     document = prepare(article.body)
-    doc = run_nlp(document, article.lang, article.published, overlay)
+    doc = run_nlp(document, article.lang, article.published, overlay, ner)
     aid = article.article_id
     rows: TableRows = {
         "articles": [article_row(article, document)],

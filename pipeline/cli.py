@@ -34,6 +34,7 @@ def extract(
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask)."),
     parquet_above: int = typer.Option(None, "--parquet-above", help="Also write tables with more rows than this as partitioned Parquet."),
     timeout: float = typer.Option(300.0, "--timeout", help="Seconds one article may take before it is recorded as an error (0: no limit)."),
+    ner: bool = typer.Option(True, "--ner/--no-ner", help="Use the trained Japanese NER beside the knowledge base and rules."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Extract CORPUS into tables in --out (incremental: unchanged articles are not re-analysed)."""
@@ -44,7 +45,7 @@ def extract(
         summary = run(
             corpus, out, fmt=fmt, full=full, with_tokens=tokens, workers=workers or None,
             progress=False if quiet else None, engine=engine, scheduler=scheduler, parquet_above=parquet_above,
-            timeout=timeout or None,
+            timeout=timeout or None, ner=ner,
         )
     except ExtractError as exc:
         _fail(str(exc))

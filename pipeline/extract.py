@@ -121,7 +121,12 @@ def _time_limit(seconds: float | None):
 
 
 def process_one(
-    rel: str, source: str | bytes, with_tokens: bool, overlay: str | bytes | None, timeout: float | None = None
+    rel: str,
+    source: str | bytes,
+    with_tokens: bool,
+    overlay: str | bytes | None,
+    timeout: float | None = None,
+    ner: bool = True,
 ) -> ArticleResult:
     """Read, parse and analyse one article; any failure becomes an error row.
 
@@ -143,7 +148,7 @@ def process_one(
         if isinstance(overlay, bytes):
             overlay = _local_overlay(overlay)
         with _time_limit(timeout):
-            return analyze_article(article, with_tokens=with_tokens, overlay=overlay)
+            return analyze_article(article, with_tokens=with_tokens, overlay=overlay, ner=ner)
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop the run
         meta = {**article.metadata, "n_chars": len(article.body)}
         reason = str(exc) if isinstance(exc, ArticleTimeout) else f"analysis failed: {type(exc).__name__}: {exc}"
@@ -179,6 +184,7 @@ def extract(
     scheduler: str | None = None,
     parquet_above: int | None = None,
     timeout: float | None = 300.0,
+    ner: bool = True,
     on_article: Callable[[str], None] | None = None,
 ) -> ExtractSummary:
     """Extract every article of `corpus_dir` into tables in `out_dir`.
@@ -189,6 +195,7 @@ def extract(
     `parquet_above`: a table with more rows is also written as partitioned
     Parquet (`<table>.parquet/part-00000.parquet`, at most that many rows a part).
     `timeout`: seconds one article may take before it is recorded as an error.
+    `ner=False` leaves the trained Japanese NER out (knowledge base and rules only).
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
@@ -205,7 +212,7 @@ def extract(
     except Timeout:
         raise ExtractError(f"{out}: another extraction is writing to this folder (lock {out / '.dekigoto.lock'})") from None
     try:
-        run = Run(fmt, full, with_tokens, workers, progress, engine, scheduler, parquet_above, timeout, on_article)
+        run = Run(fmt, full, with_tokens, workers, progress, engine, scheduler, parquet_above, timeout, ner, on_article)
         return _extract_locked(corpus, out, run)
     finally:
         lock.release()
@@ -224,6 +231,7 @@ class Run:
     scheduler: str | None = None
     parquet_above: int | None = None
     timeout: float | None = 300.0
+    ner: bool = True
     on_article: Callable[[str], None] | None = None
 
 
@@ -235,7 +243,7 @@ def _extract_locked(corpus: Path, out: Path, run: Run) -> ExtractSummary:
     cache_dir.mkdir(parents=True, exist_ok=True)
     overlay_data = _overlay_bytes(corpus)
     overlay_path = str((corpus / OVERLAY_NAME).resolve()) if overlay_data else None
-    context = pipeline_fingerprint() + hashlib.sha256(overlay_data).hexdigest()
+    context = pipeline_fingerprint() + hashlib.sha256(overlay_data).hexdigest() + ("" if run.ner else "-no-ner")
 
     files = list_article_files(corpus)
     fingerprints: dict[str, str] = {}
@@ -285,7 +293,7 @@ def _progress_bar(run: Run, total: int):
 def _run(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
     """Analyse the articles, in worker processes when there are several."""
     bar = _progress_bar(run, len(todo))
-    jobs = [(rel, path, with_tokens, overlay, run.timeout) for rel, path in todo]
+    jobs = [(rel, path, with_tokens, overlay, run.timeout, run.ner) for rel, path in todo]
     n = min(run.workers or os.cpu_count() or 1, len(jobs))
     try:
         if n <= 1:
@@ -321,7 +329,7 @@ def _run_dask(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
 
     def submit(rel, path):
         data = Path(path).read_bytes()
-        return client.submit(process_one, rel, data, with_tokens, overlay, run.timeout, pure=False)
+        return client.submit(process_one, rel, data, with_tokens, overlay, run.timeout, run.ner, pure=False)
 
     try:
         pending = as_completed([submit(rel, path) for rel, path in _take(jobs, in_flight)])

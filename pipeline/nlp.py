@@ -22,7 +22,7 @@ from pipeline.tokenizer import TOKENIZER_NAME, register_token_extensions
 DOC_EXTENSIONS = ("published", "sentences", "dates", "mentions", "actors", "events")
 
 # Component names in pipeline order; each is registered by its own module.
-COMPONENTS = ("dekigoto_dates", "dekigoto_actors", "dekigoto_events")
+COMPONENTS = ("dekigoto_dates", "dekigoto_ner", "dekigoto_actors", "dekigoto_events")
 
 
 def register_doc_extensions() -> None:
@@ -43,23 +43,27 @@ def _register_components() -> None:
     import pipeline.actors.component  # noqa: F401
     import pipeline.dates.component  # noqa: F401
     import pipeline.events.component  # noqa: F401
+    import pipeline.ner.component  # noqa: F401
 
 
 @lru_cache(maxsize=4)
-def japanese_pipeline(overlay: str | None = None) -> Language:
-    """The full Japanese pipeline, built once per process (and actor overlay)."""
+def japanese_pipeline(overlay: str | None = None, ner: bool = True) -> Language:
+    """The full Japanese pipeline, built once per process (and actor overlay).
+    `ner=False` leaves out the trained NER (knowledge base and rules only)."""
     nlp = blank_japanese()
     _register_components()
     for name in COMPONENTS:
+        if name == "dekigoto_ner" and not ner:
+            continue
         config = {"overlay": overlay} if name == "dekigoto_actors" and overlay else {}
         nlp.add_pipe(name, config=config)
     return nlp
 
 
-def pipeline_for(lang: str, overlay: str | None = None) -> Language:
-    """The pipeline that analyses articles in `lang`."""
+def pipeline_for(lang: str, overlay: str | None = None, ner: bool = True) -> Language:
+    """The pipeline that analyses articles in `lang` (`ner`: use the trained Japanese NER)."""
     if lang == "ja":
-        return japanese_pipeline(overlay)
+        return japanese_pipeline(overlay, ner)
     if lang == "en":
         from pipeline.english import english_pipeline
 

@@ -457,3 +457,28 @@ def test_full_name_with_another_given_name_is_another_person(text, expected_id, 
     else:
         assert first["actor_id"].startswith("NEW_PER_")
         assert first["text"] == text.split("大統領")[0]
+
+
+@pytest.mark.parametrize(
+    "text,with_model,without_model",
+    [
+        # a company no KB lists: only the trained NER finds it
+        ("トヨタ自動車は新工場を建設した。", [("トヨタ自動車", "NEW_ORG_", "model")], []),
+        # a KB name the rules pass over (inside a katakana run) links to the KB actor
+        ("ベラルーシカリはカリウムを輸出した。", [("ベラルーシ", "BLR", "model")], []),
+        # common-noun phrases the model may tag are not actors
+        ("原油市場の奪い合いが激化した。", [], []),
+    ],
+)
+def test_trained_ner_adds_names_the_kb_does_not_know(text, with_model, without_model):
+    from pipeline.analysis import analyze_article
+    from pipeline.corpus import Article
+
+    def found(ner):
+        rows = analyze_article(Article("a", "", text, published="2026-02", lang="ja"), ner=ner).rows["mentions"]
+        return [(m["text"], m["actor_id"], m["link_method"]) for m in rows if m["link_method"] == "model"]
+
+    got = found(True)
+    assert [(t, method) for t, _, method in got] == [(t, method) for t, _, method in with_model]
+    assert all(a.startswith(prefix) for (_, a, _), (_, prefix, _) in zip(got, with_model, strict=True))
+    assert found(False) == without_model

@@ -278,3 +278,42 @@ def test_model_mentions_sentence_ids_text_and_threshold():
     ]
     assert [m.text for m in model_mentions(spans, [], sents, text=text, min_score=0.5)] == ["A社"]
     assert model_mentions([], [_kb(0, 2)], sents) == []
+
+
+def test_keep_containing_lets_a_model_span_win_over_nested_kb_mentions():
+    from pipeline.ner.merge import contained_kb_mentions
+
+    text = "東京大学の教授。"
+    sents = [Sentence(0, 0, len(text), "body", 0, text)]
+    kb = [_kb(0, 2, "PLACE")]  # 東京
+    spans = [(0, 4, "ORG", 0.8)]  # 東京大学
+    assert model_mentions(spans, kb, sents) == []
+    wide = model_mentions(spans, kb, sents, keep_containing=True)
+    assert [(m.text, m.label) for m in wide] == [("東京大学", "ORG")]
+    assert contained_kb_mentions(wide, kb) == kb
+    # a span that crosses a KB mention (not containing it) still loses
+    assert model_mentions([(1, 4, "ORG", 0.8)], kb, sents, keep_containing=True) == []
+    # an identical span is not "containing"
+    assert model_mentions([(0, 2, "LOC", 0.8)], kb, sents, keep_containing=True) == []
+
+
+def test_component_offsets_across_sentences_and_no_span_crosses_a_newline(ner_nlp):
+    text = "石館\nロシアのプーチン大統領は演説した。 ミンスクで会談した。\n\nルカシェンコ大統領は会談した。"
+    doc = ner_nlp(text)
+    _well_formed(doc)
+    found = [(text[s:e], lab) for s, e, lab, _ in doc._.ner_spans]
+    assert ("ミンスク", "LOC") in found
+    assert ("ルカシェンコ", "PERSON") in found
+    assert all("\n" not in t for t, _ in found)
+
+
+def test_model_loads_with_spacy_and_sources_onto_the_blank_pipeline():
+    import spacy
+
+    model = spacy.load(MODEL_DIR)  # blank_japanese() has registered the tokenizer
+    assert model.pipe_names == ["ner"]
+    assert set(model.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC"}
+    nlp = blank_japanese()
+    nlp.add_pipe("ner", source=model)
+    doc = nlp(PLACE_TEXT)
+    assert [(e.text, e.label_) for e in doc.ents] == [("ミンスク", "LOC")]

@@ -8,7 +8,14 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.actors import link_actors, load_kb
+from pipeline.actors.kb import LABEL_OF_TYPE
+from pipeline.actors.linker import new_actor
 from pipeline.nlp import register_doc_extensions
+
+# mention label of a model entity -> kind of new actor
+MODEL_KIND = {"PERSON": "PER", "ORG": "ORG", "PLACE": "PLC"}
+# a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)
+ATTRIBUTE_SUFFIXES = frozenset("系産製語風式")
 
 
 @lru_cache(maxsize=4)
@@ -29,11 +36,49 @@ class ActorLinker:
             mentions = [m for m in mentions if m.link_method != "fuzzy"]
             used = {m.actor_id for m in mentions}
             actors = {k: a for k, a in actors.items() if k in used}
+        if doc.has_extension("ner_spans") and doc._.ner_spans:
+            mentions = self._add_model_mentions(doc, mentions, actors)
         doc._.mentions = mentions
         doc._.actors = actors
         return doc
+
+    def _add_model_mentions(self, doc, mentions, actors):
+        """The statistical NER's entities that no KB or rule mention covers become
+        mentions (link_method "model"): of the KB actor when the name is a KB name
+        the rules passed over (ベラルーシ in ベラルーシカリ), else of a new actor.
+        Where they overlap a KB or rule mention, the KB wins."""
+        from pipeline.ner.merge import model_mentions
+
+        org_suffixes = tuple(self.kb.lexicon.get("org_suffixes", ()))
+        extra = [
+            m
+            for m in model_mentions(doc._.ner_spans, mentions, doc._.sentences or [], text=doc.text)
+            if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
+        ]
+        for m in extra:
+            known = [e.key for e in self.kb.surfaces.get(m.text, []) if e.kind == "actor"]
+            actor = self.kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label])
+            m.actor_id = actor.actor_id
+            m.label = LABEL_OF_TYPE.get(actor.type, m.label)
+            actors.setdefault(actor.actor_id, actor)
+        return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 
 @Language.factory("dekigoto_actors", default_config={"overlay": None, "fuzzy": True})
 def make_actor_linker(nlp: Language, name: str, overlay: str | None, fuzzy: bool):
     return ActorLinker(overlay=overlay, fuzzy=fuzzy)
+
+
+def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = ()) -> bool:
+    """A model entity worth a new actor: two characters or more, not an
+    attribute (スラブ系), and with a proper noun or an unknown word in it, or,
+    for organisations, an organisation suffix at its end (国土交通省) — not
+    common-noun phrases such as 原油市場 or 連合国家."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or end - start < 2:
+        return False
+    if end < len(doc.text) and doc.text[end] in ATTRIBUTE_SUFFIXES:
+        return False
+    if org_suffixes and doc.text[start:end].endswith(org_suffixes):
+        return True
+    return any("固有名詞" in t.tag_ or t._.is_unknown for t in span)

@@ -470,13 +470,9 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.method == "new" or (c.method == "fuzzy" and not c.key):
             kind = c.title
             surface = c.canon or text[c.start : c.end]
-            aid = new_actor_id(surface, kind)
-            typ = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}[kind]
-            if aid not in new_actors:
-                new_actors[aid] = Actor(
-                    aid, typ, romanise(surface), surface, "", "", False, [surface]
-                )
-            c.key, c.title = aid, ""
+            actor = new_actor(surface, kind)
+            new_actors.setdefault(actor.actor_id, actor)
+            c.key, c.title = actor.actor_id, ""
 
     # ------------------------------------------------ combine, attach titles
     titles = kb.lexicon.get("titles", {})
@@ -643,6 +639,15 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             final.extend(_resolve_anaphor(kb, c, final, text, actor_of))
 
     return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
+
+
+NEW_ACTOR_TYPES = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
+
+
+def new_actor(surface: str, kind: str) -> Actor:
+    """An actor for a name the KB does not know (kind PER, ORG or PLC): a stable
+    id from the name, the name romanised as its English name, in_kb False."""
+    return Actor(new_actor_id(surface, kind), NEW_ACTOR_TYPES[kind], romanise(surface), surface, "", "", False, [surface])
 
 
 def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], dict[str, Actor]]:

@@ -1,0 +1,256 @@
+"""Train, evaluate and package the NER model: `python -m pipeline.ner.train DATA_DIR`.
+
+1. converts the annotated JSONL in DATA_DIR (see its README) to DocBin files under
+   `build/ner/` (GSD train/dev/test as given; ner-wikipedia split by page id:
+   15% test, 10% dev, 75% train, by a hash of `curid`), printing alignment counts;
+2. trains with `pipeline/ner/config.cfg` (fixed seed) on GSD train + wiki train,
+   selecting the best step on GSD dev + wiki dev;
+3. writes the `ner` component (no tokenizer data) into `pipeline/ner/model/` with
+   a NOTICE and `scores.json` (per-label dev precision = the confidence the
+   component attaches to each entity, and all evaluation figures);
+4. evaluates on GSD test and the held-out wiki pages, and, when the actors package
+   provides it, the rules-and-KB linker on the same sentences; prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.ner import MODEL_DIR
+from pipeline.ner.convert import AlignStats, load_splits, mapped_entities, to_doc, to_docbin
+from pipeline.ner.evaluate import Scorer, format_table
+from pipeline.ner.labels import FROM_MENTION_LABEL, MODEL_LABELS
+from pipeline.nlp import blank_japanese
+
+CONFIG = Path(__file__).parent / "config.cfg"
+DEFAULT_WORK = Path("build/ner")
+# ner-wikipedia train sentences are repeated this many times in the training set
+# (they are fewer than GSD's and denser in entities).
+WIKI_TRAIN_REPEAT = 1
+
+NOTICE = """\
+dekigoto Japanese NER model (pipeline/ner/model/)
+
+This model was trained on, and is a derived work of:
+
+- UD Japanese GSD with its named-entity layer (megagonlabs/UD_Japanese-GSD,
+  UD r2.8, commit 4dd49a8f), licensed under the Creative Commons
+  Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0):
+  https://creativecommons.org/licenses/by-sa/4.0/legalcode
+- ner-wikipedia-dataset v2 by Stockmark Inc. (stockmarkteam/ner-wikipedia-dataset,
+  commit 5e525c21), built from sentences of Japanese Wikipedia (text by the
+  Wikipedia contributors, https://ja.wikipedia.org/) and licensed, like Wikipedia,
+  under the Creative Commons Attribution-ShareAlike 3.0 licence (CC BY-SA 3.0):
+  https://creativecommons.org/licenses/by-sa/3.0/legalcode
+
+The model weights in this directory are distributed under CC BY-SA 4.0
+(the GSD licence; CC BY-SA 3.0 permits adaptations under a later version).
+Changes made: labels mapped to PERSON / ORG / LOC (see docs/ner.md), text
+re-tokenised with fugashi + unidic-lite, a spaCy `ner` model trained on it.
+No training sentences are stored in this directory.
+"""
+
+
+def predict_spans(nlp: Language, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    return [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in nlp.pipe(texts, batch_size=128)
+    ]
+
+
+def score_model(nlp: Language, records: list[dict]) -> dict:
+    scorer = Scorer()
+    preds = predict_spans(nlp, [r["text"] for r in records])
+    for rec, pred in zip(records, preds, strict=True):
+        scorer.add(mapped_entities(rec), pred)
+    return scorer.scores()
+
+
+def rules_linker(model_dir: Path):
+    """text -> (spans of the actors stage without the model, spans with it), the
+    latter exactly as the pipeline wires them (model-only entities that pass the
+    actors stage's checks). Spans are (start, end, model label)."""
+    try:
+        import pipeline.actors.component  # noqa: F401  (registers "dekigoto_actors")
+        import pipeline.ner.component  # noqa: F401
+        from pipeline.model import Sentence
+        from pipeline.nlp import make_doc
+
+        rules = blank_japanese()
+        rules.add_pipe("dekigoto_actors")
+        with_model = blank_japanese()
+        with_model.add_pipe("dekigoto_ner", config={"model": str(model_dir)})
+        with_model.add_pipe("dekigoto_actors")
+    except Exception as err:  # the actors stage may not exist (yet)
+        print(f"rules-and-KB comparison skipped: {err!r}", file=sys.stderr)
+        return None
+
+    def as_spans(mentions) -> list[tuple[int, int, str]]:
+        out = {
+            (m.start, m.end, FROM_MENTION_LABEL[m.label])
+            for m in mentions
+            if m.label in FROM_MENTION_LABEL
+        }
+        return sorted(out)
+
+    def spans(nlp, text: str):
+        doc = make_doc(nlp, text, "2026", [Sentence(0, 0, len(text), "body", 0, text)])
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return as_spans(doc._.mentions or [])
+
+    def run(text: str):
+        return spans(rules, text), spans(with_model, text)
+
+    return run
+
+
+def score_rules(run, records: list[dict]) -> list[dict]:
+    """Scores of the actors stage without the model, and with it."""
+    scorers = [Scorer(), Scorer()]
+    errors = 0
+    for rec in records:
+        try:
+            preds = run(rec["text"])
+        except Exception:  # count, and score the sentence as "found nothing"
+            errors += 1
+            preds = [[], []]
+        for scorer, pred in zip(scorers, preds, strict=True):
+            scorer.add(mapped_entities(rec), pred)
+    if errors:
+        print(f"rules-and-KB: {errors} of {len(records)} sentences raised errors", file=sys.stderr)
+    return [s.scores() for s in scorers]
+
+
+def dev_confidence(dev_scores: dict) -> dict[str, float]:
+    """Per-label precision on dev, used as the confidence of each predicted entity."""
+    return {lab: round(dev_scores[lab]["p"], 3) for lab in MODEL_LABELS}
+
+
+def export_model(best: Path, model_dir: Path) -> Language:
+    """Copy only the trained `ner` onto a fresh blank pipeline and save it (no tokenizer data)."""
+    trained = spacy.load(best)
+    nlp = blank_japanese()
+    nlp.add_pipe("ner", source=trained)
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    nlp.meta.update(
+        {
+            "name": "dekigoto_ner",
+            "version": "1.0.0",
+            "description": "Japanese NER (PERSON/ORG/LOC) on fugashi+unidic-lite tokens",
+            "license": "CC BY-SA 4.0",
+            "sources": [
+                {"name": "UD Japanese GSD (NE layer)", "license": "CC BY-SA 4.0"},
+                {"name": "stockmark ner-wikipedia-dataset", "license": "CC BY-SA 3.0"},
+            ],
+        }
+    )
+    nlp.to_disk(model_dir, exclude=["tokenizer"])
+    # The ner needs no lexicon: keep only its labels in the string store (the training
+    # vocabulary would add ~1 MB of words from the corpora).
+    labels = sorted(nlp.get_pipe("ner").labels)
+    (model_dir / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
+    (model_dir / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    return nlp
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data_dir", type=Path)
+    ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="DocBins and checkpoints")
+    ap.add_argument("--model-dir", type=Path, default=MODEL_DIR)
+    ap.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
+    ap.add_argument(
+        "--wiki-repeat", type=int, default=WIKI_TRAIN_REPEAT, help="copies of wiki train"
+    )
+    ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument("--skip-train", action="store_true", help="evaluate the packaged model only")
+    args = ap.parse_args(argv)
+
+    t0 = time.time()
+    splits = load_splits(args.data_dir)
+    nlp = blank_japanese()
+    work = args.work
+    print("== conversion (entity spans after label mapping) ==")
+    inputs = {
+        "train": splits["gsd"]["train"] + splits["wiki"]["train"] * args.wiki_repeat,
+        "dev": splits["gsd"]["dev"] + splits["wiki"]["dev"],
+    }
+    align = {}
+    for corpus in ("gsd", "wiki"):
+        for split, recs in splits[corpus].items():
+            stats = AlignStats()
+            for rec in recs:  # count only; the DocBins below are built by the same code
+                to_doc(nlp, rec, stats)
+            align[f"{corpus}/{split}"] = dict(stats.counts)
+            print(f"{corpus}/{split}: {len(recs)} sentences; {stats.summary()}")
+    for split, recs in inputs.items():
+        n = to_docbin(nlp, recs, work / f"{split}.spacy", AlignStats())
+        print(f"wrote {work / f'{split}.spacy'} ({n} docs)")
+
+    train_seconds = None
+    if not args.skip_train:
+        from spacy.cli.train import train as spacy_train
+
+        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        if args.max_steps is not None:
+            overrides["training.max_steps"] = args.max_steps
+        print("== training ==", flush=True)
+        t1 = time.time()
+        spacy_train(args.config, work / "output", overrides=overrides)
+        train_seconds = round(time.time() - t1)
+        print(f"training took {train_seconds} s", flush=True)
+        export_model(work / "output" / "model-best", args.model_dir)
+
+    model = spacy.load(args.model_dir)
+    print("== evaluation (exact character spans) ==", flush=True)
+    results: dict[str, dict] = {}
+    dev_all = splits["gsd"]["dev"] + splits["wiki"]["dev"]
+    dev_scores = score_model(model, dev_all)
+    results["dev (GSD dev + wiki dev) :: model"] = dev_scores
+    t2 = time.time()
+    results["GSD test :: model"] = score_model(model, splits["gsd"]["test"])
+    results["wiki held-out :: model"] = score_model(model, splits["wiki"]["test"])
+    n_test = len(splits["gsd"]["test"]) + len(splits["wiki"]["test"])
+    speed = round(n_test / max(time.time() - t2, 1e-6), 1)
+    run = rules_linker(args.model_dir)
+    if run is not None:
+        for key, name in (("gsd", "GSD test"), ("wiki", "wiki held-out")):
+            alone, merged = score_rules(run, splits[key]["test"])
+            results[f"{name} :: pipeline actors, rules+KB (no model)"] = alone
+            results[f"{name} :: pipeline actors, rules+KB + model"] = merged
+    table = format_table(results)
+    print(table)
+    print(f"model speed: {speed} sentences/s (1 process)")
+
+    size = sum(p.stat().st_size for p in args.model_dir.rglob("*") if p.is_file())
+    info_path = args.model_dir / "scores.json"
+    old = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
+    info = {
+        "confidence": dev_confidence(dev_scores),
+        "confidence_source": "per-label precision on GSD dev + ner-wikipedia dev pages",
+        "results": results,
+        "alignment": align,
+        "train_seconds": train_seconds if train_seconds is not None else old.get("train_seconds"),
+        "sentences_per_second": speed,
+        "model_bytes": size,
+    }
+    info_path.write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(
+        f"model: {args.model_dir} ({size / 1e6:.1f} MB); confidence per label: {info['confidence']}"
+    )
+    print(f"total {round(time.time() - t0)} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
