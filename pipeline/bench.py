@@ -130,6 +130,9 @@ def main() -> None:
         print(f"pipeline in one process ({len(sample)} articles): {pipe:,.0f} chars/s per worker = {pipe / ref:.2f} x fugashi")
         for name, sec in times.items():
             print(f"  {name:<18} {100 * sec / total:5.1f}%  ({sample_chars / sec:,.0f} chars/s)")
+        if "dekigoto_ner" in times:
+            rules_only = sample_chars / (total - times["dekigoto_ner"])
+            print(f"pipeline without the trained NER (--no-ner): {rules_only:,.0f} chars/s per worker = {rules_only / ref:.2f} x fugashi")
 
         from pipeline.dates import tag_dates
         from pipeline.text import prepare

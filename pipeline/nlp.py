@@ -4,8 +4,10 @@ Contract between components (all set on the Doc, offsets into `doc.text`):
     doc._.published  str       article publication date (YYYY, YYYY-MM or YYYY-MM-DD)
     doc._.sentences  list[Sentence]      from the text layer (kind, paragraph)
     doc._.dates      list[DateMention]   filled by "dekigoto_dates"
-    doc._.mentions   list[Mention]       filled by "dekigoto_actors"
+    doc._.mentions   list[Mention]       filled by "dekigoto_actors" (KB and rules); "dekigoto_ner"
+                                         adds the trained NER's names no rule explained
     doc._.actors     dict[str, Actor]    actors referenced by the mentions
+    doc._.ner_spans  list[(start, end, label, score)]  the trained NER's entities
     doc._.events     list[EventMention]  filled by "dekigoto_events"
 """
 
@@ -22,7 +24,7 @@ from pipeline.tokenizer import TOKENIZER_NAME, register_token_extensions
 DOC_EXTENSIONS = ("published", "sentences", "dates", "mentions", "actors", "events")
 
 # Component names in pipeline order; each is registered by its own module.
-COMPONENTS = ("dekigoto_dates", "dekigoto_ner", "dekigoto_actors", "dekigoto_events")
+COMPONENTS = ("dekigoto_dates", "dekigoto_actors", "dekigoto_ner", "dekigoto_events")
 
 
 def register_doc_extensions() -> None:

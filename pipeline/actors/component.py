@@ -36,37 +36,38 @@ class ActorLinker:
             mentions = [m for m in mentions if m.link_method != "fuzzy"]
             used = {m.actor_id for m in mentions}
             actors = {k: a for k, a in actors.items() if k in used}
-        if doc.has_extension("ner_spans") and doc._.ner_spans:
-            mentions = self._add_model_mentions(doc, mentions, actors)
         doc._.mentions = mentions
         doc._.actors = actors
         return doc
-
-    def _add_model_mentions(self, doc, mentions, actors):
-        """The statistical NER's entities that no KB or rule mention covers become
-        mentions (link_method "model"): of the KB actor when the name is a KB name
-        the rules passed over (ベラルーシ in ベラルーシカリ), else of a new actor.
-        Where they overlap a KB or rule mention, the KB wins."""
-        from pipeline.ner.merge import model_mentions
-
-        org_suffixes = tuple(self.kb.lexicon.get("org_suffixes", ()))
-        extra = [
-            m
-            for m in model_mentions(doc._.ner_spans, mentions, doc._.sentences or [], text=doc.text)
-            if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
-        ]
-        for m in extra:
-            known = [e.key for e in self.kb.surfaces.get(m.text, []) if e.kind == "actor"]
-            actor = self.kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label])
-            m.actor_id = actor.actor_id
-            m.label = LABEL_OF_TYPE.get(actor.type, m.label)
-            actors.setdefault(actor.actor_id, actor)
-        return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 
 @Language.factory("dekigoto_actors", default_config={"overlay": None, "fuzzy": True})
 def make_actor_linker(nlp: Language, name: str, overlay: str | None, fuzzy: bool):
     return ActorLinker(overlay=overlay, fuzzy=fuzzy)
+
+
+def add_model_mentions(doc, kb, ner_spans) -> None:
+    """The statistical NER's entities that no KB or rule mention covers become
+    mentions (link_method "model"): of the KB actor when the name is a KB name
+    the rules passed over (ベラルーシ in ベラルーシカリ), else of a new actor.
+    Where they overlap a KB or rule mention, the KB wins. Updates
+    doc._.mentions and doc._.actors."""
+    from pipeline.ner.merge import model_mentions
+
+    mentions, actors = doc._.mentions or [], doc._.actors
+    org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
+    extra = [
+        m
+        for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=doc.text)
+        if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
+    ]
+    for m in extra:
+        known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
+        actor = kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label])
+        m.actor_id = actor.actor_id
+        m.label = LABEL_OF_TYPE.get(actor.type, m.label)
+        actors.setdefault(actor.actor_id, actor)
+    doc._.mentions = sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 
 def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = ()) -> bool:
@@ -81,4 +82,11 @@ def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = (
         return False
     if org_suffixes and doc.text[start:end].endswith(org_suffixes):
         return True
-    return any("固有名詞" in t.tag_ or t._.is_unknown for t in span)
+    return any(is_name_like(t) for t in span)
+
+
+def is_name_like(token) -> bool:
+    """A proper noun, or a word UniDic does not know that has letters (not a number)."""
+    if "固有名詞" in token.tag_:
+        return True
+    return token._.is_unknown and "数詞" not in token.tag_ and any(ch.isalpha() for ch in token.text)

@@ -87,8 +87,8 @@ def rules_linker(model_dir: Path):
         rules = blank_japanese()
         rules.add_pipe("dekigoto_actors")
         with_model = blank_japanese()
-        with_model.add_pipe("dekigoto_ner", config={"model": str(model_dir)})
         with_model.add_pipe("dekigoto_actors")
+        with_model.add_pipe("dekigoto_ner", config={"model": str(model_dir)})
     except Exception as err:  # the actors stage may not exist (yet)
         print(f"rules-and-KB comparison skipped: {err!r}", file=sys.stderr)
         return None
