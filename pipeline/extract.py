@@ -405,22 +405,28 @@ def _atomic_write_text(path: Path, text: str) -> None:
 # ----------------------------------------------------------------------- tables
 
 
-def aggregate_actors(results: Iterable[ArticleResult]) -> list[dict]:
-    """One actors.csv row per actor: attributes, counts, first and last seen."""
-    actors: dict[str, dict] = {}
-    for result in results:
+class ActorTotals:
+    """actors.csv built article by article: attributes, counts, first and last seen.
+    Holds one row per actor, never the articles' mentions."""
+
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+
+    def add(self, result: ArticleResult) -> None:
         published = result.rows["articles"][0].get("published", "")
         counts: dict[str, int] = {}
         for m in result.rows.get("mentions", []):
             counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
         for actor_id, record in result.actors.items():
-            row = actors.setdefault(actor_id, {**record, "n_mentions": 0, "n_articles": 0, "first_seen": "", "last_seen": ""})
+            row = self.rows.setdefault(actor_id, {**record, "n_mentions": 0, "n_articles": 0, "first_seen": "", "last_seen": ""})
             row["n_mentions"] += counts.get(actor_id, 0)
             row["n_articles"] += 1 if counts.get(actor_id) else 0
             if published:
                 row["first_seen"] = min(filter(None, (row["first_seen"], published)))
                 row["last_seen"] = max(row["last_seen"], published)
-    return [actors[k] for k in sorted(actors)]
+
+    def table(self) -> list[dict]:
+        return [self.rows[k] for k in sorted(self.rows)]
 
 
 def _write_tables(out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, table_names) -> ExtractSummary:
@@ -431,15 +437,12 @@ def _write_tables(out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, tab
     renamed into place only when all of them are complete.
     """
     order: list[tuple[str, str, str]] = []  # (article_id, path, rel)
-    actor_summaries: list[ArticleResult] = []
+    totals = ActorTotals()
     for rel in rels:
         result = _read_cache(cache_dir, rel)
         order.append((result.article_id, result.rows["articles"][0]["path"], rel))
-        actor_summaries.append(
-            ArticleResult(result.article_id, {"articles": result.rows["articles"], "mentions": [{"actor_id": m["actor_id"]} for m in result.rows.get("mentions", [])]}, result.actors)
-        )
-    actors = aggregate_actors(actor_summaries)
-    del actor_summaries
+        totals.add(result)
+    actors = totals.table()
     order.sort()
 
     writers: dict[str, TableWriter] = {}
