@@ -15,7 +15,7 @@ import yaml
 
 from pipeline.dates import tag_dates
 
-from .conftest import sample_body
+from .conftest import GOLD_NOT_DATES, sample_body
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = yaml.safe_load((FIXTURES / "gold" / "belarus_us_635.gold.yaml").read_text(encoding="utf-8"))
@@ -62,19 +62,7 @@ def test_gold_3gatsu_takes_the_paragraph_year_not_publication(mentions):
     assert m.value == "2020-03" and m.anchor == "discourse"
 
 
-NOT_DATES = [
-    "36歳",
-    "1票",
-    "3票",
-    "三選",
-    "6選",
-    "80%",
-    "8割",
-    "123人",
-    "1200人弱",
-    "第3位",
-    "635号",
-]
+NOT_DATES = GOLD_NOT_DATES
 
 
 @pytest.mark.parametrize("surface", NOT_DATES)

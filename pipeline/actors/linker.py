@@ -498,13 +498,8 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 prev.title = c.key
                 continue
             if adjacent and actor_of(prev).type == "STATE":
-                before = result[-2] if len(result) >= 2 else None
-                if (
-                    before is not None
-                    and before.end == prev.start
-                    and before.kind == "actor"
-                    and actor_of(before).type == "PERSON"
-                ):
+                before = _person_right_before(result, prev, actor_of)
+                if before is not None:
                     result.pop()  # トランプ米大統領: 米 is part of the title
                     before.title = c.key
                     continue
@@ -529,13 +524,8 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 pa = actor_of(prev)
                 if pa.type == "STATE":
                     start = prev.start
-                    before = result[-2] if len(result) >= 2 else None
-                    if (
-                        before is not None
-                        and before.end == prev.start
-                        and before.kind == "actor"
-                        and actor_of(before).type == "PERSON"
-                    ):
+                    before = _person_right_before(result, prev, actor_of)
+                    if before is not None:
                         result.pop()
                         start = before.start
                     result[-1] = Cand(
@@ -639,6 +629,14 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             final.extend(_resolve_anaphor(kb, c, final, text, actor_of))
 
     return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
+
+
+def _person_right_before(result: list, prev, actor_of):
+    """The person mention ending where `prev` (a state) starts: トランプ|米|大統領."""
+    before = result[-2] if len(result) >= 2 else None
+    if before is not None and before.end == prev.start and before.kind == "actor" and actor_of(before).type == "PERSON":
+        return before
+    return None
 
 
 NEW_ACTOR_TYPES = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
