@@ -19,7 +19,8 @@ ATTRIBUTE_SUFFIXES = frozenset("系産製語風式")
 
 
 @lru_cache(maxsize=4)
-def _kb_for(overlay: str | None):
+def kb_for(overlay: str | None):
+    """The knowledge base with the given overlay file, loaded once per process."""
     return load_kb(Path(overlay) if overlay else None)
 
 
@@ -28,7 +29,7 @@ class ActorLinker:
         register_doc_extensions()
         self.overlay = overlay
         self.fuzzy = fuzzy
-        self.kb = _kb_for(overlay)
+        self.kb = kb_for(overlay)
 
     def __call__(self, doc):
         mentions, actors = link_actors(doc, self.kb)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,17 +35,12 @@ class EnglishDates:
         return doc
 
 
-@lru_cache(maxsize=4)
-def _kb_for(overlay: str | None):
-    from pipeline.actors import load_kb
-
-    return load_kb(Path(overlay) if overlay else None)
-
-
 class EnglishActors:
     def __init__(self, nlp: Language, name: str, overlay: str | None = None):
         self.name = name
-        self.kb = _kb_for(overlay)
+        from pipeline.actors.component import kb_for
+
+        self.kb = kb_for(overlay)
 
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.english.actors import link_actors_en

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.dates import calendar_value, is_after, precision
+from pipeline.dates import calendar_value, precision
+from pipeline.events.attributes import scheduled
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
 LEXICON_FILE = "lexicon_en.tsv"
@@ -460,8 +461,7 @@ def _roles(v, entry: LexEntry, state: _State) -> tuple[list[str], list[str], flo
 def _emit(hit: _Hit, sent, doc, sent_dates, state: _State, polarity: str, modality: str) -> None:
     v = hit.verb
     date, source = _event_date(v, doc, sent_dates, state)
-    if modality == "asserted" and source == "clause" and is_after(date, state.published):
-        modality = "intended"
+    modality = scheduled(modality, date, source, state.published)
     base = dict(
         sentence_id=sent.sentence_id,
         start=v.idx,

@@ -48,6 +48,16 @@ REPORT_VERBS_ACTIVE = {"言う", "主張"}  # 〜という, 〜と主張して�
 MOSHI = {"若し", "もし", "仮に", "万一"}
 
 
+def scheduled(modality: str, date: str, date_source: str, published: str) -> str:
+    """An act stated as fact but dated, in its own clause, after the publication
+    date is scheduled, not done (来月中国を訪問する, "will visit next month"): intended."""
+    from pipeline.dates import is_after
+
+    if modality == "asserted" and date_source == "clause" and is_after(date, published):
+        return "intended"
+    return modality
+
+
 def polarity(*preds: Pred | None) -> str:
     return "negated" if any(p is not None and p.negated for p in preds) else "affirmed"
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.dates import calendar_value, is_after, precision
+from pipeline.dates import calendar_value, precision
 from pipeline.events import attributes
 from pipeline.events.clauses import NP, Chunk, Pred, build_phrases, chunk_tokens
 from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
@@ -635,8 +635,7 @@ def _emit(
     hit: _Hit, pred: Pred, sent, dates, state: _DocState, polarity: str, modality: str
 ) -> list[EventMention]:
     date, date_source = _event_date(hit.trig.start, pred, dates, state)
-    if modality == "asserted" and date_source == "clause" and is_after(date, state.published):
-        modality = "intended"  # 来月中国を訪問する: scheduled, not yet done
+    modality = attributes.scheduled(modality, date, date_source, state.published)
     base = dict(
         sentence_id=sent.sentence_id,
         start=hit.trig.start,

@@ -70,15 +70,9 @@ def _party(actor_id: str, actors: dict[str, Actor], date: str = "") -> str:
 
 def _government_roles(actor_id: str, date: str) -> list[str]:
     """Countries whose government the person belongs to at `date` (from the actor KB)."""
-    try:
-        from pipeline.actors import load_kb
-    except ImportError:  # the actor component is optional for the coder
-        return []
-    try:
-        roles = load_kb().role_at(actor_id, date)
-    except Exception:  # noqa: BLE001 - an unknown person or a KB without roles
-        return []
-    return [r.country for r in roles if r.sector == "GOV"]
+    from pipeline.actors import load_kb
+
+    return [r.country for r in load_kb().role_at(actor_id, date) if r.sector == "GOV"]
 
 
 def merge_events(
