@@ -13,6 +13,7 @@ Contract between components (all set on the Doc, offsets into `doc.text`):
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -59,7 +60,18 @@ def japanese_pipeline(overlay: str | None = None, ner: bool = True) -> Language:
             continue
         config = {"overlay": overlay} if name == "dekigoto_actors" and overlay else {}
         nlp.add_pipe(name, config=config)
+    _freeze_long_lived()
     return nlp
+
+
+def _freeze_long_lived() -> None:
+    """Take the objects alive now (the pipeline's model, knowledge base and
+    lexicons, which live as long as the process) out of the cyclic garbage
+    collector's view: otherwise its full collections, which the tokenizer's
+    short-lived objects trigger every few articles, scan them all again.
+    Frozen objects are still freed by reference counting."""
+    gc.collect()
+    gc.freeze()
 
 
 def pipeline_for(lang: str, overlay: str | None = None, ner: bool = True) -> Language:

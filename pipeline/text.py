@@ -15,10 +15,11 @@ as stored. So this module
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline.model import Sentence
 
@@ -81,20 +82,33 @@ class Document:
         return self.char_start[start], self.char_end[end - 1]
 
     def body_segments(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The body spans the analysis span [start, end) was read from."""
+        """The body spans the analysis span [start, end) was read from.
+
+        Characters join the span being grown while they start at or before its
+        end; only a character starting after the one before it ends (a gap in
+        the body: a layout break, a dropped character) can open a new span, so
+        only those are visited."""
+        char_start, char_end = self.char_start, self.char_end
         segments: list[tuple[int, int]] = []
-        seg_start = seg_end = -1  # the span being grown; -1: none yet
-        for s, e in zip(self.char_start[start:end], self.char_end[start:end], strict=True):
-            if seg_end >= 0 and seg_end >= s:
-                if e > seg_end:
-                    seg_end = e
-            else:
-                if seg_end >= 0:
-                    segments.append((seg_start, seg_end))
-                seg_start, seg_end = s, e
-        if seg_end >= 0:
-            segments.append((seg_start, seg_end))
+        end = min(end, len(char_start))
+        if end <= start:
+            return segments
+        first = start  # first character of the span being grown
+        gaps = self._gaps
+        for k in range(bisect.bisect_right(gaps, start), bisect.bisect_left(gaps, end)):
+            g = gaps[k]
+            seg_end = max(char_end[first:g])
+            if char_start[g] > seg_end:
+                segments.append((char_start[first], seg_end))
+                first = g
+        segments.append((char_start[first], max(char_end[first:end])))
         return segments
+
+    @cached_property
+    def _gaps(self) -> list[int]:
+        """Analysis positions whose character starts after the previous one ends in the body."""
+        starts, ends = self.char_start, self.char_end
+        return [i for i, s, e in zip(range(1, len(starts)), starts[1:], ends, strict=False) if s > e]
 
     def body_text(self, start: int, end: int) -> str:
         """The body's own characters for an analysis span, layout breaks left out."""
@@ -135,13 +149,14 @@ def _ends_sentence(text: str) -> bool:
         return True
     if stripped[-1] == "." and _latin_before(stripped, len(stripped) - 1):
         return True  # English: a full stop after a word ends a sentence
-    return _ends_with_predicate(stripped)
+    return _ends_with_predicate(stripped[-30:])
 
 
 @lru_cache(maxsize=4096)
 def _ends_with_predicate(text: str) -> bool:
     """True when the last word is a verb, adjective or auxiliary in its final form
-    (である, している, ある): a paragraph may end there without 。."""
+    (である, している, ある): a paragraph may end there without 。. Only the last
+    30 characters are read (callers pass just those, so the cache sees repeats)."""
     from pipeline.tokenizer import _tagger
 
     nodes = [n for n in _tagger()(text[-30:]) if n.surface.strip()]
@@ -155,9 +170,14 @@ def _ends_with_predicate(text: str) -> bool:
 
 def _starts_sentence(text: str) -> bool:
     """A block opening with a conjunction (また, しかし, 一方) starts a new sentence."""
+    return _starts_with_conjunction(text.lstrip()[:12])
+
+
+@lru_cache(maxsize=4096)
+def _starts_with_conjunction(head: str) -> bool:
     from pipeline.tokenizer import _tagger
 
-    for node in _tagger()(text.lstrip()[:12]):
+    for node in _tagger()(head):
         return node.feature.pos1 == "接続詞"
     return False
 
@@ -293,6 +313,22 @@ def _plain(ch: str) -> bool:
     return not unicodedata.combining(ch) and ch not in VOICING_MARKS and normalize_char(ch) == ch
 
 
+_KNOWN_PLAIN: dict[int, None] = {}  # a str.translate table deleting characters known to be plain
+
+
+def _odd_chars(text: str) -> frozenset[str]:
+    """The characters of `text` that are not plain (see `_plain`). Those known to
+    be plain are first deleted in one str.translate pass, which makes no object
+    per character (iterating a str does)."""
+    odd = set()
+    for c in set(text.translate(_KNOWN_PLAIN)):
+        if not _plain(c):
+            odd.add(c)
+        elif len(_KNOWN_PLAIN) < 100_000:  # bounded; Japanese text uses a few thousand
+            _KNOWN_PLAIN[ord(c)] = None
+    return frozenset(odd)
+
+
 @lru_cache(maxsize=1024)
 def _any_of(chars: frozenset[str]) -> re.Pattern:
     """A pattern finding any of these characters (a segment's odd ones)."""
@@ -309,7 +345,7 @@ def _append_normalized(
     A segment with combining marks goes cluster by cluster instead.
     """
     text = body[s:e]
-    odd = frozenset(c for c in set(text) if not _plain(c))
+    odd = _odd_chars(text)
     if any(unicodedata.combining(c) or c in VOICING_MARKS for c in odd):
         for offset, cluster in _clusters(text):
             for ch in normalize_char(cluster):

@@ -5,7 +5,8 @@ spaCy's own Japanese language class needs SudachiPy; we tokenise with MeCab
 Speed matters (the tokenizer is most of the pipeline's time), so features are
 read from MeCab's raw feature string, parsed once per distinct string, and the
 UniDic extras are served by getters from one list per Doc instead of being set
-token by token.
+token by token. The tokenizer also keeps the Doc's text (`doc_text`): spaCy
+rebuilds `doc.text` from a new Token object per token on every access.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import fugashi
+import numpy
+from spacy.attrs import LEMMA, POS, TAG
 from spacy.lang.ja import Japanese  # noqa: F401  (registers the "ja" language)
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.util import DummyTokenizer, registry
 
 TOKENIZER_NAME = "dekigoto.fugashi_tokenizer.v1"
 USER_DATA_KEY = "dekigoto.unidic"
+TEXT_KEY = "dekigoto.text"
+RECORDS_KEY = "dekigoto.records"
 
 
 class UnidicToken(NamedTuple):
@@ -115,6 +121,59 @@ def parse_feature(raw: str, surface: str, is_unknown: bool) -> UnidicToken:
 
 
 _SPACE = UnidicToken("", "SPACE", "", "", "", "", "", "", False)
+# The Doc attributes the tokenizer sets, in the order Doc(pos=, lemmas=, tags=) sets them.
+_ANNOTATIONS = [POS, LEMMA, TAG]
+
+
+class TokenRecord(NamedTuple):
+    """One token as the tokenizer made it: its text, UniDic entry and Doc annotation."""
+
+    word: str  # token.text
+    orth: int  # its StringStore id: Docs are made from ids, not strings to hash again
+    entry: UnidicToken
+    strings: tuple[str, str, str]  # token.pos_, token.lemma_ (the word when UniDic has none), token.tag_
+    ids: bytes  # their StringStore ids as uint64: a Doc's annotation array is one bytes join
+
+
+def _record(entry: UnidicToken, word: str) -> TokenRecord:
+    strings = (entry.upos, entry.lemma or word, entry.tag)
+    ids = numpy.array([get_string_id(x) for x in strings], dtype=numpy.uint64)
+    return TokenRecord(word, get_string_id(word), entry, strings, ids.tobytes())
+
+
+@lru_cache(maxsize=200_000)
+def _word_record(raw: str, surface: str, is_unknown: bool) -> TokenRecord:
+    """A MeCab token's record: parsed and hashed once per distinct (feature, surface)."""
+    return _record(parse_feature(raw, surface, is_unknown), surface)
+
+
+@lru_cache(maxsize=1024)
+def _gap_record(gap: str, trailing: bool = False) -> TokenRecord:
+    """Whitespace MeCab skipped before a token (its own lemma), or after the last one."""
+    return _record(_SPACE if trailing else _SPACE._replace(lemma=gap, base_form=gap), gap)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, as the tokenizer kept it (spaCy rebuilds it token by token on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return doc.text if text is None else text
+
+
+def unidic_entries(doc: Doc) -> list[UnidicToken] | None:
+    """The UniDic entry of each token, as the extension getters read them (None: not our tokenizer)."""
+    return doc.user_data.get(USER_DATA_KEY)
+
+
+def token_records(doc: Doc) -> list[TokenRecord] | None:
+    """Each token's record as the tokenizer made the Doc from it (None: not our tokenizer).
+    Equal tokens share one record object, so per-kind work can be cached by `id()`."""
+    return doc.user_data.get(RECORDS_KEY)
+
+
+def is_unknown(token: Token) -> bool:
+    """`token._.is_unknown` without spaCy's extension machinery (for per-token loops)."""
+    entries = token.doc.user_data.get(USER_DATA_KEY)
+    return (entries[token.i] if entries else _NO_ENTRY).is_unknown
 
 
 class FugashiTokenizer(DummyTokenizer):
@@ -122,41 +181,60 @@ class FugashiTokenizer(DummyTokenizer):
 
     def __init__(self, vocab):
         self.vocab = vocab
+        # records whose strings are in this vocab, by id() (the values keep the ids valid);
+        # strings are never removed from it (spaCy's memory zones would: they are not used)
+        self._in_vocab: dict[int, TokenRecord] = {}
         register_token_extensions()
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        entries: list[UnidicToken] = []
-        consumed = 0
+        records: list[TokenRecord] = []
+        spaced: list[int] = []  # tokens followed by one space
         for node in _tagger()(text):
             gap = node.white_space
-            surface = node.surface
             if gap:
-                if gap == " " and words and not spaces[-1]:
-                    spaces[-1] = True
+                if gap == " " and records:  # the token before is a word without a space yet
+                    spaced.append(len(records) - 1)
                 else:
-                    words.append(gap)
-                    spaces.append(False)
-                    entries.append(_SPACE._replace(lemma=gap, base_form=gap))
-            words.append(surface)
-            spaces.append(False)
-            entries.append(parse_feature(node.feature_raw, surface, node.is_unk))
-            consumed += len(gap) + len(surface)
+                    records.append(_gap_record(gap))
+            records.append(_word_record(node.feature_raw, node.surface, node.is_unk))
+        words = [r.word for r in records]
+        consumed = sum(map(len, words)) + len(spaced)
         if consumed < len(text):  # trailing whitespace MeCab does not report
             words.append(text[consumed:])
-            spaces.append(False)
-            entries.append(_SPACE)
-        doc = Doc(
-            self.vocab,
-            words=words,
-            spaces=spaces,
-            tags=[e.tag for e in entries],
-            pos=[e.upos for e in entries],
-            lemmas=[e.lemma or w for e, w in zip(entries, words, strict=True)],
-        )
-        doc.user_data[USER_DATA_KEY] = entries
+            records.append(_gap_record(text[consumed:], trailing=True))
+        spaces = [False] * len(words)
+        for i in spaced:
+            spaces[i] = True
+        self._add_strings(records)
+        doc = Doc(self.vocab, words=[r.orth for r in records], spaces=spaces)
+        if records:  # POS, LEMMA and TAG as Doc(pos=, lemmas=, tags=) would set them
+            ids = numpy.frombuffer(b"".join([r.ids for r in records]), dtype=numpy.uint64)
+            doc.from_array(_ANNOTATIONS, ids.reshape(len(records), len(_ANNOTATIONS)))
+        doc.user_data[USER_DATA_KEY] = [r.entry for r in records]
+        doc.user_data[RECORDS_KEY] = records
+        doc.user_data[TEXT_KEY] = _joined(words, spaces)
         return doc
+
+    def _add_strings(self, records: list[TokenRecord]) -> None:
+        """Put the records' strings in the vocab, the first time this tokenizer
+        meets each record (not token by token): the Doc is then made from ids."""
+        in_vocab = self._in_vocab
+        distinct = {id(r): r for r in records}
+        for key in distinct.keys() - in_vocab.keys():
+            if len(in_vocab) >= 500_000:  # bounded: forgetting only means adding again
+                in_vocab.clear()
+            record = distinct[key]
+            self.vocab.strings.add(record.word)
+            for x in record.strings:
+                self.vocab.strings.add(x)
+            in_vocab[key] = record  # only once its strings are in
+
+
+def _joined(words: list[str], spaces: list[bool]) -> str:
+    """What `doc.text` returns for these words and spaces."""
+    if not any(spaces):
+        return "".join(words)
+    return "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
 
 
 @registry.tokenizers(TOKENIZER_NAME)

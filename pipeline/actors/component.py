@@ -11,6 +11,7 @@ from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import LABEL_OF_TYPE
 from pipeline.actors.linker import new_actor
 from pipeline.nlp import register_doc_extensions
+from pipeline.tokenizer import doc_text, is_unknown
 
 # mention label of a model entity -> kind of new actor
 MODEL_KIND = {"PERSON": "PER", "ORG": "ORG", "PLACE": "PLC"}
@@ -30,6 +31,7 @@ class ActorLinker:
         self.overlay = overlay
         self.fuzzy = fuzzy
         self.kb = kb_for(overlay)
+        self.kb.build_indexes()  # with the pipeline, not in its first article
 
     def __call__(self, doc):
         mentions, actors = link_actors(doc, self.kb)
@@ -59,7 +61,7 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
     org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
     extra = [
         m
-        for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=doc.text)
+        for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=doc_text(doc))
         if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
     ]
     for m in extra:
@@ -79,9 +81,10 @@ def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = (
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or end - start < 2:
         return False
-    if end < len(doc.text) and doc.text[end] in ATTRIBUTE_SUFFIXES:
+    text = doc_text(doc)
+    if end < len(text) and text[end] in ATTRIBUTE_SUFFIXES:
         return False
-    if org_suffixes and doc.text[start:end].endswith(org_suffixes):
+    if org_suffixes and text[start:end].endswith(org_suffixes):
         return True
     return any(is_name_like(t) for t in span)
 
@@ -90,4 +93,4 @@ def is_name_like(token) -> bool:
     """A proper noun, or a word UniDic does not know that has letters (not a number)."""
     if "固有名詞" in token.tag_:
         return True
-    return token._.is_unknown and "数詞" not in token.tag_ and any(ch.isalpha() for ch in token.text)
+    return is_unknown(token) and "数詞" not in token.tag_ and any(ch.isalpha() for ch in token.text)

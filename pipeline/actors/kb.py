@@ -216,6 +216,11 @@ class KnowledgeBase:
         return actor
 
     # ---------------------------------------------------------------- indexes
+    def build_indexes(self) -> None:
+        """Build the indexes below now; otherwise each is built on first use."""
+        for name in ("matcher", "norm_index", "fuzzy_index", "_role_index"):
+            getattr(self, name)
+
     @cached_property
     def norm_index(self) -> dict[str, list[str]]:
         """kana_key(katakana alias) -> actor ids (best first)."""

@@ -21,6 +21,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy
 
 from pipeline.actors.kb import FUZZY_MIN_LEN, LABEL_OF_TYPE, KnowledgeBase
 from pipeline.actors.textutil import (
@@ -36,6 +39,7 @@ from pipeline.actors.textutil import (
     romanise,
 )
 from pipeline.model import Actor, Mention
+from pipeline.tokenizer import doc_text, unidic_entries
 
 CONF_KB = 1.0
 CONF_VARIANT = 0.95
@@ -87,21 +91,17 @@ class _DocView:
         from spacy.attrs import IDX, LENGTH, TAG
 
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
+        self.entries = unidic_entries(doc)
         arr = doc.to_array([IDX, LENGTH, TAG])
         self.tok_start = arr[:, 0].tolist()
         self.tok_end = (arr[:, 0] + arr[:, 1]).tolist()
         self.starts = set(self.tok_start)
         self.ends = set(self.tok_end)
-        strings = doc.vocab.strings
-        cache: dict[int, str] = {}
-        tags = []
-        for h in arr[:, 2].tolist():
-            t = cache.get(h)
-            if t is None:
-                t = cache[h] = strings[h] if h else ""
-            tags.append(t)
-        self.tags = tags
+        # each distinct tag id is looked up once (strings[0] is "")
+        ids, self._tag_of = numpy.unique(arr[:, 2], return_inverse=True)
+        self._tag_names = [doc.vocab.strings[h] for h in ids.tolist()]
+        self.tags = [self._tag_names[k] for k in self._tag_of.tolist()]
 
     def ch(self, i: int) -> str:
         return self.text[i] if 0 <= i < len(self.text) else ""
@@ -115,10 +115,16 @@ class _DocView:
         return range(a, b + 1) if a >= 0 and b >= 0 else range(0)
 
     def unknown(self, i: int) -> bool:
-        return bool(self.doc[i]._.is_unknown)
+        """token._.is_unknown, read from the tokenizer's entries without making the Token."""
+        return bool(self.entries[i].is_unknown) if self.entries else False
 
     def tok_span(self, i: int) -> tuple[int, int]:
         return self.tok_start[i], self.tok_end[i]
+
+    def tagged(self, what: str) -> list[int]:
+        """Indices of the tokens whose tag contains `what`, in order (found by tag, not token by token)."""
+        wanted = [k for k, name in enumerate(self._tag_names) if what in name]
+        return numpy.flatnonzero(numpy.isin(self._tag_of, wanted)).tolist()
 
 
 # ------------------------------------------------------------------ helpers
@@ -192,7 +198,7 @@ def _scan_abbreviations(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, i
     followers = sorted(ab.get("followers", []), key=len, reverse=True)
     text = v.text
     out: list[Cand] = []
-    run_re = re.compile("[" + re.escape("".join(chars)) + "]+")
+    run_re = _run_of("".join(chars))
     taken_ends = {b for _, b in taken}
     for m in run_re.finditer(text):
         s, e = m.span()
@@ -218,7 +224,7 @@ def _scan_abbreviations(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, i
                 continue
             run = text[s:e]
         prev = v.ch(s - 1)
-        follower = next((f for f in followers if text.startswith(f, e)), "")
+        follower = _next_suffix(followers, text, e)
         fol_ok = bool(follower) and (e + len(follower)) in v.ends
         prefixed = (
             prev in prefixes
@@ -290,8 +296,22 @@ def _next_title(kb: KnowledgeBase, text: str, e: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=16)
+def _run_of(chars: str) -> re.Pattern:
+    """A pattern for runs of these characters."""
+    return re.compile("[" + re.escape(chars) + "]+")
+
+
 def _next_suffix(words: list[str], text: str, e: int) -> str:
-    return next((w for w in words if text.startswith(w, e)), "")
+    """The first of `words` that text has at e, else ""."""
+    m = _first_of(tuple(words)).match(text, e)
+    return m.group() if m else ""
+
+
+@lru_cache(maxsize=64)
+def _first_of(words: tuple[str, ...]) -> re.Pattern:
+    """An alternation of `words` in their order: a match is the first word that fits."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: str) -> list[Cand]:
@@ -413,24 +433,23 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
                     local.setdefault(kana_key(text[gs:ge]), "?" + text[gs:ge])
     # kanji proper nouns: 姓+名, or a name followed by a title / 氏
     taken2 = sorted([*taken, *((c.start, c.end) for c in out)])
-    i, n = 0, len(v.tags)
-    while i < n:
+    n = len(v.tags)
+    j = 0  # tokens before j are done
+    for i in v.tagged("固有名詞-人名"):
+        if i < j:
+            continue  # joined to the name before
         tag = v.tags[i]
-        if "固有名詞-人名" in tag:
-            s, e = v.tok_span(i)
-            j = i + 1
-            while j < n and "固有名詞-人名" in v.tags[j] and v.tok_start[j] == e:
-                e = v.tok_end[j]
-                j += 1
-            surface = text[s:e]
-            if not is_all_katakana(surface) and not _covered(taken2, s, e):
-                title = _next_title(kb, text, e)
-                two = j - i >= 2 and "姓" in tag
-                if two or title:
-                    out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER"))
-            i = j
-            continue
-        i += 1
+        s, e = v.tok_span(i)
+        j = i + 1
+        while j < n and "固有名詞-人名" in v.tags[j] and v.tok_start[j] == e:
+            e = v.tok_end[j]
+            j += 1
+        surface = text[s:e]
+        if not is_all_katakana(surface) and not _covered(taken2, s, e):
+            title = _next_title(kb, text, e)
+            two = j - i >= 2 and "姓" in tag
+            if two or title:
+                out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER"))
     return out
 
 

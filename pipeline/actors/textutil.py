@@ -8,6 +8,8 @@ import unicodedata
 from functools import lru_cache
 
 _KATAKANA_RE = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb\u30fd\u30fe]")
+_KATAKANA_CHARS = frozenset(c for c in map(chr, range(0x3000, 0x3100)) if _KATAKANA_RE.match(c))
+_KATAKANA_ONLY_RE = re.compile(_KATAKANA_RE.pattern + "+")
 KATAKANA_RUN_RE = re.compile(
     r"[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc\u30fb]*[\u30a1-\u30fa\u30fc]|[\u30a1-\u30fa]"
 )
@@ -34,7 +36,8 @@ _DROP = str.maketrans("", "", "ー・=･ 　-‐")
 
 
 def is_katakana(ch: str) -> bool:
-    return bool(ch) and bool(_KATAKANA_RE.match(ch))
+    """Is the (first) character katakana, ・ or ー? (called once per character: a set lookup)"""
+    return bool(ch) and ch[0] in _KATAKANA_CHARS
 
 
 def is_kanji(ch: str) -> bool:
@@ -46,7 +49,7 @@ def is_ascii_alnum(ch: str) -> bool:
 
 
 def is_all_katakana(s: str) -> bool:
-    return bool(s) and all(is_katakana(c) for c in s)
+    return bool(s) and _KATAKANA_ONLY_RE.fullmatch(s) is not None
 
 
 @lru_cache(maxsize=65536)

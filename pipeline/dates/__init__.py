@@ -73,13 +73,18 @@ def is_after(date: str, published: str) -> bool:
 def precision(value: str) -> str:
     """year | month | day | "" for a value as written in DateMention.value (2020-04 -> month)."""
     v = value.split("T")[0]
-    if re.fullmatch(r"\d{4}", v) or re.fullmatch(r"FY\d{4}", v):
+    if _YEAR.fullmatch(v):
         return "year"
-    if re.fullmatch(r"\d{4}-\d{2}", v):
+    if _MONTH.fullmatch(v):
         return "month"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+    if _DAY.fullmatch(v):
         return "day"
     return ""
+
+
+_YEAR = re.compile(r"\d{4}|FY\d{4}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def bench_throughput(texts: list[str], published: str = "2026-02-14", repeat: int = 5) -> float:

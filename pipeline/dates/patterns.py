@@ -585,6 +585,11 @@ def _dispatch() -> tuple[re.Pattern, dict[str, list], dict[str, list]]:
     return trigger, by_unit, by_first
 
 
+def warm_up() -> None:
+    """Compile the patterns and read the lexicons now rather than on first use."""
+    _dispatch()
+
+
 def _candidates(text: str) -> list[Expr]:
     trigger, by_unit, by_first = _dispatch()
     out: list[Expr] = []

@@ -160,10 +160,27 @@ SUB_PARTICLES = {
     "たら",
 }
 HYPOTHETICAL_PARTICLES = {"ば", "たら", "なら"}
+# The case a chunk's last particle marks, and the noun-internal case of particle + の
+CASES = {
+    "が": "ga",
+    "を": "wo",
+    "に": "ni",
+    "へ": "he",
+    "と": "to",
+    "で": "de",
+    "から": "kara",
+    "より": "yori",
+    "や": "coord",
+    "か": "coord",
+    "及び": "coord",
+    "並びに": "coord",
+}
+NOUN_CASES = {"から": "np_agent", "へ": "np_target", "と": "np_partner", "で": "np_loc"}
 OPEN_QUOTES = "「『“"
+COPULA_FORMS = ("終止形", "連用形-促音便", "連用形-一般", "意志推量形")  # だ / です ending a predicate
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     content: list[Tok] = field(default_factory=list)
     func: list[Tok] = field(default_factory=list)
@@ -175,6 +192,8 @@ class Chunk:
     actors: list[str] = field(default_factory=list)  # all actors in the content
     head_actors: list[str] = field(default_factory=list)  # actors heading the phrase
     coord: bool = False
+    # `particles`, worked out once; whoever extends `func` after chunking resets it to None
+    _particles: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def tokens(self) -> list[Tok]:
@@ -182,12 +201,11 @@ class Chunk:
 
     @property
     def start(self) -> int:
-        return self.tokens[0].idx
+        return (self.content or self.func)[0].idx
 
     @property
     def end(self) -> int:
-        t = self.tokens[-1]
-        return t.idx + len(t.text)
+        return (self.func or self.content)[-1].end
 
     @property
     def text(self) -> str:
@@ -195,7 +213,10 @@ class Chunk:
 
     @property
     def particles(self) -> list[str]:
-        return [t.lemma_ for t in self.func if t.is_particle]
+        """Lemmas of the particles among the function words (do not modify the list)."""
+        if self._particles is None:
+            self._particles = [t.lemma_ for t in self.func if t.is_particle]
+        return self._particles
 
     @property
     def is_pred(self) -> bool:
@@ -208,20 +229,20 @@ class Chunk:
             and self.content[0].conj_form.startswith("連用形")
         ):
             return False  # 強く非難した: an adverb
-        if any(t.is_predicative for t in self.content):
-            return True
-        if any(t.is_verb for t in self.func):
-            return True
+        for t in self.content:
+            if t.is_predicative:
+                return True
+        for t in self.func:
+            if t.is_verb:
+                return True
         # nominal predicate: noun + copula (候補だったが, 構えだ)
-        return any(
-            t.is_aux
-            and t.lemma_ in ("だ", "です")
-            and t.conj_form.startswith(("終止形", "連用形-促音便", "連用形-一般", "意志推量形"))
-            for t in self.func
-        )
+        for t in self.func:
+            if t.is_aux and t.lemma_ in ("だ", "です") and t.conj_form.startswith(COPULA_FORMS):
+                return True
+        return False
 
 
-@dataclass
+@dataclass(slots=True)
 class NP:
     head: Chunk
     mods: list[Chunk]
@@ -259,14 +280,14 @@ class NP:
 
     @property
     def start(self) -> int:
-        return self.chunks[0].start
+        return (self.mods[0] if self.mods else self.head).start
 
     @property
     def end(self) -> int:
         return self.head.end
 
 
-@dataclass
+@dataclass(slots=True)
 class Pred:
     chunk: Chunk
     form: str = "final"  # cont | sub | rel | quote | final
@@ -316,7 +337,7 @@ def chunk_tokens(tokens: list[Tok]) -> list[Chunk]:
             continue
         if depth:
             continue
-        if tag.startswith("補助記号"):
+        if t.is_mark:
             if tag.endswith("読点") or text in ",，":
                 if cur is not None:
                     cur.comma = True
@@ -347,14 +368,14 @@ def chunk_tokens(tokens: list[Tok]) -> list[Chunk]:
             cur is None
             or cur.func
             or (
-                cur.content[-1].is_predicative and not tag.startswith("接尾辞")
+                cur.content[-1].is_predicative and not t.is_suffix
             )
         ):
             cur = Chunk(opens_quote=pending_open)
             chunks.append(cur)
         pending_open = False
         cur.content.append(t)
-    return [c for c in chunks if c.tokens]
+    return [c for c in chunks if c.content or c.func]
 
 
 def _case_of(chunk: Chunk) -> str:
@@ -387,23 +408,8 @@ def _plain_case(ps: list[str]) -> str:
             return "wo"
         return "wa" if last == "は" else "mo"
     if last == "の":
-        return {"から": "np_agent", "へ": "np_target", "と": "np_partner", "で": "np_loc"}.get(
-            prev, "no"
-        )
-    return {
-        "が": "ga",
-        "を": "wo",
-        "に": "ni",
-        "へ": "he",
-        "と": "to",
-        "で": "de",
-        "から": "kara",
-        "より": "yori",
-        "や": "coord",
-        "か": "coord",
-        "及び": "coord",
-        "並びに": "coord",
-    }.get(last, "other")
+        return NOUN_CASES.get(prev, "no")
+    return CASES.get(last, "other")
 
 
 def _fold_compound_particles(chunks: list[Chunk]) -> list[Chunk]:
@@ -424,12 +430,14 @@ def _fold_compound_particles(chunks: list[Chunk]) -> list[Chunk]:
                 prev.case = internal if adnominal else clausal
                 prev.folded = True
                 prev.func.extend(c.content + c.func)
+                prev._particles = None
                 prev.comma = c.comma
                 continue
             if last == "と" and c.content and c.content[0].lemma_ in ("共", "共に", "一緒"):
                 prev.case = "to"
                 prev.folded = True
                 prev.func.extend(c.content + c.func)
+                prev._particles = None
                 prev.comma = c.comma
                 continue
         out.append(c)
@@ -494,8 +502,8 @@ def build_phrases(chunks: list[Chunk]) -> list[NP | Pred]:
             pred = Pred(
                 chunk=c,
                 form=form,
-                passive=any(a in ("れる", "られる") for a in auxes),
-                causative=any(a in ("せる", "させる") for a in auxes),
+                passive="れる" in auxes or "られる" in auxes,
+                causative="せる" in auxes or "させる" in auxes,
                 negated=_negated(c),
                 hypothetical=hyp,
             )

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from pipeline.dates import calendar_value, precision
 from pipeline.events import attributes
-from pipeline.events.clauses import NP, Chunk, Pred, build_phrases, chunk_tokens
+from pipeline.events.clauses import ACTOR_TAIL, NP, Chunk, Pred, build_phrases, chunk_tokens
 from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
 from pipeline.events.roles import (
     Frame,
@@ -53,6 +53,7 @@ GROUP_PAIR_WORDS = (
     "2カ国",
     "両国間",
 )
+_GROUP_PAIR_SET = frozenset(GROUP_PAIR_WORDS)
 STATE_TYPES = ("STATE", "GOVERNMENT", "COUNTRY")
 # An undated paragraph takes the last date of the paragraph just before it
 # (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it).
@@ -204,10 +205,11 @@ def _token_actors(
             if ids:
                 out[t.i] = list(dict.fromkeys(ids))
                 continue
-        if t.text in GROUP_PAIR_WORDS or (
-            t.text == "両" and doc_tokens[t.i + 1].text in ("国", "首脳", "政府")
-            if t.i + 1 < len(doc_tokens)
-            else False
+        text = t.text
+        if text in _GROUP_PAIR_SET or (
+            text == "両"
+            and t.i + 1 < len(doc_tokens)
+            and doc_tokens[t.i + 1].text in ("国", "首脳", "政府")
         ):
             pair = _recent_pair(state, mentions, t_start)
             if pair:
@@ -233,8 +235,6 @@ def _assign_actors(
 ) -> None:
     """Actors of each chunk, and those heading it (the last one, when only titles
     and suffixes follow it; a person before a state qualifier: バイデン米大統領)."""
-    from pipeline.events.clauses import ACTOR_TAIL
-
     types = actor_types or {}
 
     for c in chunks:
@@ -253,7 +253,7 @@ def _assign_actors(
         if all(
             t.lemma_ in ACTOR_TAIL
             or t.text in ACTOR_TAIL
-            or t.tag_.startswith("接尾辞")
+            or t.is_suffix
             for t in tail
         ):
             head_ids = list(tok_actors.get(c.content[last_actor_pos].i, []))
@@ -368,7 +368,7 @@ def _code_sentence(
     last_subject: list[str] = []
     state.clause_start = sent.start
     for k, item in enumerate(items):
-        first = item.chunks[0] if isinstance(item, NP) else item.chunk
+        first = (item.mods[0] if item.mods else item.head) if isinstance(item, NP) else item.chunk
         if first.opens_quote:
             frame.open_quote()
         if isinstance(item, NP):
