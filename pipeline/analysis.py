@@ -59,7 +59,7 @@ def analyze_article(
         "dates": date_rows(aid, document, doc._.dates),
     }
     actors = {a.actor_id: actor_record(a) for a in doc._.actors.values()}
-    events, event_mentions = event_rows(aid, document, doc)
+    events, event_mentions = event_rows(aid, document, doc, overlay)
     rows["events"] = events
     rows["event_mentions"] = event_mentions
     if with_tokens:
@@ -153,15 +153,19 @@ def actor_record(actor) -> dict:
     }
 
 
-def event_rows(aid: str, document: Document, doc) -> tuple[list[dict], list[dict]]:
-    """events.csv and event_mentions.csv rows: mentions merged into happenings."""
+def event_rows(
+    aid: str, document: Document, doc, overlay: str | None = None
+) -> tuple[list[dict], list[dict]]:
+    """events.csv and event_mentions.csv rows: mentions merged into happenings (with
+    the knowledge base the actors were linked with: the overlay's offices count)."""
+    from pipeline.actors.component import kb_for
     from pipeline.events import merge_events
 
     actors = doc._.actors
     sentences = {s.sentence_id: s for s in document.sentences}
     events: list[dict] = []
     mentions: list[dict] = []
-    for n, ev in enumerate(merge_events(doc._.events, actors), start=1):
+    for n, ev in enumerate(merge_events(doc._.events, actors, kb_for(overlay)), start=1):
         event_id = f"{aid}:e{n}"
         evidence = next((m for m in ev.mentions if not m.is_caption), ev.mentions[0])
         location = actors.get(ev.location_actor_id)

@@ -222,3 +222,24 @@ def test_lexicon_triggers_are_unidic_lemmas():
 def test_issue_examples(trigger, obj, code):
     entry = load_lexicon().match(trigger, obj)
     assert entry is not None and entry.code == code
+
+
+def test_an_office_from_the_overlay_makes_its_holder_act_for_the_state(tmp_path):
+    from pipeline.actors import load_kb
+
+    overlay = tmp_path / "actors.yaml"
+    overlay.write_text(
+        "actors:\n"
+        "  - {id: PER_HASANOV_ALI, type: PERSON, name_en: Ali Hasanov, name_ja: ハサノフ, country: AZE,\n"
+        '     roles: ["AZE GOV foreign_minister 2025-01-01.."]}\n',
+        encoding="utf-8",
+    )
+    actors = {
+        **ACTORS,
+        "AZE": Actor("AZE", "STATE", "Azerbaijan", "アゼルバイジャン", country="AZE"),
+        "PER_HASANOV_ALI": Actor("PER_HASANOV_ALI", "PERSON", "Ali Hasanov", "ハサノフ", country="AZE"),
+    }
+    mentions = [em("AZE", "036", "BLR"), em("PER_HASANOV_ALI", "036", "BLR", start=5)]
+    assert len(merge_events(mentions, actors)) == 2  # the packaged KB does not know him
+    rows = merge_events(mentions, actors, load_kb(overlay))
+    assert [(r.source_actor_id, r.n_mentions) for r in rows] == [("AZE", 2)]

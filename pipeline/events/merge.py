@@ -54,7 +54,7 @@ class MergedEvent:
     mentions: list[EventMention] = field(default_factory=list)
 
 
-def _party(actor_id: str, actors: dict[str, Actor], date: str = "") -> str:
+def _party(actor_id: str, actors: dict[str, Actor], kb, date: str = "") -> str:
     """The party an actor acts for: a state, its government and (CAMEO-style) the
     people holding a government office at the time (ルカシェンコ大統領 -> BLR)."""
     actor = actors.get(actor_id)
@@ -63,21 +63,22 @@ def _party(actor_id: str, actors: dict[str, Actor], date: str = "") -> str:
     if actor.type in STATE_TYPES:
         return "state:" + (actor.country or actor_id)
     if actor.type == "PERSON":
-        for role in _government_roles(actor_id, date):
-            return "state:" + role
+        for role in kb.role_at(actor_id, date):
+            if role.sector == "GOV":
+                return "state:" + role.country
     return actor_id
 
 
-def _government_roles(actor_id: str, date: str) -> list[str]:
-    """Countries whose government the person belongs to at `date` (from the actor KB)."""
-    from pipeline.actors import load_kb
-
-    return [r.country for r in load_kb().role_at(actor_id, date) if r.sector == "GOV"]
-
-
 def merge_events(
-    mentions: list[EventMention], actors: dict[str, Actor] | None = None
+    mentions: list[EventMention], actors: dict[str, Actor] | None = None, kb=None
 ) -> list[MergedEvent]:
+    """`kb`: the actor knowledge base the article was linked with (overlay included:
+    an office added in corpus/actors.yaml makes its holder act for the state);
+    default, the packaged one."""
+    if kb is None:
+        from pipeline.actors import load_kb
+
+        kb = load_kb()
     actors = actors or {}
     # the id shown for each party: the one used most, first seen on ties
     uses: Counter[str] = Counter()
@@ -85,10 +86,10 @@ def merge_events(
         uses.update(a for a in (m.source_actor_id, m.target_actor_id) if a)
     shown: dict[str, str] = {}
     for a in sorted(uses, key=lambda x: -uses[x]):
-        shown.setdefault(_party(a, actors), a)
+        shown.setdefault(_party(a, actors, kb), a)
 
     def norm(a: str, date: str) -> str:
-        return shown.get(_party(a, actors, date), shown.get(_party(a, actors), a)) if a else ""
+        return shown.get(_party(a, actors, kb, date), shown.get(_party(a, actors, kb), a)) if a else ""
 
     groups: dict[tuple, list[EventMention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
