@@ -464,8 +464,7 @@ def test_full_name_with_another_given_name_is_another_person(text, expected_id, 
     [
         # a company no KB lists: only the trained NER finds it
         ("トヨタ自動車は新工場を建設した。", [("トヨタ自動車", "NEW_ORG_", "model")], []),
-        # a KB name the rules pass over (inside a katakana run) links to the KB actor
-        ("ベラルーシカリはカリウムを輸出した。", [("ベラルーシ", "BLR", "model")], []),
+        ("ロシアガスはガスを輸出した。", [("ロシアガス", "NEW_ORG_", "model")], []),
         # common-noun phrases the model may tag are not actors
         ("原油市場の奪い合いが激化した。", [], []),
     ],
@@ -482,3 +481,47 @@ def test_trained_ner_adds_names_the_kb_does_not_know(text, with_model, without_m
     assert [(t, method) for t, _, method in got] == [(t, method) for t, _, method in with_model]
     assert all(a.startswith(prefix) for (_, a, _), (_, prefix, _) in zip(got, with_model, strict=True))
     assert found(False) == without_model
+
+
+def test_a_model_entity_that_is_a_kb_name_links_to_the_kb_actor():
+    """A KB name the rules pass over (inside a katakana run: ベラルーシ in ベラルーシカリ)
+    that the model marks becomes a mention of the KB actor, not of a new one."""
+    from pipeline.actors.component import add_model_mentions
+    from pipeline.model import Sentence
+    from pipeline.nlp import blank_japanese, make_doc
+
+    nlp = blank_japanese()
+    nlp.add_pipe("dekigoto_actors")
+    text = "ベラルーシカリはカリウムを輸出した。"
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    assert doc._.mentions == []
+    add_model_mentions(doc, nlp.get_pipe("dekigoto_actors").kb, [(0, 5, "LOC", 0.75)])
+    assert [(m.text, m.actor_id, m.link_method, m.label) for m in doc._.mentions] == [
+        ("ベラルーシ", "BLR", "model", "STATE")
+    ]
+    assert "BLR" in doc._.actors
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("サンフランシスコ会議が開かれた。", (0, 10), False),  # a conference named after a city
+        ("ヤルタ会談で決まった。", (0, 3), False),  # the place right before 会談
+        ("ミンスク合意を守る。", (0, 6), False),
+        ("ロシアガスはガスを輸出した。", (0, 5), True),  # not a place + event word
+    ],
+)
+def test_model_entities_naming_events_are_not_actors(text, span, expected):
+    from pipeline.actors.component import add_model_mentions
+    from pipeline.model import Sentence
+    from pipeline.nlp import blank_japanese, make_doc
+
+    nlp = blank_japanese()
+    nlp.add_pipe("dekigoto_actors")
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    before = len(doc._.mentions)
+    add_model_mentions(doc, nlp.get_pipe("dekigoto_actors").kb, [(*span, "ORG", 0.7)])
+    added = [m for m in doc._.mentions if m.link_method == "model"]
+    assert bool(added) == expected, (before, [(m.text, m.actor_id) for m in doc._.mentions])

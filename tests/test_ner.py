@@ -317,3 +317,55 @@ def test_model_loads_with_spacy_and_sources_onto_the_blank_pipeline():
     nlp.add_pipe("ner", source=model)
     doc = nlp(PLACE_TEXT)
     assert [(e.text, e.label_) for e in doc.ents] == [("ミンスク", "LOC")]
+
+
+# ---------------------------------------------------------------- where the model runs
+
+
+def _actors_and_ner(context):
+    import pipeline.actors.component  # noqa: F401
+    import pipeline.ner.component  # noqa: F401
+
+    nlp = blank_japanese()
+    nlp.add_pipe("dekigoto_actors")
+    nlp.add_pipe("dekigoto_ner", config={"context": context})
+    return nlp
+
+
+LONG_SENTENCE = (
+    "ロシアのプーチン大統領は十日、モスクワで記者会見を開き、米国との関係や経済制裁、"
+    "エネルギー価格について長く語ったあと、ミンスク近郊のザスラウェ工場を訪れる予定だと述べた。"
+)
+
+
+def _analyse(nlp, text):
+    from pipeline.model import Sentence
+    from pipeline.nlp import make_doc
+
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_model_runs_only_around_unexplained_names_with_the_same_mentions():
+    whole, windows = _actors_and_ner(0), _actors_and_ner(8)
+    text = LONG_SENTENCE + "\n" + LONG_SENTENCE.replace("ザスラウェ", "ボリソフ")
+    a, b = _analyse(whole, text), _analyse(windows, text)
+    assert {(m.start, m.end, m.label, m.actor_id) for m in a._.mentions} == {
+        (m.start, m.end, m.label, m.actor_id) for m in b._.mentions
+    }
+    ner = windows.get_pipe("dekigoto_ner")
+    ranges = ner._unexplained_segments(b)
+    assert ranges and all(hi - lo <= 2 * 8 + 1 + 8 for lo, hi in ranges)  # windows, not sentences
+    assert sum(hi - lo for lo, hi in ranges) < len(b)
+    assert all(ranges[i][1] <= ranges[i + 1][0] for i in range(len(ranges) - 1))  # merged, ordered
+    whole_ranges = whole.get_pipe("dekigoto_ner")._unexplained_segments(a)
+    assert all(any(wl <= lo and hi <= wh for wl, wh in whole_ranges) for lo, hi in ranges)
+
+
+def test_nothing_unexplained_means_the_model_does_not_run():
+    nlp = _actors_and_ner(8)
+    doc = _analyse(nlp, "ロシアと米国は会談した。")
+    assert nlp.get_pipe("dekigoto_ner")._unexplained_segments(doc) == []
+    assert doc._.ner_spans == []

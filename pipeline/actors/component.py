@@ -59,10 +59,12 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
 
     mentions, actors = doc._.mentions or [], doc._.actors
     org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
+    event_suffixes = tuple(kb.lexicon.get("event_suffixes", ()))
     extra = [
         m
         for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=doc_text(doc))
         if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
+        and not _names_an_event(doc, m.start, m.end, event_suffixes)
     ]
     for m in extra:
         known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
@@ -89,8 +91,26 @@ def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = (
     return any(is_name_like(t) for t in span)
 
 
+def _names_an_event(doc, start: int, end: int, event_suffixes: tuple[str, ...]) -> bool:
+    """A place name with an event suffix in or right after the entity names a meeting,
+    treaty or the like, not an actor: サンフランシスコ会議, ヤルタ(会談), ミンスク合意
+    (the lexicon's `event_suffixes`, which the rules apply to KB places too)."""
+    if not event_suffixes:
+        return False
+    text = doc_text(doc)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or "地名" not in span[0].tag_:
+        return False
+    return text[start:end].endswith(event_suffixes) or text.startswith(event_suffixes, end)
+
+
 def is_name_like(token) -> bool:
     """A proper noun, or a word UniDic does not know that has letters (not a number)."""
-    if "固有名詞" in token.tag_:
+    return name_like_word(token.text, token.tag_, is_unknown(token))
+
+
+def name_like_word(word: str, tag: str, unknown: bool) -> bool:
+    """`is_name_like` on a token's text, UniDic tag and unknown-word flag."""
+    if "固有名詞" in tag:
         return True
-    return is_unknown(token) and "数詞" not in token.tag_ and any(ch.isalpha() for ch in token.text)
+    return unknown and "数詞" not in tag and any(ch.isalpha() for ch in word)

@@ -16,3 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 
 MODEL_DIR = Path(__file__).parent / "model"
+
+# the model's config names this embedding architecture: register it with any use of the package
+from pipeline.ner import features as _features  # noqa: E402,F401

@@ -9,11 +9,15 @@ With `enabled = False` the model is not loaded and `doc._.ner_spans` is `[]`.
 
 from __future__ import annotations
 
+import bisect
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +25,8 @@ from pipeline.ner import MODEL_DIR
 
 EXTENSION = "ner_spans"
 DEFAULT_CONFIDENCE = 0.5
+# tokens of context on each side of an unexplained name (see NerComponent)
+CONTEXT_TOKENS = 8
 
 
 def register_ner_extension() -> None:
@@ -31,6 +37,7 @@ def register_ner_extension() -> None:
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> tuple[Language, dict[str, float]]:
     """The packaged (or given) NER pipeline and its per-label confidence, loaded once."""
+    import pipeline.ner.features  # noqa: F401  (registers the embedding the model's config names)
     import pipeline.tokenizer  # noqa: F401  (registers the tokenizer the model's config names)
 
     model_dir = Path(path) if path else MODEL_DIR
@@ -46,39 +53,50 @@ class NerComponent:
     """Runs the model and, in the full pipeline (after "dekigoto_actors", whose
     knowledge base it is given), adds its entities to the actor mentions.
 
-    The model runs only on the sentences where a proper noun, an unknown word or
-    an organisation suffix is left that no KB or rule mention explains: only
-    there can it add a mention, so the result is the same as running it
-    everywhere, at a fraction of the cost.
+    The model runs only around the tokens where a proper noun, an unknown word
+    or an organisation suffix is left that no KB or rule mention explains (only
+    there can it add a mention): on a window of `context` tokens on each side,
+    within the sentence. The model's own view of a token reaches 4 tokens each
+    side (its CNN) and an entity rarely spans more than a few tokens, so the
+    default of 8 gives the mentions running it on every sentence would, at a
+    fraction of the cost; `context = 0` runs it on whole sentences.
     """
 
-    def __init__(self, enabled: bool = True, model: str | None = None, kb=None):
+    def __init__(
+        self, enabled: bool = True, model: str | None = None, kb=None, context: int = CONTEXT_TOKENS
+    ):
         register_ner_extension()
         self.enabled = enabled
         self.model = str(model) if model else None
         self.kb = kb
+        self.context = context
         self.org_suffixes = tuple(kb.lexicon.get("org_suffixes", ())) if kb is not None else ()
+        # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
+        self._is_candidate = lru_cache(maxsize=100_000)(self._name_like)
         if enabled:
             load_model(self.model)  # fail at pipeline build time, not on the first article
 
-    def spans(self, doc: Doc, segments=None) -> list[tuple[int, int, str, float]]:
+    def _name_like(self, word: str, tag: str, unknown: bool) -> bool:
+        from pipeline.actors.component import name_like_word
+
+        return name_like_word(word, tag, unknown) or bool(
+            self.org_suffixes and word.endswith(self.org_suffixes)
+        )
+
+    def spans(self, doc: Doc, segments=None, view=None) -> list[tuple[int, int, str, float]]:
         nlp, confidence = load_model(self.model)
         # Run on sentence-like segments of the pipeline's own tokens (the model was trained
         # on single sentences, without newlines), each a scratch Doc so that the caller's
         # Doc keeps its own (empty) entity annotation.
-        segments = list(_segments(doc)) if segments is None else segments
+        view = view or _TokenView.of(doc)
+        segments = list(_segments(view.words)) if segments is None else segments
         scratch = (
-            Doc(
-                nlp.vocab,
-                words=[t.text for t in doc[a:b]],
-                spaces=[bool(t.whitespace_) for t in doc[a:b]],
-                tags=[t.tag_ for t in doc[a:b]],
-            )
+            Doc(nlp.vocab, words=view.words[a:b], spaces=view.spaces[a:b].tolist(), tags=view.tags[a:b])
             for a, b in segments
         )
         out = []
         for (a, _), sdoc in zip(segments, nlp.pipe(scratch), strict=True):
-            offset = doc[a].idx
+            offset = int(view.idx[a])
             for e in sdoc.ents:
                 score = float(confidence.get(e.label_, DEFAULT_CONFIDENCE))
                 out.append((offset + e.start_char, offset + e.end_char, e.label_, score))
@@ -91,51 +109,99 @@ class NerComponent:
         if self.kb is None or doc._.mentions is None:
             doc._.ner_spans = self.spans(doc)
             return doc
-        doc._.ner_spans = self.spans(doc, self._unexplained_segments(doc))
+        view = _TokenView.of(doc)
+        doc._.ner_spans = self.spans(doc, self._unexplained_segments(doc, view), view)
         from pipeline.actors.component import add_model_mentions
 
         add_model_mentions(doc, self.kb, doc._.ner_spans)
         return doc
 
-    def _unexplained_segments(self, doc: Doc) -> list[tuple[int, int]]:
-        """Segments holding a name-like token that no actor mention covers."""
-        from pipeline.actors.component import is_name_like
-
+    def _unexplained_segments(self, doc: Doc, view=None) -> list[tuple[int, int]]:
+        """Token ranges around the name-like tokens that no actor mention covers: the
+        whole segment (sentence) with `context = 0`, else `context` tokens each side
+        within it, overlapping windows merged."""
+        view = view or _TokenView.of(doc)
         covered = sorted((m.start, m.end) for m in doc._.mentions)
-        out = []
-        for a, b in _segments(doc):
-            for tok in doc[a:b]:
-                name_like = is_name_like(tok) or (self.org_suffixes and tok.text.endswith(self.org_suffixes))
-                if name_like and not _inside(covered, tok.idx, tok.idx + len(tok.text)):
+        is_candidate = self._is_candidate
+        candidates = [
+            i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
+        ]
+        if not candidates:
+            return []
+        segments = list(_segments(view.words))
+        seg_starts = [a for a, _ in segments]
+        out: list[tuple[int, int]] = []
+        for i in candidates:
+            start = int(view.idx[i])
+            if _inside(covered, start, start + len(view.words[i])):
+                continue
+            a, b = segments[bisect.bisect_right(seg_starts, i) - 1]
+            if not a <= i < b:  # a newline token: in no segment
+                continue
+            if not self.context:
+                if not out or out[-1] != (a, b):
                     out.append((a, b))
-                    break
+                continue
+            lo, hi = max(a, i - self.context), min(b, i + self.context + 1)
+            if out and out[-1][1] >= lo and out[-1][0] >= a:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
         return out
+
+
+class _TokenView(NamedTuple):
+    """A Doc's tokens as plain lists and arrays: the gate reads every token, and spaCy
+    builds a Python Token object for each attribute access. Offsets and spacing stay
+    numpy arrays (only the tokens the gate or a window needs are read from them)."""
+
+    words: list[str]
+    tags: list[str]
+    unknown: list[bool]
+    spaces: numpy.ndarray
+    idx: numpy.ndarray
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TokenView:
+        from pipeline.tokenizer import is_unknown, token_records
+
+        arr = doc.to_array([IDX, SPACY])
+        records = token_records(doc)
+        if records is not None and len(records) == len(doc):
+            words = [r.word for r in records]
+            tags = [r.strings[2] for r in records]
+            unknown = [r.entry.is_unknown for r in records]
+        else:
+            words = [t.text for t in doc]
+            tags = [t.tag_ for t in doc]
+            unknown = [is_unknown(t) for t in doc]
+        return cls(words, tags, unknown, arr[:, 1].astype(bool), arr[:, 0])
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is [start, end) within one of the sorted spans?"""
-    import bisect
-
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-@Language.factory("dekigoto_ner", default_config={"enabled": True, "model": None})
-def make_ner_component(nlp: Language, name: str, enabled: bool, model: str | None):
+@Language.factory(
+    "dekigoto_ner", default_config={"enabled": True, "model": None, "context": CONTEXT_TOKENS}
+)
+def make_ner_component(nlp: Language, name: str, enabled: bool, model: str | None, context: int):
     kb = nlp.get_pipe("dekigoto_actors").kb if "dekigoto_actors" in nlp.pipe_names else None
-    return NerComponent(enabled=enabled, model=model, kb=kb)
+    return NerComponent(enabled=enabled, model=model, kb=kb, context=context)
 
 
-def _segments(doc: Doc):
+def _segments(words: list[str]):
     """(start, end) token ranges: split at newlines (dropped) and after 。！？ (kept)."""
     start = 0
-    for i, tok in enumerate(doc):
-        if "\n" in tok.text:
+    for i, word in enumerate(words):
+        if "\n" in word:
             if i > start:
                 yield start, i
             start = i + 1
-        elif tok.text in ("。", "！", "？", "!", "?"):
+        elif word in ("。", "！", "？", "!", "?"):
             yield start, i + 1
             start = i + 1
-    if start < len(doc):
-        yield start, len(doc)
+    if start < len(words):
+        yield start, len(words)

@@ -25,8 +25,16 @@ import spacy
 from spacy.language import Language
 
 from pipeline.ner import MODEL_DIR
-from pipeline.ner.convert import AlignStats, load_splits, mapped_entities, to_doc, to_docbin
+from pipeline.ner.convert import (
+    AlignStats,
+    load_splits,
+    mapped_entities,
+    substitute_entities,
+    to_doc,
+    to_docbin,
+)
 from pipeline.ner.evaluate import Scorer, format_table
+from pipeline.ner.features import ARCHITECTURE as _FEATURES  # noqa: F401  (registers the embedding)
 from pipeline.ner.labels import FROM_MENTION_LABEL, MODEL_LABELS
 from pipeline.nlp import blank_japanese
 
@@ -35,6 +43,10 @@ DEFAULT_WORK = Path("build/ner")
 # ner-wikipedia train sentences are repeated this many times in the training set
 # (they are fewer than GSD's and denser in entities).
 WIKI_TRAIN_REPEAT = 1
+# training sentences are also added this many times with their names swapped
+# (`convert.substitute_entities`); the seed is the training config's
+SWAP_COPIES = 1
+SWAP_SEED = 20260126
 
 NOTICE = """\
 dekigoto Japanese NER model (pipeline/ner/model/)
@@ -145,7 +157,7 @@ def export_model(best: Path, model_dir: Path) -> Language:
     nlp.meta.update(
         {
             "name": "dekigoto_ner",
-            "version": "1.0.0",
+            "version": "2.0.0",
             "description": "Japanese NER (PERSON/ORG/LOC) on fugashi+unidic-lite tokens",
             "license": "CC BY-SA 4.0",
             "sources": [
@@ -172,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--wiki-repeat", type=int, default=WIKI_TRAIN_REPEAT, help="copies of wiki train"
     )
+    ap.add_argument(
+        "--swap-copies", type=int, default=SWAP_COPIES,
+        help="copies of the training sentences with entities swapped for others of their label",
+    )
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--skip-train", action="store_true", help="evaluate the packaged model only")
     args = ap.parse_args(argv)
@@ -181,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     nlp = blank_japanese()
     work = args.work
     print("== conversion (entity spans after label mapping) ==")
+    train = splits["gsd"]["train"] + splits["wiki"]["train"] * args.wiki_repeat
     inputs = {
-        "train": splits["gsd"]["train"] + splits["wiki"]["train"] * args.wiki_repeat,
+        "train": train + substitute_entities(train, args.swap_copies, SWAP_SEED),
         "dev": splits["gsd"]["dev"] + splits["wiki"]["dev"],
     }
     align = {}

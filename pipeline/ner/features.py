@@ -1,0 +1,241 @@
+"""Token features for the NER's embedding layer, made for Japanese.
+
+spaCy's `MultiHashEmbed` embeds lexical attributes built for alphabetic
+languages: PREFIX is the first character, SUFFIX the last three, and SHAPE maps
+every kanji, kana and latin letter alike to "x". For Japanese names the telling
+signals are elsewhere: the last character (店, 社, 党, 県, 山, 湖, 氏 …), the
+script (a katakana word is a foreign name or loanword, a kanji run a Japanese
+name or a common noun) and the token's length. `JapaneseHashEmbed` embeds these
+alongside NORM and the UniDic tag, with the same hash-embedding-and-Maxout design.
+
+Everything is computed from the token's text and tag, which the pipeline's
+scratch Docs carry, and is cached per distinct (text, tag).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import IDX, ORTH, TAG
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
+
+ARCHITECTURE = "dekigoto.JapaneseHashEmbed.v1"
+
+# name -> function(text, tag) -> str; the order is the column order of the features
+FEATURES: dict[str, Callable[[str, str], str]] = {}
+
+
+def feature(name: str):
+    def register(func):
+        FEATURES[name] = func
+        return func
+
+    return register
+
+
+def script_of(ch: str) -> str:
+    """One symbol per writing system: 漢 kanji, か hiragana, カ katakana, A/a latin,
+    0 digit; other characters (・, ー as part of katakana, punctuation) stand for themselves."""
+    code = ord(ch)
+    if 0x3040 <= code <= 0x309F:
+        return "か"
+    if 0x30A0 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F:
+        return "・" if ch == "・" else "カ"
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or ch in "々〆ヶ":
+        return "漢"
+    if ch.isdigit():
+        return "0"
+    if ch.isalpha():
+        if unicodedata.category(ch) == "Lu":
+            return "A"
+        return "a"
+    return ch
+
+
+@feature("NORM")
+def norm(text: str, tag: str) -> str:
+    return text.lower()
+
+
+@feature("FIRST")
+def first_char(text: str, tag: str) -> str:
+    return text[:1]
+
+
+@feature("LAST")
+def last_char(text: str, tag: str) -> str:
+    return text[-1:]
+
+
+@feature("LAST2")
+def last_two(text: str, tag: str) -> str:
+    return text[-2:]
+
+
+@feature("SUFFIX")
+def last_three(text: str, tag: str) -> str:
+    return text[-3:]
+
+
+@feature("SCRIPT")
+def script_shape(text: str, tag: str) -> str:
+    """Runs of scripts, collapsed, and a length bucket: マーザ -> カ|3, JR京都線 -> A漢|4."""
+    runs: list[str] = []
+    for ch in text:
+        s = script_of(ch)
+        if not runs or runs[-1] != s:
+            runs.append(s)
+    n = len(text)
+    bucket = str(n) if n < 5 else ("5-6" if n < 7 else "7+")
+    return "".join(runs[:4]) + "|" + bucket
+
+
+@feature("TAG")
+def unidic_tag(text: str, tag: str) -> str:
+    return tag
+
+
+@feature("POS2")
+def coarse_tag(text: str, tag: str) -> str:
+    """The first two UniDic levels (名詞-固有名詞): shared by all proper nouns."""
+    return "-".join(tag.split("-")[:2])
+
+
+# features computed from the whole Doc text: name -> function(doc) -> one string per token
+DOC_FEATURES: dict[str, Callable[[Doc], list[str]]] = {}
+
+
+@lru_cache(maxsize=1)
+def _ipadic_tagger():
+    import fugashi
+    import ipadic
+
+    return fugashi.GenericTagger(ipadic.MECAB_ARGS)
+
+
+@lru_cache(maxsize=20_000)
+def ipadic_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, POS) of each IPAdic word of `text`; POS = its first three levels.
+    Read from MeCab's text output (one "surface<TAB>features" line per word), which is
+    faster than building a node object per word."""
+    out = []
+    pos = 0
+    for line in _ipadic_tagger().parse(text).split("\n"):
+        surface, tab, feature = line.partition("\t")
+        if not tab:  # "EOS" or the empty tail
+            continue
+        start = text.find(surface, pos) if surface else pos
+        if start < 0:  # MeCab changed something: resynchronise at the current position
+            start = pos
+        end = start + len(surface)
+        levels = [x for x in feature.split(",", 3)[:3] if x != "*"]
+        out.append((start, end, "-".join(levels)))
+        pos = end
+    return tuple(out)
+
+
+def ipadic_feature(doc: Doc) -> list[str]:
+    """Per token: the POS of the IPAdic word under its first character, with B if that
+    word starts with the token and I if it started before (名詞-固有名詞-組織|B)."""
+    spans = ipadic_spans(doc.text)
+    out = []
+    i = 0
+    n = len(spans)
+    for start in doc.to_array(IDX).tolist():
+        while i < n and spans[i][1] <= start:
+            i += 1
+        if i < n and spans[i][0] <= start:
+            out.append(spans[i][2] + ("|B" if spans[i][0] == start else "|I"))
+        else:
+            out.append("-")
+    return out
+
+
+DOC_FEATURES["IPADIC"] = ipadic_feature
+
+
+@lru_cache(maxsize=200_000)
+def token_features(text: str, tag: str, names: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(hash_string(f"{name}={FEATURES[name](text, tag)}") for name in names)
+
+
+# (ORTH id, TAG id, names) -> features: string ids are hashes of the strings, the same
+# in every vocab, so the cache holds across Docs and saves building spaCy Tokens
+_BY_IDS: dict[tuple[int, int, tuple[str, ...]], tuple[int, ...]] = {}
+
+
+def _token_rows(doc: Doc, names: tuple[str, ...]) -> list[tuple[int, ...]]:
+    strings = doc.vocab.strings
+    rows = []
+    for orth, tag in doc.to_array([ORTH, TAG]).tolist():
+        key = (orth, tag, names)
+        row = _BY_IDS.get(key)
+        if row is None:
+            if len(_BY_IDS) > 200_000:
+                _BY_IDS.clear()
+            row = _BY_IDS[key] = token_features(strings[orth], strings[tag] if tag else "", names)
+        rows.append(row)
+    return rows
+
+
+def JapaneseFeatureExtractor(names: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:
+    unknown = [n for n in names if n not in FEATURES and n not in DOC_FEATURES]
+    if unknown:
+        known = sorted(FEATURES) + sorted(DOC_FEATURES)
+        raise ValueError(f"unknown NER features {unknown}; known: {known}")
+    return Model("ja_features", _extract_forward, attrs={"names": tuple(names)})
+
+
+def _extract_forward(model: Model, docs, is_train: bool):
+    names = tuple(model.attrs["names"])
+    token_names = tuple(n for n in names if n in FEATURES)
+    doc_names = [n for n in names if n in DOC_FEATURES]
+    out = []
+    for doc in docs:
+        columns = {}
+        if token_names:
+            rows = _token_rows(doc, token_names)
+            arr = numpy.asarray(rows, dtype="uint64").reshape((len(doc), len(token_names)))
+            columns = {n: arr[:, j] for j, n in enumerate(token_names)}
+        for n in doc_names:
+            values = DOC_FEATURES[n](doc)
+            columns[n] = numpy.asarray([hash_string(f"{n}={v}") for v in values], dtype="uint64")
+        arr = numpy.stack([columns[n] for n in names], axis=1) if len(doc) else numpy.zeros((0, len(names)), dtype="uint64")
+        out.append(model.ops.asarray2i(arr.astype("uint64"), dtype="uint64"))
+    return out, lambda d_features: []
+
+
+@registry.architectures(ARCHITECTURE)
+def JapaneseHashEmbed(
+    width: int, features: list[str], rows: list[int]
+) -> Model[list[Doc], list[Floats2d]]:
+    """Hash embeddings of `features` (names in FEATURES), one table each with the
+    given number of rows, concatenated and mixed by a Maxout layer to `width`."""
+    if len(rows) != len(features):
+        raise ValueError(f"{len(features)} features but {len(rows)} row counts")
+    embeddings = [
+        HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0) for i, n_rows in enumerate(rows)
+    ]
+    return chain(
+        JapaneseFeatureExtractor(features),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(features), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
