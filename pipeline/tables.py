@@ -189,13 +189,18 @@ def frame(table: str, rows: list[dict]):
 class TableWriter:
     """Append rows to one table in a temporary file; `commit` renames it into place.
 
-    CSV chunks are written with the same formatting, so a table written in one
-    go and one written article by article are byte-identical.
+    Rows are buffered and written `buffer_rows` at a time: building a typed
+    DataFrame costs about the same for 10 rows as for 10,000, so writing each
+    article's few rows on their own made the table pass the slowest serial step
+    of an extraction. The buffer is bounded, so memory stays flat. CSV chunks are
+    written with the same formatting, so the bytes do not depend on the chunking.
     """
 
-    def __init__(self, out_dir: Path, table: str, fmt: str = "csv"):
+    def __init__(self, out_dir: Path, table: str, fmt: str = "csv", buffer_rows: int = 20_000):
         self.table = table
         self.fmt = fmt
+        self.buffer_rows = buffer_rows
+        self._buffer: list[dict] = []
         self.path = out_dir / f"{table}.{'parquet' if fmt == 'parquet' else 'csv'}"
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=out_dir)
         os.close(fd)
@@ -214,6 +219,12 @@ class TableWriter:
                 raise
 
     def append(self, rows: list[dict]) -> None:
+        self._buffer.extend(rows)
+        if len(self._buffer) >= self.buffer_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        rows, self._buffer = self._buffer, []
         if not rows:
             return
         df = frame(self.table, rows)
@@ -225,6 +236,7 @@ class TableWriter:
             df.to_csv(self._fh, index=False, header=False, lineterminator="\n")
 
     def close(self) -> None:
+        self.flush()
         if self._parquet is not None:
             self._parquet.close()
             self._parquet = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline.tables import TABLES, TableWriter, columns, frame, schema_markdown
 
@@ -33,9 +34,10 @@ def test_every_column_has_a_meaning():
             assert c.doc and c.dtype in ("str", "int", "float", "bool")
 
 
-def test_chunked_writes_equal_one_write(tmp_path):
+@pytest.mark.parametrize("buffer_rows", [1, 2, 3, 20_000])
+def test_chunked_writes_equal_one_write(tmp_path, buffer_rows):
     rows = [{"article_id": f"a{i}", "sentence_id": i, "start": i, "end": i + 1, "kind": "body", "text": f"文,{i}\n\"x\""} for i in range(5)]
-    w = TableWriter(tmp_path, "sentences")
+    w = TableWriter(tmp_path, "sentences", buffer_rows=buffer_rows)
     w.append(rows[:2])
     w.append([])
     w.append(rows[2:])
