@@ -196,7 +196,7 @@ class TableWriter:
     written with the same formatting, so the bytes do not depend on the chunking.
     """
 
-    def __init__(self, out_dir: Path, table: str, fmt: str = "csv", buffer_rows: int = 20_000):
+    def __init__(self, out_dir: Path, table: str, fmt: str = "csv", buffer_rows: int = 5_000):
         self.table = table
         self.fmt = fmt
         self.buffer_rows = buffer_rows

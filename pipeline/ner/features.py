@@ -129,7 +129,7 @@ def _ipadic_tagger():
     return fugashi.GenericTagger(ipadic.MECAB_ARGS)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)  # bounded: window texts seldom repeat in a corpus, sentences do in training
 def ipadic_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, POS) of each IPAdic word of `text`; POS = its first three levels.
     Read from MeCab's text output (one "surface<TAB>features" line per word), which is
