@@ -483,20 +483,26 @@ def test_trained_ner_adds_names_the_kb_does_not_know(text, with_model, without_m
     assert found(False) == without_model
 
 
-def test_a_model_entity_that_is_a_kb_name_links_to_the_kb_actor():
-    """A KB name the rules pass over (inside a katakana run: ベラルーシ in ベラルーシカリ)
-    that the model marks becomes a mention of the KB actor, not of a new one."""
-    from pipeline.actors.component import add_model_mentions
+def _linked_doc(text):
+    """A one-sentence Doc after the actors stage (no trained NER), and its KB."""
     from pipeline.model import Sentence
     from pipeline.nlp import blank_japanese, make_doc
 
     nlp = blank_japanese()
     nlp.add_pipe("dekigoto_actors")
-    text = "ベラルーシカリはカリウムを輸出した。"
     doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
-    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    linker = nlp.get_pipe("dekigoto_actors")
+    return linker(doc), linker.kb
+
+
+def test_a_model_entity_that_is_a_kb_name_links_to_the_kb_actor():
+    """A KB name the rules pass over (inside a katakana run: ベラルーシ in ベラルーシカリ)
+    that the model marks becomes a mention of the KB actor, not of a new one."""
+    from pipeline.actors.component import add_model_mentions
+
+    doc, kb = _linked_doc("ベラルーシカリはカリウムを輸出した。")
     assert doc._.mentions == []
-    add_model_mentions(doc, nlp.get_pipe("dekigoto_actors").kb, [(0, 5, "LOC", 0.75)])
+    add_model_mentions(doc, kb, [(0, 5, "LOC", 0.75)])
     assert [(m.text, m.actor_id, m.link_method, m.label) for m in doc._.mentions] == [
         ("ベラルーシ", "BLR", "model", "STATE")
     ]
@@ -514,14 +520,9 @@ def test_a_model_entity_that_is_a_kb_name_links_to_the_kb_actor():
 )
 def test_model_entities_naming_events_are_not_actors(text, span, expected):
     from pipeline.actors.component import add_model_mentions
-    from pipeline.model import Sentence
-    from pipeline.nlp import blank_japanese, make_doc
 
-    nlp = blank_japanese()
-    nlp.add_pipe("dekigoto_actors")
-    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
-    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    doc, kb = _linked_doc(text)
     before = len(doc._.mentions)
-    add_model_mentions(doc, nlp.get_pipe("dekigoto_actors").kb, [(*span, "ORG", 0.7)])
+    add_model_mentions(doc, kb, [(*span, "ORG", 0.7)])
     added = [m for m in doc._.mentions if m.link_method == "model"]
     assert bool(added) == expected, (before, [(m.text, m.actor_id) for m in doc._.mentions])
