@@ -266,13 +266,15 @@ def _extract_locked(corpus: Path, out: Path, run: Run) -> ExtractSummary:
 
     analyse = _run_dask if run.engine == "dask" else _run
     overlay = overlay_data if run.engine == "dask" and overlay_data else overlay_path
+    index = ArticleIndex()
     for result in analyse(todo, with_tokens, overlay, run):
         rel = result.rows["articles"][0]["path"]
         _write_cache(cache_dir, rel, fingerprints[rel], result)
+        index.add(rel, result)
         if run.on_article:
             run.on_article(rel)
 
-    summary = _write_tables(out, cache_dir, fingerprints, fmt, table_names)
+    summary = _write_tables(out, cache_dir, fingerprints, fmt, table_names, index)
     if run.parquet_above is not None and fmt == "csv":
         write_partitioned_parquet(out, table_names, run.parquet_above)
     summary.analysed = len(todo)
@@ -407,18 +409,27 @@ def _atomic_write_text(path: Path, text: str) -> None:
 
 class ActorTotals:
     """actors.csv built article by article: attributes, counts, first and last seen.
-    Holds one row per actor, never the articles' mentions."""
+    Holds one row per actor, never the articles' mentions. The order in which
+    articles are added does not matter (workers and Dask return them in any
+    order): an actor's attributes are those of the article with the first path."""
 
     def __init__(self):
         self.rows: dict[str, dict] = {}
+        self._attributes_from: dict[str, str] = {}  # actor id -> path its attributes come from
 
-    def add(self, result: ArticleResult) -> None:
+    def add(self, result: ArticleResult, rel: str = "") -> None:
         published = result.rows["articles"][0].get("published", "")
         counts: dict[str, int] = {}
         for m in result.rows.get("mentions", []):
             counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
         for actor_id, record in result.actors.items():
-            row = self.rows.setdefault(actor_id, {**record, "n_mentions": 0, "n_articles": 0, "first_seen": "", "last_seen": ""})
+            row = self.rows.get(actor_id)
+            if row is None:
+                row = self.rows[actor_id] = {**record, "n_mentions": 0, "n_articles": 0, "first_seen": "", "last_seen": ""}
+                self._attributes_from[actor_id] = rel
+            elif rel < self._attributes_from[actor_id]:
+                row.update(record)
+                self._attributes_from[actor_id] = rel
             row["n_mentions"] += counts.get(actor_id, 0)
             row["n_articles"] += 1 if counts.get(actor_id) else 0
             if published:
@@ -429,19 +440,37 @@ class ActorTotals:
         return [self.rows[k] for k in sorted(self.rows)]
 
 
-def _write_tables(out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, table_names) -> ExtractSummary:
+class ArticleIndex:
+    """What the table pass needs before it writes: the articles' order and the actor
+    totals. Filled as results arrive from the workers, so that only the articles
+    taken from the cache are read for it afterwards."""
+
+    def __init__(self):
+        self.order: list[tuple[str, str, str]] = []  # (article_id, path, rel)
+        self.totals = ActorTotals()
+        self.rels: set[str] = set()
+
+    def add(self, rel: str, result: ArticleResult) -> None:
+        self.order.append((result.article_id, result.rows["articles"][0]["path"], rel))
+        self.totals.add(result, rel)
+        self.rels.add(rel)
+
+
+def _write_tables(
+    out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, table_names, index: ArticleIndex | None = None
+) -> ExtractSummary:
     """Stream the cached results into the tables, one article at a time.
 
-    Pass 1 orders the articles and aggregates the actors (small); pass 2
-    appends each article's rows. Every table is built in a temporary file and
-    renamed into place only when all of them are complete.
+    Pass 1 orders the articles and aggregates the actors (small; articles already
+    in `index` are not read again); pass 2 appends each article's rows. Every
+    table is built in a temporary file and renamed into place only when all of
+    them are complete.
     """
-    order: list[tuple[str, str, str]] = []  # (article_id, path, rel)
-    totals = ActorTotals()
+    index = index or ArticleIndex()
     for rel in rels:
-        result = _read_cache(cache_dir, rel)
-        order.append((result.article_id, result.rows["articles"][0]["path"], rel))
-        totals.add(result)
+        if rel not in index.rels:
+            index.add(rel, _read_cache(cache_dir, rel))
+    order, totals = index.order, index.totals
     actors = totals.table()
     order.sort()
 

@@ -225,3 +225,28 @@ def test_unreadable_file_is_an_error_row(corpus, tmp_path):
     result = process_one("gone.md", str(corpus / "gone.md"), False, None)
     row = result.rows["articles"][0]
     assert row["status"] == "error" and "cannot read the file" in row["error"]
+
+
+def test_actor_totals_do_not_depend_on_the_order_articles_arrive_in():
+    """Workers and Dask return articles in any order; actors.csv must not change."""
+    from pipeline.analysis import ArticleResult
+    from pipeline.extract import ActorTotals
+
+    def result(aid, published, name_en):
+        return ArticleResult(
+            aid,
+            {"articles": [{"published": published}], "mentions": [{"actor_id": "NEW_X"}, {"actor_id": "NEW_X"}]},
+            {"NEW_X": {"actor_id": "NEW_X", "type": "ORG", "name_en": name_en}},
+        )
+
+    items = [("a.md", result("a", "2026-02", "From a")), ("b.md", result("b", "2025-01", "From b"))]
+    tables = []
+    for ordered in (items, items[::-1]):
+        totals = ActorTotals()
+        for rel, res in ordered:
+            totals.add(res, rel)
+        tables.append(totals.table())
+    assert tables[0] == tables[1]
+    (row,) = tables[0]
+    assert (row["name_en"], row["n_mentions"], row["n_articles"]) == ("From a", 4, 2)
+    assert (row["first_seen"], row["last_seen"]) == ("2025-01", "2026-02")
