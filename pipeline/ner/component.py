@@ -37,7 +37,6 @@ def register_ner_extension() -> None:
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> tuple[Language, dict[str, float]]:
     """The packaged (or given) NER pipeline and its per-label confidence, loaded once."""
-    import pipeline.ner.features  # noqa: F401  (registers the embedding the model's config names)
     import pipeline.tokenizer  # noqa: F401  (registers the tokenizer the model's config names)
 
     model_dir = Path(path) if path else MODEL_DIR
