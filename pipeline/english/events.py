@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.dates import calendar_value, precision
-from pipeline.events.attributes import scheduled
+from pipeline.dates import calendar_value
+from pipeline.events.attributes import mention_fields
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
 LEXICON_FILE = "lexicon_en.tsv"
@@ -461,20 +461,9 @@ def _roles(v, entry: LexEntry, state: _State) -> tuple[list[str], list[str], flo
 def _emit(hit: _Hit, sent, doc, sent_dates, state: _State, polarity: str, modality: str) -> None:
     v = hit.verb
     date, source = _event_date(v, doc, sent_dates, state)
-    modality = scheduled(modality, date, source, state.published)
-    base = dict(
-        sentence_id=sent.sentence_id,
-        start=v.idx,
-        end=v.idx + len(v.text),
-        trigger=v.text,
-        event_code=hit.entry.code,
-        date=date,
-        date_precision=precision(date),
-        date_source=source,
-        polarity=polarity,
-        modality=modality,
-        is_caption=sent.kind in ("caption", "heading"),
-        location_actor_id=_location(v, state),
+    base = mention_fields(
+        sent, v.idx, v.idx + len(v.text), v.text, hit.entry.code, date, source,
+        polarity, modality, _location(v, state), state.published,
     )
     if hit.entry.frame == "sym":
         side_a, side_b = hit.sources[:4], hit.targets[:4]

@@ -58,6 +58,30 @@ def scheduled(modality: str, date: str, date_source: str, published: str) -> str
     return modality
 
 
+def mention_fields(
+    sent, start: int, end: int, trigger: str, code: str, date: str, date_source: str,
+    polarity: str, modality: str, location: str, published: str,
+) -> dict:
+    """The EventMention fields every coder (Japanese and English) fills the same way,
+    for one trigger: the `scheduled` rule applied, the date's precision, caption flag."""
+    from pipeline.dates import precision
+
+    return dict(
+        sentence_id=sent.sentence_id,
+        start=start,
+        end=end,
+        trigger=trigger,
+        event_code=code,
+        date=date,
+        date_precision=precision(date),
+        date_source=date_source,
+        polarity=polarity,
+        modality=scheduled(modality, date, date_source, published),
+        is_caption=sent.kind in ("caption", "heading"),
+        location_actor_id=location,
+    )
+
+
 def polarity(*preds: Pred | None) -> str:
     return "negated" if any(p is not None and p.negated for p in preds) else "affirmed"
 

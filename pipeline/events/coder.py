@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.dates import calendar_value, precision
+from pipeline.dates import calendar_value
 from pipeline.events import attributes
 from pipeline.events.clauses import ACTOR_TAIL, NP, Chunk, Pred, build_phrases, chunk_tokens
 from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
@@ -635,20 +635,9 @@ def _emit(
     hit: _Hit, pred: Pred, sent, dates, state: _DocState, polarity: str, modality: str
 ) -> list[EventMention]:
     date, date_source = _event_date(hit.trig.start, pred, dates, state)
-    modality = attributes.scheduled(modality, date, date_source, state.published)
-    base = dict(
-        sentence_id=sent.sentence_id,
-        start=hit.trig.start,
-        end=hit.trig.end,
-        trigger=hit.trig.text,
-        event_code=hit.entry.code,
-        date=date,
-        date_precision=precision(date),
-        date_source=date_source,
-        polarity=polarity,
-        modality=modality,
-        is_caption=sent.kind in ("caption", "heading"),
-        location_actor_id=hit.location,
+    base = attributes.mention_fields(
+        sent, hit.trig.start, hit.trig.end, hit.trig.text, hit.entry.code, date, date_source,
+        polarity, modality, hit.location, state.published,
     )
     out: list[EventMention] = []
     if hit.entry.frame == "sym":
