@@ -169,8 +169,27 @@ def test_model_is_packaged_small_with_notice():
     assert (MODEL_DIR / "ner" / "model").exists()
     notice = (MODEL_DIR / "NOTICE").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice and "CC BY-SA 3.0" in notice
+    assert "chiVe" in notice and "Apache License 2.0" in notice and "MIT" in notice
     size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
-    assert size < 10_000_000
+    assert size < 20_000_000
+
+
+def test_model_carries_its_word_vectors():
+    """The vectors travel with the model (nothing is fetched at run time): token
+    texts for the static vectors, compounds of several tokens for the CHIVE feature."""
+    import spacy
+    from spacy.strings import hash_string
+
+    from pipeline.ner.features import chive_compound_feature
+
+    model = spacy.load(MODEL_DIR)
+    rows, width = model.vocab.vectors.shape
+    assert rows > 10_000 and width == 64
+    for word in ("東京", "トヨタ", "大統領", "国際連合"):
+        assert hash_string(word) in model.vocab.vectors.key2row
+    doc = model.make_doc("国際連合の")  # 国際 / 連合 / の
+    first, second, third = chive_compound_feature(doc)
+    assert first.endswith("|B") and second == first[:-1] + "I" and third == "-"
 
 
 @pytest.fixture(scope="module")
@@ -314,6 +333,7 @@ def test_model_loads_with_spacy_and_sources_onto_the_blank_pipeline():
     assert model.pipe_names == ["ner"]
     assert set(model.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC"}
     nlp = blank_japanese()
+    nlp.vocab.vectors = model.vocab.vectors  # its embedding reads them
     nlp.add_pipe("ner", source=model)
     doc = nlp(PLACE_TEXT)
     assert [(e.text, e.label_) for e in doc.ents] == [("ミンスク", "LOC")]

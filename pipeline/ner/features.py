@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, ORTH, TAG
+from spacy.ml.staticvectors import StaticVectors
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -169,6 +170,39 @@ def ipadic_feature(doc: Doc) -> list[str]:
 
 DOC_FEATURES["IPADIC"] = ipadic_feature
 
+COMPOUND_TOKENS = 6  # the longest run of tokens looked up as one chiVe word
+
+
+def chive_compound_feature(doc: Doc) -> list[str]:
+    """Per token: the vector row (a cluster of similar words) of the longest run of
+    two or more tokens starting here that the vocab's vector table knows as one word
+    (chiVe's Sudachi compounds: 国際連合, トヨタ自動車), with B/I; "-" elsewhere."""
+    key2row = doc.vocab.vectors.key2row
+    words = [t.text_with_ws for t in doc]
+    n = len(words)
+    out = ["-"] * n
+    i = 0
+    while i < n:
+        best = None
+        text = words[i]
+        for j in range(i + 1, min(n, i + COMPOUND_TOKENS)):
+            text += words[j]
+            row = key2row.get(hash_string(text.rstrip()))
+            if row is not None:
+                best = (j, row)
+        if best is None:
+            i += 1
+            continue
+        j, row = best
+        out[i] = f"{row}|B"
+        for k in range(i + 1, j + 1):
+            out[k] = f"{row}|I"
+        i = j + 1
+    return out
+
+
+DOC_FEATURES["CHIVE"] = chive_compound_feature
+
 
 @lru_cache(maxsize=200_000)
 def token_features(text: str, tag: str, names: tuple[str, ...]) -> tuple[int, ...]:
@@ -223,19 +257,20 @@ def _extract_forward(model: Model, docs, is_train: bool):
 
 @registry.architectures(ARCHITECTURE)
 def JapaneseHashEmbed(
-    width: int, features: list[str], rows: list[int]
+    width: int, features: list[str], rows: list[int], include_static_vectors: bool = False
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash embeddings of `features` (names in FEATURES), one table each with the
-    given number of rows, concatenated and mixed by a Maxout layer to `width`."""
+    given number of rows, concatenated and mixed by a Maxout layer to `width`.
+    With `include_static_vectors`, the vocab's word vectors (`pipeline.ner.vectors`),
+    projected to `width`, join the concatenation, as in spaCy's MultiHashEmbed."""
     if len(rows) != len(features):
         raise ValueError(f"{len(features)} features but {len(rows)} row counts")
     embeddings = [
         HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0) for i, n_rows in enumerate(rows)
     ]
-    return chain(
-        JapaneseFeatureExtractor(features),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, width * len(features), nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
+    extract = [JapaneseFeatureExtractor(features), list2ragged(), with_array(concatenate(*embeddings))]
+    n_inputs = len(features) + include_static_vectors
+    mix = with_array(Maxout(width, width * n_inputs, nP=3, dropout=0.0, normalize=True))
+    if include_static_vectors:
+        return chain(concatenate(chain(*extract), StaticVectors(width, dropout=0.0)), mix, ragged2list())
+    return chain(*extract, mix, ragged2list())

