@@ -312,3 +312,19 @@ def test_compound_states_through_the_actor_linker(text, expected):
     events = analyze(text, lang="ja", published="2026-02").events
     assert [(e["source_actor_id"], e["event_code"], e["target_actor_id"], e["polarity"]) for e in events] == [expected]
     assert events[0]["symmetric"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 一致 without 意見/認識 is agreeing on a course, like 合意; 両首脳 = the two states named
+        ("日米首脳会談で、両首脳は連携強化で一致した。", [("JPN", "030", "USA")]),
+        ("岸田首相とバイデン大統領は北朝鮮への対応で一致した。", [("PER_BIDEN_JOE", "030", "PER_KISHIDA_FUMIO")]),
+        ("調査結果は予測と一致した。", []),  # no actors, no event
+    ],
+)
+def test_ichi_is_an_agreement_between_actors(text, expected):
+    from pipeline import analyze
+
+    events = analyze(text, lang="ja", published="2026-01-15").events
+    assert [(e["source_actor_id"], e["event_code"], e["target_actor_id"]) for e in events] == expected
