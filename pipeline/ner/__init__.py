@@ -2,6 +2,8 @@
 
 - `labels`    : the one mapping from the training sets' labels to the model's labels
 - `convert`   : JSONL -> spaCy Docs/DocBin, with span alignment statistics
+- `features`  : the embedding layer and its Japanese token features
+- `vectors`   : the chiVe word-vector table the model carries (built at training)
 - `train`     : `python -m pipeline.ner.train DATA_DIR` (the `make train-ner` target)
 - `evaluate`  : character-offset precision/recall/F1 per label
 - `component` : the `dekigoto_ner` pipeline component (fills `doc._.ner_spans`)
