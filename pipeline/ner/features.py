@@ -8,8 +8,10 @@ script (a katakana word is a foreign name or loanword, a kanji run a Japanese
 name or a common noun) and the token's length. `JapaneseHashEmbed` embeds these
 alongside NORM and the UniDic tag, with the same hash-embedding-and-Maxout design.
 
-Everything is computed from the token's text and tag, which the pipeline's
-scratch Docs carry, and is cached per distinct (text, tag).
+Token features are computed from the token's text and tag, which the pipeline's
+scratch Docs carry, and cached per distinct (text, tag); IPADIC and CHIVE from the
+Doc's text and the vocab's vector table (`pipeline.ner.vectors`), which the model
+carries.
 """
 
 from __future__ import annotations
