@@ -80,7 +80,7 @@ The word vectors in vocab/ are derived from:
   in the pruned copy shipped by GiNZA (the `ja-ginza` 5.3.0 package,
   https://github.com/megagonlabs/ginza, Copyright (c) 2019 Megagon Labs,
   MIT License).
-Changes made: the vectors are projected on their first 64 principal components.
+Changes made: the vectors are projected on their first {dims} principal components.
 """
 
 
@@ -186,7 +186,7 @@ def export_model(best: Path, model_dir: Path) -> Language:
     # vocabulary would add ~1 MB of words from the corpora).
     labels = sorted(nlp.get_pipe("ner").labels)
     (model_dir / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
-    (model_dir / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    (model_dir / "NOTICE").write_text(NOTICE.format(dims=nlp.vocab.vectors.shape[1]), encoding="utf-8")
     return nlp
 
 

@@ -96,9 +96,9 @@ def build_vectors(wheel: Path, dims: int = DIMS, compounds: bool = False) -> Vec
     import fugashi
 
     rows, data = read_ginza_vectors(wheel)
-    tagger = fugashi.Tagger()
     words = sorted(rows)
     if not compounds:
+        tagger = fugashi.Tagger()
         words = single_token_words(words, lambda t: [w.surface for w in tagger(t)])
     used = sorted({rows[w] for w in words})
     new_row = {old: new for new, old in enumerate(used)}
