@@ -84,6 +84,24 @@ def test_embedding_with_static_vectors_reads_the_vocab_table():
     assert out.shape == (len(docs[0]), 8)
 
 
+def test_narrower_feature_tables_shrink_the_mixing_layer_not_the_output():
+    nlp = blank_japanese()
+    nlp.vocab.vectors = Vectors(data=numpy.ones((2, 4), dtype="float32"))
+    docs = [nlp.make_doc("京都に行った。")]
+    wide = JapaneseHashEmbed(8, ["NORM", "LAST"], [50, 20], include_static_vectors=True)
+    narrow = JapaneseHashEmbed(
+        8, ["NORM", "LAST"], [50, 20], include_static_vectors=True, feature_width=3
+    )
+    for model in (wide, narrow):
+        model.initialize(X=docs)
+    (out,) = narrow.predict(docs)
+    assert out.shape == (len(docs[0]), 8)
+    mix_inputs = {
+        m.get_dim("nI") for model in (wide, narrow) for m in model.walk() if m.name == "maxout"
+    }
+    assert mix_inputs == {8 * 3, 3 * 3}  # two tables and the vectors, 8 or 3 wide
+
+
 def test_chive_feature_marks_the_longest_known_compound():
     from pipeline.ner.features import chive_compound_feature
 

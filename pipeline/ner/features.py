@@ -259,20 +259,28 @@ def _extract_forward(model: Model, docs, is_train: bool):
 
 @registry.architectures(ARCHITECTURE)
 def JapaneseHashEmbed(
-    width: int, features: list[str], rows: list[int], include_static_vectors: bool = False
+    width: int,
+    features: list[str],
+    rows: list[int],
+    include_static_vectors: bool = False,
+    feature_width: int | None = None,
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash embeddings of `features` (names in FEATURES), one table each with the
-    given number of rows, concatenated and mixed by a Maxout layer to `width`.
-    With `include_static_vectors`, the vocab's word vectors (`pipeline.ner.vectors`),
-    projected to `width`, join the concatenation, as in spaCy's MultiHashEmbed."""
+    given number of rows and `feature_width` columns (default: `width`),
+    concatenated and mixed by a Maxout layer to `width`. With
+    `include_static_vectors`, the vocab's word vectors (`pipeline.ner.vectors`),
+    projected to `feature_width`, join the concatenation, as in spaCy's
+    MultiHashEmbed. The mixing layer's cost grows with the concatenation's width:
+    narrower feature tables leave run time for a wider encoder window."""
     if len(rows) != len(features):
         raise ValueError(f"{len(features)} features but {len(rows)} row counts")
+    fw = feature_width or width
     embeddings = [
-        HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0) for i, n_rows in enumerate(rows)
+        HashEmbed(fw, n_rows, column=i, seed=8 + i, dropout=0.0) for i, n_rows in enumerate(rows)
     ]
     extract = [JapaneseFeatureExtractor(features), list2ragged(), with_array(concatenate(*embeddings))]
     n_inputs = len(features) + include_static_vectors
-    mix = with_array(Maxout(width, width * n_inputs, nP=3, dropout=0.0, normalize=True))
+    mix = with_array(Maxout(width, fw * n_inputs, nP=3, dropout=0.0, normalize=True))
     if include_static_vectors:
-        return chain(concatenate(chain(*extract), StaticVectors(width, dropout=0.0)), mix, ragged2list())
+        return chain(concatenate(chain(*extract), StaticVectors(fw, dropout=0.0)), mix, ragged2list())
     return chain(*extract, mix, ragged2list())
