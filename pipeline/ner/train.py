@@ -171,7 +171,7 @@ def export_model(best: Path, model_dir: Path) -> Language:
     nlp.meta.update(
         {
             "name": "dekigoto_ner",
-            "version": "3.0.0",
+            "version": "4.0.0",
             "description": "Japanese NER (PERSON/ORG/LOC) on fugashi+unidic-lite tokens",
             "license": "CC BY-SA 4.0",
             "sources": [
