@@ -526,3 +526,22 @@ def test_model_entities_naming_events_are_not_actors(text, span, expected):
     add_model_mentions(doc, kb, [(*span, "ORG", 0.7)])
     added = [m for m in doc._.mentions if m.link_method == "model"]
     assert bool(added) == expected, (before, [(m.text, m.actor_id) for m in doc._.mentions])
+
+
+@pytest.mark.parametrize(
+    "text, span, label, expected",
+    [
+        ("スラブ系の人々が住む。", (0, 3), "LOC", False),  # the attribute right after
+        ("スラブ系民族が住む。", (0, 6), "LOC", False),  # the attribute inside the entity
+        ("中国製品を買った。", (0, 4), "LOC", False),
+        ("トヨタ自動車が発表した。", (0, 6), "ORG", True),
+        ("ロシアガスはガスを輸出した。", (0, 5), "ORG", True),  # no attribute suffix
+    ],
+)
+def test_model_entities_that_are_attributes_are_not_actors(text, span, label, expected):
+    from pipeline.actors.component import add_model_mentions
+
+    doc, kb = _linked_doc(text)
+    add_model_mentions(doc, kb, [(*span, label, 0.7)])
+    added = [m.text for m in doc._.mentions if m.link_method == "model"]
+    assert bool(added) == expected, added

@@ -6,6 +6,8 @@ the component uses the model committed in pipeline/ner/model/.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline.model import Mention, Sentence
@@ -389,3 +391,45 @@ def test_nothing_unexplained_means_the_model_does_not_run():
     doc = _analyse(nlp, "ロシアと米国は会談した。")
     assert nlp.get_pipe("dekigoto_ner")._unexplained_segments(doc) == []
     assert doc._.ner_spans == []
+
+
+def _tiny_ner_data(tmp_path):
+    """A data folder in the layout of ../shared/data/ner, a few sentences per file."""
+    from pipeline.ner.convert import GSD_FILES, WIKI_FILE
+
+    records = [
+        {"text": "山田太郎は東京に住む。", "entities": [
+            {"start": 0, "end": 4, "label": "PERSON"}, {"start": 5, "end": 7, "label": "GPE"}]},
+        {"text": "トヨタ自動車は新工場を建設した。", "entities": [{"start": 0, "end": 6, "label": "ORG"}]},
+    ]
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in GSD_FILES.values():
+        (data / name).write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    wiki = [dict(r, curid=str(i)) for i, r in enumerate(records * 20)]
+    for r in wiki:
+        r["entities"] = [dict(e, label={"PERSON": "人名", "GPE": "地名", "ORG": "法人名"}[e["label"]]) for e in r["entities"]]
+    (data / WIKI_FILE).write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in wiki), encoding="utf-8")
+    return data
+
+
+def test_reevaluation_keeps_the_selection_runs_dev_figures_and_confidence(tmp_path):
+    """The packaged model trained on dev too: its confidence is the dev precision of the
+    selection run (trained without dev), recorded at training and kept by --skip-train."""
+    import shutil
+
+    from pipeline.ner.train import SELECTION, main
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, model_dir)
+    recorded = json.loads((MODEL_DIR / "scores.json").read_text(encoding="utf-8"))
+    dev_key = f"dev (GSD dev + wiki dev) :: {SELECTION}"
+    assert dev_key in recorded["results"]
+    assert main([str(_tiny_ner_data(tmp_path)), "--work", str(tmp_path / "work"),
+                 "--model-dir", str(model_dir), "--skip-train"]) == 0
+    info = json.loads((model_dir / "scores.json").read_text(encoding="utf-8"))
+    assert info["results"][dev_key] == recorded["results"][dev_key]
+    assert info["confidence"] == recorded["confidence"]
+    assert "selection run" in info["confidence_source"]
+    assert info["results"]["GSD test :: model"]["micro"]["n"] == 3  # the tiny test file's spans
+    assert (model_dir / "NOTICE").exists()

@@ -77,7 +77,7 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
 
 def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = ()) -> bool:
     """A model entity worth a new actor: two characters or more, not an
-    attribute (スラブ系), and with a proper noun or an unknown word in it, or,
+    attribute (スラブ系, or with one inside: スラブ系民族), and with a proper noun or an unknown word in it, or,
     for organisations, an organisation suffix at its end (国土交通省) — not
     common-noun phrases such as 原油市場 or 連合国家."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -86,6 +86,8 @@ def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = (
     text = doc_text(doc)
     if end < len(text) and text[end] in ATTRIBUTE_SUFFIXES:
         return False
+    if any(t.text in ATTRIBUTE_SUFFIXES and t.tag_.startswith("接尾辞") for t in span[1:]):
+        return False  # the attribute inside the entity: スラブ系民族, 中国製品
     if org_suffixes and text[start:end].endswith(org_suffixes):
         return True
     return any(is_name_like(t) for t in span)
