@@ -418,12 +418,12 @@ def test_reevaluation_keeps_the_selection_runs_dev_figures_and_confidence(tmp_pa
     selection run (trained without dev), recorded at training and kept by --skip-train."""
     import shutil
 
-    from pipeline.ner.train import SELECTION, main
+    from pipeline.ner.train import DEV_SET, SELECTION, main
 
     model_dir = tmp_path / "model"
     shutil.copytree(MODEL_DIR, model_dir)
     recorded = json.loads((MODEL_DIR / "scores.json").read_text(encoding="utf-8"))
-    dev_key = f"dev (GSD dev + wiki dev) :: {SELECTION}"
+    dev_key = f"{DEV_SET} :: {SELECTION}"
     assert dev_key in recorded["results"]
     assert main([str(_tiny_ner_data(tmp_path)), "--work", str(tmp_path / "work"),
                  "--model-dir", str(model_dir), "--skip-train"]) == 0

@@ -52,6 +52,7 @@ CONFIG = Path(__file__).parent / "config.cfg"
 DEFAULT_WORK = Path("build/ner")
 # the name of the selection run's model in the results (trained without the dev sentences)
 SELECTION = "model, selection run (without dev)"
+DEV_SET = "dev (GSD dev + wiki dev)"
 # ner-wikipedia train sentences are repeated this many times in the training set
 # (they are fewer than GSD's and denser in entities).
 WIKI_TRAIN_REPEAT = 1
@@ -225,12 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work
     print("== conversion (entity spans after label mapping) ==")
     train = splits["gsd"]["train"] + splits["wiki"]["train"] * args.wiki_repeat
-    train_dev = train + splits["gsd"]["dev"] + splits["wiki"]["dev"] * args.wiki_repeat
     inputs = {
         "train": train + substitute_entities(train, args.swap_copies, SWAP_SEED),
         "dev": splits["gsd"]["dev"] + splits["wiki"]["dev"],
     }
     if not args.select_only:
+        train_dev = train + splits["gsd"]["dev"] + splits["wiki"]["dev"] * args.wiki_repeat
         inputs["train_dev"] = train_dev + substitute_entities(train_dev, args.swap_copies, SWAP_SEED)
     align = {}
     for corpus in ("gsd", "wiki"):
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.time()
         spacy_train(args.config, work / "selection", overrides=overrides)
         export_model(work / "selection" / "model-best", args.model_dir if args.select_only else selection_dir)
+        if args.select_only:  # an older full run's selection model no longer describes the package
+            shutil.rmtree(selection_dir, ignore_errors=True)
         if not args.select_only:
             print("== training: final run (train + dev; last step) ==", flush=True)
             overrides["paths.train"] = str(work / "train_dev.spacy")
@@ -279,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     model = spacy.load(args.model_dir)
     print("== evaluation (exact character spans) ==", flush=True)
     results: dict[str, dict] = {}
-    dev_all = splits["gsd"]["dev"] + splits["wiki"]["dev"]
+    dev_all = inputs["dev"]
+    confidence_source = "per-label precision on GSD dev + ner-wikipedia dev pages, of the selection run (the same setup trained without them)"
     if args.select_only:
         selected = model
     elif selection_dir.exists():
@@ -288,15 +292,16 @@ def main(argv: list[str] | None = None) -> int:
         selected = None
     if selected is not None:
         dev_scores = score_model(selected, dev_all)
-        results[f"dev (GSD dev + wiki dev) :: {SELECTION}"] = dev_scores
+        results[f"{DEV_SET} :: {SELECTION}"] = dev_scores
         if selected is not model:
             results[f"GSD test :: {SELECTION}"] = score_model(selected, splits["gsd"]["test"])
             results[f"wiki held-out :: {SELECTION}"] = score_model(selected, splits["wiki"]["test"])
     else:
         results.update({k: v for k, v in old.get("results", {}).items() if SELECTION in k})
-        dev_scores = results.get(f"dev (GSD dev + wiki dev) :: {SELECTION}")
+        dev_scores = results.get(f"{DEV_SET} :: {SELECTION}")
         if dev_scores is None:  # nothing recorded: the packaged model may have trained on dev
-            dev_scores = results["dev (GSD dev + wiki dev) :: packaged model"] = score_model(model, dev_all)
+            dev_scores = results[f"{DEV_SET} :: packaged model"] = score_model(model, dev_all)
+            confidence_source = "per-label precision on GSD dev + ner-wikipedia dev pages, of the packaged model"
     t2 = time.time()
     results["GSD test :: model"] = score_model(model, splits["gsd"]["test"])
     results["wiki held-out :: model"] = score_model(model, splits["wiki"]["test"])
@@ -315,10 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(p.stat().st_size for p in args.model_dir.rglob("*") if p.is_file())
     info = {
         "confidence": dev_confidence(dev_scores),
-        "confidence_source": (
-            "per-label precision on GSD dev + ner-wikipedia dev pages, of the selection run "
-            "(the same setup trained without them)"
-        ),
+        "confidence_source": confidence_source,
         "results": results,
         "alignment": align,
         "train_seconds": train_seconds if train_seconds is not None else old.get("train_seconds"),
