@@ -1,12 +1,16 @@
-"""One article in, table rows out: the per-article unit of work.
+"""Articles in, table rows out: the unit of work.
 
 `analyze_article` is a pure function of the article (and the installed
 pipeline data), so it can run in any process or on any machine and be cached
-by fingerprint.
+by fingerprint. `analyze_articles` gives the same rows for a batch of articles,
+running the components that gain from it (`BATCHED`) once for the batch.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 
 from pipeline.corpus import Article
@@ -30,6 +34,12 @@ class ArticleResult:
         return cls(data["article_id"], data["rows"], data.get("actors", {}))
 
 
+# Components run on the Docs of a batch of articles at once (their `pipe`): the trained
+# NER, whose cost per call, not per window, dominates on the few windows one article has.
+# Their `pipe` must be safe to run again on Docs it has done (after a failed batch).
+BATCHED = frozenset({"dekigoto_ner"})
+
+
 def run_nlp(document: Document, lang: str, published: str, overlay: str | None = None, ner: bool = True):
     """The spaCy Doc of an article, with dates, mentions and events filled."""
     from pipeline.nlp import make_doc, pipeline_for
@@ -49,8 +59,110 @@ def analyze_article(
     `overlay` is the path of a user actor overlay (corpus/actors.yaml), if any;
     `ner=False` leaves the trained NER out.
     """
-    document = prepare(article.body)
-    doc = run_nlp(document, article.lang, article.published, overlay, ner)
+    (result,) = analyze_articles([article], with_tokens, overlay, ner)
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def _no_limit(seconds: float | None):
+    return nullcontext()
+
+
+@dataclass
+class _Work:
+    """One article of a batch on its way through the pipeline."""
+
+    article: Article
+    seconds_left: float | None
+    document: Document | None = None
+    nlp: object = None
+    doc: object = None
+
+    @contextmanager
+    def step(self, time_limit):
+        """Run one piece of this article's work within the time it has left."""
+        started = time.perf_counter()
+        try:
+            with time_limit(self.seconds_left):
+                yield
+        finally:
+            if self.seconds_left is not None:
+                self.seconds_left = max(self.seconds_left - (time.perf_counter() - started), 1e-3)
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    with_tokens: bool = False,
+    overlay: str | None = None,
+    ner: bool = True,
+    timeout: float | None = None,
+    time_limit: Callable = _no_limit,
+) -> list[ArticleResult | Exception]:
+    """The rows of several articles, analysed together: the same rows as one at a time
+    (`analyze_article`), with the `BATCHED` components run once on all their Docs.
+
+    Each article's failure is its own: its place in the list holds the exception.
+    `time_limit(seconds)` is a context manager that raises once `seconds` have passed
+    (none by default); each article has `timeout` seconds of work in all, and a batched
+    call may take as long as the longest of its articles has left. A batched call that
+    fails is run again one article at a time, so that only the article at fault fails.
+    """
+    from pipeline.nlp import make_doc, pipeline_for
+
+    results: list[ArticleResult | Exception | None] = [None] * len(articles)
+    work: dict[int, _Work] = {}
+    for i, article in enumerate(articles):
+        job = _Work(article, timeout)
+        try:
+            with job.step(time_limit):
+                job.document = prepare(article.body)
+                job.nlp = pipeline_for(article.lang, overlay, ner)
+                job.doc = make_doc(job.nlp, job.document.text, article.published, job.document.sentences)
+            work[i] = job
+        except Exception as exc:  # noqa: BLE001 - recorded in the article's place
+            results[i] = exc
+    for nlp in {id(job.nlp): job.nlp for job in work.values()}.values():
+        for name, component in nlp.pipeline:
+            live = {i: job for i, job in work.items() if job.nlp is nlp}
+            if name in BATCHED and len(live) > 1 and _run_batched(component, live, time_limit):
+                continue
+            for i, job in live.items():
+                try:
+                    with job.step(time_limit):
+                        job.doc = component(job.doc)
+                except Exception as exc:  # noqa: BLE001
+                    results[i] = exc
+                    del work[i]
+    for i, job in work.items():
+        try:
+            with job.step(time_limit):
+                results[i] = _article_result(job.article, job.document, job.doc, with_tokens, overlay)
+        except Exception as exc:  # noqa: BLE001
+            results[i] = exc
+    return results
+
+
+def _run_batched(component, live: dict[int, _Work], time_limit) -> bool:
+    """`component.pipe` on the articles' Docs at once; False (Docs untouched or to be
+    redone) if it failed, to run them one by one."""
+    jobs = list(live.values())
+    left = [job.seconds_left for job in jobs]
+    started = time.perf_counter()
+    try:
+        with time_limit(None if None in left else max(left)):
+            docs = component.pipe([job.doc for job in jobs])
+    except Exception:  # noqa: BLE001 - one at a time finds the article at fault
+        return False
+    share = (time.perf_counter() - started) / len(jobs)
+    for job, doc in zip(jobs, docs, strict=True):
+        job.doc = doc
+        if job.seconds_left is not None:
+            job.seconds_left = max(job.seconds_left - share, 1e-3)
+    return True
+
+
+def _article_result(article: Article, document: Document, doc, with_tokens: bool, overlay: str | None) -> ArticleResult:
     aid = article.article_id
     rows: TableRows = {
         "articles": [article_row(article, document)],

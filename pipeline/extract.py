@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
@@ -27,13 +27,16 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from pipeline.analysis import ArticleResult, analyze_article, error_result
+from pipeline.analysis import ArticleResult, analyze_articles, error_result
 from pipeline.corpus import ArticleError, list_article_files, parse_article
 from pipeline.tables import CORE_TABLES, TableWriter, write_partitioned_parquet
 
 STATE_DIR = ".dekigoto"
 MANIFEST = "manifest.json"
 OVERLAY_NAME = "actors.yaml"
+# articles analysed together (`analysis.analyze_articles`): the trained NER's cost is per
+# call; a few articles per call take most of it away and keep batches small to schedule
+ARTICLES_PER_BATCH = 8
 
 
 class ExtractError(RuntimeError):
@@ -135,28 +138,49 @@ def process_one(
     article still being analysed after `timeout` seconds becomes an error row,
     so one pathological article never holds up the rest.
     """
+    return process_batch([(rel, source)], with_tokens, overlay, timeout, ner)[0]
+
+
+def process_batch(
+    files: list[tuple[str, str | bytes]],
+    with_tokens: bool,
+    overlay: str | bytes | None,
+    timeout: float | None = None,
+    ner: bool = True,
+) -> list[ArticleResult]:
+    """`process_one` for several (relative path, source) pairs, analysed together
+    (`analysis.analyze_articles`): the same rows, at less cost per article. Each
+    article's failure or timeout is its own error row."""
     from pipeline.corpus import article_id_for
 
+    results: list[ArticleResult | None] = [None] * len(files)
+    articles, places = [], []
+    for i, (rel, source) in enumerate(files):
+        try:
+            data = source if isinstance(source, bytes) else Path(source).read_bytes()
+            articles.append(parse_article(data, rel))
+            places.append(i)
+        except ArticleError as exc:
+            results[i] = error_result(article_id_for(rel), rel, exc.reason, {"n_chars": 0})
+        except OSError as exc:
+            results[i] = error_result(article_id_for(rel), rel, f"cannot read the file: {exc.strerror or exc}", {"n_chars": 0})
+    if isinstance(overlay, bytes):
+        overlay = _local_overlay(overlay)
     try:
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        article = parse_article(data, rel)
-    except ArticleError as exc:
-        return error_result(article_id_for(rel), rel, exc.reason, {"n_chars": 0})
-    except OSError as exc:
-        return error_result(article_id_for(rel), rel, f"cannot read the file: {exc.strerror or exc}", {"n_chars": 0})
-    try:
-        if isinstance(overlay, bytes):
-            overlay = _local_overlay(overlay)
-        with _time_limit(timeout):
-            return analyze_article(article, with_tokens=with_tokens, overlay=overlay, ner=ner)
-    except Exception as exc:  # noqa: BLE001 - one broken article must not stop the run
-        meta = {**article.metadata, "n_chars": len(article.body)}
-        reason = str(exc) if isinstance(exc, ArticleTimeout) else f"analysis failed: {type(exc).__name__}: {exc}"
-        return error_result(article.article_id, rel, reason, meta)
+        analysed = analyze_articles(articles, with_tokens, overlay, ner, timeout, _time_limit)
+    except Exception as exc:  # noqa: BLE001 - e.g. the pipeline cannot be built: every article says so
+        analysed = [exc] * len(articles)
+    for i, article, result in zip(places, articles, analysed, strict=True):
+        if isinstance(result, Exception):
+            meta = {**article.metadata, "n_chars": len(article.body)}
+            reason = str(result) if isinstance(result, ArticleTimeout) else f"analysis failed: {type(result).__name__}: {result}"
+            result = error_result(article.article_id, files[i][0], reason, meta)
+        results[i] = result
+    return results
 
 
-def _process_star(args) -> ArticleResult:
-    return process_one(*args)
+def _process_batch_star(args) -> list[ArticleResult]:
+    return process_batch(*args)
 
 
 @lru_cache(maxsize=4)
@@ -292,28 +316,29 @@ def _progress_bar(run: Run, total: int):
     return tqdm(total=total, unit="article", disable=not progress or total < 2, leave=False)
 
 
+def _batches(todo: list, workers: int) -> list[list]:
+    """Batches of at most ARTICLES_PER_BATCH articles, enough of them to keep `workers` busy."""
+    size = max(1, min(ARTICLES_PER_BATCH, -(-len(todo) // max(workers, 1))))
+    return [todo[i : i + size] for i in range(0, len(todo), size)]
+
+
 def _run(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
-    """Analyse the articles, in worker processes when there are several."""
+    """Analyse the articles in batches, in worker processes when there are several."""
     bar = _progress_bar(run, len(todo))
-    jobs = [(rel, path, with_tokens, overlay, run.timeout, run.ner) for rel, path in todo]
-    n = min(run.workers or os.cpu_count() or 1, len(jobs))
+    n = min(run.workers or os.cpu_count() or 1, len(todo))
+    jobs = [(batch, with_tokens, overlay, run.timeout, run.ner) for batch in _batches(todo, n)]
     try:
-        if n <= 1:
-            for job in jobs:
-                yield _process_star(job)
-                bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=n) as pool:
-                for result in pool.map(_process_star, jobs, chunksize=4):
-                    yield result
-                    bar.update()
+        with ProcessPoolExecutor(max_workers=n) if n > 1 else nullcontext() as pool:
+            for batch in pool.map(_process_batch_star, jobs) if pool else map(_process_batch_star, jobs):
+                yield from batch
+                bar.update(len(batch))
     finally:
         bar.close()
 
 
 def _run_dask(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
-    """The same per-article function on a Dask cluster; file bytes travel with
-    the task (workers need not see this disk), a bounded number at a time."""
+    """The same batches on a Dask cluster; file bytes travel with the task (workers
+    need not see this disk), a bounded number of batches at a time."""
     from distributed import Client, LocalCluster, as_completed
 
     if run.scheduler:
@@ -326,21 +351,22 @@ def _run_dask(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
         )
         client = Client(cluster)
     bar = _progress_bar(run, len(todo))
-    in_flight = max(4, 4 * len(client.scheduler_info().get("workers", {})))
-    jobs = iter(todo)
+    in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+    batches = iter(_batches(todo, len(client.scheduler_info().get("workers", {})) or 1))
 
-    def submit(rel, path):
-        data = Path(path).read_bytes()
-        return client.submit(process_one, rel, data, with_tokens, overlay, run.timeout, run.ner, pure=False)
+    def submit(batch):
+        files = [(rel, Path(path).read_bytes()) for rel, path in batch]
+        return client.submit(process_batch, files, with_tokens, overlay, run.timeout, run.ner, pure=False)
 
     try:
-        pending = as_completed([submit(rel, path) for rel, path in _take(jobs, in_flight)])
+        pending = as_completed([submit(batch) for batch in _take(batches, in_flight)])
         for future in pending:
-            yield future.result()
+            results = future.result()
+            yield from results
             future.release()
-            bar.update()
-            for rel, path in _take(jobs, 1):
-                pending.add(submit(rel, path))
+            bar.update(len(results))
+            for batch in _take(batches, 1):
+                pending.add(submit(batch))
     finally:
         bar.close()
         client.close()

@@ -250,3 +250,13 @@ def test_actor_totals_do_not_depend_on_the_order_articles_arrive_in():
     (row,) = tables[0]
     assert (row["name_en"], row["n_mentions"], row["n_articles"]) == ("From a", 4, 2)
     assert (row["first_seen"], row["last_seen"]) == ("2025-01", "2026-02")
+
+
+def test_articles_go_in_batches_that_keep_every_worker_busy():
+    from pipeline.extract import ARTICLES_PER_BATCH, _batches
+
+    assert [len(b) for b in _batches(list(range(20)), 1)] == [ARTICLES_PER_BATCH] * 2 + [20 - 2 * ARTICLES_PER_BATCH]
+    assert [len(b) for b in _batches(list(range(3)), 2)] == [2, 1]
+    assert [len(b) for b in _batches(list(range(10)), 2)] == [5, 5]
+    assert _batches([], 2) == []
+    assert sum(_batches(list(range(37)), 2), []) == list(range(37))  # every article once, in order

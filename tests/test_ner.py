@@ -331,14 +331,17 @@ def test_component_offsets_across_sentences_and_no_span_crosses_a_newline(ner_nl
 def test_model_loads_with_spacy_and_sources_onto_the_blank_pipeline():
     import spacy
 
+    from pipeline.ner.ensemble import member_names
+
     model = spacy.load(MODEL_DIR)  # blank_japanese() has registered the tokenizer
-    assert model.pipe_names == ["ner"]
-    assert set(model.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC"}
-    nlp = blank_japanese()
-    nlp.vocab.vectors = model.vocab.vectors  # its embedding reads them
-    nlp.add_pipe("ner", source=model)
-    doc = nlp(PLACE_TEXT)
-    assert [(e.text, e.label_) for e in doc.ents] == [("ミンスク", "LOC")]
+    assert model.pipe_names == member_names(model)  # the ensemble's members (test_ner_ensemble)
+    for name in model.pipe_names:  # each is a spaCy `ner` that runs on its own
+        assert set(model.get_pipe(name).labels) == {"PERSON", "ORG", "LOC"}
+        nlp = blank_japanese()
+        nlp.vocab.vectors = model.vocab.vectors  # its embedding reads them
+        nlp.add_pipe("ner", source=model, name=name)
+        doc = nlp(PLACE_TEXT)
+        assert [(e.text, e.label_) for e in doc.ents] == [("ミンスク", "LOC")]
 
 
 # ---------------------------------------------------------------- where the model runs

@@ -54,6 +54,20 @@ def test_extractor_needs_only_text_and_tag():
     assert arr.shape == (2, 2)
 
 
+def test_extractors_of_the_same_features_share_the_work_on_a_doc():
+    """The ensemble's members read one Doc's features once (not while training)."""
+    nlp = blank_japanese()
+    doc = nlp.make_doc("山田氏と会談した")
+    names = ["NORM", "TAG"]
+    (first,), _ = JapaneseFeatureExtractor(names)([doc], is_train=False)
+    (again,), _ = JapaneseFeatureExtractor(names)([doc], is_train=False)
+    assert again is first
+    (other,), _ = JapaneseFeatureExtractor(["TAG", "NORM"])([doc], is_train=False)
+    assert (other == first[:, ::-1]).all()
+    (trained,), _ = JapaneseFeatureExtractor(names)([doc], is_train=True)
+    assert trained is not first and (trained == first).all()
+
+
 def test_unknown_feature_is_refused():
     with pytest.raises(ValueError, match="unknown NER features"):
         JapaneseFeatureExtractor(["NORM", "NOPE"])

@@ -1,9 +1,10 @@
 """spaCy component "dekigoto_ner": the trained NER as one more signal for actor linking.
 
 Sets `doc._.ner_spans`: a list of (start_char, end_char, label, score) with label in
-PERSON / ORG / LOC (model labels; see `pipeline.ner.labels`) and score the label's
-precision on the development data (spaCy's greedy `ner` has no per-entity
-probability; the constants are in `model/scores.json`). `doc.ents` is not touched.
+PERSON / ORG / LOC (model labels; see `pipeline.ner.labels`), found by the packaged
+ensemble (`pipeline.ner.ensemble`), and score the label's precision on the development
+data (the beam's span probabilities are not calibrated; the constants are in
+`model/scores.json`). `doc.ents` is not touched.
 With `enabled = False` the model is not loaded and `doc._.ner_spans` is `[]`.
 """
 
@@ -21,7 +22,7 @@ from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.ner import MODEL_DIR
+from pipeline.ner import MODEL_DIR, ensemble
 
 EXTENSION = "ner_spans"
 DEFAULT_CONFIDENCE = 0.5
@@ -55,7 +56,7 @@ class NerComponent:
     The model runs only around the tokens where a proper noun, an unknown word
     or an organisation suffix is left that no KB or rule mention explains (only
     there can it add a mention): on a window of `context` tokens on each side,
-    within the sentence. The model's own view of a token reaches 4 tokens each
+    within the sentence. The model's own view of a token reaches 6 tokens each
     side (its CNN) and an entity rarely spans more than a few tokens, so the
     default of 8 gives the mentions running it on every sentence would, at a
     fraction of the cost; `context = 0` runs it on whole sentences.
@@ -83,37 +84,65 @@ class NerComponent:
         )
 
     def spans(self, doc: Doc, segments=None, view=None) -> list[tuple[int, int, str, float]]:
+        """The model's entities in `doc` (on the given token segments, default: every
+        sentence-like segment)."""
+        view = view or _TokenView.of(doc)
+        segments = list(_segments(view.words)) if segments is None else segments
+        return self._spans_of_many([(view, segments)])[0]
+
+    def _spans_of_many(self, jobs: list[tuple[_TokenView, list[tuple[int, int]]]]) -> list[list[tuple[int, int, str, float]]]:
+        """Entities of several docs' segments, found in one batch: the model's cost per
+        call, not per segment, dominates on the few short windows one article has."""
+        if not jobs:
+            return []
         nlp, confidence = load_model(self.model)
         # Run on sentence-like segments of the pipeline's own tokens (the model was trained
         # on single sentences, without newlines), each a scratch Doc so that the caller's
         # Doc keeps its own (empty) entity annotation.
-        view = view or _TokenView.of(doc)
-        segments = list(_segments(view.words)) if segments is None else segments
-        scratch = (
+        scratch = [
             Doc(nlp.vocab, words=view.words[a:b], spaces=view.spaces[a:b].tolist(), tags=view.tags[a:b])
+            for view, segments in jobs
             for a, b in segments
-        )
+        ]
+        found = iter(ensemble.entities(nlp, scratch) if scratch else ())
         out = []
-        for (a, _), sdoc in zip(segments, nlp.pipe(scratch), strict=True):
-            offset = int(view.idx[a])
-            for e in sdoc.ents:
-                score = float(confidence.get(e.label_, DEFAULT_CONFIDENCE))
-                out.append((offset + e.start_char, offset + e.end_char, e.label_, score))
+        for view, segments in jobs:
+            spans = []
+            for a, _ in segments:
+                offset = int(view.idx[a])
+                for start, end, label, _ in next(found):
+                    score = float(confidence.get(label, DEFAULT_CONFIDENCE))
+                    spans.append((offset + start, offset + end, label, score))
+            out.append(spans)
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        if not (self.enabled and len(doc)):
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs, batch_size: int = 64) -> list[Doc]:
+        """The component on several docs, the model run once per `batch_size` docs (the
+        entities are those of one doc at a time)."""
+        docs = list(docs)
+        for i in range(0, len(docs), batch_size):
+            self._annotate(docs[i : i + batch_size])
+        return docs
+
+    def _annotate(self, docs: list[Doc]) -> None:
+        jobs, todo = [], []
+        for doc in docs:
             doc._.ner_spans = []
-            return doc
-        if self.kb is None or doc._.mentions is None:
-            doc._.ner_spans = self.spans(doc)
-            return doc
-        view = _TokenView.of(doc)
-        doc._.ner_spans = self.spans(doc, self._unexplained_segments(doc, view), view)
+            if not (self.enabled and len(doc)):
+                continue
+            view = _TokenView.of(doc)
+            linked = self.kb is not None and doc._.mentions is not None
+            jobs.append((view, self._unexplained_segments(doc, view) if linked else list(_segments(view.words))))
+            todo.append((doc, linked))
         from pipeline.actors.component import add_model_mentions
 
-        add_model_mentions(doc, self.kb, doc._.ner_spans)
-        return doc
+        for (doc, linked), spans in zip(todo, self._spans_of_many(jobs), strict=True):
+            doc._.ner_spans = spans
+            if linked:
+                add_model_mentions(doc, self.kb, spans)
 
     def _unexplained_segments(self, doc: Doc, view=None) -> list[tuple[int, int]]:
         """Token ranges around the name-like tokens that no actor mention covers: the

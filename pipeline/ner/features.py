@@ -17,6 +17,7 @@ carries.
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -238,12 +239,21 @@ def JapaneseFeatureExtractor(names: Sequence[str]) -> Model[list[Doc], list[Ints
     return Model("ja_features", _extract_forward, attrs={"names": tuple(names)})
 
 
+# Doc -> (feature names, number of tokens, features): the ensemble's members read the
+# same features of the same Docs (pipeline.ner.ensemble); worked out once per Doc
+_EXTRACTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _extract_forward(model: Model, docs, is_train: bool):
     names = tuple(model.attrs["names"])
     token_names = tuple(n for n in names if n in FEATURES)
     doc_names = [n for n in names if n in DOC_FEATURES]
     out = []
     for doc in docs:
+        known = None if is_train else _EXTRACTED.get(doc)
+        if known is not None and known[0] == names and known[1] == len(doc):
+            out.append(known[2])
+            continue
         columns = {}
         if token_names:
             rows = _token_rows(doc, token_names)
@@ -254,6 +264,8 @@ def _extract_forward(model: Model, docs, is_train: bool):
             columns[n] = numpy.asarray([hash_string(f"{n}={v}") for v in values], dtype="uint64")
         arr = numpy.stack([columns[n] for n in names], axis=1) if len(doc) else numpy.zeros((0, len(names)), dtype="uint64")
         out.append(model.ops.asarray2i(arr.astype("uint64"), dtype="uint64"))
+        if not is_train:
+            _EXTRACTED[doc] = (names, len(doc), out[-1])
     return out, lambda d_features: []
 
 

@@ -33,7 +33,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import load_config
 
-from pipeline.ner import MODEL_DIR
+from pipeline.ner import MODEL_DIR, ensemble
 from pipeline.ner.convert import (
     AlignStats,
     load_splits,
@@ -60,6 +60,9 @@ WIKI_TRAIN_REPEAT = 1
 # (`convert.substitute_entities`); the seed is the training config's
 SWAP_COPIES = 1
 SWAP_SEED = 20260126
+# the packaged model is an ensemble (`pipeline.ner.ensemble`) of final runs that differ
+# only in their seed: the config's, then these
+EXTRA_MEMBER_SEEDS = (20261126,)
 
 NOTICE = """\
 dekigoto Japanese NER model (pipeline/ner/model/)
@@ -93,16 +96,22 @@ Changes made: the vectors are projected on their first {dims} principal componen
 """
 
 
-def predict_spans(nlp: Language, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    return [
-        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        for doc in nlp.pipe(texts, batch_size=128)
-    ]
+def predict_spans(
+    nlp: Language, texts: list[str], members: list[str] | None = None, batch_size: int = 128
+) -> list[list[tuple[int, int, str]]]:
+    """The model's (ensemble's, or the named members') entities, found as the pipeline
+    component finds them."""
+    out = []
+    for i in range(0, len(texts), batch_size):
+        docs = [nlp.make_doc(t) for t in texts[i : i + batch_size]]
+        found = ensemble.entities(nlp, docs, members=members)
+        out.extend([(s, e, lab) for s, e, lab, _ in spans] for spans in found)
+    return out
 
 
-def score_model(nlp: Language, records: list[dict]) -> dict:
+def score_model(nlp: Language, records: list[dict], members: list[str] | None = None) -> dict:
     scorer = Scorer()
-    preds = predict_spans(nlp, [r["text"] for r in records])
+    preds = predict_spans(nlp, [r["text"] for r in records], members)
     for rec, pred in zip(records, preds, strict=True):
         scorer.add(mapped_entities(rec), pred)
     return scorer.scores()
@@ -169,18 +178,23 @@ def dev_confidence(dev_scores: dict) -> dict[str, float]:
     return {lab: round(dev_scores[lab]["p"], 3) for lab in MODEL_LABELS}
 
 
-def export_model(best: Path, model_dir: Path) -> Language:
-    """Copy only the trained `ner` onto a fresh blank pipeline and save it (no tokenizer data)."""
-    trained = spacy.load(best)
+def export_model(trained_dirs: list[Path], model_dir: Path) -> Language:
+    """Copy only the trained `ner` of each run onto a fresh blank pipeline and save it (no
+    tokenizer data): the first as `ner`, the others as the ensemble's `ner_2`, `ner_3`, ...
+    They share one vector table (every run builds the same one from the same wheel)."""
+    runs = [spacy.load(path) for path in trained_dirs]
     nlp = blank_japanese()
-    nlp.vocab.vectors = trained.vocab.vectors  # the embedding's static vectors, if any
-    nlp.add_pipe("ner", source=trained)
+    nlp.vocab.vectors = runs[0].vocab.vectors  # the embedding's static vectors, if any
+    for k, trained in enumerate(runs):
+        if trained.vocab.vectors.to_bytes(exclude=["strings"]) != nlp.vocab.vectors.to_bytes(exclude=["strings"]):
+            raise ValueError(f"{trained_dirs[k]}: its vectors differ from {trained_dirs[0]}'s")
+        nlp.add_pipe("ner", name=ensemble.FIRST if k == 0 else f"{ensemble.FIRST}_{k + 1}", source=trained)
     if model_dir.exists():
         shutil.rmtree(model_dir)
     nlp.meta.update(
         {
             "name": "dekigoto_ner",
-            "version": "4.0.0",
+            "version": "5.0.0",
             "description": "Japanese NER (PERSON/ORG/LOC) on fugashi+unidic-lite tokens",
             "license": "CC BY-SA 4.0",
             "sources": [
@@ -213,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         help="copies of the training sentences with entities swapped for others of their label",
     )
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument(
+        "--members", type=int, default=1 + len(EXTRA_MEMBER_SEEDS),
+        help=f"final runs (ensemble members, seeds: the config's, then {EXTRA_MEMBER_SEEDS})",
+    )
     ap.add_argument(
         "--select-only", action="store_true",
         help="package the selection run's model (best step on dev) without the final run on train + dev",
@@ -266,14 +284,21 @@ def main(argv: list[str] | None = None) -> int:
         print("== training: selection run (train; best step on dev) ==", flush=True)
         t1 = time.time()
         spacy_train(args.config, work / "selection", overrides=overrides)
-        export_model(work / "selection" / "model-best", args.model_dir if args.select_only else selection_dir)
+        export_model([work / "selection" / "model-best"], args.model_dir if args.select_only else selection_dir)
         if args.select_only:  # an older full run's selection model no longer describes the package
             shutil.rmtree(selection_dir, ignore_errors=True)
         if not args.select_only:
-            print("== training: final run (train + dev; last step) ==", flush=True)
             overrides["paths.train"] = str(work / "train_dev.spacy")
-            spacy_train(args.config, work / "final", overrides=overrides)
-            export_model(work / "final" / "model-last", args.model_dir)
+            seed = load_config(args.config)["system"]["seed"]
+            seeds = [seed, *EXTRA_MEMBER_SEEDS][: args.members]
+            if len(seeds) < args.members:
+                ap.error(f"--members: at most {len(seeds)} (add seeds to EXTRA_MEMBER_SEEDS)")
+            runs = []
+            for k, seed in enumerate(seeds):
+                print(f"== training: final run {k + 1} of {len(seeds)} (train + dev; last step; seed {seed}) ==", flush=True)
+                runs.append(work / ("final" if k == 0 else f"final_{k + 1}"))
+                spacy_train(args.config, runs[-1], overrides={**overrides, "system.seed": seed})
+            export_model([run / "model-last" for run in runs], args.model_dir)
         train_seconds = round(time.time() - t1)
         print(f"training took {train_seconds} s", flush=True)
 
@@ -305,8 +330,13 @@ def main(argv: list[str] | None = None) -> int:
     t2 = time.time()
     results["GSD test :: model"] = score_model(model, splits["gsd"]["test"])
     results["wiki held-out :: model"] = score_model(model, splits["wiki"]["test"])
+    members = ensemble.member_names(model)
     n_test = len(splits["gsd"]["test"]) + len(splits["wiki"]["test"])
     speed = round(n_test / max(time.time() - t2, 1e-6), 1)
+    if len(members) > 1:  # what the ensemble adds to each of its members
+        for k, name in enumerate(members, 1):
+            for key, set_name in (("gsd", "GSD test"), ("wiki", "wiki held-out")):
+                results[f"{set_name} :: ensemble member {k} alone"] = score_model(model, splits[key]["test"], [name])
     run = rules_linker(args.model_dir)
     if run is not None:
         for key, name in (("gsd", "GSD test"), ("wiki", "wiki held-out")):
