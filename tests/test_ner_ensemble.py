@@ -143,3 +143,41 @@ def test_export_refuses_runs_with_different_vectors(tmp_path, model):
     changed.to_disk(other, exclude=["tokenizer"])
     with pytest.raises(ValueError, match="vectors differ"):
         export_model([MODEL_DIR, other], tmp_path / "model")
+
+
+def test_recorded_scores_belong_to_these_weights_and_keep_their_floor():
+    """`make train-ner` records its figures with the weights' digests; a retrained model
+    that scores below the floor (tests/fixtures/ner_floor.yaml) does not land."""
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    from pipeline.ner.train import weights_digests
+
+    info = json.loads((MODEL_DIR / "scores.json").read_text(encoding="utf-8"))
+    assert info["weights_sha256"] == weights_digests(MODEL_DIR)
+    assert set(info["weights_sha256"]) == {"ner", "ner_2"}
+    floor = yaml.safe_load((Path(__file__).parent / "fixtures" / "ner_floor.yaml").read_text(encoding="utf-8"))
+    assert floor
+    for key, f1 in floor.items():
+        assert info["results"][key]["micro"]["f"] >= f1, key
+
+
+def test_the_component_takes_its_margin_from_its_config(monkeypatch):
+    import pipeline.ner.component  # noqa: F401
+
+    seen = []
+    real = ensemble.ensemble_scores
+
+    def spy(nlp, docs, unsure=ensemble.UNSURE, members=None):
+        seen.append(unsure)
+        return real(nlp, docs, unsure, members)
+
+    monkeypatch.setattr(ensemble, "ensemble_scores", spy)
+    for config, expected in (({}, ensemble.UNSURE), ({"unsure": 0.0}, 0.0)):
+        nlp = blank_japanese()
+        nlp.add_pipe("dekigoto_ner", config=config)
+        doc = nlp("ルカシェンコ大統領はミンスクで会談した。")
+        assert seen[-1] == expected
+        assert [label for _, _, label, _ in doc._.ner_spans] == ["PERSON", "LOC"]

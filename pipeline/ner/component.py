@@ -63,13 +63,19 @@ class NerComponent:
     """
 
     def __init__(
-        self, enabled: bool = True, model: str | None = None, kb=None, context: int = CONTEXT_TOKENS
+        self,
+        enabled: bool = True,
+        model: str | None = None,
+        kb=None,
+        context: int = CONTEXT_TOKENS,
+        unsure: float = ensemble.UNSURE,
     ):
         register_ner_extension()
         self.enabled = enabled
         self.model = str(model) if model else None
         self.kb = kb
         self.context = context
+        self.unsure = unsure
         self.org_suffixes = tuple(kb.lexicon.get("org_suffixes", ())) if kb is not None else ()
         # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
         self._is_candidate = lru_cache(maxsize=100_000)(self._name_like)
@@ -104,7 +110,7 @@ class NerComponent:
             for view, segments in jobs
             for a, b in segments
         ]
-        found = iter(ensemble.entities(nlp, scratch) if scratch else ())
+        found = iter(ensemble.entities(nlp, scratch, self.unsure) if scratch else ())
         out = []
         for view, segments in jobs:
             spans = []
@@ -213,11 +219,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 @Language.factory(
-    "dekigoto_ner", default_config={"enabled": True, "model": None, "context": CONTEXT_TOKENS}
+    "dekigoto_ner",
+    default_config={"enabled": True, "model": None, "context": CONTEXT_TOKENS, "unsure": ensemble.UNSURE},
 )
-def make_ner_component(nlp: Language, name: str, enabled: bool, model: str | None, context: int):
+def make_ner_component(nlp: Language, name: str, enabled: bool, model: str | None, context: int, unsure: float):
     kb = nlp.get_pipe("dekigoto_actors").kb if "dekigoto_actors" in nlp.pipe_names else None
-    return NerComponent(enabled=enabled, model=model, kb=kb, context=context)
+    return NerComponent(enabled=enabled, model=model, kb=kb, context=context, unsure=unsure)
 
 
 def _segments(words: list[str]):

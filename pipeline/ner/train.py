@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import sys
@@ -171,6 +172,14 @@ def score_rules(run, records: list[dict]) -> list[dict]:
     if errors:
         print(f"rules-and-KB: {errors} of {len(records)} sentences raised errors", file=sys.stderr)
     return [s.scores() for s in scorers]
+
+
+def weights_digests(model_dir: Path) -> dict[str, str]:
+    """sha256 of each member's weights file, by pipe name."""
+    return {
+        path.parent.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(model_dir.glob("*/model"))
+    }
 
 
 def dev_confidence(dev_scores: dict) -> dict[str, float]:
@@ -356,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         "train_seconds": train_seconds if train_seconds is not None else old.get("train_seconds"),
         "sentences_per_second": speed,
         "model_bytes": size,
+        # which weights these figures belong to (tests/test_ner_ensemble.py checks it)
+        "weights_sha256": weights_digests(args.model_dir),
     }
     info_path.write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
