@@ -9,11 +9,14 @@
    wiki train, keeping the best step on GSD dev + wiki dev, and scores that model on
    dev (its per-label precision is the confidence the component attaches to each
    entity) and on the test sets;
-4. final run: trains the same config on train + dev (the dev pages are more of the
-   kind of text the wiki test holds) and keeps the last step: the packaged model.
-   The selection run chose the setup; the final run only sees more data;
-5. writes the `ner` component (no tokenizer data) into `pipeline/ner/model/` with
-   a NOTICE and `scores.json` (confidence and all evaluation figures);
+4. final runs: train the same config on train + dev (the dev pages are more of the
+   kind of text the wiki test holds) and keep the last step, once per seed (the
+   config's, then `EXTRA_MEMBER_SEEDS`): the members of the packaged ensemble
+   (`pipeline.ner.ensemble`). The selection run chose the setup; the final runs only
+   see more data;
+5. writes their `ner` components (`ner`, `ner_2`, ...; no tokenizer data) into
+   `pipeline/ner/model/` with a NOTICE and `scores.json` (confidence, all evaluation
+   figures, the weights' digests);
 6. evaluates on GSD test and the held-out wiki pages, and, when the actors package
    provides it, the rules-and-KB linker on the same sentences; prints a table.
 
@@ -83,7 +86,7 @@ This model was trained on, and is a derived work of:
 The model weights in this directory are distributed under CC BY-SA 4.0
 (the GSD licence; CC BY-SA 3.0 permits adaptations under a later version).
 Changes made: labels mapped to PERSON / ORG / LOC (see docs/ner.md), text
-re-tokenised with fugashi + unidic-lite, a spaCy `ner` model trained on it.
+re-tokenised with fugashi + unidic-lite, spaCy `ner` models trained on it.
 No training sentences are stored in this directory.
 
 The word vectors in vocab/ are derived from:
