@@ -47,7 +47,8 @@ def find_mentions(
 
 
 def find_dates(text: str, dates: dict[str, str]) -> list[DateMention]:
-    """DATE mentions for each surface in `dates` (surface -> value); "N番目:" prefixes not needed."""
+    """Date mentions for each surface in `dates` (surface -> value), typed by their value
+    (P3Y: DURATION, 2026-02-10TMO: TIME, else DATE); "N番目:" prefixes not needed."""
     out: list[DateMention] = []
     taken = [False] * len(text)
     for surface in sorted(dates, key=len, reverse=True):
@@ -56,7 +57,9 @@ def find_dates(text: str, dates: dict[str, str]) -> list[DateMention]:
                 continue
             for i in range(m.start(), m.end()):
                 taken[i] = True
-            out.append(DateMention(m.start(), m.end(), surface, "DATE", dates[surface]))
+            value = dates[surface]
+            kind = "DURATION" if value.startswith("P") else "TIME" if "T" in value else "DATE"
+            out.append(DateMention(m.start(), m.end(), surface, kind, value))
     out.sort(key=lambda d: d.start)
     return out
 

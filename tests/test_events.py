@@ -265,8 +265,10 @@ def test_focus_state_fills_sanction_targets(nlp):
         ),
         # else the publication date
         ("米国は中国を批判した。", {}, ("2026-02", "month", "publication")),
-        # TIME / DURATION values do not count (P3Y is not a date)
+        # a DURATION does not count (P3Y is not a date) ...
         ("3年間、米国は中国を批判した。", {"3年間": "P3Y"}, ("2026-02", "month", "publication")),
+        # ... a TIME gives its day (北朝鮮は27日朝、発射した)
+        ("米国は10日朝、中国を批判した。", {"10日朝": "2026-02-10TMO"}, ("2026-02-10", "day", "clause")),
     ],
 )
 def test_dates(nlp, text, dates, expected):

@@ -98,3 +98,13 @@ def bench_throughput(texts: list[str], published: str = "2026-02-14", repeat: in
             tag_dates(t, published)
         best = min(best, time.perf_counter() - t0)
     return chars / best if best > 0 else float("inf")
+
+
+def calendar_mentions(dates) -> list:
+    """The date mentions that place something on the calendar, in text order: DATEs and
+    TIMEs (北朝鮮は27日朝、… gives its event 27日) with a calendar value; not durations
+    or sets."""
+    return sorted(
+        (d for d in dates or [] if d.type in ("DATE", "TIME") and calendar_value(d.value)),
+        key=lambda d: d.start,
+    )

@@ -326,27 +326,17 @@ def find_en(text: str) -> list[Expr]:
 
 
 class EnglishResolver(Resolver):
-    """The Japanese resolver with English future markers and English weekday words."""
+    """The Japanese resolver with English future markers and English weekday words (its
+    discourse rules, "next month" included, are the same)."""
 
     def __init__(self, text: str, published: str, sentences: list[Sentence]):
         super().__init__(text, published, sentences)
         self.markers = _future_regex()
 
-    def _point(self, e: Expr, where, inherit=None):
-        """As in Japanese, but a month whose year comes from the discourse must not land
-        after publication in a sentence that is not about the future (the discourse year
-        may come from "next month"): the publication rule then chooses the past."""
-        got = super()._point(e, where, inherit)
-        if got is None or got[1] != "discourse" or e.y is not None or e.yrel or e.mrel:
-            return got
-        p = got[0]
-        pub = self.pub
-        if pub is None or pub.m is None or where.future or p.m is None:
-            return got
-        if (p.y, p.m) > (pub.y, pub.m):
-            y, conf = self._year_for_month(p.m, False)
-            return type(p)(y, p.m, p.d), "publication", conf
-        return got
+    def _past(self, s: Sentence) -> bool:
+        """Any English sentence not about the future: a month of "next month"'s year that
+        lands after publication is taken back to the publication rule."""
+        return True
 
     def _weekday(self, e: Expr, where) -> DateMention:
         if e.pre in ("last", "next"):

@@ -94,6 +94,11 @@ def _mention(*args, **kwargs) -> DateMention:
     return DateMention(0, 0, "", *args, **kwargs)
 
 
+# a Japanese sentence whose last predicate is in the past tense (した, 述べた, だった, ました),
+# before closing quotes, brackets and punctuation
+_PAST_END = re.compile(r"た[」』）)\]\s。．.！!？?]*$")
+
+
 @lru_cache(maxsize=1)
 def _future_regex() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in lexicon.future_markers()))
@@ -105,6 +110,7 @@ class _Where:
     paragraph: int
     future: bool
     body: bool = True  # captions and headings do not start a discourse thread for the body
+    past: bool = False  # the sentence reports what happened (its predicate ends in た)
 
 
 class Resolver:
@@ -131,7 +137,10 @@ class Resolver:
             chunk = self.text[s.start : s.end]
             self._future_cache[s.sentence_id] = self.markers.search(chunk) is not None
         body = s.kind not in ("caption", "heading")
-        return _Where(s.sentence_id, s.paragraph, self._future_cache[s.sentence_id], body)
+        return _Where(s.sentence_id, s.paragraph, self._future_cache[s.sentence_id], body, self._past(s))
+
+    def _past(self, s: Sentence) -> bool:
+        return _PAST_END.search(self.text[s.start : s.end]) is not None
 
     def remember(self, p: Point, where: _Where) -> None:
         ref = self.para_ref.get(where.paragraph)
@@ -207,7 +216,32 @@ class Resolver:
         return ym
 
     def _point(self, e: Expr, where: _Where, inherit: Point | None = None):
-        """(Point, anchor, confidence, is_fy) for a calendar expression, or None."""
+        """(Point, anchor, confidence) for a calendar expression, or None.
+
+        A month or day whose year (and month) come from the discourse must not land after
+        publication in a sentence that reports the past: the discourse may have been set
+        by 来月 or 翌月 (「来月、制裁を決める見通しだ。中国外相は24日、会談した」). The
+        publication rule then chooses, as for a date with no discourse. (A sentence in the
+        non-past, 「5日には閣僚会合が開かれる」, keeps the discourse's later month.)"""
+        got = self._discourse_point(e, where, inherit)
+        if got is None or got[1] != "discourse" or e.y is not None or e.yrel or e.mrel:
+            return got
+        p = got[0]
+        pub = self.pub
+        if pub is None or pub.m is None or where.future or not where.past or p.m is None:
+            return got
+        if e.m is None and p.d is not None:  # a day alone: month and year from the discourse
+            if (p.y, p.m, p.d) <= (pub.y, pub.m, pub.d or 31):
+                return got
+            ym = self._month_for_day(p.d, e.wd, False)
+            return got if ym is None else (Point(ym[0], ym[1], p.d), "publication", 0.6)
+        if (p.y, p.m) > (pub.y, pub.m):
+            y, conf = self._year_for_month(p.m, False)
+            return Point(y, p.m, p.d), "publication", conf
+        return got
+
+    def _discourse_point(self, e: Expr, where: _Where, inherit: Point | None = None):
+        """`_point` before its check against the publication date."""
         pub = self.pub
         y: int | None = None
         m, d = e.m, e.d

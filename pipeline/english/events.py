@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.dates import calendar_value
+from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.events.attributes import mention_fields
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
@@ -550,10 +550,7 @@ def code_events_en(doc, embedded: bool = False) -> list[EventMention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         for t in span if span is not None else []:
             mention_of.setdefault(t.i, []).append(m)
-    dates = sorted(
-        (d for d in (doc._.dates or []) if d.type == "DATE" and calendar_value(d.value)),
-        key=lambda d: d.start,
-    )
+    dates = calendar_mentions(doc._.dates)
     state = _State(actors, mention_of, _focus_state(mentions, actors), doc._.published or "")
     d_i = 0
     for sent in sorted(doc._.sentences or [], key=lambda s: s.start):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.dates import calendar_value
+from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.events import attributes
 from pipeline.events.clauses import ACTOR_TAIL, NP, Chunk, Pred, build_phrases, chunk_tokens
 from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
@@ -89,10 +89,7 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
     if doc._.actors is None:
         doc._.actors = {}
     actors: dict[str, Actor] = doc._.actors
-    dates: list[DateMention] = sorted(
-        (d for d in (doc._.dates or []) if d.type == "DATE" and calendar_value(d.value)),
-        key=lambda d: d.start,
-    )
+    dates: list[DateMention] = calendar_mentions(doc._.dates)
     doc_tokens, text = read_tokens(doc)
     actor_types = {
         m.actor_id: (actors[m.actor_id].type if m.actor_id in actors else m.label) for m in mentions
