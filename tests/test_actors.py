@@ -260,7 +260,7 @@ def test_new_person_from_title(nlp):
         ("リヴァディアを訪れた。", None, None),  # unknown katakana, no title: not an actor
         ("ノーベル平和賞を受賞した。", None, None),  # 人名 tag, but no title
         ("2026年2月 石館", None, None),  # an author's surname alone
-        ("カラカスで演説した。", "カラカス", "PLACE"),  # UniDic 地名; NOT fuzzy-linked to カフカス
+        ("マラカイボで演説した。", "マラカイボ", "PLACE"),  # UniDic 地名, in no KB list
         ("ハリルザド特使が訪れた。", "ハリルザド", "PERSON"),
     ],
 )
@@ -545,3 +545,27 @@ def test_model_entities_that_are_attributes_are_not_actors(text, span, label, ex
     add_model_mentions(doc, kb, [(*span, label, 0.7)])
     added = [m.text for m in doc._.mentions if m.link_method == "model"]
     assert bool(added) == expected, added
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("北朝鮮は日本海に向けてミサイルを発射した。", "日本海", False),  # a sea: no actor
+        ("中国艦船が南シナ海を航行した。", "南シナ海", False),
+        ("中国地方の知事が会見した。", "中国", False),  # inside a not-actor word
+        ("アエロフロートは運航を停止した。", "アエロフロート", True),
+    ],
+)
+def test_model_entities_inside_not_actor_words_are_dropped(text, surface, expected):
+    from pipeline.actors.component import add_model_mentions
+
+    doc, kb = _linked_doc(text)
+    start = text.index(surface)
+    add_model_mentions(doc, kb, [(start, start + len(surface), "ORG", 0.7)])
+    added = [m.text for m in doc._.mentions if m.link_method == "model"]
+    assert bool(added) == expected, added
+
+
+def test_places_of_current_conflicts_are_in_the_kb():
+    doc, _ = _linked_doc("イスラエル軍はラファとハンユニスを空爆した。")
+    assert {m.actor_id for m in doc._.mentions} >= {"PLC_RAFAH", "PLC_KHAN_YOUNIS"}
