@@ -547,25 +547,8 @@ def test_model_entities_that_are_attributes_are_not_actors(text, span, label, ex
     assert bool(added) == expected, added
 
 
-@pytest.mark.parametrize(
-    ("text", "surface", "expected"),
-    [
-        ("北朝鮮は日本海に向けてミサイルを発射した。", "日本海", False),  # a sea: no actor
-        ("中国艦船が南シナ海を航行した。", "南シナ海", False),
-        ("中国地方の知事が会見した。", "中国", False),  # inside a not-actor word
-        ("アエロフロートは運航を停止した。", "アエロフロート", True),
-    ],
-)
-def test_model_entities_inside_not_actor_words_are_dropped(text, surface, expected):
-    from pipeline.actors.component import add_model_mentions
-
-    doc, kb = _linked_doc(text)
-    start = text.index(surface)
-    add_model_mentions(doc, kb, [(start, start + len(surface), "ORG", 0.7)])
-    added = [m.text for m in doc._.mentions if m.link_method == "model"]
-    assert bool(added) == expected, added
-
-
-def test_places_of_current_conflicts_are_in_the_kb():
+def test_places_of_current_conflicts_and_seas_are_in_the_kb():
     doc, _ = _linked_doc("イスラエル軍はラファとハンユニスを空爆した。")
     assert {m.actor_id for m in doc._.mentions} >= {"PLC_RAFAH", "PLC_KHAN_YOUNIS"}
+    doc, _ = _linked_doc("北朝鮮は日本海に向けてミサイルを発射した。")  # the sea, not 日本
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == [("北朝鮮", "PRK"), ("日本海", "PLC_SEA_OF_JAPAN")]

@@ -179,6 +179,30 @@ def test_unknown_names_become_new_actors_with_the_kb_id_scheme():
     ]
 
 
+def test_bare_family_names_of_kb_people_named_in_full():
+    doc = _doc(
+        "Marco Rubio met Chinese Foreign Minister Wang Yi on Thursday. "
+        "Wang warned Washington against interference, and Rubio urged Beijing to show restraint."
+    )
+    linked = {(m.text, m.actor_id) for m in doc._.mentions}
+    assert {("Wang", "PER_WANG_YI"), ("Rubio", "PER_RUBIO_MARCO")} <= linked
+    events = {(e.source_actor_id, e.event_code[:2]) for e in doc._.events}
+    assert ("PER_WANG_YI", "13") in events  # warned: threaten, by Wang Yi, not a new "Wang"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("WASHINGTON (Reuters) - The United States lifted sanctions.", "WASHINGTON", "PLC_WASHINGTON"),
+        ("KYIV, July 3 (Reuters) - Ukraine said it had downed drones.", "KYIV", "PLC_KYIV"),
+        ("NEW YORK - The U.N. Security Council met.", "NEW YORK", "PLC_NEW_YORK"),
+    ],
+)
+def test_capitalised_dateline_names_its_place(text, surface, actor_id):
+    doc = _doc(text)
+    assert (surface, actor_id) in {(m.text, m.actor_id) for m in doc._.mentions}
+
+
 def test_same_actor_id_in_both_languages():
     from pipeline.analysis import run_nlp
     from pipeline.text import prepare

@@ -60,13 +60,11 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
     mentions, actors = doc._.mentions or [], doc._.actors
     org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
     event_suffixes = tuple(kb.lexicon.get("event_suffixes", ()))
-    text = doc_text(doc)
     extra = [
         m
-        for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=text)
+        for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=doc_text(doc))
         if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
         and not _names_an_event(doc, m.start, m.end, event_suffixes)
-        and not _in_not_actor_word(kb, text, m.start, m.end)
     ]
     for m in extra:
         known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
@@ -75,16 +73,6 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
         m.label = LABEL_OF_TYPE.get(actor.type, m.label)
         actors.setdefault(actor.actor_id, actor)
     doc._.mentions = sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
-
-
-def _in_not_actor_word(kb, text: str, start: int, end: int) -> bool:
-    """Is [start, end) inside a word the KB says is no actor (日本海, 中国地方)? The rules
-    give such words no mention, so the model runs there; its entity must not be one."""
-    for word in kb.lexicon.get("not_actors") or ():
-        i = text.find(word, max(0, end - len(word)), start + len(word))
-        if i != -1 and i <= start and end <= i + len(word):
-            return True
-    return False
 
 
 def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = ()) -> bool:

@@ -173,6 +173,40 @@ def _scan(text: str, idx: _Index) -> list[Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ -]*[A-Z.])(?=\s*(?:,|\(|-|—|–))")
+
+
+def _dateline(text: str, idx: _Index, cands: list[Cand]) -> list[Cand]:
+    """The place of a capitalised dateline (WASHINGTON (Reuters) -, KYIV, July 3 -), which
+    the case-sensitive names miss."""
+    m = _DATELINE.match(text)
+    if m is None or any(c.start < m.end(1) for c in cands):
+        return []
+    surface = " ".join(w.capitalize() for w in m.group(1).split(" "))
+    hit = idx.names.get(surface)
+    return [Cand(m.start(1), m.end(1), "actor", hit[0])] if hit and hit[1] == "name" else []
+
+
+def _bare_names(kb: KnowledgeBase, cands: list[Cand], text: str, family_first: set[str]) -> dict[str, str]:
+    """Family name -> actor id, for the KB people the text names in full (Wang Yi, Marco
+    Rubio): a later bare "Wang" or "Rubio" is that person. A family name two of them share
+    is left out."""
+    out: dict[str, str] = {}
+    clashes: set[str] = set()
+    for c in cands:
+        if c.kind != "actor" or c.method != "kb":
+            continue
+        actor = kb.get(c.key)
+        words = text[c.start : c.end].split()
+        if actor is None or actor.type != "PERSON" or len(words) < 2:
+            continue
+        family = words[0] if actor.country in family_first else words[-1]
+        if out.get(family, c.key) != c.key:
+            clashes.add(family)
+        out[family] = c.key
+    return {k: v for k, v in out.items() if k not in clashes}
+
+
 def _adjacent(text: str, a: Cand, b: Cand, possessive: bool = True) -> bool:
     """b follows a with only a space (or a possessive 's) between them."""
     gap = text[a.end : b.start]
@@ -206,6 +240,9 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             new_actors[aid] = Actor(aid, NEW_TYPE[kind], surface, "", "", "", False, [surface])
         return Cand(s, e, "actor", aid, method="new", conf=CONF_NEW)
 
+    cands = sorted([*cands, *_dateline(text, idx, cands)], key=lambda c: c.start)
+    bare_names = _bare_names(kb, cands, text, set(lex.get("family_name_first") or ()))
+
     # ------------------------------------------------------------ unknown names
     taken = [(c.start, c.end) for c in cands]
 
@@ -230,6 +267,10 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         if e <= s or not text[s].isupper() or any(ch.isdigit() for ch in text[s:e]):
             continue
         if not free(s, e):
+            continue
+        if text[s:e] in bare_names:  # Wang after Wang Yi: the KB person, whatever spaCy says
+            extra.append(Cand(s, e, "actor", bare_names[text[s:e]], conf=CONF_ANAPHORA))
+            taken.append((s, e))
             continue
         if all(w in _NOT_NAME_WORDS or w.lower() in titles for w in text[s:e].split()):
             continue
@@ -259,18 +300,21 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         if m and free(m.start(), m.end()) and m.group(0).split()[0] not in _NOT_NAME_WORDS:
             extra.append(new_cand(m.start(), m.end(), "PER"))
             taken.append(m.span())
-    # a bare surname of a new person seen before (Pratasevich after Raman Pratasevich)
+    # a bare surname of a person named in full (Pratasevich after Raman Pratasevich, a new
+    # person; Rubio after Marco Rubio, a KB one) that spaCy did not tag
     surnames = {
         a.name_en.split()[-1]: a.actor_id
         for a in new_actors.values()
         if a.type == "PERSON" and len(a.name_en.split()) >= 2
     }
+    surnames = {**bare_names, **surnames}
     if surnames:
         sur_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, surnames)) + r")(?![\w-])")
         for m in sur_re.finditer(text):
             if free(*m.span()):
                 aid = surnames[m.group(1)]
-                extra.append(Cand(m.start(), m.end(), "actor", aid, method="new", conf=CONF_NEW))
+                method, conf = ("new", CONF_NEW) if aid in new_actors else ("kb", CONF_ANAPHORA)
+                extra.append(Cand(m.start(), m.end(), "actor", aid, method=method, conf=conf))
                 taken.append(m.span())
     cands = sorted([*cands, *extra], key=lambda c: c.start)
 
