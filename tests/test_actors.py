@@ -286,6 +286,17 @@ def test_anaphora(nlp):
     assert ("同大統領", "PER_LUKASHENKO_ALEXANDER", "anaphora") in got
 
 
+def test_a_surname_alone_is_the_person_named_in_full_before_it(nlp):
+    got = [(m.text, m.actor_id, m.link_method) for m in run(nlp, "韓国の李在明大統領は会談した。李氏は記者団に語った。")[0]]
+    assert ("李", "PER_LEE_JAE_MYUNG", "anaphora") in got
+    # two people it could be: a new person, not a guess
+    got = [(m.text, m.actor_id) for m in run(nlp, "金正恩総書記と金与正氏が出席した。金氏は演説した。")[0]]
+    assert ("金", "PER_KIM_JONG_UN") not in got and ("金", "PER_KIM_YO_JONG") not in got
+    # before the full name: not that person
+    got = [(m.text, m.actor_id) for m in run(nlp, "李氏は語った。韓国の李在明大統領は会談した。")[0]]
+    assert ("李", "PER_LEE_JAE_MYUNG") not in got
+
+
 def test_doukoku_and_ryoukoku(nlp):
     mentions, _ = run(nlp, "ロシアとベラルーシは条約を結んだ。両国は接近した。米国は同国を訪れた。")
     both = sorted(m.actor_id for m in mentions if m.text == "両国")

@@ -431,7 +431,14 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
                 out.append(c)
                 if c.method == "new" and c.title == "PER":
                     local.setdefault(kana_key(text[gs:ge]), "?" + text[gs:ge])
-    # kanji proper nouns: 姓+名, or a name followed by a title / 氏
+    # kanji proper nouns: 姓+名, or a name followed by a title / 氏; a surname alone of a
+    # person named in full before it is that person (李氏 after 李在明, 石破氏 after 石破茂)
+    named = [
+        (c.start, text[c.start : c.end], c.key)
+        for c in cands
+        if c.kind == "actor" and c.end - c.start >= 2 and kb.get(c.key).type == "PERSON"
+        and not is_all_katakana(text[c.start : c.end])
+    ]
     taken2 = sorted([*taken, *((c.start, c.end) for c in out)])
     n = len(v.tags)
     j = 0  # tokens before j are done
@@ -448,7 +455,10 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
         if not is_all_katakana(surface) and not _covered(taken2, s, e):
             title = _next_title(kb, text, e)
             two = j - i >= 2 and "姓" in tag
-            if two or title:
+            earlier = {aid for start, full, aid in named if start < s and full.startswith(surface) and full != surface}
+            if len(earlier) == 1 and "姓" in tag:
+                out.append(Cand(s, e, "actor", earlier.pop(), method="anaphora", conf=CONF_ANAPHORA))
+            elif two or title:
                 out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER"))
     return out
 
