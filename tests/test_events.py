@@ -330,3 +330,19 @@ def test_ichi_is_an_agreement_between_actors(text, expected):
 
     events = analyze(text, lang="ja", published="2026-01-15").events
     assert [(e["source_actor_id"], e["event_code"], e["target_actor_id"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reaction with no target of its own reacts to the act before it, by someone else
+        ("日本政府は、北朝鮮がミサイルを発射したことを強く非難した。", ("JPN_GOV", "11", "PRK")),
+        ("米国は、ロシアがウクライナを攻撃したことについて非難した。", ("USA", "11", "RUS")),
+        ("中国が会談を提案したが、米国は拒否した。", ("USA", "12", "CHN")),
+        # its own target stays
+        ("米国は、北朝鮮がミサイルを発射したことについて中国を非難した。", ("USA", "11", "CHN")),
+    ],
+)
+def test_a_reaction_targets_the_act_it_reacts_to(nlp, text, expected):
+    got = [(e.source_actor_id, e.event_code[:2], e.target_actor_id) for e in coded(nlp, text)]
+    assert expected in got, got

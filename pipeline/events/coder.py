@@ -19,6 +19,7 @@ target (the state the article is mostly about).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -404,6 +405,26 @@ def _code_sentence(
         state.para_topic = list(topic.head_actors)
     elif last_subject:
         state.para_topic = last_subject
+    return _reaction_targets(out)
+
+
+# roots of reactions to what someone did: praise/welcome (05), criticism and
+# complaint (11), rejection (12)
+REACTION_ROOTS = ("05", "11", "12")
+
+
+def _reaction_targets(events: list[EventMention]) -> list[EventMention]:
+    """A reaction with no target of its own reacts to the act coded before it in the same
+    sentence, by someone else: 北朝鮮がミサイルを発射したことを非難した, 中国軍が演習を実施した
+    ことについて非難した, 中国が提案したが、日本は拒否した -> the act's source is the target."""
+    out: list[EventMention] = []
+    for e in events:
+        if not e.target_actor_id and not e.symmetric and e.event_code[:2] in REACTION_ROOTS:
+            acts = [x for x in out if x.start < e.start and x.source_actor_id != e.source_actor_id
+                    and x.event_code[:2] not in REACTION_ROOTS]
+            if acts:
+                e = dataclasses.replace(e, target_actor_id=acts[-1].source_actor_id)
+        out.append(e)
     return out
 
 
