@@ -272,7 +272,7 @@ def test_focus_state_fills_sanction_targets(nlp):
     ],
 )
 def test_dates(nlp, text, dates, expected):
-    (event,) = coded(nlp, text, dates=dates)
+    event = coded(nlp, text, dates=dates)[-1]  # the sentence's last (main) event
     assert (event.date, event.date_precision, event.date_source) == expected
 
 
@@ -337,6 +337,9 @@ def test_ichi_is_an_agreement_between_actors(text, expected):
     [
         # a reaction with no target of its own reacts to the act before it, by someone else
         ("日本政府は、北朝鮮がミサイルを発射したことを強く非難した。", ("JPN_GOV", "11", "PRK")),
+        # a topic after a 連用 clause is the subject of what follows, not the clause's が
+        ("北朝鮮がミサイルを発射し、日本政府は中国を非難した。", ("JPN_GOV", "11", "CHN")),
+        ("3月には中国が反発し、米国は中国を批判した。", ("USA", "11", "CHN")),
         ("米国は、ロシアがウクライナを攻撃したことについて非難した。", ("USA", "11", "RUS")),
         ("中国が会談を提案したが、米国は拒否した。", ("USA", "12", "CHN")),
         # its own target stays

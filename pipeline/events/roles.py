@@ -64,12 +64,18 @@ class Frame:
     main_topic: NP | None = None
     quote_mark: tuple[int, int] | None = None  # sizes when a 「 / “ opened
     shared_wo: NP | None = None  # 野党指導者を逮捕し、国外に追放した: one object, two acts
+    # subjects kept from a clause before a 連用 boundary (ロシアが攻撃し、破壊した); a topic
+    # with an actor after it starts a subject of its own (北朝鮮が発射し、日本政府は非難した)
+    carried: list[NP] = field(default_factory=list)
 
     def open_quote(self) -> None:
         self.quote_mark = (len(self.nps), len(self.topics))
 
     def add(self, np: NP) -> None:
         if np.case == "wa" or (np.case == "de" and np.head.particles[-1:] == ["は"]):
+            if np.case == "wa" and np.head_actors and self.carried:
+                self.nps = [x for x in self.nps if not any(x is c for c in self.carried)]
+                self.carried = []
             self.topics.append(np)
             if self.main_topic is None and np.head_actors:
                 self.main_topic = np
@@ -95,9 +101,11 @@ class Frame:
         if form == "cont":
             self.shared_wo = self.last("wo") or self.shared_wo
             self.nps = [np for np in self.nps if np.case in ("ga", "mo")]
+            self.carried = list(self.nps)
             self.quote_mark = None
             return
         self.shared_wo = None
+        self.carried = []
         if form in ("sub", "rel"):
             self.nps = [np for np in self.nps if np.case == "mo"]
         elif form == "quote":
