@@ -349,3 +349,39 @@ def test_ichi_is_an_agreement_between_actors(text, expected):
 def test_a_reaction_targets_the_act_it_reacts_to(nlp, text, expected):
     got = [(e.source_actor_id, e.event_code[:2], e.target_actor_id) for e in coded(nlp, text)]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 〜するよう求める: the clause is the act asked for, the に / に対し party the target
+        ("米国はロシアに対し、撤退するよう求めた。", ("USA", "106", "RUS")),
+        ("米国はロシアに攻撃を控えるよう求めた。", ("USA", "1056", "RUS")),
+        ("米国はロシアに撤退するように要請した。", ("USA", "0256", "RUS")),
+    ],
+)
+def test_the_act_asked_for_in_a_you_clause(nlp, text, expected):
+    events = coded(nlp, text)
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id) for e in events] == [expected]
+
+
+def test_an_act_asked_for_is_not_reported_as_done(nlp):
+    events = coded(nlp, "米国はロシアに対し、ウクライナを攻撃しないよう求めた。")
+    assert ("RUS", "UKR") not in [(e.source_actor_id, e.target_actor_id) for e in events]
+    assert [e.source_actor_id for e in events] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("ルビオ米国務長官はロシアに対し、自制を求めた。", "PER_RUBIO_MARCO"),
+        ("グロッシ事務局長はロシアに対し、自制を求めた。", "PER_GROSSI_RAFAEL"),  # 事務|局|長
+        ("林芳正官房長官は北朝鮮を非難した。", "PER_HAYASHI_YOSHIMASA"),
+    ],
+)
+def test_a_person_with_a_title_of_several_tokens_is_the_subject(text, source):
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare(text), "ja", "2026-06-24")
+    assert [e.source_actor_id for e in doc._.events] == [source]

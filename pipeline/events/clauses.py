@@ -91,7 +91,37 @@ ACTOR_TAIL = {
     "将軍",
     "元首",
     "国務相",
+    # titles fugashi splits into several tokens (事務|局長, 官房|長官): matched as the
+    # whole tail after the name (see `is_actor_tail`)
+    "事務局長",
+    "官房長官",
+    "幹事長",
+    "国防長官",
+    "財務長官",
+    "商務長官",
+    "通商代表",
+    "防衛相",
+    "最高指導者",
+    "皇太子",
+    "大統領補佐官",
+    "特使",
 }
+
+
+def is_actor_tail(tail) -> bool:
+    """Do these tokens after an actor leave it heading its phrase: titles and suffixes
+    only (プーチン大統領, ルビオ国務長官, グロッシ事務局長, 米国側)?"""
+    if all(t.lemma_ in ACTOR_TAIL or t.text in ACTOR_TAIL or t.is_suffix for t in tail):
+        return True
+    tail = list(tail)
+    if len(tail) > 1 and tail[0].text in STATE_QUALIFIERS:  # ルビオ米国務長官
+        tail = tail[1:]
+    whole = "".join(t.text for t in tail)  # 事務|局|長
+    return whole in ACTOR_TAIL or "".join(t.text for t in tail if not t.is_suffix) in ACTOR_TAIL
+
+
+# one-character state abbreviations between a name and its title (ルビオ米国務長官)
+STATE_QUALIFIERS = ("米", "露", "ロ", "中", "英", "仏", "独", "韓", "日", "朝", "印", "豪", "加", "伊")
 # Nouns that head adverbial clauses: the topic of the sentence still applies inside
 FORMAL_NOUNS = {
     "こと",

@@ -27,7 +27,14 @@ from spacy.tokens import Doc
 
 from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.events import attributes
-from pipeline.events.clauses import ACTOR_TAIL, NP, Chunk, Pred, build_phrases, chunk_tokens
+from pipeline.events.clauses import (
+    NP,
+    Chunk,
+    Pred,
+    build_phrases,
+    chunk_tokens,
+    is_actor_tail,
+)
 from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
 from pipeline.events.roles import (
     Frame,
@@ -248,12 +255,7 @@ def _assign_actors(
             c.head_actors = []
             continue
         tail = c.content[last_actor_pos + 1 :]
-        if all(
-            t.lemma_ in ACTOR_TAIL
-            or t.text in ACTOR_TAIL
-            or t.is_suffix
-            for t in tail
-        ):
+        if is_actor_tail(tail):
             head_ids = list(tok_actors.get(c.content[last_actor_pos].i, []))
             persons = [a for a in ids if types.get(a) == "PERSON"]
             if persons and all(types.get(a) in STATE_TYPES for a in head_ids):
@@ -373,6 +375,10 @@ def _code_sentence(
             frame.add(item)
             continue
         pred = item
+        if _asks_for(items, k):  # 撤退するよう求めた: this act is asked for, not done
+            wo = frame.last("wo")
+            frame.asking((wo.text + "を" if wo is not None else "") + pred.chunk.text)
+            continue
         hits = _code_pred(pred, frame, lex, state, embedded)
         if hits:
             pol = attributes.polarity(pred)
@@ -428,6 +434,20 @@ def _reaction_targets(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
+_YOU = ("よう", "ように")
+
+
+def _asks_for(items: list, k: int) -> bool:
+    """Is the predicate at k the act a following verb asks for (撤退するよう求めた,
+    攻撃を控えるよう要請した, 撤退するように呼び掛けた)?"""
+    if k + 1 >= len(items):
+        return False
+    nxt = items[k + 1]
+    if isinstance(nxt, NP):
+        return nxt.text in _YOU and k + 2 < len(items) and isinstance(items[k + 2], Pred)
+    return nxt.chunk.text.startswith(_YOU) and len(nxt.chunk.text) > 2
+
+
 def _discourse_subject(role: Role, state: _DocState, pred: Pred) -> Role:
     if role or role.how == "unknown":
         return role
@@ -448,8 +468,9 @@ def _code_pred(
         # the pattern reads the object, and a complement in に that names no actor (停戦に合意)
         complement = frame.last("ni", "ni_taishi")
         comp_text = complement.text if complement is not None and not complement.head_actors else ""
+        asked = frame.asked if obj is None else ""  # 撤退するよう求めた: 撤退する is the object
         entry = lex.match(
-            trig.lemma, trig.prefix + (obj.text if obj is not None else "") + comp_text
+            trig.lemma, trig.prefix + (obj.text if obj is not None else asked) + comp_text
         )
         if entry is not None and "nominal_only" not in entry.flags:
             hit = _verbal(entry, trig, pred, frame, obj, state)

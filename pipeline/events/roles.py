@@ -67,6 +67,9 @@ class Frame:
     # subjects kept from a clause before a 連用 boundary (ロシアが攻撃し、破壊した); a topic
     # with an actor after it starts a subject of its own (北朝鮮が発射し、日本政府は非難した)
     carried: list[NP] = field(default_factory=list)
+    # the act asked for in 〜するよう求めた / 〜ように要請した (撤退する, 攻撃を控える): read by
+    # the demanding verb as its object
+    asked: str = ""
 
     def open_quote(self) -> None:
         self.quote_mark = (len(self.nps), len(self.topics))
@@ -97,7 +100,17 @@ class Frame:
                 return np
         return None
 
+    def asking(self, clause: str) -> None:
+        """The clause just read is what the next verb asks for (〜するよう求めた): its own
+        object is not the next verb's; the addressee (に, に対し), the subjects and the
+        topic are."""
+        self.asked = clause
+        self.nps = [np for np in self.nps if np.case in ("ga", "mo", "ni", "ni_taishi", "he")]
+        self.shared_wo = None
+        self.quote_mark = None
+
     def boundary(self, form: str) -> None:
+        self.asked = ""
         if form == "cont":
             self.shared_wo = self.last("wo") or self.shared_wo
             self.nps = [np for np in self.nps if np.case in ("ga", "mo")]
