@@ -385,3 +385,13 @@ def test_a_person_with_a_title_of_several_tokens_is_the_subject(text, source):
 
     doc = run_nlp(prepare(text), "ja", "2026-06-24")
     assert [e.source_actor_id for e in doc._.events] == [source]
+
+
+def test_both_sides_officials_are_not_the_topics(nlp):
+    """双方の代表団 are the delegations of both sides (unresolved), not the mediators'."""
+    actors = dict(ACTORS, エジプト=("EGY", "STATE", "EGY"), カタール=("QAT", "STATE", "QAT"))
+    doc = doc_with_mentions(nlp, "エジプトとカタールは仲介を続けており、近く双方の代表団が協議する予定だ。", actors, {})
+    assert ("EGY", "QAT") not in [(e.source_actor_id, e.target_actor_id) for e in code_events(doc)]
+    doc = doc_with_mentions(nlp, "エジプトとカタールは、代表団が協議する予定だ。", actors, {})
+    assert [(e.source_actor_id, e.target_actor_id) for e in code_events(doc)] == [("EGY", "QAT")]
+

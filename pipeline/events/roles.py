@@ -161,6 +161,11 @@ def is_official(np: NP) -> bool:
     )
 
 
+# owners of an official that name no actor the linker resolves: the official is not
+# the topic's (エジプトとカタールは仲介を続け、双方の代表団が協議する)
+UNRESOLVED_OWNERS = ("双方", "両者", "両陣営", "各国", "各派")
+
+
 def subject(frame: Frame, pred: Pred) -> Role:
     """The grammatical subject of `pred` (agent if active, patient if passive)."""
     if pred.form == "rel" and pred.head_np is not None and not _formal_head(pred):
@@ -178,6 +183,8 @@ def subject(frame: Frame, pred: Pred) -> Role:
             return Role(actors_of(np), "explicit")
         if is_official(np) and np.gen_actors:  # 中国外務省の報道官が
             return Role(np.gen_actors, "explicit")
+        if is_official(np) and any(w in c.text for c in np.mods for w in UNRESOLVED_OWNERS):
+            return Role(how="unknown")  # 双方の代表団が: both sides', not the topic's
         if is_official(np):
             topic = frame.topic()
             if topic is not None:
