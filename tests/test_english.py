@@ -203,6 +203,29 @@ def test_capitalised_dateline_names_its_place(text, surface, actor_id):
     assert (surface, actor_id) in {(m.text, m.actor_id) for m in doc._.mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin met Xi in Beijing. The two leaders signed a trade agreement.",
+         [("PER_PUTIN_VLADIMIR", "057", "PER_XI_JINPING")]),
+        ("Russia and Belarus signed a treaty. Both countries criticized NATO.",
+         [("RUS", "111", "IGO_NATO"), ("BLR", "111", "IGO_NATO")]),
+    ],
+)
+def test_plural_anaphora_name_both_parties(text, expected):
+    got = [(e.source_actor_id, e.event_code, e.target_actor_id) for e in _doc(text)._.events]
+    for event in expected:
+        assert event in got, got
+
+
+def test_the_two_sides_are_of_two_countries():
+    doc = _doc("Wang Yi warned Washington against interference in China's affairs. The two sides agreed to talk.")
+    sides = sorted(m.actor_id for m in doc._.mentions if m.text == "The two sides")
+    assert sides == ["CHN", "USA_GOV"]  # not Wang Yi and China, one side
+    doc = _doc("Belarus freed prisoners. The two sides agreed to talk.")
+    assert not [m for m in doc._.mentions if m.text == "The two sides"]  # only one party named
+
+
 def test_same_actor_id_in_both_languages():
     from pipeline.analysis import run_nlp
     from pipeline.text import prepare

@@ -479,7 +479,11 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             sid = kb.sector_id(topic_at(c.start), spec["sector"], spec.get("suffix", ""))
             final.append(Cand(c.start, c.end, "actor", sid, conf=CONF_DISCOURSE))
         elif c.kind == "anaphor":
-            got = _resolve_anaphor(kb, c, final, lex["anaphora"][c.key], actor_of, published, topic)
+            spec = lex["anaphora"][c.key]
+            if spec.get("count", 1) > 1:
+                final.extend(_resolve_plural(c, final, spec, actor_of))
+                continue
+            got = _resolve_anaphor(kb, c, final, spec, actor_of, published, topic)
             if got is not None:
                 final.append(got)
 
@@ -519,6 +523,32 @@ def _is_subject(doc, c: Cand) -> bool:
     while root.dep_ in ("appos", "compound", "flat") and root.head is not root:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+# actor types that can be one of "the two sides"
+_PARTY_TYPES = ("STATE", "GOVERNMENT", "PERSON", "IGO", "GROUP")
+
+
+def _resolve_plural(c: Cand, before: list[Cand], spec: dict, actor_of) -> list[Cand]:
+    """the two countries / both leaders / the two sides: the `count` most recent actors
+    of the kind before it, each of a different country (Wang and China are one side);
+    nothing when the text has not named that many."""
+    kind, count = spec.get("kind"), spec.get("count", 2)
+    types = _PARTY_TYPES if kind == "PARTY" else (kind,)
+    picked: list[str] = []
+    countries: set[str] = set()
+    for x in reversed(before[-200:]):
+        if x.kind != "actor" or x.end > c.start:
+            continue
+        a = actor_of(x)
+        country = a.actor_id if a.type == "STATE" else (a.country or a.actor_id)
+        if a.type not in types or a.actor_id in picked or country in countries:
+            continue
+        picked.append(a.actor_id)
+        countries.add(country)
+        if len(picked) == count:
+            return [Cand(c.start, c.end, "actor", aid, method="anaphora", conf=CONF_ANAPHORA) for aid in reversed(picked)]
+    return []
 
 
 def _resolve_anaphor(kb, c: Cand, before: list[Cand], spec: dict, actor_of, published, topic):
