@@ -89,13 +89,6 @@ class NerComponent:
             self.org_suffixes and word.endswith(self.org_suffixes)
         )
 
-    def spans(self, doc: Doc, segments=None, view=None) -> list[tuple[int, int, str, float]]:
-        """The model's entities in `doc` (on the given token segments, default: every
-        sentence-like segment)."""
-        view = view or _TokenView.of(doc)
-        segments = list(_segments(view.words)) if segments is None else segments
-        return self._spans_of_many([(view, segments)])[0]
-
     def _spans_of_many(self, jobs: list[tuple[_TokenView, list[tuple[int, int]]]]) -> list[list[tuple[int, int, str, float]]]:
         """Entities of several docs' segments, found in one batch: the model's cost per
         call, not per segment, dominates on the few short windows one article has."""
