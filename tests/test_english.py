@@ -218,6 +218,22 @@ def test_plural_anaphora_name_both_parties(text, expected):
         assert event in got, got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China and the United States held talks. The two sides agreed to hold more talks.", ("CHN", "036", "USA")),
+        ("Russia and Ukraine agreed to a ceasefire.", ("RUS", "0871", "UKR")),
+        ("Japan and South Korea agreed to cooperate on security.", ("JPN", "030", "KOR")),
+    ],
+)
+def test_agreeing_is_a_joint_act(text, expected):
+    assert expected in [(e.source_actor_id, e.event_code, e.target_actor_id) for e in _doc(text)._.events]
+
+
+def test_one_party_agreeing_alone_is_no_joint_act():
+    assert _events("Russia agreed to withdraw its troops.") == []
+
+
 def test_the_two_sides_are_of_two_countries():
     doc = _doc("Wang Yi warned Washington against interference in China's affairs. The two sides agreed to talk.")
     sides = sorted(m.actor_id for m in doc._.mentions if m.text == "The two sides")
