@@ -496,6 +496,7 @@ def test_trained_ner_adds_names_the_kb_does_not_know(text, with_model, without_m
 
 def _linked_doc(text):
     """A one-sentence Doc after the actors stage (no trained NER), and its KB."""
+    import pipeline.actors.component  # noqa: F401  (registers "dekigoto_actors")
     from pipeline.model import Sentence
     from pipeline.nlp import blank_japanese, make_doc
 
@@ -563,3 +564,17 @@ def test_places_of_current_conflicts_and_seas_are_in_the_kb():
     assert {m.actor_id for m in doc._.mentions} >= {"PLC_RAFAH", "PLC_KHAN_YOUNIS"}
     doc, _ = _linked_doc("北朝鮮は日本海に向けてミサイルを発射した。")  # the sea, not 日本
     assert [(m.text, m.actor_id) for m in doc._.mentions] == [("北朝鮮", "PRK"), ("日本海", "PLC_SEA_OF_JAPAN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("米財務省は制裁を発表した。", "米財務省", "USA_GOV"),
+        ("中国海警局の船が接近した。", "中国海警局", "CHN_COP"),
+        ("フィリピン沿岸警備隊が発表した。", "フィリピン沿岸警備隊", "PHL_COP"),
+        ("米司法省が起訴した。", "米司法省", "USA_JUD"),
+    ],
+)
+def test_ministries_and_agencies_are_sectors_of_their_state(text, surface, actor_id):
+    doc, _ = _linked_doc(text)
+    assert (surface, actor_id) in [(m.text, m.actor_id) for m in doc._.mentions]
