@@ -87,8 +87,13 @@ class _Work:
             with time_limit(self.seconds_left):
                 yield
         finally:
-            if self.seconds_left is not None:
-                self.seconds_left = max(self.seconds_left - (time.perf_counter() - started), 1e-3)
+            self.spend(time.perf_counter() - started)
+
+    def spend(self, seconds: float) -> None:
+        """Count `seconds` of work against this article's time (never quite to zero: the
+        next step then runs out at once)."""
+        if self.seconds_left is not None:
+            self.seconds_left = max(self.seconds_left - seconds, 1e-3)
 
 
 def analyze_articles(
@@ -157,8 +162,7 @@ def _run_batched(component, live: dict[int, _Work], time_limit) -> bool:
     share = (time.perf_counter() - started) / len(jobs)
     for job, doc in zip(jobs, docs, strict=True):
         job.doc = doc
-        if job.seconds_left is not None:
-            job.seconds_left = max(job.seconds_left - share, 1e-3)
+        job.spend(share)
     return True
 
 
