@@ -29,11 +29,18 @@ Actors (identity, one-to-one)
 
     * a gold COUNTRY matches a system STATE (sector empty) with the same
       ISO 3166-1 alpha-3 code; historical codes are unified (USR = SUN).
-    * a gold actor with a sector - type GOVERNMENT (sector GOV unless the id
-      says otherwise), or any gold id ``<CTRY>_<SEC>`` whose last part is a
-      CAMEO sector code (GOV, OPP, MIL, ...) - matches a system actor that is
-      not a PERSON/PLACE with the same country and that sector (a system
-      actor typed GOVERNMENT with empty sector counts as sector GOV).
+    * a *generic* gold actor with a sector - the sector actor CAMEO would
+      code (韓国のネットユーザー is KOR CVL) - matches a system actor that is
+      not a PERSON/PLACE with the same country and that sector, or one of
+      ``also_ok_sector`` (a system actor typed GOVERNMENT with empty sector
+      counts as sector GOV). The sector is the gold's ``sector`` field, else
+      the suffix of an id ``<CTRY>_<SEC>`` that is a CAMEO sector code, else
+      GOV for type GOVERNMENT. Generic are: every GOVERNMENT and GROUP, and a
+      PERSON or ORGANIZATION whose English name ends in a common noun
+      ("South Korean man", "assailant", "Japanese police"); a named person or
+      organisation ("Lee Myung-bak", "JoongAng Ilbo") matches by name only.
+      A generic group whose gold country is null (internet users of no
+      stated country) matches that sector with any system country.
     * every non-state gold actor also matches by English name: any of
       ``name_en``/``aliases_en`` equal, case-insensitively (NFKC, whitespace
       collapsed), to the system ``name_en`` or one of its ``aliases``.
@@ -111,7 +118,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 #: Gold actor types -> system actor types.
-GOLD_TYPE_MAP = {"COUNTRY": "STATE", "CITY": "PLACE"}
+GOLD_TYPE_MAP = {"COUNTRY": "STATE", "CITY": "PLACE", "ORGANIZATION": "ORG"}
 
 #: CAMEO actor sector (role) codes recognised as the suffix of a gold id like BLR_OPP.
 CAMEO_SECTORS = frozenset(
@@ -150,6 +157,8 @@ class GoldActor:
     country: str = ""
     aliases_en: list[str] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
+    sector_field: str = ""  # the gold's own `sector`
+    also_ok_sector: list[str] = field(default_factory=list)
 
     @property
     def system_type(self) -> str:
@@ -157,11 +166,30 @@ class GoldActor:
 
     @property
     def sector(self) -> str:
-        """CAMEO sector: the id's suffix when it is a sector code; GOV for GOVERNMENT."""
+        """CAMEO sector: the gold's `sector`, else the id's suffix when it is a
+        sector code, else GOV for GOVERNMENT."""
+        if self.sector_field:
+            return self.sector_field
         parts = self.id.split("_")
         if len(parts) >= 2 and parts[-1] in CAMEO_SECTORS:
             return parts[-1]
         return "GOV" if self.type == "GOVERNMENT" else ""
+
+    @property
+    def sectors(self) -> set[str]:
+        return {s for s in [self.sector, *self.also_ok_sector] if s}
+
+    @property
+    def generic(self) -> bool:
+        """The sector actor CAMEO would code rather than a named one: every
+        GOVERNMENT and GROUP; a PERSON or ORGANIZATION whose English name ends
+        in a common noun (South Korean man, assailant, Japanese police)."""
+        if self.type in ("GOVERNMENT", "GROUP"):
+            return True
+        if self.type in ("PERSON", "ORGANIZATION", "ORG") and self.name_en:
+            last = self.name_en.split()[-1]
+            return last[:1].islower()
+        return False
 
     @property
     def english_names(self) -> list[str]:
@@ -294,6 +322,8 @@ def load_gold(path: str | Path) -> Gold:
                 country=_s(raw.get("country")).upper(),
                 aliases_en=_strlist(raw.get("aliases_en")),
                 surfaces=_strlist(raw.get("surfaces")),
+                sector_field=_s(raw.get("sector")).upper(),
+                also_ok_sector=[x.upper() for x in _strlist(raw.get("also_ok_sector"))],
             )
         )
 
@@ -768,10 +798,15 @@ def actor_matches(gold: GoldActor, sys: SysActor) -> bool:
             and bool(gold.country)
             and norm_country(gold.country) == sys.country
         )
-    sector = gold.sector
-    if sector and gold.country and sys.type not in ("PERSON", "PLACE"):
+    sectors = gold.sectors
+    if sectors and gold.generic and sys.type not in ("PERSON", "PLACE"):
         sys_sector = sys.sector or ("GOV" if sys.type == "GOVERNMENT" else "")
-        if sys.country == norm_country(gold.country) and sys_sector == sector:
+        same_country = (
+            sys.country == norm_country(gold.country)
+            if gold.country
+            else gold.type == "GROUP" and bool(sys_sector)
+        )
+        if same_country and sys_sector in sectors:
             return True
     gold_names = {norm_name(n) for n in gold.english_names}
     return bool(gold_names & sys.names)
@@ -920,7 +955,7 @@ def _score_actors(gold: Gold, sys_actors: list[SysActor], rep: ArticleReport) ->
             reason = f"its system match {cands[0].describe()} is paired with another gold actor"
         elif g.system_type == "STATE":
             reason = f"no system STATE with country {g.country}"
-        elif g.sector and g.country:
+        elif g.sectors and g.generic and g.country:
             reason = (f"no system actor with country {g.country} and sector {g.sector}, "
                       f"nor named {' / '.join(g.english_names) or '(no English name)'}")
         else:

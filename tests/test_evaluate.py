@@ -415,6 +415,58 @@ def test_actor_identity_rules():
     assert not actor_matches(person, _SysActor("Q2", "PERSON", "Putin Jr"))
 
 
+SECTOR_CASES = [
+    # (gold actor, system actor, matches?)
+    (GoldActor("KOR_NETIZENS", "GROUP", "South Korean netizens", country="KOR", sector_field="CVL"),
+     _SysActor("KOR_CVL", "GROUP", "South Korean civilians", "KOR", "CVL"), True),
+    (GoldActor("KOR_NETIZENS", "GROUP", "South Korean netizens", country="KOR", sector_field="CVL"),
+     _SysActor("JPN_CVL", "GROUP", "Japanese civilians", "JPN", "CVL"), False),
+    # also_ok_sector widens the sector
+    (GoldActor("RIGHT", "GROUP", "right-wingers", country="JPN", sector_field="OPP",
+               also_ok_sector=["NGO"]),
+     _SysActor("JPN_NGO", "GROUP", "x", "JPN", "NGO"), True),
+    # a generic group of no stated country: the sector with any country
+    (GoldActor("NETIZENS", "GROUP", "internet users", sector_field="CVL"),
+     _SysActor("JPN_CVL", "GROUP", "x", "JPN", "CVL"), True),
+    (GoldActor("NETIZENS", "GROUP", "internet users", sector_field="CVL"),
+     _SysActor("JPN_MED", "GROUP", "x", "JPN", "MED"), False),
+    # an unnamed person is coded by sector (CAMEO: KORCVL)
+    (GoldActor("KOR_MAN", "PERSON", "South Korean man", country="KOR", sector_field="CVL"),
+     _SysActor("KOR_CVL", "GROUP", "x", "KOR", "CVL"), True),
+    # a named person or organisation matches by name only, whatever its sector
+    (GoldActor("NODA", "PERSON", "Yoshihiko Noda", country="JPN", sector_field="GOV"),
+     _SysActor("JPN_GOV", "GOVERNMENT", "Government of Japan", "JPN", "GOV"), False),
+    (GoldActor("JOONGANG", "ORGANIZATION", "JoongAng Ilbo", country="KOR", sector_field="MED"),
+     _SysActor("KOR_MED", "GROUP", "South Korean media", "KOR", "MED"), False),
+    (GoldActor("JOONGANG", "ORGANIZATION", "JoongAng Ilbo", country="KOR", sector_field="MED"),
+     _SysActor("ORG_JOONGANG", "ORG", "JoongAng Ilbo", "KOR", "MED"), True),
+    # an organisation described by a common noun is generic
+    (GoldActor("POLICE", "ORGANIZATION", "Japanese police", country="JPN", sector_field="COP"),
+     _SysActor("JPN_COP", "GOVERNMENT", "Police of Japan", "JPN", "COP"), True),
+]
+
+
+@pytest.mark.parametrize(("gold_actor", "sys_actor", "expected"), SECTOR_CASES)
+def test_generic_actors_match_by_country_and_sector(gold_actor, sys_actor, expected):
+    assert actor_matches(gold_actor, sys_actor) is expected
+
+
+def test_gold_sector_fields_are_read(tmp_path):
+    path = tmp_path / "g.gold.yaml"
+    path.write_text(
+        "document: {id: a1}\n"
+        "actors:\n"
+        "  - {id: KOR_NETIZENS, type: GROUP, country: KOR, sector: cvl, also_ok_sector: [OPP],\n"
+        "     name_en: South Korean netizens}\n"
+        "  - {id: JOONGANG, type: ORGANIZATION, country: KOR, sector: MED, name_en: JoongAng Ilbo}\n",
+        encoding="utf-8",
+    )
+    g = load_gold(path)
+    net, paper = g.actor("KOR_NETIZENS"), g.actor("JOONGANG")
+    assert net.sectors == {"CVL", "OPP"} and net.generic
+    assert paper.system_type == "ORG" and paper.sector == "MED" and not paper.generic
+
+
 def test_show_errors_lists_everything(gold, tables):
     t = load_tables(PERFECT)
     t.events = _set(tables.events, "event_id", "ev1", date="2026-02", date_source="publication")
