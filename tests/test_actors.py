@@ -474,7 +474,7 @@ def test_full_name_with_another_given_name_is_another_person(text, expected_id, 
     "text,with_model,without_model",
     [
         # a company no KB lists: only the trained NER finds it
-        ("トヨタ自動車は新工場を建設した。", [("トヨタ自動車", "NEW_ORG_", "model")], []),
+        ("ヤマハ発動機は新工場を建設した。", [("ヤマハ発動機", "NEW_ORG_", "model")], []),
         ("アエロフロートは運航を停止した。", [("アエロフロート", "NEW_ORG_", "model")], []),
         # common-noun phrases the model may tag are not actors
         ("原油市場の奪い合いが激化した。", [], []),
@@ -546,7 +546,7 @@ def test_model_entities_naming_events_are_not_actors(text, span, expected):
         ("スラブ系の人々が住む。", (0, 3), "LOC", False),  # the attribute right after
         ("スラブ系民族が住む。", (0, 6), "LOC", False),  # the attribute inside the entity
         ("中国製品を買った。", (0, 4), "LOC", False),
-        ("トヨタ自動車が発表した。", (0, 6), "ORG", True),
+        ("ヤマハ発動機が発表した。", (0, 6), "ORG", True),
         ("ロシアガスはガスを輸出した。", (0, 5), "ORG", True),  # no attribute suffix
     ],
 )
@@ -578,3 +578,84 @@ def test_places_of_current_conflicts_and_seas_are_in_the_kb():
 def test_ministries_and_agencies_are_sectors_of_their_state(text, surface, actor_id):
     doc, _ = _linked_doc(text)
     assert (surface, actor_id) in [(m.text, m.actor_id) for m in doc._.mentions]
+
+
+# ------------------------------------------------------- generic agents (agents.tsv)
+AGENT_CASES = [
+    # a state before the noun, joined or with の, names its sector
+    ("中国の警察が男性を連行した。", {("中国", "CHN"), ("警察", "CHN_COP"), ("男性", "CHN_CVL")}),
+    ("中国警察が捜査している。", {("中国警察", "CHN_COP")}),
+    # internet users are their own actor beside the public (sector CVL)
+    ("韓国のネットユーザーからは批判が相次いだ。", {("韓国", "KOR"), ("ネットユーザー", "KOR_NETIZENS")}),
+    # after a nationality the last noun is the head
+    ("中国人スタッフが抗議した。", {("中国人スタッフ", "CHN_BUS")}),
+    ("韓国人男性が逮捕された。", {("韓国人男性", "KOR_CVL")}),
+    # a place gives its country
+    ("ソウル市民が集まった。", {("ソウル市民", "KOR_CVL")}),
+    # 在X: the state nearest the noun owns it
+    ("在韓国日本大使館が抗議した。", {("韓国", "KOR"), ("日本大使館", "JPN_GOV")}),
+    # a state organ is the organ of the place where the act happens
+    ("フィリピンのマニラで韓国人2人が警察に逮捕された。",
+     {("フィリピン", "PHL"), ("マニラ", "PLC_MANILA"), ("韓国人", "KOR_CVL"), ("警察", "PHL_COP")}),
+    # a bare noun inside a quote is the speaker's word, not an actor of the story
+    ("「なぜ警察は動かないのか」と韓国のネットユーザーが批判した。",
+     {("韓国", "KOR"), ("ネットユーザー", "KOR_NETIZENS")}),
+    # a noun for a person right before a name describes that person
+    ("韓国の記者キム氏が報じた。", {("韓国", "KOR"), ("キム", "NEW_PER_")}),
+    # but an organ before a name is still an actor
+    ("ベラルーシ野党のチハノフスカヤ氏が訴えた。",
+     {("ベラルーシ野党", "BLR_OPP"), ("チハノフスカヤ", "PER_TSIKHANOUSKAYA_SVIATLANA")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENT_CASES)
+def test_generic_agents_are_composed_with_their_qualifier(nlp, text, expected):
+    got = {(t, a if not a.startswith("NEW_PER_") else "NEW_PER_") for t, a in pairs(nlp, text, published="2012-08")}
+    assert got == expected
+
+
+def test_agents_file_is_valid():
+    from pipeline.actors.kb import SECTOR_NAMES_EN, load_agents
+
+    ja, en = load_agents("ja"), load_agents("en")
+    assert ja["警察"] == {"sector": "COP", "type": "GOVERNMENT", "bare": True}
+    assert ja["ネットユーザー"]["suffix"] == "NETIZENS" and ja["人"]["bare"] is False
+    assert en["opposition"]["sector"] == "OPP" and "警察" not in en
+    assert all(spec["sector"] in SECTOR_NAMES_EN for spec in [*ja.values(), *en.values()])
+
+
+# ------------------------------------------------------- organisations
+ORG_CASES = [
+    # the KB's outlets, parties and companies, with their English names
+    ("韓国紙「中央日報」が報じた。同紙によると、", [("韓国紙", "ORG_JOONGANG_ILBO"),
+                                          ("中央日報", "ORG_JOONGANG_ILBO"),
+                                          ("同紙", "ORG_JOONGANG_ILBO")]),
+    ("朝鮮中央通信は声明を発表した。", [("朝鮮中央通信", "ORG_KCNA")]),
+    ("ユニクロが新店舗を開いた。", [("ユニクロ", "ORG_UNIQLO")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORG_CASES)
+def test_known_organisations_are_actors(nlp, text, expected):
+    mentions, _ = run(nlp, text, published="2012-08")
+    assert [(m.text, m.actor_id) for m in mentions] == expected
+
+
+ORG_FORM_CASES = [
+    # (name, English name, country, sector)
+    ("早稲田大学", "Waseda University", "", "EDU"),  # 早稲田 is no KB place: no country
+    ("ソウル新聞", "Seoul Shimbun", "KOR", "MED"),  # a KB place begins the name
+    ("インクリメントP株式会社", "Increment P Corporation", "", "BUS"),  # a loanword UniDic knows
+    ("セレッソ大阪", "Cerezo Osaka", "", ""),  # only a place that BEGINS the name counts
+    ("ハンナラ党", "Hannara Party", "", "PTY"),
+]
+
+
+@pytest.mark.parametrize(("name", "english", "country", "sector"), ORG_FORM_CASES)
+def test_new_organisations_get_sector_country_and_english_name_from_their_form(
+    kb, name, english, country, sector
+):
+    from pipeline.actors.orgs import org_actor
+
+    actor = org_actor("NEW_ORG_X", name, kb)
+    assert (actor.name_en, actor.country, actor.sector) == (english, country, sector)

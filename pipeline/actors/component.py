@@ -68,7 +68,7 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
     ]
     for m in extra:
         known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
-        actor = kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label])
+        actor = kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label], kb)
         m.actor_id = actor.actor_id
         m.label = LABEL_OF_TYPE.get(actor.type, m.label)
         actors.setdefault(actor.actor_id, actor)

@@ -49,6 +49,12 @@ SECTOR_NAMES_EN = {
     "EDU": "{c} education",
     "HLH": "{c} health",
     "ELI": "{c} elites",
+    "NGO": "{c} civic groups",
+    "CRM": "{c} criminals",
+    "AGR": "{c} farmers",
+    "REL": "{c} religious groups",
+    "ENV": "{c} environmental groups",
+    "PTY": "{c} political parties",
 }
 SECTOR_NOUNS_JA = {
     "GOV": "政府",
@@ -68,8 +74,16 @@ SECTOR_NOUNS_JA = {
     "EDU": "教育界",
     "HLH": "医療界",
     "ELI": "エリート",
+    "NGO": "市民団体",
+    "CRM": "犯罪者",
+    "AGR": "農民",
+    "REL": "宗教団体",
+    "ENV": "環境団体",
+    "PTY": "政党",
 }
 FUZZY_MIN_LEN = 5
+# organisations.yaml sections and the CAMEO sector of their entries ("" = the entry's own)
+ORGANISATION_SECTIONS = {"media": "MED", "parties": "PTY", "companies": "BUS", "other": ""}
 GOVERNMENT_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 _ROLE_RE = re.compile(
     r"^(\S+)\s+([A-Z]{3})\s+([a-z_]+)\s+(\d{4}(?:-\d\d(?:-\d\d)?)?)?\.\.(\d{4}(?:-\d\d(?:-\d\d)?)?)?$"
@@ -291,6 +305,47 @@ def _trie_regex(words: list[str]) -> str:
 
 
 # -------------------------------------------------------------------- loading
+AGENT_COLUMNS = ("lang", "surface", "sector", "bare", "suffix", "name_en", "note")
+
+
+@lru_cache(maxsize=4)
+def load_agents(lang: str) -> dict[str, dict]:
+    """agents.tsv rows of one language: surface -> {sector, type, bare, suffix, name_en}.
+
+    The generic agents (警察, ネットユーザー, police) that the linkers compose with
+    the state, place or person qualifying them (韓国の警察 -> KOR_COP)."""
+    text = resources.files(DATA_PACKAGE).joinpath("agents.tsv").read_text(encoding="utf-8")
+    out: dict[str, dict] = {}
+    header_seen = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + [""] * len(AGENT_COLUMNS))[: len(AGENT_COLUMNS)]
+        if not header_seen:
+            if tuple(cells) != AGENT_COLUMNS:
+                raise ValueError(f"agents.tsv: header must be {AGENT_COLUMNS}, got {cells}")
+            header_seen = True
+            continue
+        row = dict(zip(AGENT_COLUMNS, cells, strict=True))
+        if row["lang"] != lang:
+            continue
+        if row["bare"] not in ("0", "1"):
+            raise ValueError(f"agents.tsv line {n}: bare must be 0 or 1")
+        if row["sector"] not in SECTOR_NAMES_EN:
+            raise ValueError(f"agents.tsv line {n}: unknown sector {row['sector']!r}")
+        spec = {
+            "sector": row["sector"],
+            "type": "GOVERNMENT" if row["sector"] in GOVERNMENT_SECTORS else "GROUP",
+            "bare": row["bare"] == "1",
+        }
+        if row["suffix"]:
+            spec["suffix"] = row["suffix"]
+        if row["name_en"]:
+            spec["name_en"] = row["name_en"]
+        out[row["surface"]] = spec
+    return out
+
+
 def _read_yaml(name: str) -> dict:
     text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
@@ -327,9 +382,11 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
         "states.yaml",
         "states_extra.yaml",
         "igos.yaml",
+        "organisations.yaml",
         "places.yaml",
         "people.yaml",
         "lexicon.yaml",
+        "agents.tsv",
         "abbreviations.yaml",
     ]
 
@@ -381,6 +438,19 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
                 aliases=[],
             )
             add_actor(a, row["ja"], row["en"][1:])
+    organisations = _read_yaml("organisations.yaml")
+    for section, default_sector in ORGANISATION_SECTIONS.items():
+        for row in organisations.get(section) or []:
+            a = Actor(
+                row["id"],
+                "ORG",
+                row["en"][0],
+                row["ja"][0],
+                country=row.get("country", ""),
+                sector=row.get("sector", default_sector),
+                aliases=[],
+            )
+            add_actor(a, row["ja"], row["en"][1:])
     for row in _read_yaml("places.yaml").get("places") or []:
         a = Actor(
             row["id"],
@@ -405,11 +475,12 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
         roles[a.actor_id] = [parse_role(r) for r in row.get("roles") or []]
     # lexicon words
     lexicon = _read_yaml("lexicon.yaml")
+    lexicon["sectors"] = load_agents("ja")
     abbreviations = _read_yaml("abbreviations.yaml")
-    for kind, section in (
+    for kind, section in (  # a title reading first: パク選手, 田中容疑者 (a title and an agent)
+        ("title", "titles"),
         ("sector", "sectors"),
         ("fixed", "fixed_sectors"),
-        ("title", "titles"),
         ("anaphor", "anaphora"),
         ("ignore", "not_actors"),
     ):

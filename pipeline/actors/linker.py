@@ -26,6 +26,7 @@ from functools import lru_cache
 import numpy
 
 from pipeline.actors.kb import FUZZY_MIN_LEN, LABEL_OF_TYPE, KnowledgeBase
+from pipeline.actors.orgs import org_actor
 from pipeline.actors.textutil import (
     KATAKANA_RUN_RE,
     deletes1,
@@ -36,6 +37,7 @@ from pipeline.actors.textutil import (
     kana_key,
     levenshtein,
     new_actor_id,
+    quote_spans,
     romanise,
 )
 from pipeline.model import Actor, Mention
@@ -82,6 +84,7 @@ class Cand:
     abbr: bool = False  # single-kanji abbreviation
     standalone: bool = False  # headline-style abbreviation, needs document support
     canon: str = ""  # for a variant of a new name in the same article: the first spelling
+    agent: bool = False  # a generic agent composed with its qualifier (韓国の警察)
 
 
 class _DocView:
@@ -499,7 +502,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.method == "new" or (c.method == "fuzzy" and not c.key):
             kind = c.title
             surface = c.canon or text[c.start : c.end]
-            actor = new_actor(surface, kind)
+            actor = new_actor(surface, kind, kb)
             new_actors.setdefault(actor.actor_id, actor)
             c.key, c.title = actor.actor_id, ""
 
@@ -509,10 +512,13 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
     fixed = kb.lexicon.get("fixed_sectors", {})
     event_suffixes = sorted(kb.lexicon.get("event_suffixes", []), key=len, reverse=True)
     result: list[Cand] = []
+    titled: set[tuple[int, int]] = set()  # spans read as a person's title
     for c in cands:
         prev = result[-1] if result else None
         if c.kind != "actor" and prev is not None and c.start < prev.end:
             continue  # a second reading of a word already used (外務省: sector and fixed)
+        if (c.start, c.end) in titled:
+            continue  # パク選手: 選手 is his title, not the athletes of the story
         adjacent = prev is not None and prev.end == c.start and prev.kind == "actor"
         if c.kind == "actor":
             a = actor_of(c)
@@ -525,6 +531,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.kind == "title":
             if adjacent and actor_of(prev).type == "PERSON":
                 prev.title = c.key
+                titled.add((c.start, c.end))
                 continue
             if adjacent and actor_of(prev).type == "STATE":
                 before = _person_right_before(result, prev, actor_of)
@@ -549,6 +556,14 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             spec = sectors.get(c.key) if c.kind == "sector" else None
             if c.kind == "fixed" and c.key in sectors:
                 spec = sectors[c.key]
+            if spec is not None and prev is not None and prev.kind == "actor":
+                composed = _compose_agent(kb, prev, c, spec, text, actor_of)
+                if composed is not None:
+                    if composed.start == prev.start:
+                        result[-1] = composed  # 中国警察, ソウル市民, 中国人スタッフ: one mention
+                    else:
+                        result.append(composed)  # 韓国の警察: the state and its police
+                    continue
             if adjacent and spec is not None:
                 pa = actor_of(prev)
                 if pa.type == "STATE":
@@ -563,6 +578,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                         "actor",
                         kb.sector_id(pa.actor_id, spec["sector"], spec.get("suffix", "")),
                         conf=prev.conf,
+                        agent=True,
                     )
                     continue
                 if (
@@ -622,42 +638,131 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 first_seen.setdefault(ctry, c.start)
     topic = min(counts, key=lambda k: (-counts[k], first_seen[k])) if counts else ""
     supported = {c.key for c in result if c.kind == "actor" and not c.standalone}
+    quotes = quote_spans(text)
+    sentence_starts = sorted(s.start for s in (getattr(doc._, "sentences", None) or []))
 
     # -------------------------------------------- anaphora, bare sectors, apposition
     final: list[Cand] = []
     for idx, c in enumerate(result):
+        nxt = result[idx + 1] if idx + 1 < len(result) else None
         if c.kind == "actor":
             if c.standalone and c.key not in supported:
                 continue
+            if (
+                c.agent
+                and text[c.end - 1] in _PERSON_NOUN_ENDINGS
+                and _describes_person(c, nxt, text, actor_of)
+            ):
+                continue  # ベラルーシの人権活動家のビャリャツキ氏 (but ベラルーシ野党のチハノフスカヤ氏)
             final.append(c)
             continue
         if c.kind == "sector":
             spec = sectors[c.key]
-            if not topic:
+            if _covered(quotes, c.start, c.end):
+                continue  # 「なぜ警察は…」: a bare noun in a quote is the speaker's, not the story's
+            country = topic
+            if spec["type"] == "GOVERNMENT":  # 〜で…警察に逮捕された: the organ of the place
+                country = _location_country(final, c.start, text, sentence_starts, actor_of) or topic
+            if not country:
                 continue
-            nxt = result[idx + 1] if idx + 1 < len(result) else None
-            if (
-                spec["type"] == "GROUP"
-                and nxt is not None
-                and nxt.kind == "actor"
-                and text[c.end : nxt.start] == "の"
-                and actor_of(nxt).type == "PERSON"
-            ):
-                continue  # 人権活動家のピャリヤツキ氏: a description of the person
+            if spec["type"] == "GROUP" and _describes_person(c, nxt, text, actor_of):
+                continue
             c2 = Cand(
                 c.start,
                 c.end,
                 "actor",
-                kb.sector_id(topic, spec["sector"], spec.get("suffix", "")),
+                kb.sector_id(country, spec["sector"], spec.get("suffix", "")),
                 method="kb",
                 conf=CONF_DISCOURSE,
+                agent=True,
             )
             final.append(c2)
             continue
         if c.kind == "anaphor":
             final.extend(_resolve_anaphor(kb, c, final, text, actor_of))
 
+    _name_appositions(final, text, actor_of)
     return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
+
+
+def _name_appositions(final: list[Cand], text: str, actor_of) -> None:
+    """韓国紙「中央日報」, 米紙ニューヨーク・タイムズ: a generic agent right before a
+    named organisation of its sector (joined, or opening a quote) is that organisation."""
+    for c, nxt in zip(final, final[1:], strict=False):
+        if not c.agent or nxt.kind != "actor" or text[c.end : nxt.start] not in ("", "「", "『"):
+            continue
+        a, b = actor_of(c), actor_of(nxt)
+        if b.type == "ORG" and b.sector and b.sector == a.sector:
+            c.key, c.method = nxt.key, "anaphora"
+
+
+_QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")
+
+
+def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str, actor_of):
+    """An agent noun qualified by the mention before it, or None.
+
+    A state, place or region joined to the noun or linked by の names that
+    country's sector (中国警察, 韓国の警察 -> CHN_COP, KOR_COP; ソウル市民 -> KOR_CVL);
+    after a group of civilians the noun is the head (中国人スタッフ -> CHN_BUS,
+    韓国人男性 -> KOR_CVL). States joined to a sector noun keep the older path
+    (BLR_GOV, and a person before: トランプ米政権)."""
+    pa = actor_of(prev)
+    gap = text[prev.end : c.start]
+    if gap not in ("", "の"):
+        return None
+    if pa.type in _QUALIFIER_TYPES:
+        if pa.type == "STATE" and gap == "":
+            return None  # handled with the person before it, as before
+        country = pa.actor_id if pa.type in ("STATE", "REGION") else pa.country
+        if not country or country not in kb:
+            return None
+        if gap == "の" and pa.type != "STATE" and spec["sector"] in ("GOV", "MIL"):
+            return None  # 東京の政府: a place is no qualifier of a state organ
+        sid = kb.sector_id(country, spec["sector"], spec.get("suffix", ""))
+        start = prev.start if gap == "" else c.start
+        return Cand(start, c.end, "actor", sid, conf=min(prev.conf, CONF_VARIANT), agent=True)
+    if gap == "" and pa.type in ("GROUP", "GOVERNMENT") and pa.sector == "CVL" and pa.country:
+        key = prev.key  # 韓国人男性: still the civilians
+        if spec["sector"] != "CVL" or spec.get("suffix"):
+            key = kb.sector_id(pa.country, spec["sector"], spec.get("suffix", ""))
+        return Cand(prev.start, c.end, "actor", key, conf=prev.conf, agent=True)
+    return None
+
+
+_LOCATIVE = ("で", "にて", "内で")
+
+
+def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, actor_of) -> str:
+    """The country of the last place or state named as a location (〜で, 〜のセブ島で)
+    earlier in the sentence at `pos`, else ""."""
+    k = bisect.bisect_right(sentence_starts, pos) - 1
+    sent_start = sentence_starts[k] if k >= 0 else 0
+    for x in reversed(before):
+        if x.end <= sent_start:
+            break
+        if x.kind != "actor" or x.end > pos:
+            continue
+        a = actor_of(x)
+        if a.type in ("STATE", "PLACE") and a.country and text.startswith(_LOCATIVE, x.end):
+            return a.country
+    return ""
+
+
+# the last character of nouns for individuals (活動家, 記者, 議員, 韓国人, 選手, 男性, 学生,
+# 医師, 弁護士, 警察官, 店主, 女優): such a noun before a person's name describes that person
+_PERSON_NOUN_ENDINGS = frozenset("家者員人手性生師士官主優")
+
+
+def _describes_person(c: Cand, nxt: Cand | None, text: str, actor_of) -> bool:
+    """人権活動家のピャリヤツキ氏, 女性チハノフスカヤ: a group noun right before a person
+    (joined or with の) describes that person; it is no actor of its own."""
+    return (
+        nxt is not None
+        and nxt.kind == "actor"
+        and text[c.end : nxt.start] in ("の", "")
+        and actor_of(nxt).type == "PERSON"
+    )
 
 
 def _person_right_before(result: list, prev, actor_of):
@@ -671,10 +776,14 @@ def _person_right_before(result: list, prev, actor_of):
 NEW_ACTOR_TYPES = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
 
 
-def new_actor(surface: str, kind: str) -> Actor:
+def new_actor(surface: str, kind: str, kb: KnowledgeBase | None = None) -> Actor:
     """An actor for a name the KB does not know (kind PER, ORG or PLC): a stable
-    id from the name, the name romanised as its English name, in_kb False."""
-    return Actor(new_actor_id(surface, kind), NEW_ACTOR_TYPES[kind], romanise(surface), surface, "", "", False, [surface])
+    id from the name, the name romanised as its English name, in_kb False; an
+    organisation gets what its form says (sector, country, English name: orgs.py)."""
+    actor_id = new_actor_id(surface, kind)
+    if kind == "ORG" and kb is not None:
+        return org_actor(actor_id, surface, kb)
+    return Actor(actor_id, NEW_ACTOR_TYPES[kind], romanise(surface), surface, "", "", False, [surface])
 
 
 def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], dict[str, Actor]]:
@@ -719,6 +828,8 @@ def _resolve_anaphor(
             return a.type == "IGO"
         if kind == "ORG":
             return a.type in ("ORG", "IGO")
+        if kind == "MED":
+            return a.type == "ORG" and a.sector == "MED"
         return a.type == kind
 
     want = spec.get("honorific") or spec.get("title")

@@ -35,6 +35,31 @@ _SMALL = str.maketrans("ァィゥェォャュョッヮヵヶ", "アイウエオ�
 _DROP = str.maketrans("", "", "ー・=･ 　-‐")
 
 
+_QUOTE_PAIRS = {"「": "」", "『": "』"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost 「…」 / 『…』 quotation, in order; an unclosed quote
+    runs to the end of its line (news paragraphs are lines)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        close = _QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        depth, j = 1, i + 1
+        while j < n and depth and text[j] != "\n":
+            if text[j] == text[i]:
+                depth += 1
+            elif text[j] == close:
+                depth -= 1
+            j += 1
+        spans.append((i, j))
+        i = j
+    return spans
+
+
 def is_katakana(ch: str) -> bool:
     """Is the (first) character katakana, ・ or ー? (called once per character: a set lookup)"""
     return bool(ch) and ch[0] in _KATAKANA_CHARS

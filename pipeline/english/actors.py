@@ -30,7 +30,7 @@ from importlib import resources
 
 import yaml
 
-from pipeline.actors.kb import KnowledgeBase
+from pipeline.actors.kb import KnowledgeBase, load_agents
 from pipeline.actors.linker import to_mentions
 from pipeline.actors.textutil import new_actor_id
 from pipeline.model import Actor, Mention
@@ -71,8 +71,8 @@ def english_lexicon() -> dict:
     """data/actors_en.yaml, with lower-cased keys for the case-insensitive sections."""
     text = resources.files("pipeline.english").joinpath("data", "actors_en.yaml")
     data = yaml.safe_load(text.read_text(encoding="utf-8")) or {}
-    for section in ("sectors", "anaphora"):
-        data[section] = {k.lower(): v for k, v in (data.get(section) or {}).items()}
+    data["sectors"] = {k.lower(): v for k, v in load_agents("en").items()}
+    data["anaphora"] = {k.lower(): v for k, v in (data.get("anaphora") or {}).items()}
     data["titles"] = {k.lower(): (v or "") for k, v in (data.get("titles") or {}).items()}
     return data
 
