@@ -32,10 +32,12 @@ class Era:
     abbr: str
     start: str  # YYYY-MM-DD
     end: str  # YYYY-MM-DD or "" (current era)
+    first_year: int = 0  # the western year of 元年, when it is not the start's year
 
     @property
     def start_year(self) -> int:
-        return int(self.start[:4])
+        """The western year of year 1 (元年): year N of the era is start_year + N - 1."""
+        return self.first_year or int(self.start[:4])
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Holiday:
     rule: str  # MM-DD | MM-MON#n | equinox-spring | equinox-autumn
     since: int | None
     until: int | None
+    generic: bool = False  # named as often for any year as for one (クリスマス)
 
 
 @dataclass(frozen=True)
@@ -92,12 +95,24 @@ def eras() -> dict[str, Era]:
 
 
 @lru_cache(maxsize=1)
+def historical_eras() -> dict[str, Era]:
+    """eras_historical.tsv: the pre-Meiji era names (大化 … 慶応), generated from japanera."""
+    return {
+        r[0]: Era(r[0], "", _cell(r, 2), _cell(r, 3), int(_cell(r, 4)))
+        for r in _rows("eras_historical.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
 def holidays() -> dict[str, tuple[Holiday, ...]]:
     """holidays.tsv: name -> the rules that applied in different years."""
     out: dict[str, list[Holiday]] = {}
     for r in _rows("holidays.tsv"):
         out.setdefault(r[0], []).append(
-            Holiday(r[0], _cell(r, 1), _year(_cell(r, 2)), _year(_cell(r, 3)))
+            Holiday(
+                r[0], _cell(r, 1), _year(_cell(r, 2)), _year(_cell(r, 3)),
+                "generic" in _cell(r, 4),
+            )  # fmt: skip
         )
     return {k: tuple(v) for k, v in out.items()}
 

@@ -9,6 +9,7 @@ about a millisecond.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,20 +39,29 @@ def _rel_words(unit: str) -> list[str]:
 def _word_alts(words) -> str:
     """Alternation of lexicon words, longest first. A hiragana word (ことし, きょう, けさ)
     must not start inside another word (なんてことしない, 付けされる)."""
-    return "|".join(
-        ("(?<![ぁ-ゖァ-ヿ一-龥々])" if "ぁ" <= w[0] <= "ゖ" else "") + re.escape(w)
-        for w in sorted(words, key=len, reverse=True)
-    )
+    return "|".join(_word_guard(w) + re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _word_guard(w: str) -> str:
+    """The lookbehind a word needs: a hiragana word must not start inside a word; a Korean
+    one not inside a Korean word (오늘 but not 그오늘), nor be 오늘날 (nowadays)."""
+    if "ぁ" <= w[0] <= "ゖ":
+        return "(?<![ぁ-ゖァ-ヿ一-龥々])"
+    if "가" <= w[0] <= "힣":
+        return "(?<![가-힣])(?!오늘날)"
+    return ""
 
 
 _REL_YEAR = _word_alts(_rel_words("year"))  # 今年, 昨年, 同年 … (relative.tsv)
 _REL_MONTH = _word_alts(_rel_words("month"))  # 今月, 先月, 同月 …
 
 _MONTH_TAIL = rf"(?:{WS}(?P<m>{MONTH_N}){WS}月(?!曜|間|雨)(?:{WS}(?P<d>{DAY_NK}){WS}日)?)?"
+_MODERN_ERAS = "|".join(lexicon.eras())  # 明治|大正|昭和|平成|令和 (eras.tsv)
+_ERA_YEAR_N = rf"(?P<eyn>元|\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){WS}年"
 
 R_YEAR = re.compile(
     rf"""(?:
-        (?P<era>明治|大正|昭和|平成|令和){WS}(?P<eyn>元|\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){WS}年
+        (?P<era>{_MODERN_ERAS}){WS}{_ERA_YEAR_N}
       | (?<![A-Za-z0-9])(?P<eab>[RHS])(?P<eabn>\d{{1,2}})(?P<eabnen>{WS}年)?
       | (?P<ry>{_REL_YEAR}){_NOT_DATE_AFTER}
       | {NOT_NUM_BEFORE}(?P<wy>\d{{1,4}}|[{KN}]{{2,6}}){WS}年
@@ -68,9 +78,22 @@ R_DAY = re.compile(
     rf"{NOT_NUM_BEFORE}(?P<d>{DAY_N}|{DAY_K10}){WS}日(?![本韓銀経産立系程常])"
 )  # kanji days alone only from 十日 up: 八日 may be "eight days"
 R_NUMDATE = re.compile(
-    r"""(?<![\d./-])(?:(?P<eab>[RHS])(?P<eabn>\d{1,2})|(?P<y>\d{4}))
-    (?P<sep>[./-])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9]))?(?![\d./])""",
+    rf"""(?<![\d./,・-])(?:(?P<era>{_MODERN_ERAS})(?P<eyn>元|\d{{1,2}})|(?<![A-Za-z])(?P<eab>[MTSHR])(?P<eabn>\d{{1,2}})
+      |(?P<y>\d{{4}}))
+    (?P<sep>[./\-・,])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9]))?
+    (?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?
+    (?![\d./,・]\d)(?![\d])""",
     re.X,
+)  # 2025/12/05, 2025-12-05T10:15:00+09:00, 2023・3・1, 2023,3,1, 令和5/3/1, H23.3.11, R5.3
+R_MONTH_DAY = re.compile(
+    r"(?<![\d./,A-Za-z])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/%％.]|\.\d)"
+)  # 10/26, (10/26), 3/1 (month/day; fractions are told apart by their context)
+# a number pair a/b read as a fraction: 人口の1/3, 約1/2, 1/3以下, 1/10に縮小
+_FRACTION_BEFORE = re.compile(r"(?:の|約|およそ|ほぼ|分|実に|最大|最小|倍)$")
+_FRACTION_AFTER = re.compile(
+    r"(?:以下|以上|未満|程度|ほど|近く|強|弱|倍|増|減|超|に(?:減|縮|低|削|短|下|圧|抑|ま|当|相当|あた)"
+    r"|の(?:確率|割合|人|面積|大きさ|量|価格|値段|シェア|株|規模|水準|速度|長さ|重さ|距離|費用|縮尺)"
+    r"|サイズ|スケール|カット|以内|分の|[a-zA-Zｘ×])"
 )
 R_SPORT_SEASON = re.compile(rf"{WS}シーズン")
 R_DECADE = re.compile(rf"(?<![\d{KN}])(?P<n>\d{{2,4}}|[{KN}]{{2,6}}){WS}年代")
@@ -109,7 +132,7 @@ R_SET = re.compile(
 )
 R_SEASON = re.compile(r"(?P<pre>今|昨|来|翌|同|この)?(?P<s>[春夏秋冬])(?![闘田分葉山])")
 R_WEEKDAY = re.compile(rf"(?<![\d日])(?P<w>[{WEEKDAYS}])曜(?:日)?")
-_DAYPART = "午前|午後|早朝|朝(?![鮮日刊])|正午|昼|夕方|夕(?!刊)|深夜|未明|夜|晩"
+_DAYPART = "午前|午後|早朝|朝(?![鮮日刊食])|正午|昼(?!食)|夕方|夕(?![刊食])|深夜|未明|夜(?!食)|晩(?!餐)"
 _CLOCK = rf"""(?:(?P<h>\d{{1,2}}|[〇零一二三四五六七八九十]{{1,3}}){WS}時(?!間|代|期|点|給|差|速|計|刻|半ば)
         (?:{WS}(?P<mi>\d{{1,2}}){WS}分|(?P<half>半))?
       | (?P<h2>\d{{1,2}}):(?P<mi2>[0-5]\d))"""
@@ -117,8 +140,8 @@ R_TIME = re.compile(
     rf"(?<![\d:{KN}])(?:(?P<dp>{_DAYPART}){WS})?{_CLOCK}|(?P<noon>正午)", re.X
 )  # a clock time on its own: 午後3時, 15時30分, 正午 (a bare 朝 is too common to be one)
 R_TIME_AFTER = re.compile(
-    rf"{WS}(?P<dp>{_DAYPART})?{WS}{_CLOCK}?", re.X
-)  # after a day: 5日朝, 5日午前9時
+    rf"{WS}(?:の{WS}(?=(?:{_DAYPART})))?(?P<dp>{_DAYPART})?{WS}{_CLOCK}?", re.X
+)  # after a day: 5日朝, 5日午前9時, 12日の夕方
 R_WD_AFTER = re.compile(
     rf"{WS}(?:\((?P<w>[{WEEKDAYS}])(?:曜日?)?(?:・?祝日?)?\)|(?P<w2>[{WEEKDAYS}])曜(?:日)?)"
 )
@@ -135,7 +158,7 @@ R_BLOCK = re.compile(
     re.X,
 )
 R_LEFT_RANGE = re.compile(rf"(?<![\d.])(\d{{1,4}}){WS}[~\-ー・]{WS}$")
-R_CONNECT = re.compile(rf"{WS}(?:から|~|-|ー){WS}")
+R_CONNECT = re.compile(rf"{WS}(?:~|-|ー){WS}")  # 3日~5日; 6日から10日 stays two dates
 R_NO = re.compile(rf"{WS}の?{WS}")
 
 PARTS = {
@@ -298,27 +321,49 @@ def _set_time(e: Expr, t: re.Match) -> bool:
 # --------------------------------------------------------------------------- candidates
 
 
+def _era(name: str) -> lexicon.Era:
+    """An era by its name (令和, 元禄) or its one-letter abbreviation (R, H, S, T, M)."""
+    eras = lexicon.eras()
+    if name in eras:
+        return eras[name]
+    if len(name) == 1:
+        return next(x for x in eras.values() if x.abbr == name)
+    return lexicon.historical_eras()[name]
+
+
+def _era_year(name: str, raw: str) -> int | None:
+    """The western year of year `raw` (元, 5, 三十一) of an era; None for year 0 and for a
+    year long past a historical era's end (天平99年). Modern eras may run on (昭和100年)."""
+    n = _int(raw)
+    if not n:
+        return None
+    era = _era(name)
+    y = era.start_year + n - 1
+    if name not in lexicon.eras() and era.end and y > int(era.end[:4]) + 1:
+        return None
+    return y
+
+
 def _cal_from_year(m: re.Match) -> Expr | None:
     e = Expr(m.start(), m.end(), "cal")
-    if m.group("era"):
-        era = lexicon.eras()[m.group("era")]
-        n = _int(m.group("eyn"))
-        if not n:
+    g = m.groupdict()
+    if g.get("era"):
+        y = _era_year(g["era"], g["eyn"])
+        if y is None:
             return None
-        e.y, e.ykind = era.start_year + n - 1, "era"
-    elif m.group("eab"):
-        era = next(x for x in lexicon.eras().values() if x.abbr == m.group("eab"))
-        n = _int(m.group("eabn"))
-        if not n:
+        e.y, e.ykind = y, "era"
+    elif g.get("eab"):
+        y = _era_year(g["eab"], g["eabn"])
+        if y is None:
             return None
-        e.y, e.ykind = era.start_year + n - 1, "era"
+        e.y, e.ykind = y, "era"
         if not m.group("eabnen"):
             if m.group("fy") or m.group("m"):
                 return None
             nxt = m.string[m.end() : m.end() + 1]
             if nxt and (nxt.isascii() and (nxt.isalnum() or nxt in "-_") or _KANA_KANJI.match(nxt)):
                 return None  # H3ロケット, S1グランプリ, H2A …
-    elif m.group("ry"):
+    elif g.get("ry"):
         e.yrel, e.ykind = m.group("ry"), "rel"
     else:
         raw = m.group("wy")
@@ -376,6 +421,10 @@ def _dur(m: re.Match) -> Expr | None:
         return None
     if u == "年" and n is not None and n >= 1000 and suf == "来" and not kan:
         return None  # 2020年来 = since 2020: a date
+    if m.group("look") and not (kan or m.group("suf") or pre) and _RANGE_BEFORE.search(
+        m.string, max(0, m.start() - 3), m.start()
+    ):
+        return None  # 6日から10日の間: the end of a range of dates, not ten days
     num = "X" if vague else _fmt(n + (0.5 if kan == "半" else 0))
     if u == "世紀":
         num, u = ("X" if vague else _fmt(n * 100)), "年"
@@ -387,6 +436,9 @@ def _dur(m: re.Match) -> Expr | None:
     if pre in APPROX_PRE or suf in APPROX_SUF:
         e.mod = "APPROX"
     return e
+
+
+_RANGE_BEFORE = re.compile(r"(?:から|~)[ \t]*$")
 
 
 def _fmt(x: float) -> str:
@@ -441,6 +493,7 @@ def _lex_regex() -> re.Pattern:
     return re.compile(rf"(?:{_word_alts(_lex_words())})(?!だい|うだい|子|こ|(?:同期|同月|末)?比)")
 
 
+_KATAKANA = re.compile(r"[\u30A1-\u30FA]")
 _KANA_KANJI = re.compile(r"[\u30A0-\u30FF\u4E00-\u9FFF]")
 _WORD_BEFORE = re.compile(r"[\u30A0-\u30FF\u4E00-\u9FFF0-9A-Za-z]")
 
@@ -450,6 +503,8 @@ def _lex(m: re.Match, text: str) -> Expr | None:
     period = lexicon.periods().get(w)
     if period and period.strict and m.start() > 0 and _WORD_BEFORE.match(text[m.start() - 1]):
         return None  # 選挙戦後, ウクライナ戦後, 新冷戦下, 20戦中
+    if w in lexicon.holidays() and _KATAKANA.match(text, m.end()):
+        return None  # クリスマスプレゼント, クリスマスツリー: a thing, not the day
     e = Expr(m.start(), m.end(), "lex", word=w)
     rel = lexicon.relative_words().get(w)
     if rel and rel.unit == "day" and not rel.extra or w in lexicon.holidays():
@@ -478,15 +533,34 @@ def _h_numdate(m: re.Match, text: str) -> Expr | None:
         e = Expr(m.start(), m.end(), "cal", y=y, ykind="abs")
         e.end_expr = Expr(m.start(), m.end(), "cal", y=y + 1, ykind="abs")
         return e
-    if m.group("sep") in ".-" and not m.group("d") and not m.group("eab"):
-        return None  # 2020.4 is a decimal number, 1447-1 an address
+    sep, era = m.group("sep"), m.group("era") or m.group("eab")
+    if not m.group("d"):
+        if sep in ",・" or (sep in ".-" and not era) or m.group("eab") in ("M", "T"):
+            return None  # 2020.4 is a decimal number, 1447-1 an address, M7.3 a magnitude
     e = Expr(m.start(), m.end(), "cal", m=int(m.group("m")), d=_int(m.group("d")))
-    if m.group("eab"):
-        era = next(x for x in lexicon.eras().values() if x.abbr == m.group("eab"))
-        e.y, e.ykind = era.start_year + int(m.group("eabn")) - 1, "era"
+    if era:
+        y = _era_year(era, m.group("eyn") or m.group("eabn"))
+        if y is None:
+            return None
+        e.y, e.ykind = y, "era"
     else:
         e.y, e.ykind = int(m.group("y")), "abs"
+    if m.group("hh"):  # an ISO timestamp: 2012-04-02T10:15:00+0900
+        e.hh, e.mi = int(m.group("hh")), int(m.group("mi"))
+        return e
     return _suffixes(text, e)
+
+
+def _h_month_day(m: re.Match, text: str) -> Expr | None:
+    """10/26, (10/26), 3/1に: month/day, unless the context makes it a fraction."""
+    mo, d = int(m.group("m")), int(m.group("d"))
+    if d > calendar.monthrange(2000, mo)[1]:
+        return None  # 2/30, 4/31
+    if _FRACTION_BEFORE.search(text, max(0, m.start() - 2), m.start()) or _FRACTION_AFTER.match(
+        text, m.end()
+    ):
+        return None
+    return _suffixes(text, Expr(m.start(), m.end(), "cal", m=mo, d=d))
 
 
 def _h_decade(m: re.Match, text: str) -> Expr | None:
@@ -519,7 +593,7 @@ def _h_time(m: re.Match, text: str) -> Expr | None:
         e.hh, e.mi = 12, 0
         return e
     if (m.group("h") or m.group("dp")) and _set_time(e, m):
-        return e
+        return _approx_after(text, e)  # 午後2時40分頃
     return None
 
 
@@ -560,11 +634,12 @@ def _dispatch() -> tuple[re.Pattern, dict[str, list], dict[str, list]]:
     }
     for c in "カかケヶヵ箇":
         by_unit[c] = [dur, reln]
-    for c in "/.-":
+    for c in "/.-・,":
         by_unit[c] = [(R_NUMDATE, _h_numdate)]
+    by_unit["/"] = by_unit["/"] + [(R_MONTH_DAY, _h_month_day)]
     words = [
         (R_YEAR, "明大昭平令RHS" + "".join(w[0] for w in _rel_words("year")), _h_year),
-        (R_NUMDATE, "RHS", _h_numdate),
+        (R_NUMDATE, "MTSHR" + "".join({w[0] for w in lexicon.eras()}), _h_numdate),
         (R_MONTH, "".join(w[0] for w in _rel_words("month")), _h_month),
         (R_CENTURY, "今前", _h_century),
         (R_DUR, "数過築こ約おほ最直今向通足丸満実創発結設建開四半一十", lambda m, t: _dur(m)),
@@ -580,9 +655,27 @@ def _dispatch() -> tuple[re.Pattern, dict[str, list], dict[str, list]]:
     for pattern, first, handler in words:
         for c in dict.fromkeys(first):
             by_first.setdefault(c, []).append((pattern, handler))
+    for c, pattern in _historical_era_years().items():
+        by_first.setdefault(c, []).append((pattern, _h_year))
     chars = set(by_first) | set(DIGITS) | set(KN)
     trigger = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
     return trigger, by_unit, by_first
+
+
+@lru_cache(maxsize=1)
+def _historical_era_years() -> dict[str, re.Pattern]:
+    """First character -> pattern of the pre-Meiji era years starting with it (元禄3年,
+    天平勝宝元年). An era name must not end a longer word (日本文化10年 is no 文化10年)."""
+    names: dict[str, list[str]] = {}
+    for name in lexicon.historical_eras():
+        names.setdefault(name[0], []).append(name)
+    return {
+        c: re.compile(
+            rf"(?<![一-龥々])(?P<era>{'|'.join(sorted(ns, key=len, reverse=True))}){WS}"
+            rf"{_ERA_YEAR_N}(?P<fy>度)?{_MONTH_TAIL}"
+        )
+        for c, ns in names.items()
+    }
 
 
 def warm_up() -> None:
@@ -643,6 +736,9 @@ def _merge(text: str, exprs: list[Expr]) -> list[Expr]:
     out: list[Expr] = []
     for e in exprs:
         prev = out[-1] if out else None
+        if prev and prev.kind == "lex" and e.kind == "cal" and e.d is not None and _apposed(text, prev, e):
+            out.pop()  # 上陸翌日の11日: the written day is the date; 翌日 only describes it
+            prev = out[-1] if out else None
         if e.kind == "cal":
             left = R_LEFT_RANGE.search(text, max(0, e.start - 10), e.start)
             if left and not e.yrel and not e.mrel and (not prev or prev.end <= left.start(1)):
@@ -696,6 +792,17 @@ def _merge(text: str, exprs: list[Expr]) -> list[Expr]:
             continue
         out.append(e)
     return [e for e in out if e.kind != "block"]
+
+
+def _apposed(text: str, word: Expr, e: Expr) -> bool:
+    """A relative day word joined by の to a written day: 翌日の11日, 前日の9日."""
+    rel = lexicon.relative_words().get(word.word)
+    return (
+        rel is not None
+        and rel.unit == "day"
+        and word.hh is None
+        and text[word.end : e.start].strip(" \t") == "の"
+    )
 
 
 def _skip_ws(text: str, i: int) -> int:

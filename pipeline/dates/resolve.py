@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from pipeline.dates import lexicon
 from pipeline.dates.patterns import Expr
+from pipeline.dates.tense import FUTURE, PAST, ja_clause_tense
 from pipeline.model import DateMention, Sentence
 
 
@@ -96,6 +97,7 @@ def _mention(*args, **kwargs) -> DateMention:
 
 # a Japanese sentence whose last predicate is in the past tense (した, 述べた, だった, ました),
 # before closing quotes, brackets and punctuation
+_QUOTE_MARKS = re.compile(r"[「」『』\n]")
 _PAST_END = re.compile(r"た[」』）)\]\s。．.！!？?]*$")
 
 
@@ -110,45 +112,105 @@ class _Where:
     paragraph: int
     future: bool
     body: bool = True  # captions and headings do not start a discourse thread for the body
-    past: bool = False  # the sentence reports what happened (its predicate ends in た)
+    past: bool = False  # the date's clause reports what happened (した, だった, said)
+    quote: int = -1  # start of the top-level quote holding the date, -1 outside quotes
+
+    @property
+    def thread(self) -> tuple[int, int]:
+        """The discourse a date without a year continues: its paragraph, or its quote in
+        the paragraph (quotes of different speakers do not share one)."""
+        return self.paragraph, self.quote
 
 
 class Resolver:
     """Resolves expressions of one document, in text order, keeping the discourse state."""
+
+    QUOTES = {"「": "」", "『": "』"}
 
     def __init__(self, text: str, published: str, sentences: list[Sentence]):
         self.text = text
         self.pub = parse_published(published)
         self.sentences = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.sentences]
-        self.para_ref: dict[int, Point] = {}
+        self.para_ref: dict[tuple[int, int], Point] = {}
         self.doc_ref: Point | None = None
+        self.speech_day: dict[int, Point] = {}  # sentence -> its day, written outside quotes
+        self.last_day: Point | None = None  # the last day written in the body, outside quotes
         self.markers = _future_regex()
         self._future_cache: dict[int, bool] = {}
+        self.quotes = self._quote_spans()
+        self.quote_starts = [q[0] for q in self.quotes]
 
     # ------------------------------------------------------------------ context
 
-    def where(self, pos: int) -> _Where:
-        i = bisect_right(self.starts, pos) - 1
+    def _quote_spans(self) -> list[tuple[int, int]]:
+        """Top-level quotes (start, end) of the text; an unclosed quote ends at its line."""
+        out: list[tuple[int, int]] = []
+        depth, start = 0, 0
+        for m in _QUOTE_MARKS.finditer(self.text):
+            c = m.group()
+            if c in self.QUOTES:
+                if depth == 0:
+                    start = m.start()
+                depth += 1
+            elif depth and (c == "\n" or depth == 1):
+                out.append((start, m.end()))
+                depth = 0
+            elif depth:
+                depth -= 1
+        if depth:
+            out.append((start, len(self.text)))
+        return out
+
+    def quote_at(self, pos: int) -> int:
+        i = bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and pos < self.quotes[i][1]:
+            return self.quotes[i][0]
+        return -1
+
+    def where(self, start: int, end: int | None = None) -> _Where:
+        """Sentence, paragraph, quote and tense of the expression at [start, end)."""
+        i = bisect_right(self.starts, start) - 1
         if i < 0:
-            return _Where(-1, -1, False)
+            return _Where(-1, -1, False, quote=self.quote_at(start))
         s = self.sentences[i]
         if s.sentence_id not in self._future_cache:
             chunk = self.text[s.start : s.end]
             self._future_cache[s.sentence_id] = self.markers.search(chunk) is not None
         body = s.kind not in ("caption", "heading")
-        return _Where(s.sentence_id, s.paragraph, self._future_cache[s.sentence_id], body, self._past(s))
+        quote = self.quote_at(start)
+        local = self._clause_tense(s, start, start if end is None else end)
+        if local:
+            future, past = local == FUTURE, local == PAST
+        else:
+            future, past = self._future_cache[s.sentence_id], self._past(s)
+        return _Where(s.sentence_id, s.paragraph, future, body, past, quote)
+
+    def _clause_tense(self, s: Sentence, start: int, end: int) -> str:
+        return ja_clause_tense(self.text, end, s.end)
 
     def _past(self, s: Sentence) -> bool:
         return _PAST_END.search(self.text[s.start : s.end]) is not None
 
+    def disc_ref(self, where: _Where) -> Point | None:
+        """The date a 同日 / 翌年 / その3日後 counts from: the last of the quote it is in,
+        else the last of the body."""
+        if where.quote >= 0:
+            return self.para_ref.get(where.thread) or self.doc_ref
+        return self.doc_ref
+
     def remember(self, p: Point, where: _Where) -> None:
-        ref = self.para_ref.get(where.paragraph)
+        ref = self.para_ref.get(where.thread)
         if ref and ref.y == p.y and p.m is None:
             return  # 同年 after 2020年8月 keeps the month
-        self.para_ref[where.paragraph] = p
-        if where.body:
-            self.doc_ref = p
+        self.para_ref[where.thread] = p
+        if where.quote < 0:
+            if where.body:
+                self.doc_ref = p
+            if p.d is not None:
+                self.speech_day[where.sentence_id] = p
+                if where.body:
+                    self.last_day = p
 
     @property
     def pub_year(self) -> int:
@@ -159,7 +221,7 @@ class Resolver:
     def resolve(self, exprs: list[Expr]) -> list[DateMention]:
         out = []
         for e in exprs:
-            where = self.where(e.start)
+            where = self.where(e.start, e.end)
             fn = getattr(self, "_" + e.kind)
             dm = fn(e, where)
             if dm is None:
@@ -285,14 +347,14 @@ class Resolver:
                     m = inherit.m
                 anchor, conf = "absolute", 0.9
             elif m is not None:
-                ref = self.para_ref.get(where.paragraph)
+                ref = self.para_ref.get(where.thread)
                 if ref is not None:
                     y, anchor, conf = ref.y, "discourse", 0.8
                 else:
                     y, conf = self._year_for_month(m, where.future)
                     anchor = "publication"
             elif d is not None:
-                ref = self.para_ref.get(where.paragraph)
+                ref = self.para_ref.get(where.thread)
                 if ref is not None and ref.m is not None:
                     y, m, anchor, conf = ref.y, ref.m, "discourse", 0.75
                 else:
@@ -320,10 +382,7 @@ class Resolver:
         p, anchor, conf = got
         rs, re_ = _part_range(p, e.fy, e.part)
         value = _value(p, e.fy, e.part)
-        typ = "DATE"
-        if e.hh is not None or e.daypart:
-            typ = "TIME"
-            value += f"T{e.hh:02d}:{e.mi or 0:02d}" if e.hh is not None else f"T{e.daypart}"
+        typ, value = _with_clock(value, e)
         mod = e.mod
         if e.end_expr is not None:
             got_end = self._point(e.end_expr, where, inherit=p)
@@ -374,7 +433,7 @@ class Resolver:
             return None
         rs, re_ = _years_part(date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), e.part)
         return _mention(
-            "DATE", f"{c - 1:02d}XX", e.mod, rs.isoformat(), re_.isoformat(), anchor, 0.9
+            "DATE", f"{c - 1:02d}", e.mod, rs.isoformat(), re_.isoformat(), anchor, 0.9
         )
 
     def _reln(self, e: Expr, where: _Where) -> DateMention | None:
@@ -382,9 +441,11 @@ class Resolver:
         if e.n is None:
             value = "PAST_REF" if sign < 0 else "FUTURE_REF"
             return _mention("DATE", value, e.mod, anchor="publication", confidence=0.3)
-        ref = self.para_ref.get(where.paragraph) or (self.doc_ref if e.pre == "その" else None)
+        ref = self.para_ref.get(where.thread) or (self.disc_ref(where) if e.pre == "その" else None)
         if ref is not None and (e.pre == "その" or sign > 0):
             base, anchor = ref, "discourse"
+        elif sign > 0:
+            return None  # 10年後 with no date before it: ten years after what?
         else:
             base, anchor = self.pub, "publication"
         if base is None:
@@ -421,22 +482,15 @@ class Resolver:
         today = date(pub.y, pub.m, pub.d)
         delta = (e.wd - today.weekday()) % 7 if where.future else -((today.weekday() - e.wd) % 7)
         day = today + timedelta(days=delta)
-        return DateMention(
-            0,
-            0,
-            "",
-            "DATE",
-            day.isoformat(),
-            "",
-            day.isoformat(),
-            day.isoformat(),
-            "publication",
-            0.6,
-        )
+        self.remember(Point(day.year, day.month, day.day), where)
+        typ, value = _with_clock(day.isoformat(), e)
+        return _mention(typ, value, e.mod, day.isoformat(), day.isoformat(), "publication", 0.6)
 
     def _time(self, e: Expr, where: _Where) -> DateMention:
         hm = f"T{e.hh:02d}:{e.mi or 0:02d}"
-        ref = self.para_ref.get(where.paragraph)
+        ref = self.para_ref.get(where.thread)
+        if ref is None or ref.d is None:
+            ref = self.last_day if where.quote < 0 else None
         if ref is not None and ref.d is not None:
             day, anchor, conf = ref, "discourse", 0.7
         elif self.pub is not None and self.pub.d is not None:
@@ -527,7 +581,7 @@ class Resolver:
             got = self._point(e.year_expr, where)
             if got is not None:
                 return got[0].y, got[1], got[2]
-        ref = self.para_ref.get(where.paragraph)
+        ref = self.para_ref.get(where.thread)
         if ref is not None:
             return ref.y, "discourse", 0.7
         pub = self.pub
@@ -550,6 +604,9 @@ class Resolver:
         rules = lexicon.holidays()[e.word]
         guess = self.pub.y if self.pub else date.today().year
         first = _holiday_date(rules, guess)
+        if rules[0].generic and e.year_expr is None and self.para_ref.get(where.thread) is None:
+            value = f"XXXX-{first.month:02d}-{first.day:02d}"  # クリスマスに: of which year?
+            return _mention("DATE", value, e.mod, anchor="absolute", confidence=0.5)
         got = self._year_for(e, where, first.month, first.day)
         if got is None:
             return None
@@ -557,10 +614,7 @@ class Resolver:
         day = _holiday_date(rules, y)
         p = Point(day.year, day.month, day.day)
         self.remember(p, where)
-        typ, value = "DATE", p.value
-        if e.hh is not None or e.daypart:
-            typ = "TIME"
-            value += f"T{e.hh:02d}:{e.mi or 0:02d}" if e.hh is not None else f"T{e.daypart}"
+        typ, value = _with_clock(p.value, e)
         return _mention(typ, value, e.mod, day.isoformat(), day.isoformat(), anchor, conf)
 
     def _span(self, e: Expr, where: _Where) -> DateMention | None:
@@ -601,7 +655,10 @@ class Resolver:
                 0, 0, "", rw.extra or "DATE", rw.offset, anchor="publication", confidence=0.3
             )
         off = int(rw.offset)
-        ref = self.doc_ref if rw.base == "disc" else None
+        if rw.base == "disc":
+            ref = self.disc_ref(where)
+        else:  # きょう in a quote of a speech made on the 10th is the 10th
+            ref = self.speech_day.get(where.sentence_id) if where.quote >= 0 else None
         anchor = "discourse" if ref is not None else "publication"
         base = ref or self.pub
         if base is None:
@@ -611,9 +668,8 @@ class Resolver:
             # the base has no day (publication "2026-02"): keep its month, with low confidence
             p = Point(base.y, base.m)
             rs, re_ = p.bounds()
-            typ = "TIME" if rw.extra or e.hh is not None else "DATE"
             return DateMention(
-                0, 0, "", typ, p.value, e.mod, rs.isoformat(), re_.isoformat(), anchor, 0.3
+                0, 0, "", "DATE", p.value, e.mod, rs.isoformat(), re_.isoformat(), anchor, 0.3
             )
         day = date(base.y, base.m, base.d)
         if rw.unit == "weekend":
@@ -637,23 +693,18 @@ class Resolver:
         day += timedelta(days=off)
         p = Point(day.year, day.month, day.day)
         self.remember(p, where)
-        typ, value = "DATE", p.value
-        dp = rw.extra or e.daypart
-        if e.hh is not None:
-            typ, value = "TIME", f"{value}T{e.hh:02d}:{e.mi or 0:02d}"
-        elif dp:
-            typ, value = "TIME", f"{value}T{dp}"
+        typ, value = _with_clock(p.value, e)
         return _mention(typ, value, e.mod, day.isoformat(), day.isoformat(), anchor, conf)
 
     def _weekend(self, e: Expr, day: date, off: int, last: bool, anchor: str, conf: float):
-        """今週末/先週末/来週末: Saturday-Sunday of that ISO week (2026-W07-WE); a bare 週末
-        in a past sentence is the last weekend that began by `day`."""
+        """今週末/先週末/来週末: the ISO week (2026-W07) whose Saturday and Sunday the range
+        gives; a bare 週末 in a past sentence is the last weekend that began by `day`."""
         monday = day - timedelta(days=day.weekday()) + timedelta(days=7 * off)
         if last and day.weekday() < 5:
             monday -= timedelta(days=7)
         sat = monday + timedelta(days=5)
         iy, iw, _ = sat.isocalendar()
-        value = f"{iy}-W{iw:02d}-WE"
+        value = f"{iy}-W{iw:02d}"
         return DateMention(
             0,
             0,
@@ -666,6 +717,15 @@ class Resolver:
             anchor,
             conf,
         )
+
+
+def _with_clock(value: str, e: Expr) -> tuple[str, str]:
+    """(type, value) of a calendar value with what e adds of a time of day: a clock time
+    makes a TIME (2026-02-05T09:00); a part of the day (朝, 夜, 未明, morning) is not a
+    clock time and leaves the day's DATE value (5日夜 -> 2026-02-05)."""
+    if e.hh is not None:
+        return "TIME", f"{value}T{e.hh:02d}:{e.mi or 0:02d}"
+    return "DATE", value
 
 
 # ---------------------------------------------------------------------- ranges and parts
