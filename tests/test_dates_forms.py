@@ -175,10 +175,10 @@ def test_historical_eras_match_japanera():
 # --------------------------------------------------------------------------- properties
 
 _VALUE = re.compile(
-    r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?(?:T(?P<hh>\d\d):(?P<mi>\d\d))?"
+    r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?(?:T(?P<hh>\d\d):(?P<mi>\d\d)Z?)?"
     r"|(?P<wy>\d{4})-W(?P<w>\d\d)|\d{4}-(?:SP|SU|FA|WI|Q[1-4])|FY\d{4}|\d{3}X|\d\d"
     r"|XXXX-(?P<xm>\d\d)-(?P<xd>\d\d)|XXXX-XX-XX|XXXX-WXX-[1-7]|PAST_REF|FUTURE_REF|PRESENT_REF"
-    r"|T\d\d:\d\d|[\d.]+(?:-\d\d(?:-\d\d)?)?/(?:[\d-]+|\.\.)"
+    r"|T\d\d:\d\dZ?|[\d.]+(?:-\d\d(?:-\d\d)?)?/(?:[\d-]+|\.\.)"
 )
 
 

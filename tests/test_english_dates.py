@@ -175,3 +175,68 @@ def test_discourse_month_does_not_land_after_publication_in_a_past_sentence():
         ("next month", "2026-03", "publication"),
         ("December", "2025-12", "publication"),
     ]
+
+
+# Forms of real news (issue 18): (paragraphs, publication date, surface, value, mod).
+# PUB 2026-02-12 is a Thursday.
+NEWS = [
+    # a dateline is one date, weekday included
+    (["Thursday, February 12, 2026"], PUB, "Thursday, February 12, 2026", "2026-02-12", ""),
+    (["Talks began on December 22, last year."], PUB, "December 22, last year", "2025-12-22", ""),
+    (["Protests have filled the streets since early this June."], "2026-09-06",
+     "early this June", "2026-06", "START"),
+    # weekdays: the last such day on or before publication, unless the tense says otherwise
+    (["On Monday, the minister said he would resign."], PUB, "Monday", "2026-02-09", ""),
+    (["On Friday in Geneva, he said: \"we will sign next month\"."], PUB, "Friday", "2026-02-06", ""),
+    (["The summit will open on Friday."], PUB, "Friday", "2026-02-13", ""),
+    (["This Wednesday the commission published its report."], PUB, "Wednesday", "2026-02-11", ""),
+    (["The jet crashed on Saturday morning."], PUB, "Saturday morning", "2026-02-07", ""),
+    (["The trial is anticipated to begin in March."], PUB, "March", "2026-03", ""),
+    # anaphora: from the date just mentioned
+    (["On Friday, the army released a statement.", "An attack that day hit the base."], PUB,
+     "that day", "2026-02-06", ""),
+    (["The law expired on Monday, the same day parliament reconvened."], PUB, "the same day",
+     "2026-02-09", ""),
+    (["The talks opened on February 3.", "Two days later, the envoys left."], PUB,
+     "Two days later", "2026-02-05", ""),
+    (["The talks opened on February 3.", "The day before, the envoys arrived."], PUB,
+     "The day before", "2026-02-02", ""),
+    (["The talks opened on February 3.", "That same day, the envoys left."], PUB,
+     "That same day", "2026-02-03", ""),
+    (["The treaty was signed on March 30, 2025.", "Three weeks earlier, talks had failed."], PUB,
+     "Three weeks earlier", "2025-W10", ""),
+    (["Police fired tear gas yesterday.", "Violence continued through the evening."], PUB,
+     "the evening", "2026-02-11", ""),
+    (["Earlier this week, the council met."], PUB, "Earlier this week", "2026-W07", ""),
+    # "today" in a quote of an earlier day is that day; outside quotes it is publication
+    (["On Monday, the minister said: \"Today we close the border.\""], PUB, "Today",
+     "2026-02-09", ""),
+    (["\"Today the situation is different,\" he said."], PUB, "Today", "2026-02-12", ""),
+    # clock times with zones, on the day reported before them
+    (["The drones struck on Tuesday at 10:45 a.m. EDT."], PUB, "10:45 a.m. EDT",
+     "2026-02-10T10:45", ""),
+    (["The drones struck yesterday at 0600 GMT."], PUB, "0600 GMT", "2026-02-11T06:00Z", ""),
+    (["The rally began on Thursday around 18:00 local time (1500 UTC)."], PUB, "1500 UTC",
+     "2026-02-12T15:00Z", ""),
+    (["The attack took place on Friday at about 7:45 p.m."], PUB, "7:45 p.m.",
+     "2026-02-06T19:45", ""),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "pub", "surface", "value", "mod"), NEWS,
+                         ids=[" ".join(c[0]) for c in NEWS])  # fmt: skip
+def test_english_news_forms(paragraphs, pub, surface, value, mod):
+    got = [(d.text, d.value, d.mod) for d in _tag("", pub, paragraphs=paragraphs)]
+    assert (surface, value, mod) in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The speech came one week after an attack on oil fields.",  # after an event, no date
+        "The attack came less than two weeks before the inauguration.",
+        "A force of 1500 soldiers arrived.",
+    ],
+)
+def test_relative_to_an_event_is_no_date(sentence):
+    assert [d.text for d in _tag(sentence) if d.type in ("DATE", "TIME")] == []

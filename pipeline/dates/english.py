@@ -18,18 +18,24 @@ in May · mid-April · early 2020 · the end of 2020 · the first half of 2021 �
 quarter of 2020 · 2021 · since 2019 · the 2020 election · 2019-2021 · from 2019 to 2021 ·
 the 1990s · the early '90s · the 20th century · last year · earlier this month ·
 yesterday · on Monday · three years ago · two years later · for 26 years · every year ·
-every Monday · spring 2021 · last summer · 2025-12-05.
+every Monday · spring 2021 · last summer · 2025-12-05 · Monday, January 7, 2019 (a
+dateline) · December 22, last year · early this June · Saturday morning · 10:45 a.m. EDT ·
+0600 GMT (value T06:00Z) · 18:00 local time. Weekdays and the past/future of a month are
+read from the nearest tense marker of the date's clause (`tense.en_clause_tense`); "N days
+before the election" counts from an event, not a date, and is left out.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from pipeline.dates import lexicon
 from pipeline.dates.patterns import Expr
 from pipeline.dates.resolve import Resolver
+from pipeline.dates.tense import en_clause_tense
 from pipeline.model import DateMention, Sentence
 
 MONTHS = {
@@ -76,9 +82,15 @@ _YEAR_END = rf"(?![\d%]|[.,]\d|\s+(?:{COUNT_NOUNS})\b)"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _B = r"(?<![\w$€£.,-])"  # nothing word-like (or a currency sign) glued before
 
-R_MDY = re.compile(rf"{_B}{_PART}(?P<mon>{_MONTH_NAME})\s+{_DAY}(?:,?\s+{_YEAR}{_YEAR_END})?(?!\d)")
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+R_MDY = re.compile(
+    rf"{_B}(?:(?P<wd>{_WEEKDAY_NAME}),?\s+)?{_PART}(?P<mon>{_MONTH_NAME})\s+{_DAY}"
+    rf"(?:,?\s+{_YEAR}{_YEAR_END}|,\s+(?P<ry>(?i:last|this|next))\s+year\b)?(?!\d)"
+)  # Monday, January 7, 2019 (a dateline); December 22, last year
 R_DMY = re.compile(rf"{_B}{_DAY}(?:\s+of)?\s+(?P<mon>{_MONTH_NAME})(?:,?\s+{_YEAR}{_YEAR_END})?")
-R_MY = re.compile(rf"{_B}{_PART}(?P<mon>{_MONTH_NAME})(?:,?\s+(?:of\s+)?{_YEAR}{_YEAR_END})?")
+R_MY = re.compile(
+    rf"{_B}{_PART}(?:(?P<this>(?i:this))\s+)?(?P<mon>{_MONTH_NAME})(?:,?\s+(?:of\s+)?{_YEAR}{_YEAR_END})?"
+)  # June 2019, early this June
 R_ISO = re.compile(
     r"(?<![\w./-])(?P<y>\d{4})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\w/-])"
 )
@@ -100,14 +112,25 @@ R_CENTURY = re.compile(
 _NUM = r"(?P<n>\d{1,3}|(?i:a\s+few|several|many|some|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty))"
 _UNIT = r"(?P<u>(?i:years?|months?|weeks?|days?|decades?))"
 R_AGO = re.compile(rf"(?<![\w-]){_NUM}\s+{_UNIT}\s+(?P<dir>(?i:ago|earlier|before|later|after))\b")
+_EN_QUOTE_MARKS = re.compile('["“”\n]')
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 R_DUR = re.compile(
     rf"(?<![\w-])(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some))\s+)?"
     rf"{_NUM}\s+{_UNIT}(?![\w-])(?!\s+(?i:ago|earlier|before|later|after)\b)"
 )
 R_WEEKDAY = re.compile(
-    r"(?<![\w])(?:(?P<pre>(?i:last|next|this))\s+)?"
+    r"(?<![\w])(?:(?P<pre>(?i:last|next))\s+)?"
     r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+)  # "This Thursday" is Thursday: this adds nothing to the day; Saturday morning is the day
+_ZONES_UTC = ("UTC", "GMT", "Z")
+R_CLOCK = re.compile(
+    r"(?<![\w:.,$])(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ampm>[AaPp]\.\s?[Mm]\.|[AaPp][Mm]\b))?"
+    r"|(?P<h12>1[0-2]|0?[1-9])\s*(?P<ampm12>[AaPp]\.\s?[Mm]\.|[ap]m\b)"
+    r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|hours\b|hrs\b)))"
+    r"(?:\s*(?P<zone>local\s+time|GMT|UTC|Z\b|[ECMP][DS]T\b|BST|CES?T|JST|KST|IST|MSK))?"
+    r"(?![\w:])"
+)  # 10:45 a.m. EDT, 7:45 p.m., 18:00 local time, 0600 GMT, 1500 UTC, 4 pm
 R_SET = re.compile(
     r"(?<![\w])(?:(?i:every)\s+(?P<u>year|month|week|day|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)|(?P<adv>(?i:annually|yearly)))\b"
@@ -118,7 +141,7 @@ R_SEASON = re.compile(
 )
 # "May" is also a verb: a bare month name needs a preposition or part before it
 _BARE_MONTH_OK = re.compile(
-    r"(?i:\b(?:in|since|until|till|by|from|to|through|during|before|after|last|next|this|of|"
+    r"(?i:\b(?:in|since|until|till|by|from|to|through|during|before|after|last|next|this|of|for|"
     r"early|mid|late|end|beginning|and|or|between))[\s-]+$"
 )
 
@@ -184,6 +207,26 @@ def _future_regex() -> re.Pattern:
 # ------------------------------------------------------------------------------ finding
 
 
+def _clock(m: re.Match) -> Expr | None:
+    """A clock time: hours and minutes on the 24-hour clock, "Z" kept for UTC/GMT."""
+    if m["hhmm"]:
+        h, mi = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+    elif m["h12"]:
+        h, mi = int(m["h12"]), 0
+    else:
+        h, mi = int(m["h"]), int(m["mi"])
+    ampm = (m["ampm"] or m["ampm12"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm:
+        if h > 12 or h == 0:
+            return None
+        h = h % 12 + (12 if ampm == "pm" else 0)
+    zone = (m["zone"] or "").upper()
+    e = Expr(m.start(), m.end(), "time", hh=h, mi=mi)
+    e.word = "Z" if zone in _ZONES_UTC else ""
+    return e
+
+
+
 def _year_value(raw: str, base: int) -> int:
     """The end of a year range: 2019-21 -> 2021."""
     n = int(raw)
@@ -213,7 +256,15 @@ def find_en(text: str) -> list[Expr]:
         e = Expr(m.start(), m.end(), "cal", m=_month(m["mon"]), d=int(m["d"]))
         if m["y"]:
             e.y, e.ykind = int(m["y"]), "abs"
+        elif m["ry"]:
+            e.yrel, e.ykind = {"last": "昨年", "this": "今年", "next": "来年"}[m["ry"].lower()], "rel"
+        if m["wd"]:
+            e.wd = WEEKDAYS.index(m["wd"].lower())
         add(_apply_part(e, None), 1)
+    for m in R_CLOCK.finditer(text):
+        e = _clock(m)
+        if e is not None:
+            add(e, 0)
     for m in R_DMY.finditer(text):
         e = Expr(m.start(), m.end(), "cal", m=_month(m["mon"]), d=int(m["d"]))
         if m["y"]:
@@ -228,6 +279,8 @@ def find_en(text: str) -> list[Expr]:
         e = Expr(m.start(), m.end(), "cal", m=_month(mon))
         if m["y"]:
             e.y, e.ykind = int(m["y"]), "abs"
+        elif m["this"]:
+            e.yrel, e.ykind = "今年", "rel"
         add(_apply_part(e, m["part"]), 2)
     for m in R_YEAR_RANGE.finditer(text):
         y = int(m["y"])
@@ -255,6 +308,8 @@ def find_en(text: str) -> list[Expr]:
         u = _unit(m["u"])
         if u == "decade":
             u, n = "year", (n * 10 if n is not None else None)
+        if m["dir"].lower() in ("before", "after") and _NOUN_AFTER.match(text, m.end()):
+            continue  # two weeks before Widodo's inauguration: before an event, not a date
         later = m["dir"].lower() in ("later", "after")
         pre = "その" if m["dir"].lower() in ("later", "after", "earlier", "before") else ""
         add(Expr(m.start(), m.end(), "reln", word=u, n=n, pre=pre, dir="後" if later else "前"), 3)
@@ -275,6 +330,7 @@ def find_en(text: str) -> list[Expr]:
     for m in R_WEEKDAY.finditer(text):
         e = Expr(m.start(), m.end(), "weekday", wd=WEEKDAYS.index(m["w"].lower()))
         e.pre = (m["pre"] or "").lower()
+        e.daypart = (m["part"] or "").lower()
         add(e, 6)
     for m in R_SET.finditer(text):
         u = (m["u"] or "").lower()
@@ -338,9 +394,28 @@ class EnglishResolver(Resolver):
         lands after publication is taken back to the publication rule."""
         return True
 
+    def _clause_tense(self, s: Sentence, start: int, end: int) -> str:
+        return en_clause_tense(self.text, start, end, s.start, s.end)
+
+    def _quote_spans(self) -> list[tuple[int, int]]:
+        """Quotes: "…" (a straight mark opens or closes), “…”; none runs past its line."""
+        out: list[tuple[int, int]] = []
+        start = -1
+        for m in _EN_QUOTE_MARKS.finditer(self.text):
+            c = m.group()
+            if start < 0:
+                if c in '"“':
+                    start = m.start()
+            elif c in '"”\n':
+                out.append((start, m.end()))
+                start = -1
+        if start >= 0:
+            out.append((start, len(self.text)))
+        return out
+
     def _weekday(self, e: Expr, where) -> DateMention:
         if e.pre in ("last", "next"):
-            where = type(where)(where.sentence_id, where.paragraph, e.pre == "next", where.body)
+            where = replace(where, future=e.pre == "next")
         return super()._weekday(e, where)
 
 

@@ -487,7 +487,7 @@ class Resolver:
         return _mention(typ, value, e.mod, day.isoformat(), day.isoformat(), "publication", 0.6)
 
     def _time(self, e: Expr, where: _Where) -> DateMention:
-        hm = f"T{e.hh:02d}:{e.mi or 0:02d}"
+        hm = f"T{e.hh:02d}:{e.mi or 0:02d}" + ("Z" if e.word == "Z" else "")  # Z: UTC
         ref = self.para_ref.get(where.thread)
         if ref is None or ref.d is None:
             ref = self.last_day if where.quote < 0 else None
