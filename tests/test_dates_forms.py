@@ -129,28 +129,18 @@ def _check(text, pub, surface, typ, value, mod, tag=tag_dates):
     assert (got[0].type, got[0].value, got[0].mod) == (typ, value, mod), got[0]
 
 
-@pytest.mark.parametrize("text,pub,surface,typ,value,mod", NUMERIC)
-def test_numeric_forms(text, pub, surface, typ, value, mod):
-    _check(text, pub, surface, typ, value, mod)
+TABLES = {
+    "numeric": NUMERIC,
+    "era": ERAS,
+    "anchoring": ANCHORING,
+    "relative": RELATIVE,
+    "not-date": NOT_DATES,
+}
+CASES = [(kind, *case) for kind, cases in TABLES.items() for case in cases]
 
 
-@pytest.mark.parametrize("text,pub,surface,typ,value,mod", ERAS)
-def test_era_table(text, pub, surface, typ, value, mod):
-    _check(text, pub, surface, typ, value, mod)
-
-
-@pytest.mark.parametrize("text,pub,surface,typ,value,mod", ANCHORING)
-def test_anchoring(text, pub, surface, typ, value, mod):
-    _check(text, pub, surface, typ, value, mod)
-
-
-@pytest.mark.parametrize("text,pub,surface,typ,value,mod", RELATIVE)
-def test_relative(text, pub, surface, typ, value, mod):
-    _check(text, pub, surface, typ, value, mod)
-
-
-@pytest.mark.parametrize("text,pub,surface,typ,value,mod", NOT_DATES)
-def test_not_dates(text, pub, surface, typ, value, mod):
+@pytest.mark.parametrize("kind,text,pub,surface,typ,value,mod", CASES)
+def test_form(kind, text, pub, surface, typ, value, mod):
     _check(text, pub, surface, typ, value, mod)
 
 
