@@ -49,6 +49,8 @@ def extract(
         )
     except ExtractError as exc:
         _fail(str(exc))
+    except OSError as exc:  # e.g. the disk filled up while writing: the previous tables are kept
+        _fail(f"{out}: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}")
     state = "nothing changed" if summary.unchanged else f"{summary.analysed} analysed, {summary.cached} from cache"
     typer.echo(
         f"{summary.articles} articles ({state}) -> {out}/\n"
@@ -159,7 +161,7 @@ def evaluate(
 
 @actors_app.command("check")
 def actors_check(overlay: Path = typer.Argument(Path("corpus/actors.yaml"), help="Overlay file to validate.")) -> None:
-    """Validate an actor overlay (duplicate ids, aliases on two actors, bad country codes)."""
+    """Validate an actor overlay: YAML errors and limits, unknown keys, wrong types, duplicate ids, aliases on two actors, bad country codes (FILE:LINE: messages)."""
     from pipeline.actors import check_overlay
 
     if not overlay.exists():

@@ -8,6 +8,7 @@ body: the text after the closing `---` line.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,21 +17,18 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import safeyaml
+
 ARTICLE_SUFFIXES = (".md", ".txt")
 KNOWN_FIELDS = ("id", "title", "published", "lang", "source", "author", "url")
 LANGS = ("ja", "en")
 PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SKIPPED_NAMES = {"README.md", "readme.md"}
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+# spaCy's own default limit; longer texts cost memory out of proportion
+MAX_ARTICLE_CHARS = 1_000_000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay text, validated by us."""
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 class ArticleError(ValueError):
@@ -88,25 +86,34 @@ def split_front_matter(text: str, path) -> tuple[dict, str]:
         raise ArticleError(path, "front matter has no closing '---' line")
     raw = text[first_nl + 1 : first_nl + 1 + m.start()]
     body = text[first_nl + 1 + m.end() :]
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise ArticleError(path, f"front matter is larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB")
     try:
-        meta = yaml.load(raw, Loader=_FrontMatterLoader) or {}
-    except yaml.YAMLError as exc:
-        raise ArticleError(path, f"bad front matter: {exc}".replace("\n", " ")) from None
+        meta = safeyaml.load(raw) or {}
+    except safeyaml.YamlError as exc:
+        where = f"line {exc.line + 1}: " if exc.line else ""  # the front matter starts on the file's line 2
+        raise ArticleError(path, f"bad front matter: {where}{exc.reason}") from None
     if not isinstance(meta, dict):
         raise ArticleError(path, "bad front matter: expected 'key: value' lines")
     return meta, body
 
 
 def decode_utf8(data: bytes, path) -> str:
-    """Corpus files are UTF-8 (a BOM is tolerated); `dekigoto add` converts others."""
-    if b"\x00" in data[:8192]:
-        raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
+    """Corpus files are UTF-8 (a BOM is tolerated), or UTF-16 with its BOM, which says
+    what it is; `dekigoto add` converts others. A NUL anywhere makes a binary file."""
+    encoding = "utf-16" if data.startswith(UTF16_BOMS) else "utf-8-sig"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding == "utf-16":
+            raise ArticleError(path, f"not valid UTF-16 (byte {exc.start}), though it starts with a UTF-16 BOM") from None
+        if b"\x00" in data:
+            raise ArticleError(path, "binary file (contains NUL bytes), not a text article") from None
         raise ArticleError(
             path, f"not valid UTF-8 (byte {exc.start}); import it with 'dekigoto add' to convert"
         ) from None
+    if "\x00" in text:
+        raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -121,6 +128,12 @@ def parse_article(data: bytes, rel_path: str) -> Article:
     meta, body = split_front_matter(text, rel_path)
     if not body.strip():
         raise ArticleError(rel_path, "empty body")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            rel_path,
+            f"the body has {len(body):,} characters; the limit is {MAX_ARTICLE_CHARS:,} characters "
+            "per article: split it into several files",
+        )
     published = meta.get("published")
     published = validate_published(published, rel_path) if published not in (None, "") else ""
     lang = str(meta.get("lang") or "").strip().lower()
@@ -154,23 +167,94 @@ def read_article(path: Path, corpus_dir: Path | None = None) -> Article:
     return parse_article(path.read_bytes(), rel)
 
 
+@dataclass(frozen=True)
+class CorpusFile:
+    """An article file found in the corpus folder. `source` is the file to read (a
+    symbolic link resolved); `refused` says why it is not read (a link out of the corpus)."""
+
+    rel: str  # path under the corpus folder, '/'-separated
+    path: Path  # as found (a link stays a link)
+    source: Path
+    refused: str = ""
+
+    def read(self) -> bytes:
+        """The file's bytes; ArticleError when refused, OSError when unreadable."""
+        if self.refused:
+            raise ArticleError(self.rel, self.refused)
+        return self.source.read_bytes()
+
+
+def is_article_name(rel: str) -> bool:
+    """Whether extract reads a file of this path (relative to the corpus folder)."""
+    parts = rel.split("/")
+    return (
+        Path(rel).suffix.lower() in ARTICLE_SUFFIXES
+        and parts[-1] not in SKIPPED_NAMES
+        and not any(part.startswith((".", "_")) for part in parts)
+    )
+
+
+def scan_corpus(corpus_dir: Path) -> list[CorpusFile]:
+    """The article files under the corpus folder, subfolders included, in a stable order.
+
+    Walks with an explicit stack (no recursion limit on deep folders). A symbolic link
+    to a file is read when the file it leads to is inside the corpus folder, and
+    listed as refused otherwise; links to folders are not followed (no loops, no
+    article read twice). A name that is not UTF-8 is listed as refused, shown with
+    backslash escapes. Unreadable subfolders are skipped.
+    """
+    corpus_dir = Path(corpus_dir)
+    root = corpus_dir.resolve()
+    found: list[CorpusFile] = []
+    stack = [(corpus_dir, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.name.startswith((".", "_")):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((Path(entry.path), rel + "/"))
+                    continue
+                if not is_article_name(rel) or not (entry.is_file() or entry.is_symlink()):
+                    continue
+            except OSError:
+                continue
+            found.append(_corpus_file(root, rel, Path(entry.path)))
+    return sorted(found, key=lambda f: f.rel)
+
+
+def _corpus_file(root: Path, rel: str, path: Path) -> CorpusFile:
+    shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
+    if shown != rel:  # bytes that are not UTF-8 in the name: no table, id or cache key can hold it
+        return CorpusFile(shown, path, path, "the file name is not valid UTF-8: rename the file")
+    if not path.is_symlink():
+        return CorpusFile(rel, path, path)
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(root):
+        return CorpusFile(rel, path, target, f"symbolic link to {target}, outside the corpus folder: not read")
+    if target.exists() and not target.is_file():
+        return CorpusFile(rel, path, target, "symbolic link to something that is not a file: not read")
+    return CorpusFile(rel, path, target)
+
+
 def list_article_files(corpus_dir: Path) -> list[Path]:
-    """Article files under the corpus folder, subfolders included, in a stable order."""
-    files = [
-        p
-        for p in corpus_dir.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in ARTICLE_SUFFIXES
-        and p.name not in SKIPPED_NAMES
-        and not any(part.startswith((".", "_")) for part in p.relative_to(corpus_dir).parts)
-    ]
-    return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
+    """Article files under the corpus folder that may be read (see `scan_corpus`)."""
+    return [f.path for f in scan_corpus(corpus_dir) if not f.refused]
 
 
 def iter_corpus(corpus_dir: Path) -> Iterator[tuple[str, bytes]]:
-    """(relative path, bytes) for each article file, read one at a time."""
-    for path in list_article_files(corpus_dir):
-        yield path.relative_to(corpus_dir).as_posix(), path.read_bytes()
+    """(relative path, bytes) for each readable article file, read one at a time."""
+    for f in scan_corpus(corpus_dir):
+        try:
+            yield f.rel, f.read()
+        except (ArticleError, OSError):
+            continue
 
 
 # ----------------------------------------------------------------------- import
@@ -203,8 +287,10 @@ def body_digest(body: str) -> str:
 
 
 def render_article(meta: dict, body: str) -> str:
-    """File text: YAML front matter with the known fields in order, then the body."""
+    """File text: YAML front matter with the known fields in order, then any others
+    (tags ...) as they were, then the body."""
     ordered = {k: meta[k] for k in KNOWN_FIELDS if meta.get(k) not in (None, "")}
+    ordered.update((k, v) for k, v in meta.items() if k not in KNOWN_FIELDS)
     head = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n{body}"
 
@@ -218,14 +304,21 @@ def add_file(src: Path, corpus_dir: Path, meta: dict, dest_name: str | None = No
     """
     if src.suffix.lower() not in ARTICLE_SUFFIXES:
         raise ArticleError(src, f"unsupported file type {src.suffix!r}: use .txt or .md")
+    name = dest_name or src.with_suffix(".md").name
+    if not is_article_name(name):
+        raise ArticleError(
+            src, f"extract would not read it as {name} (README.md and names starting with '.' or '_' are skipped): rename it"
+        )
     data = src.read_bytes()
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith(UTF16_BOMS):
         raise ArticleError(src, "binary file (contains NUL bytes), not a text article")
     try:
         text = detect_encoding(data)
     except ValueError as exc:
         raise ArticleError(src, str(exc)) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise ArticleError(src, "binary file (contains NUL bytes), not a text article")
     existing, body = split_front_matter(text, src)
     if not body.strip():
         raise ArticleError(src, "empty body")
@@ -242,7 +335,7 @@ def add_file(src: Path, corpus_dir: Path, meta: dict, dest_name: str | None = No
             continue
         if body_digest(other_body) == digest:
             raise ArticleError(src, f"already in the corpus as {rel} (same body)")
-    dest = corpus_dir / (dest_name or src.with_suffix(".md").name)
+    dest = corpus_dir / name
     if dest.exists():
         raise ArticleError(src, f"{dest} already exists; not overwriting")
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ run writes exactly what a full run writes.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import signal
@@ -25,22 +26,24 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
+from pipeline import atomic
 from pipeline.analysis import ArticleResult, analyze_articles, error_result
-from pipeline.corpus import ArticleError, list_article_files, parse_article
+from pipeline.corpus import ArticleError, article_id_for, parse_article, scan_corpus
+from pipeline.runlock import LockedError, RunLock
 from pipeline.tables import CORE_TABLES, TableWriter, write_partitioned_parquet
 
 STATE_DIR = ".dekigoto"
 MANIFEST = "manifest.json"
 OVERLAY_NAME = "actors.yaml"
+LOCK_NAME = ".dekigoto.lock"
 # articles analysed together (`analysis.analyze_articles`): the trained NER's cost is per
 # call; a few articles per call take most of it away and keep batches small to schedule
 ARTICLES_PER_BATCH = 8
 
 
 class ExtractError(RuntimeError):
-    """The run as a whole cannot proceed (locked output folder, missing corpus)."""
+    """The run as a whole cannot proceed (locked or unusable output folder, missing
+    corpus, invalid actor overlay); the previous tables are left as they were."""
 
 
 @dataclass
@@ -151,8 +154,6 @@ def process_batch(
     """`process_one` for several (relative path, source) pairs, analysed together
     (`analysis.analyze_articles`): the same rows, at less cost per article. Each
     article's failure or timeout is its own error row."""
-    from pipeline.corpus import article_id_for
-
     results: list[ArticleResult | None] = [None] * len(files)
     articles, places = [], []
     for i, (rel, source) in enumerate(files):
@@ -160,10 +161,8 @@ def process_batch(
             data = source if isinstance(source, bytes) else Path(source).read_bytes()
             articles.append(parse_article(data, rel))
             places.append(i)
-        except ArticleError as exc:
-            results[i] = error_result(article_id_for(rel), rel, exc.reason, {"n_chars": 0})
-        except OSError as exc:
-            results[i] = error_result(article_id_for(rel), rel, f"cannot read the file: {exc.strerror or exc}", {"n_chars": 0})
+        except Exception as exc:  # noqa: BLE001 - whatever the file holds, it is this article's error
+            results[i] = error_result(article_id_for(rel), rel, unreadable_reason(exc), {"n_chars": 0})
     if isinstance(overlay, bytes):
         overlay = _local_overlay(overlay)
     try:
@@ -173,14 +172,42 @@ def process_batch(
     for i, article, result in zip(places, articles, analysed, strict=True):
         if isinstance(result, Exception):
             meta = {**article.metadata, "n_chars": len(article.body)}
-            reason = str(result) if isinstance(result, ArticleTimeout) else f"analysis failed: {type(result).__name__}: {result}"
+            if isinstance(result, ArticleTimeout):  # the limit, not the time the last step had left
+                reason = f"analysis took longer than {timeout:g}s"
+            else:
+                reason = f"analysis failed: {type(result).__name__}: {result}"
             result = error_result(article.article_id, files[i][0], reason, meta)
         results[i] = result
     return results
 
 
+def unreadable_reason(exc: Exception) -> str:
+    """Why an article file could not be read, for its error row."""
+    if isinstance(exc, ArticleError):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return f"cannot read the file: {exc.strerror or exc}"
+    return f"cannot read the article: {type(exc).__name__}: {exc}"
+
+
 def _process_batch_star(args) -> list[ArticleResult]:
     return process_batch(*args)
+
+
+def _worker_start(lock: RunLock | None) -> None:
+    """First thing in a worker process: close its copy of the run's lock (so that only
+    the run holds it), and exit as soon as the run is gone (killed with kill -9, say)
+    instead of waiting forever for work."""
+    if lock is not None:
+        lock.forget()
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dekigoto-parent-watch", daemon=True).start()
 
 
 @lru_cache(maxsize=4)
@@ -188,7 +215,7 @@ def _local_overlay(data: bytes) -> str:
     """Write an overlay received from the client to this worker's disk, once."""
     path = Path(tempfile.gettempdir()) / f"dekigoto-overlay-{hashlib.sha256(data).hexdigest()[:16]}.yaml"
     if not path.exists():
-        _atomic_write_text(path, data.decode("utf-8"))
+        atomic.write_text(path, data.decode("utf-8"))
     return str(path)
 
 
@@ -229,17 +256,29 @@ def extract(
         raise ExtractError(f"unknown format {fmt!r}: use csv or parquet")
     if engine not in ("local", "dask"):
         raise ExtractError(f"unknown engine {engine!r}: use local or dask")
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / ".dekigoto.lock"))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise ExtractError(f"{out}: another extraction is writing to this folder (lock {out / '.dekigoto.lock'})") from None
+    lock = _take_folder(out)
     try:
         run = Run(fmt, full, with_tokens, workers, progress, engine, scheduler, parquet_above, timeout, ner, on_article)
-        return _extract_locked(corpus, out, run)
+        return _extract_locked(corpus, out, run, lock)
     finally:
         lock.release()
+
+
+def _take_folder(out: Path) -> RunLock:
+    """The output folder, made if needed and locked for this run."""
+    if out.exists() and not out.is_dir():
+        raise ExtractError(f"cannot use {out} as the output folder: it is a file")
+    lock = RunLock(out / LOCK_NAME)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except LockedError as exc:
+        raise ExtractError(
+            f"{out}: another extraction (process {exc.holder or 'unknown'}) is writing to this folder (lock {exc.path})"
+        ) from None
+    except OSError as exc:
+        raise ExtractError(f"cannot use {out} as the output folder: {exc.strerror or exc}") from None
+    return lock
 
 
 @dataclass(frozen=True)
@@ -259,26 +298,38 @@ class Run:
     on_article: Callable[[str], None] | None = None
 
 
-def _extract_locked(corpus: Path, out: Path, run: Run) -> ExtractSummary:
+def _extract_locked(corpus: Path, out: Path, run: Run, lock: RunLock) -> ExtractSummary:
     started = time.perf_counter()
     fmt, full, with_tokens = run.fmt, run.full, run.with_tokens
     state = out / STATE_DIR
     cache_dir = state / "cache"
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExtractError(f"cannot use {out} as the output folder: {exc.strerror or exc}") from None
+    for folder in (out, state, cache_dir):
+        atomic.remove_leftovers(folder)  # of a run killed while writing
     overlay_data = _overlay_bytes(corpus)
     overlay_path = str((corpus / OVERLAY_NAME).resolve()) if overlay_data else None
     context = pipeline_fingerprint() + hashlib.sha256(overlay_data).hexdigest() + ("" if run.ner else "-no-ner")
 
-    files = list_article_files(corpus)
     fingerprints: dict[str, str] = {}
     todo: list[tuple[str, str]] = []  # (relative path, file path): workers read the file
-    for path in files:
-        rel = path.relative_to(corpus).as_posix()
-        data = path.read_bytes()
+    unreadable: list[ArticleResult] = []  # files refused or unreadable here: no worker needed
+    for entry in scan_corpus(corpus):
+        rel = entry.rel
+        try:
+            data, failure = entry.read(), None
+        except (ArticleError, OSError) as exc:
+            failure = unreadable_reason(exc)
+            data = b"\x00unreadable\x00" + failure.encode()  # the next run tries again when this changes
         fp = article_fingerprint(rel, data, context, with_tokens)
         fingerprints[rel] = fp
         if full or not _cache_valid(cache_dir, rel, fp):
-            todo.append((rel, str(path)))
+            if failure is None:
+                todo.append((rel, str(entry.source)))
+            else:
+                unreadable.append(error_result(article_id_for(rel), rel, failure, {"n_chars": 0}))
 
     table_names = CORE_TABLES + (("tokens",) if with_tokens else ())
     manifest = _read_manifest(state)
@@ -288,10 +339,12 @@ def _extract_locked(corpus: Path, out: Path, run: Run) -> ExtractSummary:
         summary.seconds = time.perf_counter() - started
         return summary
 
+    if overlay_data:
+        _check_overlay(corpus / OVERLAY_NAME)
     analyse = _run_dask if run.engine == "dask" else _run
     overlay = overlay_data if run.engine == "dask" and overlay_data else overlay_path
     index = ArticleIndex()
-    for result in analyse(todo, with_tokens, overlay, run):
+    for result in itertools.chain(unreadable, analyse(todo, with_tokens, overlay, run, lock)):
         rel = result.rows["articles"][0]["path"]
         _write_cache(cache_dir, rel, fingerprints[rel], result)
         index.add(rel, result)
@@ -309,6 +362,19 @@ def _extract_locked(corpus: Path, out: Path, run: Run) -> ExtractSummary:
     return summary
 
 
+def _check_overlay(path: Path) -> None:
+    """Refuse the run, before any article, when the corpus's actor overlay is invalid
+    (every article would fail on it)."""
+    from pipeline.actors import check_overlay
+
+    problems = check_overlay(path)
+    if problems:
+        raise ExtractError(
+            "\n".join(problems)
+            + f"\nthe actor overlay {path} is invalid: nothing was analysed and the previous tables are kept"
+        )
+
+
 def _progress_bar(run: Run, total: int):
     from tqdm import tqdm
 
@@ -322,13 +388,14 @@ def _batches(todo: list, workers: int) -> list[list]:
     return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
-def _run(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
+def _run(todo, with_tokens, overlay, run: Run, lock: RunLock | None = None) -> Iterable[ArticleResult]:
     """Analyse the articles in batches, in worker processes when there are several."""
     bar = _progress_bar(run, len(todo))
     n = min(run.workers or os.cpu_count() or 1, len(todo))
     jobs = [(batch, with_tokens, overlay, run.timeout, run.ner) for batch in _batches(todo, n)]
+    pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_start, initargs=(lock,)) if n > 1 else None
     try:
-        with ProcessPoolExecutor(max_workers=n) if n > 1 else nullcontext() as pool:
+        with pool or nullcontext():
             for batch in pool.map(_process_batch_star, jobs) if pool else map(_process_batch_star, jobs):
                 yield from batch
                 bar.update(len(batch))
@@ -336,9 +403,10 @@ def _run(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
         bar.close()
 
 
-def _run_dask(todo, with_tokens, overlay, run: Run) -> Iterable[ArticleResult]:
+def _run_dask(todo, with_tokens, overlay, run: Run, lock: RunLock | None = None) -> Iterable[ArticleResult]:
     """The same batches on a Dask cluster; file bytes travel with the task (workers
-    need not see this disk), a bounded number of batches at a time."""
+    need not see this disk), a bounded number of batches at a time. (Dask starts its
+    processes afresh: they do not inherit the lock.)"""
     from distributed import Client, LocalCluster, as_completed
 
     if run.scheduler:
@@ -404,7 +472,7 @@ def _cache_valid(cache_dir: Path, rel: str, fp: str) -> bool:
 
 def _write_cache(cache_dir: Path, rel: str, fp: str, result: ArticleResult) -> None:
     payload = json.dumps({"fingerprint": fp, **result.to_json()}, ensure_ascii=False)
-    _atomic_write_text(_cache_path(cache_dir, rel), payload)
+    atomic.write_text(_cache_path(cache_dir, rel), payload)
 
 
 def _read_cache(cache_dir: Path, rel: str) -> ArticleResult:
@@ -417,17 +485,6 @@ def _prune_cache(cache_dir: Path, fingerprints: dict[str, str]) -> None:
     for path in cache_dir.glob("*.json"):
         if path.name not in keep:
             path.unlink()
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 # ----------------------------------------------------------------------- tables
@@ -481,6 +538,40 @@ class ArticleIndex:
         self.totals.add(result, rel)
         self.rels.add(rel)
 
+    def refuse_duplicate_ids(self, cache_dir: Path) -> dict[str, ArticleResult]:
+        """Error rows (by rel) for the articles whose id another article has: ids must
+        join across tables. The article of the first path keeps the id (one that was
+        read and analysed before one that failed); a later one analysed becomes an
+        error row saying so, one that failed keeps its own error. Both get an id of
+        their own. The actor totals are recounted without them."""
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for aid, path, rel in self.order:
+            groups.setdefault(aid, []).append((rel, path))
+        taken = set(groups)
+        refused: dict[str, ArticleResult] = {}
+        for aid, members in groups.items():
+            if len(members) < 2:
+                continue
+            rows = {rel: _read_cache(cache_dir, rel).rows["articles"][0] for rel, _ in members}
+            members.sort(key=lambda m: (rows[m[0]]["status"] != "ok", m[0]))
+            keeper = members[0][1]
+            for rel, path in members[1:]:
+                row = rows[rel]
+                reason = row["error"] if row["status"] != "ok" else (
+                    f"duplicate id {aid!r}: {keeper} has it too (set another `id:` in the front matter)"
+                )
+                candidates = itertools.chain((article_id_for(rel), rel), (f"{rel}#{n}" for n in itertools.count(2)))
+                own_id = next(c for c in candidates if c not in taken)
+                taken.add(own_id)
+                refused[rel] = error_result(own_id, path, reason, row)
+        if refused:
+            self.order = [(refused[rel].article_id if rel in refused else aid, path, rel) for aid, path, rel in self.order]
+            self.totals = ActorTotals()
+            for _, _, rel in self.order:
+                if rel not in refused:
+                    self.totals.add(_read_cache(cache_dir, rel), rel)
+        return refused
+
 
 def _write_tables(
     out: Path, cache_dir: Path, rels: Iterable[str], fmt: str, table_names, index: ArticleIndex | None = None
@@ -496,6 +587,7 @@ def _write_tables(
     for rel in rels:
         if rel not in index.rels:
             index.add(rel, _read_cache(cache_dir, rel))
+    refused = index.refuse_duplicate_ids(cache_dir)
     order, totals = index.order, index.totals
     actors = totals.table()
     order.sort()
@@ -506,7 +598,7 @@ def _write_tables(
         for name in table_names:
             writers[name] = TableWriter(out, name, fmt)
         for _, _, rel in order:
-            result = _read_cache(cache_dir, rel)
+            result = refused.get(rel) or _read_cache(cache_dir, rel)
             for name, writer in writers.items():
                 if name != "actors":
                     writer.append(result.rows.get(name, []))
@@ -562,4 +654,4 @@ def _write_manifest(state: Path, fingerprints, fmt, table_names, out: Path, summ
             for k in ("articles", "sentences", "mentions", "dates", "events", "actors", "errors")
         },
     }
-    _atomic_write_text(state / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))
+    atomic.write_text(state / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))

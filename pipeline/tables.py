@@ -7,9 +7,10 @@ documentation cannot drift from what is written.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline import atomic
 
 
 @dataclass(frozen=True)
@@ -202,8 +203,7 @@ class TableWriter:
         self.buffer_rows = buffer_rows
         self._buffer: list[dict] = []
         self.path = out_dir / f"{table}.{'parquet' if fmt == 'parquet' else 'csv'}"
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=out_dir)
-        os.close(fd)
+        self.tmp = str(atomic.create_temp_file(self.path))
         self._parquet = None
         self._fh = None
         if fmt == "parquet":
@@ -279,7 +279,7 @@ def write_partitioned_parquet(out_dir: Path, tables, rows_per_part: int) -> list
             if dest.is_dir():
                 shutil.rmtree(dest)
             continue
-        tmp = Path(tempfile.mkdtemp(prefix=f".{table}.parquet.", dir=out_dir))
+        tmp = atomic.create_temp_dir(dest)
         try:
             for i, chunk in enumerate(itertools.chain(head, chunks)):
                 _typed(table, chunk).to_parquet(tmp / f"part-{i:05d}.parquet", index=False, schema=arrow_schema(table))

@@ -659,3 +659,33 @@ def test_new_organisations_get_sector_country_and_english_name_from_their_form(
 
     actor = org_actor("NEW_ORG_X", name, kb)
     assert (actor.name_en, actor.country, actor.sector) == (english, country, sector)
+
+
+# ------------------------------------------------------- overlay validation
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ("aliases:\n  BLR: ベラルーシ国\n", ":2: aliases.BLR: must be a list of names, not text"),  # was: one alias per character
+        ("aliases:\n  BLR: 5\n", ":2: aliases.BLR: must be a list of names, not text"),  # was: TypeError
+        ("aliases:\n  BLR: [ベラルーシ国, [入れ子]]\n", ":2: aliases.BLR[1]: must be a name (text), not a list"),
+        ("actors:\n  - id: PER_X\n    type: PERSON\n    nmae_en: X\n", ":4: actors[0] (id=PER_X): unknown key 'nmae_en' (did you mean 'name_en'?)"),
+        ("actors:\n  - id: PER_X\n    type: PERSON\n    aliases_ja: エックス\n", ":4: actors[0] (id=PER_X).aliases_ja: must be a list of names, not text"),
+        ("actors:\n  - id: PER_X\n    type: PERSON\n    name_en: [X]\n", ":4: actors[0] (id=PER_X).name_en: must be text, not a list"),
+        ("actors:\n  - id: PER_X\n    type: PERSON\n    roles: USA GOV official 2020..\n", ":4: actors[0] (id=PER_X).roles: must be a list"),
+        ("actors:\n  id: PER_X\n", ":1: actors: must be a list of actors"),
+        ("aliases: [BLR]\n", ":1: aliases: must map actor ids to lists of names"),
+        ("actors: [\n  - id: X\n", ":2: cannot parse"),
+        ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{n}: &{n} [" + ", ".join([f"*{p}"] * 9) + "]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+        ) + "aliases: {BLR: *i}\n", "aliases (*name) are expanded"),
+    ],
+    ids=["alias_text", "alias_number", "alias_nested", "misspelt_key", "aliases_ja_text", "name_list", "roles_text",
+         "actors_mapping", "aliases_list", "syntax", "alias_bomb"],
+)
+def test_check_overlay_rejects_wrong_types_and_unknown_keys_with_the_line(tmp_path, body, needle):
+    path = tmp_path / "actors.yaml"
+    path.write_text(body, encoding="utf-8")
+    errors = check_overlay(path)
+    assert any(e.startswith(str(path)) and needle in e for e in errors), errors
+    with pytest.raises(ValueError, match="invalid actor overlay"):
+        load_kb(path)

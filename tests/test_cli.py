@@ -130,3 +130,35 @@ def test_overlay_in_the_corpus_is_used(tmp_path):
     after = pd.read_csv(tmp_path / "out" / "actors.csv", keep_default_na=False)
     row = after[after.actor_id == "PER_SMITH_JOHN"].iloc[0]
     assert row.name_en == "John Smith" and row.country == "USA"
+
+
+def test_extract_refuses_a_broken_overlay_in_one_line_and_keeps_the_tables(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\nlang: ja\n---\n米国は制裁を解除した。", encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(corpus), "--out", str(out), "-q"]).exit_code == 0
+    before = (out / "events.csv").read_bytes()
+    (corpus / "actors.yaml").write_text("aliases:\n  BLR: 5\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "--out", str(out), "-q"])
+    assert result.exit_code == 2
+    assert "actors.yaml:2: aliases.BLR: must be a list of names" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) <= 3
+    assert (out / "events.csv").read_bytes() == before
+
+
+def test_extract_into_a_file_is_one_clear_line(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("米国は制裁を解除した。", encoding="utf-8")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "file"), "-q"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [result.output.strip()]
+    assert result.output.startswith("error: ") and "output folder" in result.output
+
+
+def test_add_refuses_a_file_extract_would_skip(tmp_path):
+    src = tmp_path / "README.txt"
+    src.write_text("米国は制裁を解除した。", encoding="utf-8")
+    result = runner.invoke(app, ["add", str(src), "--corpus", str(tmp_path / "corpus")])
+    assert result.exit_code == 1 and "added" not in result.output and "would not read" in result.output

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from pipeline.corpus import (
@@ -142,3 +145,113 @@ def test_sample_article_in_corpus_has_its_metadata():
     a = read_article(corpus / "belarus_us_635.md", corpus)
     assert a.title == "ベラルーシ、米に接近（635号）"
     assert (a.published, a.author, a.lang) == ("2026-02", "石館", "ja")
+
+
+# ------------------------------------------------------------------ hostile input
+
+
+def _alias_bomb(levels: int) -> str:
+    """Front matter whose last key expands to 9**levels strings (a 'billion laughs')."""
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    return "---\n" + "\n".join(lines) + f"\ntitle: *a{levels - 1}\n---\n本文。\n"
+
+
+@pytest.mark.parametrize(
+    "front,reason",
+    [
+        (_alias_bomb(6).split("---\n")[1], "aliases"),  # 531,441 strings from 300 bytes
+        ("title: " + "[" * 3000 + "\n", "nested too deeply"),  # overflowed the YAML parser
+        ("title: " + "長" * 70_000 + "\n", "front matter is larger than"),
+    ],
+    ids=["alias_bomb", "deep_nesting", "huge"],
+)
+def test_front_matter_over_a_limit_is_an_article_error(front, reason):
+    with pytest.raises(ArticleError, match=reason) as exc:
+        parse_article(f"---\n{front}---\n本文。".encode(), "sub/bomb.md")
+    assert "sub/bomb.md" in str(exc.value)
+
+
+def test_a_full_alias_bomb_is_refused_at_once():
+    with pytest.raises(ArticleError, match="aliases"):
+        parse_article(_alias_bomb(9).encode(), "bomb.md")  # 9**9 strings: 11 GB when expanded
+
+
+def test_front_matter_values_are_the_text_written():
+    a = parse_article(("---\nid: 0o17\ntitle: 1" + "0" * 5000 + "\nauthor: yes\nsource: 1e3\n---\n本文。").encode(), "a.md")
+    # YAML 1.1 would read 0o17 as 15, yes as True, and a 5001-digit number that str() refuses
+    assert (a.article_id, a.title, a.author, a.source) == ("0o17", "1" + "0" * 5000, "yes", "1e3")
+
+
+def test_utf16_with_a_bom_is_read():
+    a = parse_article("---\ntitle: 題\n---\n本文である。\n".encode("utf-16"), "a.md")
+    assert (a.title, a.body) == ("題", "本文である。\n")
+
+
+def test_nul_bytes_anywhere_make_a_binary_file():
+    with pytest.raises(ArticleError, match="binary file"):
+        parse_article(("本文。" + "あ" * 9000 + "\x00").encode(), "a.md")
+
+
+def test_an_article_over_the_length_limit_is_refused_with_our_message():
+    from pipeline.corpus import MAX_ARTICLE_CHARS
+
+    with pytest.raises(ArticleError, match=f"limit is {MAX_ARTICLE_CHARS:,} characters"):
+        parse_article(("あ" * (MAX_ARTICLE_CHARS + 1)).encode(), "long.md")
+    assert parse_article(("あ" * MAX_ARTICLE_CHARS).encode(), "ok.md").body
+
+
+def test_listing_survives_deeply_nested_folders(tmp_path):
+    deep = str(tmp_path)
+    for _ in range(1100):  # rglob's recursion hit the interpreter's limit (so do mkdir(parents=True) and rmtree)
+        deep += "/d"
+        os.mkdir(deep)
+    (Path(deep) / "a.md").write_text("本文。", encoding="utf-8")
+    try:
+        assert [p.name for p in list_article_files(tmp_path)] == ["a.md"]
+    finally:
+        os.unlink(deep + "/a.md")
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+
+
+def test_symlinks_are_read_only_when_they_stay_inside_the_corpus(tmp_path):
+    from pipeline.corpus import scan_corpus
+
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    (corpus / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("外の秘密。", encoding="utf-8")
+    (corpus / "sub" / "real.md").write_text("本文。", encoding="utf-8")
+    (corpus / "out.txt").symlink_to(outside / "secret.txt")
+    (corpus / "in.md").symlink_to(corpus / "sub" / "real.md")
+    (corpus / "linked_dir").symlink_to(outside, target_is_directory=True)
+    (corpus / "dangling.md").symlink_to(corpus / "gone.md")
+    entries = {e.rel: e for e in scan_corpus(corpus)}
+    assert sorted(entries) == ["dangling.md", "in.md", "out.txt", "sub/real.md"]  # folder links not followed
+    assert entries["in.md"].read() == "本文。".encode()
+    with pytest.raises(ArticleError, match="outside the corpus folder"):
+        entries["out.txt"].read()
+    with pytest.raises(OSError):
+        entries["dangling.md"].read()
+    assert [p.name for p in list_article_files(corpus)] == ["dangling.md", "in.md", "real.md"]
+
+
+@pytest.mark.parametrize("name", ["README.txt", "_draft.txt", ".hidden.txt"])
+def test_add_refuses_a_name_extract_would_skip(tmp_path, name):
+    src = tmp_path / name
+    src.write_text(BODY, encoding="utf-8")
+    with pytest.raises(ArticleError, match="would not read"):
+        add_file(src, tmp_path / "corpus", {})
+    assert not (tmp_path / "corpus").exists() or not list((tmp_path / "corpus").iterdir())
+
+
+def test_add_keeps_extra_front_matter_keys(tmp_path):
+    src = tmp_path / "a.md"
+    src.write_text("---\ntitle: 元\ntags: [外交, 制裁]\ndesk: 国際\n---\n" + BODY, encoding="utf-8")
+    dest = add_file(src, tmp_path / "corpus", {"published": "2026-02"})
+    a = read_article(dest, tmp_path / "corpus")
+    assert (a.title, a.published) == ("元", "2026-02")
+    assert a.extra == {"tags": ["外交", "制裁"], "desk": "国際"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from filelock import FileLock
 
 from pipeline.extract import ExtractError, extract
+from pipeline.runlock import RunLock
 from pipeline.tables import CORE_TABLES, columns
 
 from .conftest import SAMPLE_ARTICLE
@@ -173,7 +174,7 @@ def test_killed_run_leaves_previous_tables(corpus, tmp_path):
 def test_lock_stops_a_second_run(corpus, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    with FileLock(str(out / ".dekigoto.lock")):
+    with RunLock(out / ".dekigoto.lock"):
         with pytest.raises(ExtractError, match="another extraction"):
             extract(corpus, out)
 
@@ -260,3 +261,205 @@ def test_articles_go_in_batches_that_keep_every_worker_busy():
     assert [len(b) for b in _batches(list(range(10)), 2)] == [5, 5]
     assert _batches([], 2) == []
     assert sum(_batches(list(range(37)), 2), []) == list(range(37))  # every article once, in order
+
+
+# ------------------------------------------------------------------ hostile input
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    """A corpus of two short articles."""
+    c = tmp_path / "small_corpus"
+    c.mkdir()
+    (c / "a.md").write_text(SMALL, encoding="utf-8")
+    (c / "b.md").write_text(SMALL.replace("小", "二").replace("解除", "発動"), encoding="utf-8")
+    return c
+
+
+def _state(out: Path) -> dict[str, bytes]:
+    """Every file of an output folder, cache and manifest included."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_an_unreadable_article_is_an_error_row(small, tmp_path, monkeypatch):
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "b.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # as chmod 000 does for a user other than root
+    summary = extract(small, tmp_path / "out", workers=1)
+    assert summary.errors == [("b.md", "cannot read the file: Permission denied")]
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", keep_default_na=False)
+    assert list(articles.status) == ["ok", "error"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file")
+def test_a_chmod_000_article_is_an_error_row(small, tmp_path):
+    (small / "b.md").chmod(0)
+    try:
+        summary = extract(small, tmp_path / "out", workers=1)
+    finally:
+        (small / "b.md").chmod(0o644)
+    assert summary.errors == [("b.md", "cannot read the file: Permission denied")]
+
+
+def test_a_symlink_out_of_the_corpus_is_not_read(small, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\ntitle: 秘密\n---\n秘密の本文である。\n", encoding="utf-8")
+    (small / "p.txt").symlink_to(secret)
+    (small / "inside.md").symlink_to(small / "a.md")
+    out = tmp_path / "out"
+    summary = extract(small, out, workers=1)
+    assert [p for p, _ in summary.errors] == ["p.txt"]
+    assert "outside the corpus folder" in summary.errors[0][1]
+    assert "秘密" not in (out / "sentences.csv").read_text(encoding="utf-8")
+    assert "秘密" not in (out / "articles.csv").read_text(encoding="utf-8")
+    articles = pd.read_csv(out / "articles.csv", keep_default_na=False)
+    assert set(articles[articles.path == "inside.md"].status) == {"ok"}  # a link inside the corpus is read
+
+
+def test_two_files_with_one_id_the_second_is_an_error_row(small, tmp_path):
+    (small / "c.md").write_text(SMALL.replace("title: 小", "id: a\ntitle: 三"), encoding="utf-8")
+    out = tmp_path / "out"
+    summary = extract(small, out, workers=1)
+    assert summary.errors == [("c.md", "duplicate id 'a': a.md has it too (set another `id:` in the front matter)")]
+    for name, key in (("articles", "article_id"), ("events", "event_id"), ("mentions", "mention_id"), ("dates", "date_id")):
+        table = pd.read_csv(out / f"{name}.csv", keep_default_na=False, dtype=str)
+        assert table[key].is_unique, name
+    articles = pd.read_csv(out / "articles.csv", keep_default_na=False)
+    assert list(zip(articles.path, articles.status, strict=True)) == [("a.md", "ok"), ("b.md", "ok"), ("c.md", "error")]
+    actors = pd.read_csv(out / "actors.csv", keep_default_na=False)
+    assert actors.set_index("actor_id").n_articles.max() == 2  # the refused article counts nowhere
+    (small / "a.md").unlink()  # the id is free again: c.md is read, from the cache
+    summary = extract(small, out, workers=1)
+    assert summary.ok and summary.analysed == 0
+    full = tmp_path / "full"
+    extract(small, full, workers=1, full=True)
+    assert _tables(out) == _tables(full)
+
+
+def test_a_broken_overlay_stops_the_run_and_keeps_the_tables(small, tmp_path):
+    out = tmp_path / "out"
+    extract(small, out, workers=1)
+    before = _state(out)
+    (small / "actors.yaml").write_text("actors: [\n  - id: X\n", encoding="utf-8")
+    with pytest.raises(ExtractError) as exc:
+        extract(small, out, workers=1)
+    message = str(exc.value)
+    assert "actors.yaml:2:" in message and "previous tables are kept" in message
+    assert _state(out) == before  # tables, cache and manifest untouched
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
+def test_tables_honour_the_umask(small, tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        out = tmp_path / "out"
+        extract(small, out, workers=1, parquet_above=1)
+    finally:
+        os.umask(old)
+    for path in [*out.glob("*.csv"), out / "events.parquet", out / "events.parquet" / "part-00000.parquet"]:
+        want = (0o777 if path.is_dir() else 0o666) & ~umask
+        assert path.stat().st_mode & 0o777 == want, path
+
+
+def test_leftover_temporary_files_are_removed(small, tmp_path):
+    out = tmp_path / "out"
+    extract(small, out, workers=1)
+    stale = [out / ".articles.csv.k2j3h4.tmp", out / ".dekigoto" / "cache" / ".x.json.abcd.tmp", out / ".dekigoto" / ".manifest.json.q.tmp"]
+    for path in stale:
+        path.write_text("half", encoding="utf-8")  # what kill -9 during a write leaves
+    (out / ".events.parquet.x1y2.tmp").mkdir()
+    extract(small, out, workers=1, full=True)
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_the_timeout_message_gives_the_limit_not_the_time_left(small, tmp_path, monkeypatch):
+    import pipeline.analysis as analysis
+
+    real_prepare, real_result = analysis.prepare, analysis._article_result
+
+    def slow_prepare(body):
+        time.sleep(1.0)
+        return real_prepare(body)
+
+    def stuck(article, *args):
+        if article.path == "b.md":
+            time.sleep(30)
+        return real_result(article, *args)
+
+    monkeypatch.setattr(analysis, "prepare", slow_prepare)
+    monkeypatch.setattr(analysis, "_article_result", stuck)
+    summary = extract(small, tmp_path / "out", workers=1, timeout=3.0)
+    assert summary.errors == [("b.md", "analysis took longer than 3s")]
+
+
+@pytest.mark.parametrize("where", ["file", "under_file"])
+def test_an_output_path_that_cannot_be_a_folder_is_a_clear_error(small, tmp_path, where):
+    blocker = tmp_path / "taken"
+    blocker.write_text("x", encoding="utf-8")
+    out = blocker if where == "file" else blocker / "sub"
+    with pytest.raises(ExtractError, match="cannot use .* as the output folder"):
+        extract(small, out, workers=1)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to a read-only folder")
+def test_a_read_only_output_folder_is_a_clear_error(small, tmp_path):
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        with pytest.raises(ExtractError, match="cannot use .* as the output folder"):
+            extract(small, out, workers=1)
+    finally:
+        out.chmod(0o755)
+
+
+def test_a_killed_run_leaves_no_workers_and_no_lock(corpus, tmp_path):
+    import psutil
+
+    for i in range(60):
+        shutil.copy(SAMPLE_ARTICLE, corpus / f"copy{i:02d}.md")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out), "--workers", "2", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 120
+    while len(parent.children()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    workers = parent.children()
+    assert len(workers) == 2, "the run did not start its workers"
+    time.sleep(1.0)  # the workers are analysing
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, "workers outlived the run they belonged to"
+    (corpus / "small.md").unlink()  # the next run takes the folder at once
+    for i in range(60):
+        (corpus / f"copy{i:02d}.md").unlink()
+    assert extract(corpus, out, workers=1).articles == 1
+
+
+def test_a_locked_folder_names_the_process_holding_it(small, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pipeline.runlock import RunLock; "
+         "RunLock(sys.argv[1]).acquire(); print('locked', flush=True); time.sleep(60)", str(out / ".dekigoto.lock")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(ExtractError, match=f"another extraction \\(process {holder.pid}\\) is writing"):
+            extract(small, out, workers=1)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert extract(small, out, workers=1).articles == 2  # released when its holder died

@@ -6,6 +6,7 @@ Loaded once per process (`load_kb()` is cached); an optional user overlay
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline import safeyaml
 from pipeline.actors.textutil import deletes1, is_all_katakana, kana_key
 from pipeline.model import Actor
 
@@ -529,40 +531,192 @@ aliases:                    # extra surface forms for existing actors
 """
 
 
-def _load_overlay_yaml(path: Path) -> dict:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+# what each key of an overlay actor holds: "text", or "names" (a list of text)
+OVERLAY_ACTOR_KEYS = {
+    "id": "text",
+    "type": "text",
+    "name_en": "text",
+    "name_ja": "text",
+    "country": "text",
+    "sector": "text",
+    "aliases_ja": "names",
+    "aliases_en": "names",
+    "roles": "names",
+}
+OVERLAY_TOP_KEYS = ("actors", "aliases")
+
+
+def _read_overlay(path: Path, kb: KnowledgeBase) -> tuple[dict, list[str]]:
+    """The overlay's data and the problems found in it (empty: it may be applied).
+    Each message reads `FILE:LINE: where: what`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, [f"{path}: file not found"]
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [f"{path}: cannot read: {exc}"]
+    try:
+        node = safeyaml.compose(text)
+        data = safeyaml.construct(node)
+    except safeyaml.YamlError as exc:
+        return {}, [f"{path}:{exc.line or 1}: cannot parse: {exc.reason}"]
+    problems = _OverlayProblems(path, safeyaml.node_lines(node))
+    if data is None:
+        return {}, []
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: top level must be a mapping with keys 'actors' and/or 'aliases'")
-    return data
+        problems.add((), "", "top level must be a mapping with keys 'actors' and/or 'aliases'")
+        return {}, problems.messages
+    _check_overlay_data(data, kb, problems)
+    return data, problems.messages
+
+
+class _OverlayProblems:
+    """Messages naming the file, the line of the key at fault, and the key."""
+
+    def __init__(self, path: Path, lines: dict[tuple, int]):
+        self.path = path
+        self.lines = lines
+        self._found: list[tuple[int, str]] = []
+
+    def add(self, keys: tuple, where: str, what: str) -> None:
+        line = next((self.lines[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.lines), 1)
+        self._found.append((line, f"{self.path}:{line}: {where + ': ' if where else ''}{what}"))
+
+    @property
+    def messages(self) -> list[str]:
+        """In the order of the file's lines."""
+        return [message for _, message in sorted(self._found, key=lambda found: found[0])]
+
+
+def _kind(value) -> str:
+    """How a YAML value reads in a message."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _names(value, keys: tuple, where: str, problems: _OverlayProblems) -> list[str]:
+    """The names of a list-of-names field (None: none); each wrong element is a problem."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(keys, where, f"must be a list of names, not {_kind(value)} (write [{value}] for one)"
+                     if isinstance(value, str) else f"must be a list of names, not {_kind(value)}")
+        return []
+    good = []
+    for i, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            good.append(item)
+        else:
+            problems.add((*keys, i), f"{where}[{i}]", f"must be a name (text), not {_kind(item) if item is not None else 'empty'}")
+    return good
+
+
+def _check_overlay_data(data: dict, kb: KnowledgeBase, problems: _OverlayProblems) -> None:
+    unknown = [k for k in data if k not in OVERLAY_TOP_KEYS]
+    for key in unknown:
+        problems.add((key,), "", f"unknown top-level key {key!r} (expected 'actors', 'aliases')")
+    states = {a.actor_id for a in kb.actors.values() if a.type == "STATE"}
+    alias_owner: dict[str, str] = {}
+
+    def claim(alias: str, aid: str, keys: tuple, where: str) -> None:
+        owner = alias_owner.setdefault(alias, aid)
+        if owner != aid:
+            problems.add(keys, where, f"alias {alias!r} is given to both {owner} and {aid}")
+
+    rows = data.get("actors")
+    if rows is not None and not isinstance(rows, list):
+        problems.add(("actors",), "actors", f"must be a list of actors (lines starting with '- id:'), not {_kind(rows)}")
+        rows = []
+    rows = rows or []
+    overlay_ids = {str(r["id"]) for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    seen_ids: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        keys = ("actors", i)
+        where = f"actors[{i}]"
+        if not isinstance(row, dict) or not row.get("id"):
+            problems.add(keys, where, "every actor needs an 'id'")
+            continue
+        aid = str(row["id"])
+        where = f"actors[{i}] (id={aid})"
+        for key, value in row.items():
+            expected = OVERLAY_ACTOR_KEYS.get(key)
+            if expected is None:
+                close = difflib.get_close_matches(str(key), OVERLAY_ACTOR_KEYS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(OVERLAY_ACTOR_KEYS)})"
+                problems.add((*keys, key), where, f"unknown key {key!r}{hint}")
+            elif expected == "text" and value is not None and not isinstance(value, str):
+                problems.add((*keys, key), f"{where}.{key}", f"must be text, not {_kind(value)}")
+        if not isinstance(row["id"], str):
+            continue
+        if not re.fullmatch(r"[A-Z0-9_]+", aid):
+            problems.add((*keys, "id"), where, "id must be A-Z, 0-9 and _ only")
+        if aid in seen_ids:
+            problems.add((*keys, "id"), where, f"duplicate id (first at actors[{seen_ids[aid]}])")
+        seen_ids.setdefault(aid, i)
+        if aid not in kb.actors and "type" not in row:
+            problems.add(keys, where, "new actor needs a 'type'")
+        if "type" in row and row["type"] not in ACTOR_TYPES:
+            problems.add((*keys, "type"), where, f"bad type {row['type']!r} (one of {', '.join(ACTOR_TYPES)})")
+        country = row.get("country")
+        if isinstance(country, str) and country and country not in states and not (row.get("type") == "STATE" and country == aid):
+            problems.add((*keys, "country"), where, f"bad country code {country!r} (not an ISO alpha-3 / KB state code)")
+        for j, role_text in enumerate(_names(row.get("roles"), (*keys, "roles"), f"{where}.roles", problems)):
+            try:
+                role = parse_role(role_text)
+            except ValueError as exc:
+                problems.add((*keys, "roles", j), where, str(exc))
+                continue
+            if role.country not in states and role.country not in kb.actors and role.country not in overlay_ids:
+                problems.add((*keys, "roles", j), where, f"role {role_text!r} has bad country code {role.country!r}")
+        name_ja = row.get("name_ja")
+        forms = [name_ja] if isinstance(name_ja, str) and name_ja else []
+        for key in ("aliases_ja", "aliases_en"):
+            forms += _names(row.get(key), (*keys, key), f"{where}.{key}", problems)
+        for form in forms:
+            claim(form, aid, keys, where)
+    aliases = data.get("aliases")
+    if aliases is not None and not isinstance(aliases, dict):
+        problems.add(("aliases",), "aliases", f"must map actor ids to lists of names (BLR: [ベラルーシ国]), not {_kind(aliases)}")
+        aliases = {}
+    for aid, forms in (aliases or {}).items():
+        keys, where = ("aliases", aid), f"aliases.{aid}"
+        if aid not in kb.actors and aid not in overlay_ids:
+            problems.add(keys, where, f"unknown actor id {aid!r}")
+        for form in _names(forms, keys, where, problems):
+            claim(form, str(aid), keys, where)
 
 
 def _apply_overlay(kb: KnowledgeBase, path: Path) -> None:
-    errors = check_overlay(path, kb)
+    data, errors = _read_overlay(path, kb)
     if errors:
         raise ValueError("invalid actor overlay:\n" + "\n".join(errors))
-    data = _load_overlay_yaml(path)
     for row in data.get("actors") or []:
         aid = row["id"]
         old = kb.actors.get(aid)
         if old is not None:
             new = replace(old, aliases=list(old.aliases))
             for k in ("type", "name_en", "name_ja", "country", "sector"):
-                if k in row:
+                if row.get(k) is not None:
                     setattr(new, k, row[k])
         else:
             new = Actor(
                 aid,
                 row["type"],
-                row.get("name_en", ""),
-                row.get("name_ja", ""),
-                row.get("country", ""),
-                row.get("sector", ""),
+                row.get("name_en") or "",
+                row.get("name_ja") or "",
+                row.get("country") or "",
+                row.get("sector") or "",
                 True,
                 [],
             )
         kb.actors[aid] = new
-        ja = [s for s in [row.get("name_ja", ""), *(row.get("aliases_ja") or [])] if s]
-        en = [s for s in [row.get("name_en", ""), *(row.get("aliases_en") or [])] if s]
+        ja = [s for s in [row.get("name_ja"), *(row.get("aliases_ja") or [])] if s]
+        en = [s for s in [row.get("name_en"), *(row.get("aliases_en") or [])] if s]
         _actor_aliases(new, [*ja, *en])
         for s in [*ja, *[e for e in en if _latin_alias_ok(e)]]:
             _add_surface(kb.surfaces, s, Entry("actor", aid, 1), front=True)  # overlay wins
@@ -570,98 +724,15 @@ def _apply_overlay(kb: KnowledgeBase, path: Path) -> None:
             kb.roles[aid] = [parse_role(r) for r in row["roles"]]
     for aid, forms in (data.get("aliases") or {}).items():
         actor = kb.actors[aid]
-        _actor_aliases(actor, list(forms))
+        forms = list(forms or [])
+        _actor_aliases(actor, forms)
         for s in forms:
             _add_surface(kb.surfaces, s, Entry("actor", aid, 1), front=True)
 
 
 def check_overlay(path: Path | str, kb: KnowledgeBase | None = None) -> list[str]:
-    """Validate a user overlay; returns error messages (empty list when the file is fine)."""
-    path = Path(path)
-    kb = kb or default_kb()
-    errs: list[str] = []
-    try:
-        data = _load_overlay_yaml(path)
-    except FileNotFoundError:
-        return [f"{path}: file not found"]
-    except (yaml.YAMLError, ValueError) as exc:
-        return [f"{path}: cannot parse: {exc}"]
-    unknown = set(data) - {"actors", "aliases"}
-    if unknown:
-        errs.append(
-            f"{path}: unknown top-level keys {sorted(unknown)} (expected 'actors', 'aliases')"
-        )
-    states = {a.actor_id for a in kb.actors.values() if a.type == "STATE"}
-    seen_ids: dict[str, int] = {}
-    alias_owner: dict[str, str] = {}
-
-    def claim(alias: str, aid: str, where: str) -> None:
-        owner = alias_owner.get(alias)
-        if owner is not None and owner != aid:
-            errs.append(f"{path}: {where}: alias {alias!r} is given to both {owner} and {aid}")
-        alias_owner.setdefault(alias, aid)
-
-    rows = data.get("actors") or []
-    if not isinstance(rows, list):
-        errs.append(f"{path}: 'actors' must be a list")
-        rows = []
-    overlay_ids = set()
-    for i, row in enumerate(rows):
-        where = f"actors[{i}]"
-        if not isinstance(row, dict) or not row.get("id"):
-            errs.append(f"{path}: {where}: every actor needs an 'id'")
-            continue
-        aid = str(row["id"])
-        where = f"actors[{i}] (id={aid})"
-        overlay_ids.add(aid)
-        if not re.fullmatch(r"[A-Z0-9_]+", aid):
-            errs.append(f"{path}: {where}: id must be A-Z, 0-9 and _ only")
-        if aid in seen_ids:
-            errs.append(f"{path}: {where}: duplicate id (first at actors[{seen_ids[aid]}])")
-        seen_ids.setdefault(aid, i)
-        if aid not in kb.actors and "type" not in row:
-            errs.append(f"{path}: {where}: new actor needs a 'type'")
-        if "type" in row and row["type"] not in ACTOR_TYPES:
-            errs.append(
-                f"{path}: {where}: bad type {row['type']!r} (one of {', '.join(ACTOR_TYPES)})"
-            )
-        country = row.get("country")
-        if (
-            country
-            and country not in states
-            and not (row.get("type") == "STATE" and country == aid)
-        ):
-            errs.append(
-                f"{path}: {where}: bad country code {country!r} (not an ISO alpha-3 / KB state code)"
-            )
-        for r in row.get("roles") or []:
-            try:
-                role = parse_role(r)
-                if (
-                    role.country not in states
-                    and role.country not in kb.actors
-                    and role.country not in overlay_ids
-                ):
-                    errs.append(
-                        f"{path}: {where}: role {r!r} has bad country code {role.country!r}"
-                    )
-            except ValueError as exc:
-                errs.append(f"{path}: {where}: {exc}")
-        for s in [
-            row.get("name_ja"),
-            *(row.get("aliases_ja") or []),
-            *(row.get("aliases_en") or []),
-        ]:
-            if s:
-                claim(str(s), aid, where)
-    aliases = data.get("aliases") or {}
-    if not isinstance(aliases, dict):
-        errs.append(f"{path}: 'aliases' must map actor ids to lists of forms")
-        aliases = {}
-    for aid, forms in aliases.items():
-        where = f"aliases.{aid}"
-        if aid not in kb.actors and aid not in overlay_ids:
-            errs.append(f"{path}: {where}: unknown actor id {aid!r}")
-        for s in forms or []:
-            claim(str(s), aid, where)
-    return errs
+    """Validate a user overlay; returns error messages (empty list when the file is fine),
+    each naming the file and the line: YAML errors and limits (see `safeyaml`), unknown
+    keys, values of the wrong type, bad ids, types, country codes and roles, one alias
+    given to two actors, aliases of unknown actors."""
+    return _read_overlay(Path(path), kb or default_kb())[1]
