@@ -488,9 +488,16 @@ def _lex_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _lex_regex() -> re.Pattern:
-    """One alternation over the lexicon words."""
-    return re.compile(rf"(?:{_word_alts(_lex_words())})(?!だい|うだい|子|こ|(?:同期|同月|末)?比)")
+def _lex_regexes() -> dict[str, re.Pattern]:
+    """First character -> one alternation over the lexicon words starting with it: a
+    position is tried against a handful of words, not against the whole lexicon."""
+    words: dict[str, list[str]] = {}
+    for w in _lex_words():
+        words.setdefault(w[0], []).append(w)
+    return {
+        c: re.compile(rf"(?:{_word_alts(ws)})(?!だい|うだい|子|こ|(?:同期|同月|末)?比)")
+        for c, ws in words.items()
+    }
 
 
 _KATAKANA = re.compile(r"[\u30A1-\u30FA]")
@@ -646,7 +653,6 @@ def _dispatch() -> tuple[re.Pattern, dict[str, list], dict[str, list]]:
         (R_RELN, "数そ約おほ実十", lambda m, t: _reln(m)),
         (R_SET, "毎隔年月週一", lambda m, t: _set(m)),
         (R_BLOCK, "一紀", _h_block),
-        (_lex_regex(), "".join({w[0] for w in _lex_words()}), _lex),
         (R_SEASON, "今昨来翌同こ春夏秋冬", _h_season),
         (R_WEEKDAY, WEEKDAYS, _h_weekday),
         (R_TIME, "午早朝正昼夕深未夜晩", _h_time),
@@ -655,6 +661,8 @@ def _dispatch() -> tuple[re.Pattern, dict[str, list], dict[str, list]]:
     for pattern, first, handler in words:
         for c in dict.fromkeys(first):
             by_first.setdefault(c, []).append((pattern, handler))
+    for c, pattern in _lex_regexes().items():
+        by_first.setdefault(c, []).append((pattern, _lex))
     for c, pattern in _historical_era_years().items():
         by_first.setdefault(c, []).append((pattern, _h_year))
     chars = set(by_first) | set(DIGITS) | set(KN)
