@@ -141,7 +141,7 @@ R_SEASON = re.compile(
 )
 # "May" is also a verb: a bare month name needs a preposition or part before it
 _BARE_MONTH_OK = re.compile(
-    r"(?i:\b(?:in|since|until|till|by|from|to|through|during|before|after|last|next|this|of|for|"
+    r"(?i:\b(?:in|since|until|till|by|from|to|through|during|before|after|last|next|this|of|"
     r"early|mid|late|end|beginning|and|or|between))[\s-]+$"
 )
 
