@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 
-from pipeline.corpus import Article
+from pipeline.corpus import MAX_ARTICLE_CHARS, Article, ArticleError
 from pipeline.text import Document, prepare
 
 # Rows of one article, per table (actors are aggregated over the corpus later).
@@ -122,6 +122,7 @@ def analyze_articles(
         try:
             with job.step(time_limit):
                 job.document = prepare(article.body)
+                _check_length(article, job.document)
                 job.nlp = pipeline_for(article.lang, overlay, ner)
                 job.doc = make_doc(job.nlp, job.document.text, article.published, job.document.sentences)
             work[i] = job
@@ -146,6 +147,17 @@ def analyze_articles(
         except Exception as exc:  # noqa: BLE001
             results[i] = exc
     return results
+
+
+def _check_length(article: Article, document: Document) -> None:
+    """The length limit again on the analysis text: NFKC can lengthen a body within the
+    limit (㍿ is 株式会社) past what spaCy accepts."""
+    if len(document.text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            article.path,
+            f"the text has {len(document.text):,} characters once normalised; the limit is "
+            f"{MAX_ARTICLE_CHARS:,} per article: split it into several files",
+        )
 
 
 def _run_batched(component, live: dict[int, _Work], time_limit) -> bool:

@@ -174,6 +174,8 @@ def process_batch(
             meta = {**article.metadata, "n_chars": len(article.body)}
             if isinstance(result, ArticleTimeout):  # the limit, not the time the last step had left
                 reason = f"analysis took longer than {timeout:g}s"
+            elif isinstance(result, ArticleError):
+                reason = result.reason
             else:
                 reason = f"analysis failed: {type(result).__name__}: {result}"
             result = error_result(article.article_id, files[i][0], reason, meta)

@@ -463,3 +463,15 @@ def test_a_locked_folder_names_the_process_holding_it(small, tmp_path):
         holder.kill()
         holder.wait()
     assert extract(small, out, workers=1).articles == 2  # released when its holder died
+
+
+def test_a_text_over_the_limit_once_normalised_is_refused_with_our_message(tmp_path):
+    from pipeline.corpus import MAX_ARTICLE_CHARS
+    from pipeline.extract import process_one
+
+    body = "㍿" * (MAX_ARTICLE_CHARS // 3)  # within the limit as written; NFKC makes each 株式会社
+    result = process_one("long.md", body.encode(), False, None, ner=False)
+    row = result.rows["articles"][0]
+    assert row["status"] == "error"
+    assert row["error"].startswith(f"the text has {4 * (MAX_ARTICLE_CHARS // 3):,} characters once normalised")
+    assert f"limit is {MAX_ARTICLE_CHARS:,}" in row["error"]
