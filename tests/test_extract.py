@@ -380,6 +380,7 @@ def test_leftover_temporary_files_are_removed(small, tmp_path):
 def test_the_timeout_message_gives_the_limit_not_the_time_left(small, tmp_path, monkeypatch):
     import pipeline.analysis as analysis
 
+    extract(small, tmp_path / "warm", workers=1)  # the pipeline loaded: its loading counts against no article
     real_prepare, real_result = analysis.prepare, analysis._article_result
 
     def slow_prepare(body):
@@ -434,7 +435,7 @@ def test_a_killed_run_leaves_no_workers_and_no_lock(corpus, tmp_path):
     while len(parent.children()) < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
     workers = parent.children()
-    assert len(workers) == 2, "the run did not start its workers"
+    assert len(workers) >= 2, "the run did not start its workers"
     time.sleep(1.0)  # the workers are analysing
     proc.send_signal(signal.SIGKILL)
     proc.wait()
