@@ -395,3 +395,39 @@ def test_both_sides_officials_are_not_the_topics(nlp):
     doc = doc_with_mentions(nlp, "エジプトとカタールは、代表団が協議する予定だ。", actors, {})
     assert [(e.source_actor_id, e.target_actor_id) for e in code_events(doc)] == [("EGY", "QAT")]
 
+
+
+# --------------------------------------------------------------- real news (issue 17)
+def _analyzed(text, published="2012-08-20"):
+    from pipeline import analyze
+
+    events = analyze(text, lang="ja", published=published).events
+    return [(e["source_actor_id"], e["event_code"], e["target_actor_id"]) for e in events]
+
+
+REAL_NEWS_CASES = [
+    # reported speech codes the speaker's statement
+    ("韓国の外相は記者会見で「対話の扉は開いている」と述べた。", [("KOR", "010", "")]),
+    # a reaction noun carried by a reaction verb; the speakers are marked から / で / に
+    ("中国の外交官が来日した。韓国のネットユーザーからは非難の声が相次いだ。",
+     [("CHN_GOV", "042", "JPN"), ("KOR_NETIZENS", "111", "CHN_GOV")]),
+    ("韓国のネット掲示板では称賛の声が寄せられた。", [("KOR_NETIZENS", "051", "")]),
+    # 〜で波紋を呼んでいる: the people there react to the subject
+    ("日本の市長の発言が中国のネット掲示板で波紋を呼んでいる。", [("CHN_NETIZENS", "111", "JPN")]),
+    # an agentless passive arrest: the authorities of the place, else of the patient's country
+    ("韓国人男性が国家保安法違反の容疑で逮捕された。", [("KOR_GOV", "173", "KOR_CVL")]),
+    ("フィリピンのマニラで韓国人男性2人が日本人女性に性的暴行を加え、現地警察に逮捕された。",
+     [("KOR_CVL", "1821", "JPN_CVL"), ("PHL_COP", "173", "KOR_CVL")]),
+    # a newspaper reports an act, it does not do it; its report is no act to react to
+    ("朝日新聞は、中国の警察が女子高生を田んぼに捨てたと報じた。",
+     [("CHN_COP", "180", "CHN_CVL"), ("ORG_ASAHI_SHIMBUN", "010", "")]),
+    # the content of a report coded as the speaker's act is the statement
+    ("ロシアは日本の外交官を追放すると発表した。", [("RUS", "161", "JPN_GOV")]),
+    # 声明を発表した: the support verb with its noun, not a second statement
+    ("北朝鮮の外務省は声明を発表した。", [("PRK_GOV", "010", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_NEWS_CASES)
+def test_real_news_shapes(text, expected):
+    assert _analyzed(text) == expected

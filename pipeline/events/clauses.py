@@ -35,6 +35,15 @@ ACTOR_TAIL = {
     "氏",
     "さん",
     "ら",
+    "たち",
+    "達",
+    "容疑者",
+    "被告",
+    "選手",
+    "監督",
+    "教授",
+    "記者",
+    "議員",
     "等",
     "大統領",
     "首相",
@@ -85,7 +94,6 @@ ACTOR_TAIL = {
     "報道官",
     "事務総長",
     "総裁",
-    "議員",
     "党首",
     "司令官",
     "将軍",
@@ -111,8 +119,11 @@ ACTOR_TAIL = {
 def is_actor_tail(tail) -> bool:
     """Do these tokens after an actor leave it heading its phrase: titles and suffixes
     only (プーチン大統領, ルビオ国務長官, グロッシ事務局長, 米国側)?"""
-    if all(t.lemma_ in ACTOR_TAIL or t.text in ACTOR_TAIL or t.is_suffix for t in tail):
-        return True
+    if all(
+        t.lemma_ in ACTOR_TAIL or t.text in ACTOR_TAIL or t.is_suffix or "数詞" in t.tag_
+        for t in tail
+    ):
+        return True  # also a count: 韓国人男性2人, 日本人女性2人
     tail = list(tail)
     if len(tail) > 1 and tail[0].text in STATE_QUALIFIERS:  # ルビオ米国務長官
         tail = tail[1:]

@@ -44,6 +44,7 @@ from pipeline.events.roles import (
     location,
     partners,
     passive_agent,
+    scene,
     subject,
 )
 from pipeline.events.tokens import Tok, read_tokens
@@ -143,7 +144,8 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
                 if sid in state.recent_states:
                     state.recent_states.remove(sid)
                 state.recent_states.append(sid)
-    return events
+    events = [e for e in events if _can_act(e, actors)]
+    return _story_targets(events, _protagonist(mentions, actors), actors)
 
 
 # --------------------------------------------------------------------------- actors
@@ -318,7 +320,10 @@ def _verb_trigger(pred: Pred, lex: Lexicon) -> tuple[_Trigger | None, str]:
 
 NOMINAL_TAGS = ("名詞", "接尾辞", "接頭辞", "形状詞")
 # 「遺憾の意を表明」「感謝の念を示す」: the act is named by the modifier of these heads
-EXPRESSIVE_HEADS = {"意", "念", "意思", "気持ち", "姿勢", "立場", "考え", "声", "談話", "見解"}
+EXPRESSIVE_HEADS = {
+    "意", "念", "意思", "気持ち", "姿勢", "立場", "考え", "声", "談話", "見解", "意見", "書き込み",
+    "コメント",
+}
 
 
 def _np_trigger(np: NP | None, lex: Lexicon) -> _Trigger | None:
@@ -327,12 +332,14 @@ def _np_trigger(np: NP | None, lex: Lexicon) -> _Trigger | None:
     nouns = [t for t in np.head.content if t.tag_.startswith(NOMINAL_TAGS)]
     if not nouns or nouns[-1] is not np.head.content[-1]:
         return None
-    trig = _noun_trigger(nouns, lex)
-    if trig is None and np.head.text in EXPRESSIVE_HEADS and np.mods and np.mods[-1].case == "no":
+    if np.head.text in EXPRESSIVE_HEADS and np.mods and np.mods[-1].case == "no":
+        # 遺憾の意, 非難の声: the modifier names the act (the head may be a trigger too: 声)
         mod = [t for t in np.mods[-1].content if t.tag_.startswith(NOMINAL_TAGS)]
         if mod and mod[-1] is np.mods[-1].content[-1]:
             trig = _noun_trigger(mod, lex)
-    return trig
+            if trig is not None:
+                return trig
+    return _noun_trigger(nouns, lex)
 
 
 def _mods_text(np: NP | None) -> str:
@@ -411,7 +418,21 @@ def _code_sentence(
         state.para_topic = list(topic.head_actors)
     elif last_subject:
         state.para_topic = last_subject
-    return _reaction_targets(out)
+    return _reaction_targets(_drop_reporting(out), state.actors)
+
+
+def _drop_reporting(events: list[EventMention]) -> list[EventMention]:
+    """ロシアは…追放すると発表した: a reporting verb whose content was coded as an act of the
+    same speaker adds no event of its own (the statement is the act)."""
+    out: list[EventMention] = []
+    for e in events:
+        if e.event_code == "010" and any(
+            x.source_actor_id == e.source_actor_id and x.event_code != "010" and x.start < e.start
+            for x in out
+        ):
+            continue
+        out.append(e)
+    return out
 
 
 # roots of reactions to what someone did: praise/welcome (05), criticism and
@@ -419,7 +440,88 @@ def _code_sentence(
 REACTION_ROOTS = ("05", "11", "12")
 
 
-def _reaction_targets(events: list[EventMention]) -> list[EventMention]:
+# Sectors whose members act only in words (QuadClass 1 and 3) or by protest (root 14):
+# a newspaper reports an attack, it does not carry it out (朝日新聞は…捨てたと報じた).
+VERBAL_SECTORS = ("MED",)
+VERBAL_QUADS = (1, 3)
+
+
+def _is_media(actor_id: str, actors: dict[str, Actor]) -> bool:
+    """A newspaper's report is not what a reaction in the same sentence reacts to."""
+    actor = actors.get(actor_id)
+    return actor is not None and actor.sector == "MED"
+
+
+def _can_act(e: EventMention, actors: dict[str, Actor]) -> bool:
+    """Places do not act; media and internet users act only in words or by protest."""
+    actor = actors.get(e.source_actor_id)
+    if actor is None:
+        return True
+    if actor.type == "PLACE":
+        return False
+    if actor.sector in VERBAL_SECTORS or actor.actor_id.endswith("_NETIZENS"):
+        from pipeline.events.cameo import load_cameo
+
+        code = load_cameo().get(e.event_code)
+        return code is None or code.quad_class in VERBAL_QUADS or e.event_code[:2] == "14"
+    return True
+
+
+# Generic groups (the public, internet users, media) are whom a story's reactions come
+# from, not whom they are about.
+_GENERIC_SECTORS = ("CVL", "MED")
+
+
+def _protagonist(mentions: list[Mention], actors: dict[str, Actor]) -> str:
+    """Whom the story is about: the person named most often (twice or more), else the
+    organisation or state organ, else the state; generic groups and places never."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        a = actors.get(m.actor_id)
+        if a is None or a.type in ("PLACE", "REGION") or a.sector in _GENERIC_SECTORS:
+            continue
+        counts[a.actor_id] += 1
+        first.setdefault(a.actor_id, m.start)
+    for kinds, least in ((("PERSON",), 2), (("ORG", "GOVERNMENT", "IGO"), 2), (("STATE",), 1)):
+        ranked = [i for i in counts if actors[i].type in kinds and counts[i] >= least]
+        if ranked:
+            return max(ranked, key=lambda i: (counts[i], -first[i]))
+    return ""
+
+
+def _story_targets(
+    events: list[EventMention], protagonist: str, actors: dict[str, Actor]
+) -> list[EventMention]:
+    """A reaction (praise, criticism, rejection) that names no target and follows no act
+    in its sentence reacts to the last act reported before it by someone else (中国の外交官が
+    来日した。…非難の声が相次いだ), else to the story's protagonist (ネット掲示板に批判が殺到
+    している: the man the article is about), never to the reactor's own state; a guessed
+    target keeps half the confidence."""
+    out: list[EventMention] = []
+    for e in events:
+        if not e.target_actor_id and not e.symmetric and e.event_code[:2] in REACTION_ROOTS:
+            own = actors[e.source_actor_id].country if e.source_actor_id in actors else ""
+            acts = [
+                x.source_actor_id
+                for x in out
+                if x.sentence_id < e.sentence_id
+                and x.event_code[:2] not in REACTION_ROOTS
+                and x.source_actor_id not in (e.source_actor_id, own)
+                and not _is_media(x.source_actor_id, actors)
+            ]
+            guess = acts[-1] if acts else protagonist
+            if guess and guess not in (e.source_actor_id, own):
+                e = dataclasses.replace(
+                    e, target_actor_id=guess, confidence=round(e.confidence * 0.5, 2)
+                )
+        out.append(e)
+    return out
+
+
+def _reaction_targets(
+    events: list[EventMention], actors: dict[str, Actor] | None = None
+) -> list[EventMention]:
     """A reaction with no target of its own reacts to the act coded before it in the same
     sentence, by someone else: 北朝鮮がミサイルを発射したことを非難した, 中国軍が演習を実施した
     ことについて非難した, 中国が提案したが、日本は拒否した -> the act's source is the target."""
@@ -427,7 +529,8 @@ def _reaction_targets(events: list[EventMention]) -> list[EventMention]:
     for e in events:
         if not e.target_actor_id and not e.symmetric and e.event_code[:2] in REACTION_ROOTS:
             acts = [x for x in out if x.start < e.start and x.source_actor_id != e.source_actor_id
-                    and x.event_code[:2] not in REACTION_ROOTS]
+                    and x.event_code[:2] not in REACTION_ROOTS
+                    and not _is_media(x.source_actor_id, actors or {})]
             if acts:
                 e = dataclasses.replace(e, target_actor_id=acts[-1].source_actor_id)
         out.append(e)
@@ -472,6 +575,8 @@ def _code_pred(
         entry = lex.match(
             trig.lemma, trig.prefix + (obj.text if obj is not None else asked) + comp_text
         )
+        if "without_object" in getattr(entry, "flags", ()) and obj is not None:
+            entry = None  # 声明を発表した: the support verb reads the object noun
         if entry is not None and "nominal_only" not in entry.flags:
             hit = _verbal(entry, trig, pred, frame, obj, state)
             if hit is not None:
@@ -498,6 +603,8 @@ def _verbal(
     subj = _subject_role(pred, frame, state)
     loc = location(frame, state.actor_types)
     compound = [a for a in pred.chunk.actors]
+    if entry.frame == "stir":  # 〜で波紋を呼んでいる: the people there react to the subject
+        return _Hit(entry, trig, scene(frame), subject(frame, pred), ([], []), loc)
     if entry.frame == "sym":
         together = group(frame)
         side_a = together or list(dict.fromkeys(subj.actors + compound))
@@ -509,8 +616,10 @@ def _verbal(
         if not source and obj is not None and obj.mod_actors("np_agent"):
             source = Role(obj.mod_actors("np_agent"), "np")
         target = subject(frame, pred)
-        if not target:
-            target = Role()
+        if not target or _patient_unnamed(frame):
+            target = Role()  # 夫は…拘束された: the one detained is no actor we know
+        if not source and entry.implicit_agent and target:
+            source = _implicit_agent(entry.implicit_agent, loc, target, state)
         return _Hit(entry, trig, source, _fill_target(target, entry, source, state), ([], []), loc)
     if entry.frame == "demand":
         target = dative(frame)
@@ -572,9 +681,11 @@ def _nominal(
         ]
         if entry.frame == "sym":
             return _Hit(entry, trig, Role(side_a, "np"), Role(side_b, "np"), (side_a, side_b), loc)
-        src = np.mod_actors("np_agent") or np.gen_actors
+        src = Role(np.mod_actors("np_agent") or np.gen_actors, "np")
+        if not src:  # ネットユーザーからは批判が殺到した, 掲示板では…との声が相次いだ
+            src = scene(frame)
         tgt = np.mod_actors("np_target")
-        return _Hit(entry, trig, Role(src, "np"), Role(tgt, "np"), ([], []), loc)
+        return _Hit(entry, trig, src, Role(tgt, "np"), ([], []), loc)
     trig = _np_trigger(obj, lex)
     if trig is None or obj is None:
         return None
@@ -612,6 +723,38 @@ def _nominal(
         if inner:
             target = Role(inner, "np")
     return _Hit(entry, trig, source, _fill_target(target, entry, source, state), ([], []), loc)
+
+
+def _patient_unnamed(frame: Frame) -> bool:
+    """The passive's nearest subject (が, or は with no が) names no actor: 夫は拘束された
+    after チハノフスカヤ氏は is about the husband, not her."""
+    ga = frame.last("ga", "mo")
+    if ga is not None:
+        return not ga.head_actors
+    topics = [np for np in frame.topics if np.case == "wa"]
+    return bool(topics) and not topics[-1].head_actors and not topics[-1].gen_actors
+
+
+def _implicit_agent(sector: str, loc: str, patient: Role, state: _DocState) -> Role:
+    """The agent an agentless passive implies (男性が逮捕された: the authorities): that sector of
+    the country where it happened, else of the country the story is about."""
+    from pipeline.actors.kb import default_kb
+
+    country = ""
+    for actor_id in [loc, *patient.actors]:  # where it happened, else whose people
+        actor = state.actors.get(actor_id) if actor_id else None
+        if actor is not None and actor.country:
+            country = actor.country
+            break
+    country = country or state.focus
+    if not country:
+        return Role()
+    kb = default_kb()
+    actor_id = kb.sector_id(country, sector)
+    if actor_id not in kb:
+        return Role()
+    state.actors.setdefault(actor_id, kb.get(actor_id))
+    return Role([actor_id], "discourse")
 
 
 def _compound_place(np: NP, state: _DocState) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-FRAMES = ("act", "sym", "demand", "consider")
+FRAMES = ("act", "sym", "demand", "consider", "stir")
 SUPPORT_KINDS = ("light", "obtain", "receive", "happen")
 
 
@@ -37,6 +37,14 @@ class LexEntry:
         return max(
             (sum(1 for p in alt if not p.startswith("!")) for alt in self.pattern), default=0
         )
+
+    @property
+    def implicit_agent(self) -> str:
+        """`agent=COP`: the sector that acts in an agentless passive (逮捕された: the police)."""
+        for f in self.flags:
+            if f.startswith("agent="):
+                return f.split("=", 1)[1]
+        return ""
 
     @property
     def fixed_target(self) -> str:

@@ -263,3 +263,16 @@ def location(frame: Frame, actor_types: dict[str, str]) -> str:
         ):
             return np.head_actors[0]
     return ""
+
+
+def scene(frame: Frame) -> Role:
+    """Who speaks where a reaction is reported: the actor marked から (ネットユーザーからは),
+    else the place of the words, で / に (ネット掲示板では, コメント欄には, 〜で波紋を呼ぶ)."""
+    for cases in (("kara",), ("de", "ni")):
+        np = frame.last(*cases, actors=True)
+        if np is not None:
+            return Role(actors_of(np), "explicit")
+    for np in reversed(frame.topics):
+        if np.case in ("de", "kara", "ni") and np.head_actors:
+            return Role(actors_of(np), "explicit")
+    return Role()
