@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TMP_SUFFIX = ".tmp"
@@ -45,17 +47,25 @@ def create_temp_dir(target: Path) -> Path:
         return path
 
 
-def write_text(path: Path, text: str) -> None:
-    """Replace the file at `path` with `text` (UTF-8) in one step."""
-    path = Path(path)
-    tmp = create_temp_file(path)
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """A new temporary file beside `target` for a writer that wants a path; renamed
+    over `target` when the block ends without an exception, removed otherwise."""
+    target = Path(target)
+    tmp = create_temp_file(target)
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        yield tmp
+        os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace the file at `path` with `text` (UTF-8) in one step."""
+    with atomic_output(path) as tmp:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -146,6 +146,52 @@ TABLES: dict[str, tuple[Column, ...]] = {
 CORE_TABLES = ("articles", "sentences", "mentions", "actors", "dates", "events", "event_mentions")
 
 
+@dataclass(frozen=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    table: str
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Keys:
+    """How a table's rows are identified and joined: read by the SQLite export and
+    datapackage.json. `indexed` names the other columns people filter on (dates, codes)."""
+
+    primary: tuple[str, ...]
+    foreign: tuple[ForeignKey, ...] = ()
+    indexed: tuple[str, ...] = ()
+
+
+def _in_article(*more: ForeignKey) -> tuple[ForeignKey, ...]:
+    return (ForeignKey(("article_id",), "articles", ("article_id",)), *more)
+
+
+_IN_SENTENCE = ForeignKey(("article_id", "sentence_id"), "sentences", ("article_id", "sentence_id"))
+
+KEYS: dict[str, Keys] = {
+    "articles": Keys(("article_id",), indexed=("published", "lang")),
+    "sentences": Keys(("article_id", "sentence_id"), _in_article()),
+    "mentions": Keys(
+        ("mention_id",),
+        _in_article(_IN_SENTENCE, ForeignKey(("actor_id",), "actors", ("actor_id",))),
+        indexed=("label",),
+    ),
+    "actors": Keys(("actor_id",), indexed=("country", "type")),
+    "dates": Keys(("date_id",), _in_article(_IN_SENTENCE), indexed=("value",)),
+    "events": Keys(
+        ("event_id",),
+        _in_article(*(ForeignKey((f"{role}_actor_id",), "actors", ("actor_id",)) for role in ("source", "target", "location"))),
+        indexed=("date", "event_code", "event_root_code", "quad_class", "source_country", "target_country"),
+    ),
+    "event_mentions": Keys(
+        ("event_id", "sentence_id", "start"),
+        (ForeignKey(("event_id",), "events", ("event_id",)), *_in_article(_IN_SENTENCE)),
+    ),
+    "tokens": Keys(("article_id", "sentence_id", "token_id"), _in_article(_IN_SENTENCE)),
+}
+
+
 def columns(table: str) -> list[str]:
     return [c.name for c in TABLES[table]]
 
@@ -282,7 +328,7 @@ def write_partitioned_parquet(out_dir: Path, tables, rows_per_part: int) -> list
         tmp = atomic.create_temp_dir(dest)
         try:
             for i, chunk in enumerate(itertools.chain(head, chunks)):
-                _typed(table, chunk).to_parquet(tmp / f"part-{i:05d}.parquet", index=False, schema=arrow_schema(table))
+                typed_from_text(table, chunk).to_parquet(tmp / f"part-{i:05d}.parquet", index=False, schema=arrow_schema(table))
             if dest.is_dir():
                 shutil.rmtree(dest)
             os.replace(tmp, dest)
@@ -293,7 +339,7 @@ def write_partitioned_parquet(out_dir: Path, tables, rows_per_part: int) -> list
     return written
 
 
-def _typed(table: str, chunk):
+def typed_from_text(table: str, chunk):
     """A chunk read back from CSV as text, with the declared column types."""
     for c in TABLES[table]:
         if c.dtype == "int":
