@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract test eval bench lint clean setup schema-docs train-ner
+.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner
 
 setup: $(STAMP)
 
@@ -21,6 +21,12 @@ $(STAMP): requirements.lock pyproject.toml
 extract: $(STAMP)
 	$(BIN)/dekigoto extract $(CORPUS) --out $(OUT)
 
+report: extract
+	$(BIN)/dekigoto report --out $(OUT) --corpus $(CORPUS)
+
+export: extract
+	$(BIN)/dekigoto export --out $(OUT) --format xlsx --format sqlite --format gdelt --format excel-csv
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
@@ -29,6 +35,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
+
+bench-report: $(STAMP)
+	$(BIN)/python -m pipeline.bench report
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests

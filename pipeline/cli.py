@@ -36,8 +36,10 @@ def extract(
     timeout: float = typer.Option(300.0, "--timeout", help="Seconds one article may take before it is recorded as an error (0: no limit)."),
     ner: bool = typer.Option(True, "--ner/--no-ner", help="Use the trained Japanese NER beside the knowledge base and rules."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    excel_csv: bool = typer.Option(False, "--excel-csv", help="Also write Excel-safe copies of the CSVs in <out>/excel/ (BOM, formulas neutralised)."),
 ) -> None:
     """Extract CORPUS into tables in --out (incremental: unchanged articles are not re-analysed)."""
+    from pipeline.export import ExportError, export
     from pipeline.extract import ExtractError
     from pipeline.extract import extract as run
 
@@ -60,8 +62,46 @@ def extract(
     )
     for path, reason in summary.errors:
         typer.echo(f"  error: {path}: {reason}", err=True)
+    if excel_csv:
+        try:
+            typer.echo(f"  Excel-safe CSV -> {export(out, ['excel-csv'])[0]}/")
+        except ExportError as exc:
+            _fail(str(exc))
     if summary.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder holding the tables; report.html is written there."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder, for links to articles that have no URL."),
+    html: Path = typer.Option(None, "--html", help="Write the page here instead of <out>/report.html."),
+) -> None:
+    """Write <out>/report.html: timeline, actor network, top dyads and actors, and the events table, in one offline page."""
+    from pipeline.report import ReportError, write_report
+
+    try:
+        path = write_report(out, html, corpus_dir=corpus if corpus.is_dir() else None)
+    except (ReportError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"report -> {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+@app.command()
+def export(
+    formats: list[str] = typer.Option(..., "--format", "-f", help="xlsx, sqlite, gdelt, excel-csv or datapackage (repeat for several)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder holding the tables; the exports are written there."),
+) -> None:
+    """Export the tables for other tools: Excel workbook, SQLite database, GDELT 2.0 TSV, Excel-safe CSV, datapackage.json."""
+    from pipeline.export import ExportError
+    from pipeline.export import export as run
+
+    try:
+        paths = run(out, formats)
+    except (ExportError, OSError) as exc:
+        _fail(str(exc))
+    for fmt, path in zip(formats, paths, strict=True):
+        typer.echo(f"{fmt} -> {path}")
 
 
 @app.command()

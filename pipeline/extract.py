@@ -29,6 +29,7 @@ from pathlib import Path
 from pipeline import atomic
 from pipeline.analysis import ArticleResult, analyze_articles, error_result
 from pipeline.corpus import ArticleError, article_id_for, parse_article, scan_corpus
+from pipeline.export.datapackage import write_datapackage
 from pipeline.runlock import LockedError, RunLock
 from pipeline.tables import CORE_TABLES, TableWriter, write_partitioned_parquet
 
@@ -68,10 +69,14 @@ class ExtractSummary:
 # ------------------------------------------------------------------ fingerprints
 
 
+# Parts of the package that only read the finished tables.
+TABLE_READERS = ("report", "export", "read_tables.py")
+
+
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """Version + code + package data (lexicons, KB, models; docs excepted):
-    any change re-analyses every article."""
+    """Version + code + package data (lexicons, KB, models; docs, and the report and
+    exports, which only read the tables, excepted): any change re-analyses every article."""
     h = hashlib.sha256()
     try:
         h.update(metadata.version("dekigoto").encode())
@@ -79,8 +84,11 @@ def pipeline_fingerprint() -> str:
         h.update(b"dev")
     root = resources.files("pipeline")
     for path in sorted(Path(str(root)).rglob("*")):
+        rel = path.relative_to(str(root))
+        if rel.parts[0] in TABLE_READERS:
+            continue
         if path.is_file() and path.suffix not in (".md", ".pyc") and "__pycache__" not in path.parts:
-            h.update(path.relative_to(str(root)).as_posix().encode())
+            h.update(rel.as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()
 
@@ -336,6 +344,7 @@ def _extract_locked(corpus: Path, out: Path, run: Run, lock: RunLock) -> Extract
     table_names = CORE_TABLES + (("tokens",) if with_tokens else ())
     manifest = _read_manifest(state)
     if not todo and not full and _outputs_current(out, manifest, fingerprints, fmt, table_names):
+        write_datapackage(out, out, table_names)
         summary = ExtractSummary(**manifest["summary"], unchanged=True)
         summary.errors = [tuple(e) for e in manifest["summary"]["errors"]]
         summary.seconds = time.perf_counter() - started
@@ -354,6 +363,7 @@ def _extract_locked(corpus: Path, out: Path, run: Run, lock: RunLock) -> Extract
             run.on_article(rel)
 
     summary = _write_tables(out, cache_dir, fingerprints, fmt, table_names, index)
+    write_datapackage(out, out, table_names)
     if run.parquet_above is not None and fmt == "csv":
         write_partitioned_parquet(out, table_names, run.parquet_above)
     summary.analysed = len(todo)

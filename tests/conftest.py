@@ -40,3 +40,18 @@ def sample_document(sample_article):
     from pipeline.text import prepare
 
     return prepare(sample_article.body)
+
+
+@pytest.fixture(scope="session")
+def sample_tables(tmp_path_factory):
+    """The sample article extracted once: (tables folder, corpus folder)."""
+    import shutil
+
+    from pipeline.extract import extract
+
+    root = tmp_path_factory.mktemp("sample-tables")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(SAMPLE_ARTICLE, corpus / SAMPLE_ARTICLE.name)
+    extract(corpus, root / "outputs", progress=False, workers=1)
+    return root / "outputs", corpus

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 SCALES = {"year": 4, "month": 7, "day": 10}
+MAX_PERIODS = 1500
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TOP_DYADS = 15
 TOP_ACTORS = 15
@@ -53,11 +54,14 @@ def timeline(events: pd.DataFrame) -> dict:
 
     An event is counted at a scale only when its date is at least that precise
     (a date of 2025 is not put in January); `excluded` says how many are left out.
-    `default` is the finest scale that still shows 80% of the events."""
+    A scale whose periods would be too many to see (days over more than four
+    years) is left out. `default` is the finest scale that still shows 80% of the events."""
     dates = events["date"].where(events["date"].str.match(_ISO_DATE), "")
     out: dict = {"scales": {}, "default": "year"}
     for scale, length in SCALES.items():
         keep = dates.str.len() >= length
+        if scale != "year" and keep.any() and _span(dates[keep], scale) > MAX_PERIODS:
+            continue
         period = dates[keep].str[:length]
         quad = events.loc[keep, "quad_class"]
         counts = pd.crosstab(period, quad).reindex(columns=[1, 2, 3, 4], fill_value=0).sort_index()
@@ -72,6 +76,14 @@ def timeline(events: pd.DataFrame) -> dict:
         if len(events) and keep.sum() >= 0.8 * len(events):
             out["default"] = scale
     return out
+
+
+def _span(dates: pd.Series, scale: str) -> int:
+    """Periods from the first date to the last at `scale` (month or day)."""
+    first, last = pd.Timestamp(dates.min()[:10]), pd.Timestamp(dates.max()[:10])
+    if scale == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return (last - first).days + 1
 
 
 def involvement(events: pd.DataFrame) -> pd.DataFrame:
@@ -89,23 +101,28 @@ def involvement(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def dyads(events: pd.DataFrame) -> pd.DataFrame:
-    """Events per (source, target) pair; a joint act (`symmetric`) is one undirected pair."""
+    """Events per (source, target) pair, with their mean Goldstein score and most
+    frequent code; a joint act (`symmetric`) is one undirected pair."""
+    keys = ["source_actor_id", "target_actor_id", "symmetric"]
     with_target = events[events["target_actor_id"] != ""]
-    grouped = with_target.groupby(["source_actor_id", "target_actor_id", "symmetric"], sort=True)
-    table = grouped.agg(events=("event_id", "size"), goldstein=("goldstein", "mean"))
-    table["top_code"] = grouped["event_code"].agg(lambda codes: codes.value_counts().index[0])
+    table = with_target.groupby(keys, sort=True).agg(events=("event_id", "size"), goldstein=("goldstein", "mean"))
+    by_code = with_target.groupby([*keys, "event_code"], sort=True).size().reset_index(name="n")
+    top = by_code.sort_values("n", ascending=False, kind="stable").drop_duplicates(keys).set_index(keys)["event_code"]
+    table["top_code"] = top
     return table.reset_index().sort_values(["events", "goldstein"], ascending=[False, True], kind="stable")
 
 
-def network(events: pd.DataFrame, actors: pd.DataFrame, n_nodes: int = NETWORK_NODES, n_edges: int = NETWORK_EDGES) -> dict:
+def network(involved: pd.DataFrame, pairs: pd.DataFrame, actors: pd.DataFrame,
+            n_nodes: int = NETWORK_NODES, n_edges: int = NETWORK_EDGES) -> dict:
     """The actors most involved in events (nodes, sized by mentions) and the event
     flows between them (directed edges weighted by count, with mean Goldstein),
-    with positions from a force-directed layout (networkx, fixed seed)."""
+    with positions from a force-directed layout (networkx, fixed seed).
+    `involved` and `pairs` are `involvement(events)` and `dyads(events)`."""
     import networkx as nx
 
-    involved = involvement(events).head(n_nodes)
+    total = len(involved)
+    involved = involved.head(n_nodes)
     ids = set(involved.index)
-    pairs = dyads(events)
     pairs = pairs[pairs["source_actor_id"].isin(ids) & pairs["target_actor_id"].isin(ids)].head(n_edges)
     graph = nx.Graph()
     graph.add_nodes_from(sorted(ids))
@@ -138,7 +155,7 @@ def network(events: pd.DataFrame, actors: pd.DataFrame, n_nodes: int = NETWORK_N
         }
         for row in pairs.itertuples(index=False)
     ]
-    return {"nodes": nodes, "edges": edges, "actors_in_events": int(len(involvement(events)))}
+    return {"nodes": nodes, "edges": edges, "actors_in_events": int(total)}
 
 
 def _layout(graph) -> dict:
@@ -179,63 +196,71 @@ def article_href(url: str, path: str, corpus_dir: Path | None, report_dir: Path)
     return ""
 
 
-class Interner:
-    """Values stored once in a list and referred to by their position."""
-
-    def __init__(self):
-        self.values: list = []
-        self.index: dict = {}
-
-    def __call__(self, key, value=None) -> int:
-        if key not in self.index:
-            self.index[key] = len(self.values)
-            self.values.append(key if value is None else value)
-        return self.index[key]
+def _numbered(values: pd.Series) -> tuple[list[int], list]:
+    """Each value's position in the list of distinct values (in order of first appearance), and that list."""
+    codes, uniques = pd.factorize(values, sort=False)
+    return codes.tolist(), list(uniques)
 
 
 def event_list(events: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame,
                corpus_dir: Path | None, report_dir: Path) -> dict:
     """The events as columns of numbers and short strings, with shared lists of
     actors, codes, articles, evidence sentences and attributes."""
-    from pipeline.events.cameo import load_cameo
-
-    cameo = load_cameo()
     actor_type = actors.set_index("actor_id")["type"].to_dict() if len(actors) else {}
-    actor_list, code_list, article_list, evidence_list, attribute_list = Interner(), Interner(), Interner(), Interner(), Interner()
-    article_info = articles.set_index("article_id").to_dict("index") if len(articles) else {}
+    n = len(events)
 
-    def actor(actor_id, name_en, name_ja, country):
-        if not actor_id:
-            return -1
-        return actor_list(actor_id, [actor_id, name_en, name_ja, country, actor_type.get(actor_id, "")])
+    # Actors: sources and targets numbered together; -1 for no target.
+    roles = []
+    for role in ("source", "target"):
+        part = events[[f"{role}_actor_id", f"{role}_name_en", f"{role}_name_ja", f"{role}_country"]]
+        roles.append(part.set_axis(["id", "en", "ja", "country"], axis=1))
+    both_roles = pd.concat(roles, ignore_index=True)
+    numbers, ids = _numbered(both_roles["id"])
+    first = both_roles.drop_duplicates("id").set_index("id").to_dict("index")
+    blank = ids.index("") if "" in ids else None
+    renumber = {}
+    actor_rows = []
+    for i, actor_id in enumerate(ids):
+        if i != blank:
+            renumber[i] = len(actor_rows)
+            row = first[actor_id]
+            actor_rows.append([actor_id, row["en"], row["ja"], row["country"], actor_type.get(actor_id, "")])
+    numbers = [renumber.get(k, -1) for k in numbers]
 
-    def article(article_id):
-        info = article_info.get(article_id, {})
-        href = article_href(info.get("url", ""), info.get("path", ""), corpus_dir, report_dir)
-        return article_list(article_id, [article_id, info.get("title", ""), info.get("published", ""), info.get("lang", ""), href])
+    art_numbers, art_ids = _numbered(events["article_id"])
+    info = articles.set_index("article_id").to_dict("index") if len(articles) else {}
+    article_rows = []
+    for article_id in art_ids:
+        a = info.get(article_id, {})
+        href = article_href(a.get("url", ""), a.get("path", ""), corpus_dir, report_dir)
+        article_rows.append([article_id, a.get("title", ""), a.get("published", ""), a.get("lang", ""), href])
 
-    columns: dict[str, list] = {k: [] for k in ("id", "date", "src", "tgt", "code", "gold", "art", "ev", "attr", "n", "sym", "loc")}
-    for ev in events.itertuples(index=False):
-        columns["id"].append(ev.event_id)
-        columns["date"].append(ev.date)
-        columns["src"].append(actor(ev.source_actor_id, ev.source_name_en, ev.source_name_ja, ev.source_country))
-        columns["tgt"].append(actor(ev.target_actor_id, ev.target_name_en, ev.target_name_ja, ev.target_country))
-        label = cameo[ev.event_code].label if ev.event_code in cameo else ev.event_label
-        columns["code"].append(code_list(ev.event_code, [ev.event_code, label, ev.quad_class]))
-        columns["gold"].append(None if pd.isna(ev.goldstein) else float(ev.goldstein))
-        columns["art"].append(article(ev.article_id))
-        columns["ev"].append(evidence_list(ev.evidence))
-        columns["attr"].append(attribute_list((ev.polarity, ev.modality), [ev.polarity, ev.modality]))
-        columns["n"].append(int(ev.n_mentions))
-        columns["sym"].append(1 if ev.symmetric else 0)
-        columns["loc"].append(ev.location_name_en)
+    code_numbers, code_ids = _numbered(events["event_code"])
+    first_code = events.drop_duplicates("event_code").set_index("event_code").to_dict("index")
+    code_rows = [[code, first_code[code]["event_label"], int(first_code[code]["quad_class"])] for code in code_ids]
+    ev_numbers, evidence = _numbered(events["evidence"])
+    attr_numbers, attributes = _numbered(events["polarity"] + "\t" + events["modality"])
+    goldstein = events["goldstein"].astype(float)
     return {
-        "columns": columns,
-        "actors": actor_list.values,
-        "codes": code_list.values,
-        "articles": article_list.values,
-        "evidence": evidence_list.values,
-        "attributes": attribute_list.values,
+        "columns": {
+            "id": events["event_id"].tolist(),
+            "date": events["date"].tolist(),
+            "src": numbers[:n],
+            "tgt": numbers[n:],
+            "code": code_numbers,
+            "gold": [None if pd.isna(g) else float(g) for g in goldstein],
+            "art": art_numbers,
+            "ev": ev_numbers,
+            "attr": attr_numbers,
+            "n": events["n_mentions"].astype(int).tolist(),
+            "sym": events["symmetric"].astype(int).tolist(),
+            "loc": events["location_name_en"].tolist(),
+        },
+        "actors": actor_rows,
+        "codes": code_rows,
+        "articles": article_rows,
+        "evidence": evidence,
+        "attributes": [a.split("\t") for a in attributes],
     }
 
 
@@ -252,20 +277,20 @@ def summary(events: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame) 
     }
 
 
-def top_dyads(events: pd.DataFrame, n: int = TOP_DYADS) -> list[dict]:
+def top_dyads(pairs: pd.DataFrame, n: int = TOP_DYADS) -> list[dict]:
     return [
         {"source": r.source_actor_id, "target": r.target_actor_id, "symmetric": bool(r.symmetric),
          "events": int(r.events), "goldstein": round(float(r.goldstein), 2), "top_code": r.top_code}
-        for r in dyads(events).head(n).itertuples(index=False)
+        for r in pairs.head(n).itertuples(index=False)
     ]
 
 
-def top_actors(events: pd.DataFrame, actors: pd.DataFrame, n: int = TOP_ACTORS) -> list[dict]:
+def top_actors(involved: pd.DataFrame, actors: pd.DataFrame, n: int = TOP_ACTORS) -> list[dict]:
     info = actors.set_index("actor_id")[["n_mentions", "n_articles"]].to_dict("index") if len(actors) else {}
     return [
         {"id": actor_id, "events": int(r.events), "as_source": int(r.as_source), "as_target": int(r.as_target),
          "goldstein": round(float(r.goldstein), 2), **{k: int(v) for k, v in info.get(actor_id, {}).items()}}
-        for actor_id, r in involvement(events).head(n).iterrows()
+        for actor_id, r in involved.head(n).iterrows()
     ]
 
 
@@ -273,12 +298,13 @@ def report_data(events: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFra
                 corpus_dir: Path | None = None, report_dir: Path = Path(".")) -> dict:
     """Everything the page shows, as JSON-ready values."""
     lab = labels()
+    involved, pairs = involvement(events), dyads(events)
     return {
         "summary": summary(events, articles, actors),
         "timeline": timeline(events),
-        "network": network(events, actors),
-        "top_dyads": top_dyads(events),
-        "top_actors": top_actors(events, actors),
+        "network": network(involved, pairs, actors),
+        "top_dyads": top_dyads(pairs),
+        "top_actors": top_actors(involved, actors),
         "events": event_list(events, articles, actors, corpus_dir, report_dir),
         "roots": {code: list(pair) for code, pair in lab.roots.items()},
         "quads": {str(q): list(pair) for q, pair in lab.quads.items()},

@@ -234,7 +234,8 @@
   function timeline() {
     const names = { year: "Year 年", month: "Month 月", day: "Day 日" };
     for (const scale of ["year", "month", "day"]) {
-      if (!D.timeline.scales[scale].periods.length) continue;
+      const info = D.timeline.scales[scale];
+      if (!info || !info.periods.length) continue;
       const b = el("button", { type: "button", dataset: { scale: scale } }, names[scale]);
       b.addEventListener("click", () => drawTimeline(scale));
       $("scale-buttons").append(b);
