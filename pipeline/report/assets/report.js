@@ -204,7 +204,7 @@
     const codeLabel = new Map(E.codes.map((c) => [c[0], c[1]]));
     $("dyads").tBodies[0].replaceChildren(...D.top_dyads.map((d) => {
       const row = el("tr", { title: "list these events" },
-        el("td", {}, nameOf(d.source)), el("td", {}, d.symmetric ? "↔" : "→"), el("td", {}, nameOf(d.target)),
+        el("td", {}, nameOf(d.source), d.symmetric ? " ↔ " : " → ", nameOf(d.target)),
         el("td", { class: "num" }, fmt(d.events)), el("td", { class: "num" }, signed(d.goldstein)),
         el("td", {}, d.top_code + " " + (codeLabel.get(d.top_code) || "")));
       row.addEventListener("click", () => setFilters({ "f-actor": labelOf(d.source), "f-actor2": labelOf(d.target) }));
@@ -214,7 +214,7 @@
       const i = actorIndex.get(a.id);
       const row = el("tr", { title: "list these events" },
         el("td", {}, actorCell(i === undefined ? -1 : i)), el("td", {}, i === undefined ? "" : E.actors[i][4]),
-        el("td", { class: "num" }, fmt(a.events)), el("td", { class: "num" }, fmt(a.as_source)), el("td", { class: "num" }, fmt(a.as_target)),
+        el("td", { class: "num" }, fmt(a.events), el("span", { class: "id" }, " " + fmt(a.as_source) + " / " + fmt(a.as_target))),
         el("td", { class: "num" }, a.n_mentions === undefined ? "" : fmt(a.n_mentions)), el("td", { class: "num" }, signed(a.goldstein)));
       row.addEventListener("click", () => setFilters({ "f-actor": labelOf(a.id) }));
       return row;
@@ -268,7 +268,9 @@
   function summary() {
     const s = D.summary;
     const langs = Object.entries(s.languages).map(([k, v]) => k + " " + fmt(v)).join(", ");
-    const parts = [fmt(s.articles) + " articles 記事 (" + langs + ")", fmt(s.events) + " events 出来事", fmt(s.actors) + " actors 行為者"];
+    const count = (n, one, many) => fmt(n) + " " + (n === 1 ? one : many);
+    const parts = [count(s.articles, "article", "articles") + " 記事 (" + langs + ")", count(s.events, "event", "events") + " 出来事",
+      count(s.actors, "actor", "actors") + " 行為者"];
     if (s.first) parts.push("dated " + s.first + " – " + s.last);
     if (s.articles_failed) parts.push(fmt(s.articles_failed) + " articles failed (see articles.csv)");
     $("summary").textContent = parts.join(" · ");
