@@ -425,6 +425,16 @@ REAL_NEWS_CASES = [
     ("ロシアは日本の外交官を追放すると発表した。", [("RUS", "161", "JPN_GOV")]),
     # 声明を発表した: the support verb with its noun, not a second statement
     ("北朝鮮の外務省は声明を発表した。", [("PRK_GOV", "010", "")]),
+    # a は-phrase belongs to the main clause, not to the relative clause on the voice noun;
+    # the relative clause names the act, the voice's predicate its speakers
+    ("韓国のネット掲示板には、日本からの批判を懸念する声が相次いだ。", [("KOR_NETIZENS", "012", "")]),
+    # quoted words neither speak nor end the clause around them
+    ("韓国のネット掲示板には「騒がれるだろう」「もう遅い」など、懸念する声が相次いだ。",
+     [("KOR_NETIZENS", "012", "")]),
+    ("韓国のネットユーザーからは「中国が言うなよ」といった批判の声が上がった。", [("KOR_NETIZENS", "111", "")]),
+    # a later voice with no speaker is the last speakers' (same or next paragraph)
+    ("韓国のネット掲示板では批判の声が相次いだ。一方で、店主を擁護する意見も見られた。",
+     [("KOR_NETIZENS", "111", ""), ("KOR_NETIZENS", "052", "KOR_BUS")]),
 ]
 
 

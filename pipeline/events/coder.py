@@ -48,6 +48,7 @@ from pipeline.events.roles import (
     subject,
 )
 from pipeline.events.tokens import Tok, read_tokens
+from pipeline.actors.textutil import quote_spans
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
 GROUP_PAIR_WORDS = (
@@ -85,6 +86,12 @@ class _DocState:
     text: str = ""
     tokens: list[Tok] = field(default_factory=list)  # the whole document's
     clause_start: int = 0
+    # who spoke last where reactions are reported (ネット掲示板では…), for a voice in a
+    # later sentence that names no speaker (一方で、…を擁護する意見も見られた)
+    last_speakers: tuple[int, list[str]] | None = None  # (paragraph, actor ids)
+    # a relative clause on a voice noun (…を擁護する意見) waits for the speaker that the
+    # voice's own predicate names (意見も見られた): head chunk start -> its hits
+    pending_voices: dict[int, list] = field(default_factory=dict)
 
 
 def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
@@ -370,7 +377,7 @@ def _code_sentence(
     chunks = chunk_tokens(tokens)
     _assign_actors(chunks, _token_actors(tokens, mentions, state), state.actor_types)
     items = build_phrases(chunks)
-    frame = Frame()
+    frame = Frame(quotes=_speech_quotes(sent, mentions, state.text))
     out: list[EventMention] = []
     last_subject: list[str] = []
     state.clause_start = sent.start
@@ -382,11 +389,19 @@ def _code_sentence(
             frame.add(item)
             continue
         pred = item
+        if _quotative(pred):
+            continue  # 「…」という声, 「…」といった意見: a quote's label, no clause of its own
         if _asks_for(items, k):  # 撤退するよう求めた: this act is asked for, not done
             wo = frame.last("wo")
             frame.asking((wo.text + "を" if wo is not None else "") + pred.chunk.text)
             continue
+        frame.scope = frame.quote_of(pred.chunk.start)
+        frame.in_relative = pred.form == "rel"
         hits = _code_pred(pred, frame, lex, state, embedded)
+        voice = pred.head_np.head if pred.form == "rel" and pred.head_np is not None else None
+        if hits and voice is not None and voice.text in VOICE_NOUNS and not hits[0].sources:
+            state.pending_voices[voice.start] = hits  # …を擁護する意見: spoken by whom, next
+            hits = []
         if hits:
             pol = attributes.polarity(pred)
             mod = attributes.modality(items, k, hits[0].trig.start)
@@ -419,6 +434,18 @@ def _code_sentence(
     elif last_subject:
         state.para_topic = last_subject
     return _reaction_targets(_drop_reporting(out), state.actors)
+
+
+def _speech_quotes(sent, mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """The sentence's quotations of speech (offsets); brackets around a name are not one
+    (韓国紙「中央日報」, 「デイリー・メール」は報じた)."""
+    names = {(m.start, m.end) for m in mentions}
+    out = []
+    for a, b in quote_spans(text[sent.start : sent.end]):
+        start, end = sent.start + a, sent.start + b
+        if (start + 1, end - 1) not in names:
+            out.append((start, end))
+    return out
 
 
 def _drop_reporting(events: list[EventMention]) -> list[EventMention]:
@@ -535,6 +562,17 @@ def _reaction_targets(
                 e = dataclasses.replace(e, target_actor_id=acts[-1].source_actor_id)
         out.append(e)
     return out
+
+
+def _quotative(pred: Pred) -> bool:
+    """という / といった / との before a noun: it labels the words quoted before it."""
+    verb = pred.verb
+    return (
+        pred.form == "rel"
+        and verb is not None
+        and verb.lemma_ == "言う"
+        and pred.chunk.text in ("いう", "いっ", "言う", "言っ")
+    )
 
 
 _YOU = ("よう", "ように")
@@ -665,7 +703,8 @@ def _nominal(
 ) -> _Hit | None:
     """An act named by a noun and carried by a support verb."""
     if support == "happen" or (pred.passive and support == "light" and obj is None):
-        np = frame.last("ga", "mo") or frame.topic() or (frame.topics[-1] if frame.topics else None)
+        topics = frame.visible_topics
+        np = frame.last("ga", "mo") or frame.topic() or (topics[-1] if topics else None)
         trig = _np_trigger(np, lex)
         if trig is None:
             return None
@@ -681,11 +720,19 @@ def _nominal(
         ]
         if entry.frame == "sym":
             return _Hit(entry, trig, Role(side_a, "np"), Role(side_b, "np"), (side_a, side_b), loc)
-        src = Role(np.mod_actors("np_agent") or np.gen_actors, "np")
+        src = Role(np.mod_actors("np_agent") or _unquoted_gen_actors(np, frame), "np")
         if not src:  # ネットユーザーからは批判が殺到した, 掲示板では…との声が相次いだ
             src = scene(frame)
-        tgt = np.mod_actors("np_target")
-        return _Hit(entry, trig, src, Role(tgt, "np"), ([], []), loc)
+        tgt = Role(np.mod_actors("np_target"), "np")
+        pending = state.pending_voices.pop(np.head.start, None)
+        if pending:  # …を擁護する意見も見られた: the clause on the voice names the act
+            entry, trig, tgt = pending[0].entry, pending[0].trig, pending[0].targets or tgt
+        if entry.code[:2] in REACTION_ROOTS or trig.lemma in VOICE_NOUNS:
+            if src:
+                state.last_speakers = (state.para, src.actors)
+            elif state.last_speakers is not None and state.para - state.last_speakers[0] <= 1:
+                src = Role(state.last_speakers[1], "discourse")
+        return _Hit(entry, trig, src, tgt, ([], []), loc)
     trig = _np_trigger(obj, lex)
     if trig is None or obj is None:
         return None
@@ -731,8 +778,25 @@ def _patient_unnamed(frame: Frame) -> bool:
     ga = frame.last("ga", "mo")
     if ga is not None:
         return not ga.head_actors
-    topics = [np for np in frame.topics if np.case == "wa"]
+    topics = [np for np in frame.visible_topics if np.case == "wa"]
     return bool(topics) and not topics[-1].head_actors and not topics[-1].gen_actors
+
+
+# nouns for what people say, whose modifier often names the act (擁護する意見, 非難の声)
+VOICE_NOUNS = frozenset({"声", "意見", "書き込み", "コメント", "反応"})
+
+
+def _unquoted_gen_actors(np: NP, frame: Frame) -> list[str]:
+    """The noun phrase's genitive actors, leaving out quoted words (「韓国が言うなよ」といった
+    声: Korea is said, not saying)."""
+    out: list[str] = []
+    for c in np.mods:
+        if c.case in ("no", "") and frame.quote_of(c.start) is None:
+            out.extend(a for a in c.head_actors or c.actors if a not in out)
+    for a in np.head.actors:
+        if a not in np.head.head_actors and a not in out:
+            out.append(a)
+    return out
 
 
 def _implicit_agent(sector: str, loc: str, patient: Role, state: _DocState) -> Role:

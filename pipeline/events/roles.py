@@ -70,6 +70,27 @@ class Frame:
     # the act asked for in 〜するよう求めた / 〜ように要請した (撤退する, 攻撃を控える): read by
     # the demanding verb as its object
     asked: str = ""
+    # the sentence's quotations 「…」 (offsets) and the one the current predicate is in:
+    # a predicate sees only the phrases of its own quotation, or, outside, those outside
+    # (「韓国国民は共に歩む」という懸垂幕を掲げたと報じた: 韓国国民 is no one's subject here)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    scope: tuple[int, int] | None = None
+    in_relative: bool = False  # the current predicate modifies a noun: は-phrases are not its
+
+    def quote_of(self, pos: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= pos < q[1]:
+                return q
+        return None
+
+    def sees(self, np: NP) -> bool:
+        if self.in_relative and _topical(np):
+            return False
+        return not self.quotes or self.quote_of(np.head.start) == self.scope
+
+    @property
+    def visible_topics(self) -> list[NP]:
+        return [np for np in self.topics if self.sees(np)]
 
     def open_quote(self) -> None:
         self.quote_mark = (len(self.nps), len(self.topics))
@@ -80,22 +101,22 @@ class Frame:
                 self.nps = [x for x in self.nps if not any(x is c for c in self.carried)]
                 self.carried = []
             self.topics.append(np)
-            if self.main_topic is None and np.head_actors:
+            if self.main_topic is None and np.head_actors and self.quote_of(np.head.start) is None:
                 self.main_topic = np
         else:
             self.nps.append(np)
 
     def last(self, *cases: str, actors: bool = False) -> NP | None:
         for np in reversed(self.nps):
-            if np.case in cases and (not actors or np.head_actors):
+            if np.case in cases and (not actors or np.head_actors) and self.sees(np):
                 return np
         return None
 
     def all(self, *cases: str) -> list[NP]:
-        return [np for np in self.nps if np.case in cases]
+        return [np for np in self.nps if np.case in cases and self.sees(np)]
 
     def topic(self) -> NP | None:
-        for np in reversed(self.topics):
+        for np in reversed(self.visible_topics):
             if np.head_actors and np.case == "wa":
                 return np
         return None
@@ -110,6 +131,13 @@ class Frame:
         self.quote_mark = None
 
     def boundary(self, form: str) -> None:
+        if self.scope is not None:
+            # a clause inside a quotation ends there: the phrases outside it stay
+            # (ネット掲示板には「騒がれるだろう」など、懸念する声が相次いだ)
+            inside = self.scope
+            self.nps = [np for np in self.nps if self.quote_of(np.head.start) != inside]
+            self.topics = [np for np in self.topics if self.quote_of(np.head.start) != inside]
+            return
         self.asked = ""
         if form == "cont":
             self.shared_wo = self.last("wo") or self.shared_wo
@@ -120,7 +148,9 @@ class Frame:
         self.shared_wo = None
         self.carried = []
         if form in ("sub", "rel"):
-            self.nps = [np for np in self.nps if np.case == "mo"]
+            # a phrase marked with は (には, からは) belongs to the main clause, never to a
+            # relative clause: ネット掲示板には、…を懸念する声が相次いだ
+            self.nps = [np for np in self.nps if np.case == "mo" or (form == "rel" and _topical(np))]
         elif form == "quote":
             if self.quote_mark is not None:  # only the bracketed words were quoted
                 self.nps = self.nps[: self.quote_mark[0]]
@@ -132,6 +162,11 @@ class Frame:
             self.nps = []
             self.topics = []
         self.quote_mark = None
+
+
+def _topical(np: NP) -> bool:
+    """Marked with は after its case particle (には, からは, へは)."""
+    return np.head.particles[-1:] == ["は"]
 
 
 def actors_of(np: NP | None) -> list[str]:
@@ -191,13 +226,13 @@ def subject(frame: Frame, pred: Pred) -> Role:
                 return Role(actors_of(topic), "official")
             return Role(how="official")
         return Role(how="unknown")  # a subject that is not an actor: do not guess
-    for np in reversed(frame.topics):
+    for np in reversed(frame.visible_topics):
         if np.case == "de":
             # 「Xでは…検討している」: X (or people in X) is the subject, not the discourse topic
             return Role(actors_of(np), "explicit") if np.head_actors else Role(how="unknown")
         if np.head_actors:
             return Role(actors_of(np), "explicit")
-    for np in reversed(frame.topics):
+    for np in reversed(frame.visible_topics):
         if is_official(np) and np.gen_actors:  # 韓国の尹大統領は
             return Role(np.gen_actors, "explicit")
         if is_official(np):
@@ -272,7 +307,7 @@ def scene(frame: Frame) -> Role:
         np = frame.last(*cases, actors=True)
         if np is not None:
             return Role(actors_of(np), "explicit")
-    for np in reversed(frame.topics):
+    for np in reversed(frame.visible_topics):
         if np.case in ("de", "kara", "ni") and np.head_actors:
             return Role(actors_of(np), "explicit")
     return Role()
