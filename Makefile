@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner
+.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb
 
 setup: $(STAMP)
 
@@ -44,6 +44,12 @@ lint: $(STAMP)
 
 schema-docs: $(STAMP)
 	$(BIN)/dekigoto schema --markdown > docs/tables.md
+
+# Rebuild the office-holder KB (pipeline/data/actors/kb_*.tsv) from ../shared/data, JMnedict
+# and the hand-reviewed build/offices.tsv; installs the build-only extra first.
+kb: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[kb]'
+	$(BIN)/python -m pipeline.actors.build_kb ../shared/data
 
 train-ner: $(STAMP)
 	nice -n 10 $(BIN)/python -m pipeline.ner.train ../shared/data/ner

@@ -200,15 +200,23 @@ def evaluate(
 
 
 @actors_app.command("check")
-def actors_check(overlay: Path = typer.Argument(Path("corpus/actors.yaml"), help="Overlay file to validate.")) -> None:
-    """Validate an actor overlay: YAML errors and limits, unknown keys, wrong types, duplicate ids, aliases on two actors, bad country codes (FILE:LINE: messages)."""
+def actors_check(
+    overlay: Path = typer.Argument(None, help="Overlay file to validate (default: corpus/actors.yaml when present)."),
+) -> None:
+    """Validate the packaged knowledge base (office holders, roles, name tables) and an actor
+    overlay: YAML errors and limits, unknown keys, wrong types, duplicate ids, aliases on two
+    actors, bad country codes (FILE:LINE: messages)."""
     from pipeline.actors import check_overlay
+    from pipeline.actors.kb import check_kb_data
 
-    if not overlay.exists():
+    problems = check_kb_data()
+    if overlay is not None and not overlay.exists():
         _fail(f"{overlay}: file not found")
-    problems = check_overlay(overlay)
+    overlay = overlay or (Path("corpus/actors.yaml") if Path("corpus/actors.yaml").exists() else None)
+    if overlay is not None:
+        problems += check_overlay(overlay)
     for p in problems:
         typer.echo(f"error: {p}", err=True)
     if problems:
         raise typer.Exit(1)
-    typer.echo(f"{overlay}: ok")
+    typer.echo(f"knowledge base: ok{f'; {overlay}: ok' if overlay else ''}")

@@ -145,6 +145,7 @@ class KnowledgeBase:
     lexicon: dict
     abbreviations: dict
     sources: list[str] = field(default_factory=list)
+    surfaces_en: dict[str, list[Entry]] = field(default_factory=dict)  # English-only names
 
     # ---------------------------------------------------------------- lookup
     def get(self, actor_id: str) -> Actor:
@@ -170,6 +171,60 @@ class KnowledgeBase:
     def holders(self, country: str, role: str, date: str) -> list[str]:
         """People holding `role` (president, head_of_government ...) of `country` at `date`."""
         return [pid for pid, r in self._role_index.get((country, role), []) if r.active(date)]
+
+    def former_holders(self, country: str, role: str, date: str) -> list[str]:
+        """People who held `role` of `country` before `date` and not at it, the latest first
+        (前大統領 is the first of them; 元大統領 any)."""
+        lo = _date_range(date)[0] if date else "9999-99-99"
+        ended: dict[str, str] = {}
+        for pid, r in self._role_index.get((country, role), []):
+            if r.valid_to and _date_range(r.valid_to)[1] < lo and not r.active(date):
+                ended[pid] = max(ended.get(pid, ""), r.valid_to)
+        current = set(self.holders(country, role, date)) if date else set()
+        return sorted((p for p in ended if p not in current), key=lambda p: ended[p], reverse=True)
+
+    def held(self, actor_id: str, role: str, date: str, former: bool = False) -> bool:
+        """Does the person hold `role` at `date` (former: held it before `date`, not at it)?"""
+        rs = [r for r in self.roles.get(actor_id, []) if r.role == role]
+        if not former:
+            return any(r.active(date) for r in rs)
+        lo = _date_range(date)[0] if date else "9999-99-99"
+        return not any(r.active(date) for r in rs) and any(
+            r.valid_to and _date_range(r.valid_to)[1] < lo for r in rs
+        )
+
+    def title_holder(self, ids: list[str], role: str, date: str, former: bool = False) -> str:
+        """Of the people `ids` (who share a surname), the one holding `role` at `date`, or
+        (former) the one who held it last before `date`; '' when none or it is unclear."""
+        if not role or not date:
+            return ""
+        fits = [i for i in ids if self.held(i, role, date, former)]
+        if former:
+            def last_end(pid: str) -> str:
+                return max(r.valid_to for r in self.roles.get(pid, []) if r.role == role and r.valid_to)
+
+            fits.sort(key=last_end, reverse=True)
+            return fits[0] if fits else ""
+        return fits[0] if len(fits) == 1 else ""
+
+    def party(self, actor_id: str, date: str = "", actor: Actor | None = None) -> str:
+        """The party an actor acts for, CAMEO-style: a state and its government sectors are
+        'state:XXX'; so is a person holding a government office (sector GOV) of XXX at
+        `date` (Lee Myung-bak in 2011 -> 'state:KOR'); a former holder (鳩山元首相 in 2011)
+        and anyone else is themselves. `actor`: the record when it is not in the KB
+        (an article's new actors)."""
+        if actor is None:
+            try:
+                actor = self.get(actor_id)
+            except KeyError:
+                return actor_id
+        if actor.type in ("STATE", "GOVERNMENT", "COUNTRY"):
+            return "state:" + (actor.country or actor_id)
+        if actor.type == "PERSON":
+            for role in self.role_at(actor_id, date):
+                if role.sector == "GOV":
+                    return "state:" + role.country
+        return actor_id
 
     @cached_property
     def _role_index(self) -> dict[tuple[str, str], list[tuple[str, Role]]]:
@@ -353,6 +408,47 @@ def _read_yaml(name: str) -> dict:
     return yaml.safe_load(text) or {}
 
 
+def _read_tsv(name: str) -> list[dict]:
+    """Rows of a generated TSV (comment lines start with '#'; the first other line is the header)."""
+    import csv
+
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(field: str) -> list[str]:
+    return [f for f in (field or "").split(";") if f]
+
+
+def _add_office_holders(kb: KnowledgeBase) -> None:
+    """kb_people.tsv / kb_roles.tsv (built by `make kb`): people with dated roles. A person
+    already in people.yaml keeps its names; the generated forms and roles are added.
+    Japanese forms go to `surfaces`; English names only to `surfaces_en` (the English
+    linker's), which keeps the Japanese matcher small. Surnames (野田, 李) are `surname`
+    entries: the Japanese linker takes them only before a title (野田首相, 李大統領)."""
+    for row in _read_tsv("kb_people.tsv"):
+        aid = row["actor_id"]
+        ja = [f for f in [row["name_ja"], *_split(row["aliases_ja"])] if f]
+        en = [row["name_en"], *_split(row["aliases_en"])]
+        actor = kb.actors.get(aid)
+        if actor is None:
+            actor = Actor(aid, "PERSON", row["name_en"], row["name_ja"], country=row["country"], aliases=[])
+            kb.actors[aid] = actor
+        _actor_aliases(actor, [*ja, *[e for e in en if e != actor.name_en]])
+        for form in ja:
+            _add_surface(kb.surfaces, form, Entry("actor", aid))
+        for form in en:
+            if len(form.split()) >= 2 and _latin_alias_ok(form):
+                _add_surface(kb.surfaces_en, form, Entry("actor", aid))
+        for form in _split(row["surnames_ja"]):
+            _add_surface(kb.surfaces, form, Entry("surname", aid))
+    for row in _read_tsv("kb_roles.tsv"):
+        kb.roles.setdefault(row["actor_id"], []).append(
+            Role(row["country"], row["sector"], row["role"], row["valid_from"], row["valid_to"])
+        )
+
+
 def _add_surface(
     surfaces: dict[str, list[Entry]], surface: str, entry: Entry, front: bool = False
 ) -> None:
@@ -387,6 +483,8 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
         "organisations.yaml",
         "places.yaml",
         "people.yaml",
+        "kb_people.tsv",
+        "kb_roles.tsv",
         "lexicon.yaml",
         "agents.tsv",
         "abbreviations.yaml",
@@ -490,6 +588,7 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
             _add_surface(surfaces, word, Entry(kind, word))
 
     kb = KnowledgeBase(actors, roles, surfaces, lexicon, abbreviations, sources)
+    _add_office_holders(kb)
     if overlay is not None:
         _apply_overlay(kb, Path(overlay))
         kb.sources.append(str(overlay))
@@ -736,3 +835,62 @@ def check_overlay(path: Path | str, kb: KnowledgeBase | None = None) -> list[str
     keys, values of the wrong type, bad ids, types, country codes and roles, one alias
     given to two actors, aliases of unknown actors."""
     return _read_overlay(Path(path), kb or default_kb())[1]
+
+
+# -------------------------------------------------------------- packaged data
+ROLE_NAMES = {
+    "president", "vice_president", "head_of_government", "foreign_minister", "defence_minister",
+    "finance_minister", "chief_cabinet_secretary", "monarch", "crown_prince", "leader",
+    "secretary_general", "official", "legislator", "member",
+}  # fmt: skip
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+CAMEO_SECTORS = set(SECTOR_NAMES_EN) | {"PTY", "NGO", "REL", "AGR", "CRM", "DEV", "ENV", "UAF", "INS", "MOD", "RAD"}
+
+
+def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
+    """Validate the generated office-holder files (kb_people.tsv, kb_roles.tsv), the Korean
+    and Chinese name tables and the titles' roles; returns messages naming file and row."""
+    kb = kb or default_kb()
+    errs: list[str] = []
+    states = {a.actor_id for a in kb.actors.values() if a.type == "STATE"}
+    ids: dict[str, int] = {}
+    for i, row in enumerate(_read_tsv("kb_people.tsv"), 1):
+        where = f"kb_people.tsv row {i} ({row.get('actor_id')})"
+        if not re.fullmatch(r"PER_[A-Z0-9_]+", row.get("actor_id") or ""):
+            errs.append(f"{where}: actor_id must be PER_ and A-Z 0-9 _")
+        if row["actor_id"] in ids:
+            errs.append(f"{where}: duplicate actor_id (first at row {ids[row['actor_id']]})")
+        ids.setdefault(row["actor_id"], i)
+        if not row.get("name_en"):
+            errs.append(f"{where}: no name_en")
+        if row.get("country") and row["country"] not in states:
+            errs.append(f"{where}: bad country code {row['country']!r}")
+    for i, row in enumerate(_read_tsv("kb_roles.tsv"), 1):
+        where = f"kb_roles.tsv row {i} ({row.get('actor_id')})"
+        if row["actor_id"] not in kb.actors:
+            errs.append(f"{where}: unknown actor_id")
+        if row["country"] not in states:
+            errs.append(f"{where}: bad country code {row['country']!r}")
+        if row["role"] not in ROLE_NAMES:
+            errs.append(f"{where}: unknown role {row['role']!r} (one of {', '.join(sorted(ROLE_NAMES))})")
+        if row["sector"] not in CAMEO_SECTORS:
+            errs.append(f"{where}: unknown CAMEO sector {row['sector']!r}")
+        lo, hi = row["valid_from"], row["valid_to"]
+        for d in (lo, hi):
+            if d and not _ISO_DATE.match(d):
+                errs.append(f"{where}: bad date {d!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if lo and hi and _ISO_DATE.match(lo) and _ISO_DATE.match(hi) and _date_range(lo)[0] > _date_range(hi)[1]:
+            errs.append(f"{where}: valid_from {lo} is after valid_to {hi}")
+    for i, row in enumerate(_read_tsv("cjk_surnames.tsv"), 1):
+        if row["lang"] not in ("ko", "zh") or not row["kanji"] or not row["spellings"]:
+            errs.append(f"cjk_surnames.tsv row {i}: need lang ko|zh, kanji and spellings")
+    for i, row in enumerate(_read_tsv("hanja_korean.tsv"), 1):
+        if len(row["kanji"]) != 1 or not row["korean"].isascii():
+            errs.append(f"hanja_korean.tsv row {i}: one kanji and an ASCII reading")
+    for title, spec in (kb.lexicon.get("titles") or {}).items():
+        role = (spec or {}).get("role")
+        if role and role not in ROLE_NAMES:
+            errs.append(f"lexicon.yaml titles.{title}: unknown role {role!r}")
+        if (spec or {}).get("home") and spec["home"] not in states:
+            errs.append(f"lexicon.yaml titles.{title}: bad home country {spec['home']!r}")
+    return errs

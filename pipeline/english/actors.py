@@ -24,7 +24,7 @@ Steps, in text order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -101,6 +101,36 @@ class _Index:
     words: dict[str, tuple[str, str]]  # lower-cased word -> (kind, word)
     names_re: re.Pattern
     words_re: re.Pattern
+    # the KB's generated office holders (kb.surfaces_en, ~20,000 names): looked up word run by
+    # word run, since a regex over all of them takes seconds to compile
+    long_names: dict[str, str] = field(default_factory=dict)
+
+
+# a run of capitalised words (with name particles) that may be a full name
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:(?:bin|de|da|del|van|von|der|al|el|le|la)\s)?[A-Z][\w'’.-]*)+")
+_WORD = re.compile(r"\S+")
+_LONGEST_NAME = 6  # words
+
+
+def _scan_long_names(text: str, long_names: dict[str, str]) -> list[Cand]:
+    """Generated KB names in runs of capitalised words, longest first, left to right."""
+    out: list[Cand] = []
+    for run in _NAME_RUN.finditer(text):
+        words = [(run.start() + w.start(), run.start() + w.end()) for w in _WORD.finditer(run.group())]
+        i = 0
+        while i < len(words) - 1:
+            for j in range(min(len(words), i + _LONGEST_NAME), i + 1, -1):
+                s, e = words[i][0], words[j - 1][1]
+                while e > s and text[e - 1] in ".,'’":
+                    e -= 1
+                aid = long_names.get(text[s:e])
+                if aid:
+                    out.append(Cand(s, e, "actor", aid))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
 
 
 _INDEXES: dict[int, tuple[KnowledgeBase, _Index]] = {}
@@ -138,6 +168,11 @@ def english_index(kb: KnowledgeBase) -> _Index:
         words,
         re.compile(b1 + "(?:" + _trie_regex(list(names)) + ")" + b2),
         re.compile(b1 + "(?:" + _trie_regex(list(words)) + ")" + b2, re.I),
+        {
+            surface: ids[0]
+            for surface, entries in kb.surfaces_en.items()
+            if surface not in names and (ids := [e.key for e in entries if e.kind == "actor"])
+        },
     )
     _INDEXES[id(kb)] = (kb, idx)  # the KB is kept alive, so its id is not reused
     return idx
@@ -158,6 +193,7 @@ def _scan(text: str, idx: _Index) -> list[Cand]:
         if kind == "demonym":
             c.demonym, c.conf = True, CONF_DEMONYM
         found.append(c)
+    found += _scan_long_names(text, idx.long_names)
     for m in idx.words_re.finditer(text):
         low = m.group(0).lower()
         if low not in idx.words:

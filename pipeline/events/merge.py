@@ -55,18 +55,12 @@ class MergedEvent:
 
 
 def _party(actor_id: str, actors: dict[str, Actor], kb, date: str = "") -> str:
-    """The party an actor acts for: a state, its government and (CAMEO-style) the
-    people holding a government office at the time (ルカシェンコ大統領 -> BLR)."""
+    """The party an actor acts for (`KnowledgeBase.party`: a state, its government and the
+    people holding a government office at the date count as one)."""
     actor = actors.get(actor_id)
     if actor is None:
         return actor_id
-    if actor.type in STATE_TYPES:
-        return "state:" + (actor.country or actor_id)
-    if actor.type == "PERSON":
-        for role in kb.role_at(actor_id, date):
-            if role.sector == "GOV":
-                return "state:" + role.country
-    return actor_id
+    return kb.party(actor_id, date, actor)
 
 
 def merge_events(
