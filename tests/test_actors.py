@@ -99,7 +99,7 @@ def test_default_kb_is_cached():
         ("日米韓の連携。", {("日", "JPN"), ("米", "USA"), ("韓", "KOR")}),
         ("中露首脳が会った。", {("中", "CHN"), ("露", "RUS")}),
         ("対米関係を重視する。", {("対米", "USA")}),
-        ("首相が訪中した。", {("訪中", "CHN")}),
+        ("首相が訪中した。", {("首相", "PER_TAKAICHI_SANAE"), ("訪中", "CHN")}),  # the PM at the date
         ("親ロ派の勢力。", {("親ロ", "RUS")}),
         ("親口派の大統領。", {("親口", "RUS")}),  # 口 (kanji) for ロ, as in the sample
         ("米政権は反発した。", {("米政権", "USA_GOV")}),
@@ -254,7 +254,7 @@ def test_new_person_from_title(nlp):
 @pytest.mark.parametrize(
     ("text", "surface", "typ"),
     [
-        ("山田太郎氏は語った。", "山田太郎", "PERSON"),  # UniDic 姓 + 名
+        ("川村一郎氏は語った。", "川村一郎", "PERSON"),  # UniDic 姓 + 名
         ("鈴木氏は語った。", "鈴木", "PERSON"),  # 姓 + 氏
         ("アルファベタ党が躍進した。", "アルファベタ党", "ORG"),  # organisation suffix
         ("リヴァディアを訪れた。", None, None),  # unknown katakana, no title: not an actor

@@ -35,10 +35,13 @@ from pipeline.actors.textutil import (
     is_kanji,
     is_katakana,
     kana_key,
+    korean_family_name,
+    korean_gloss_fits,
     levenshtein,
     new_actor_id,
     quote_spans,
     romanise,
+    romanise_name,
 )
 from pipeline.model import Actor, Mention
 from pipeline.tokenizer import doc_text, unidic_entries
@@ -158,7 +161,10 @@ def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
             sub = text[s:end]
             entries = surfaces.get(sub)
             if entries and _boundary_ok(v, s, end, sub):
-                for ent in entries[:1] if entries[0].kind == "actor" else entries:
+                if entries[0].kind == "surname":  # 野田, 李: resolved with the title after it
+                    out.append(Cand(s, end, "surname", sub))
+                    entries = [e for e in entries if e.kind != "surname"]
+                for ent in entries[:1] if entries and entries[0].kind == "actor" else entries:
                     out.append(Cand(s, end, ent.kind, ent.key))
                 # keep lexicon readings of an actor surface too (e.g. none today)
                 pos = end
@@ -181,6 +187,35 @@ def _pick_actor(kb: KnowledgeBase, surface: str, published: str, found: str) -> 
         if active:
             return active[0]
     return ids[0]
+
+
+def title_after(kb: KnowledgeBase, text: str, e: int) -> tuple[str, str, bool]:
+    """The title right after position e, the KB role it names and whether it is a former
+    holder's (元首相, 前大統領, 元外相 -> former head_of_government ...): (title, role, former)."""
+    titles = kb.lexicon.get("titles", {})
+    former = text[e : e + 1] in ("元", "前") and bool(_next_title(kb, text, e + 1))
+    title = _next_title(kb, text, e + 1) if former else _next_title(kb, text, e)
+    spec = titles.get(title) or {}
+    return title, spec.get("role", ""), former or bool(spec.get("former"))
+
+
+def _resolve_surnames(kb: KnowledgeBase, cands: list[Cand], text: str, published: str) -> list[Cand]:
+    """A KB surname (野田, 李, 鳩山) is the person of that name who was named in full
+    earlier in the article, else the one whose office the title after it names at the
+    publication date (野田首相 in 2011 -> Yoshihiko Noda; 鳩山元首相 -> the latest former
+    prime minister called 鳩山); otherwise it is left to the unknown-name rules."""
+    out: list[Cand] = []
+    for c in cands:
+        if c.kind != "surname":
+            out.append(c)
+            continue
+        ids = [e.key for e in kb.surfaces.get(c.key, []) if e.kind == "surname"]
+        earlier = [x.key for x in out if x.kind == "actor" and x.key in ids]
+        title, role, former = title_after(kb, text, c.end)
+        pid = earlier[-1] if earlier else kb.title_holder(ids, role, published, former)
+        if pid:
+            out.append(Cand(c.start, c.end, "actor", pid, method="kb", conf=CONF_VARIANT))
+    return out
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -454,6 +489,7 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
         while j < n and "固有名詞-人名" in v.tags[j] and v.tok_start[j] == e:
             e = v.tok_end[j]
             j += 1
+        e = _name_before_title(kb, v, s, e)  # 劉暁|波氏: UniDic stops a Chinese name short
         surface = text[s:e]
         if not is_all_katakana(surface) and not _covered(taken2, s, e):
             title = _next_title(kb, text, e)
@@ -464,6 +500,20 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
             elif two or title:
                 out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER"))
     return out
+
+
+def _name_before_title(kb: KnowledgeBase, v: _DocView, s: int, e: int) -> str:
+    """End of a kanji name [s, e) stretched over one or two more kanji when a title follows
+    them and the name stays within four characters (劉暁 + 波 + 氏: UniDic tags only part of
+    a Chinese or Korean given name as a name)."""
+    text = v.text
+    if _next_title(kb, text, e) or not is_kanji(text[s : s + 1]):
+        return e
+    for k in (1, 2):
+        end = e + k
+        if end - s <= 4 and all(is_kanji(ch) for ch in text[e:end]) and end in v.ends and _next_title(kb, text, end):
+            return end
+    return e
 
 
 # ------------------------------------------------------------------ linking
@@ -477,7 +527,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
     v = _DocView(doc)
     text = v.text
 
-    cands = _scan_kb(kb, v)
+    cands = _resolve_surnames(kb, _scan_kb(kb, v), text, published)
     # a lexicon word inside a longer actor alias never happens (longest match); but an actor
     # alias may hide a sector noun it ends with: nothing to do.
     actor_spans = sorted((c.start, c.end) for c in cands)
@@ -494,6 +544,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         return kb.get(c.key)
 
     # resolve ambiguous surfaces and create new actors
+    story = _story_country(kb, cands)
     for c in cands:
         if c.kind != "actor":
             continue
@@ -502,7 +553,10 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.method == "new" or (c.method == "fuzzy" and not c.key):
             kind = c.title
             surface = c.canon or text[c.start : c.end]
-            actor = new_actor(surface, kind, kb)
+            lang, gloss = _name_language(v, c.start, c.end, story) if kind == "PER" else ("", "")
+            actor = new_actor(surface, kind, kb, lang, gloss)
+            if lang and story in CJK_STATES[lang]:
+                actor.country = story
             new_actors.setdefault(actor.actor_id, actor)
             c.key, c.title = actor.actor_id, ""
 
@@ -543,6 +597,11 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                     continue  # 米大統領選: not a person
                 role = titles.get(c.key, {}).get("role")
                 country = actor_of(prev).country
+                if titles.get(c.key, {}).get("former"):  # 米前大統領: the one before; 米元大統領: unclear
+                    holders = kb.former_holders(country, role, published)[:1] if c.key.startswith("前") and published else []
+                    if holders:
+                        result[-1] = Cand(prev.start, c.end, "actor", holders[0], conf=0.8, title=c.key)
+                    continue
                 holders = kb.holders(country, role, published) if role and published else []
                 if holders:
                     result[-1] = Cand(prev.start, c.end, "actor", holders[0], conf=0.8, title=c.key)
@@ -551,6 +610,10 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                         prev.start, c.end, "actor", kb.sector_id(country, "GOV"), conf=0.7
                     )
                 continue
+            if titles.get(c.key, {}).get("bare") and not is_kanji(v.ch(c.end)):
+                bare = _bare_title(c, prev, v, actor_of)
+                if bare is not None:
+                    result.append(bare)
             continue
         if c.kind == "sector" or c.kind == "fixed":
             spec = sectors.get(c.key) if c.kind == "sector" else None
@@ -680,6 +743,12 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             continue
         if c.kind == "anaphor":
             final.extend(_resolve_anaphor(kb, c, final, text, actor_of))
+        if c.kind == "bare_title":
+            spec = titles[c.key]
+            country = c.canon or spec.get("home") or topic
+            holders = kb.holders(country, spec["role"], published) if country and published else []
+            if holders:
+                final.append(Cand(c.start, c.end, "actor", holders[0], conf=CONF_DISCOURSE, title=c.key))
 
     _name_appositions(final, text, actor_of)
     return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
@@ -765,6 +834,20 @@ def _describes_person(c: Cand, nxt: Cand | None, text: str, actor_of) -> bool:
     )
 
 
+def _bare_title(c: Cand, prev: Cand | None, v: _DocView, actor_of) -> Cand | None:
+    """A title standing alone (首相は, 現大統領が, 韓国の大統領) names an office holder, found
+    later with the story's country or, after 「<state>の」, that state's; not a title inside a
+    description (親ロ派の大統領, 歴代大統領)."""
+    before = v.ch(c.start - 1)
+    if before == "の":
+        if prev is not None and prev.kind == "actor" and prev.end == c.start - 1 and actor_of(prev).type == "STATE":
+            return Cand(c.start, c.end, "bare_title", c.key, conf=CONF_DISCOURSE, canon=actor_of(prev).actor_id)
+        return None
+    if before in ("現", "新") or not (is_kanji(before) or is_katakana(before) or before.isalnum()):
+        return Cand(c.start, c.end, "bare_title", c.key, conf=CONF_DISCOURSE)
+    return None
+
+
 def _person_right_before(result: list, prev, actor_of):
     """The person mention ending where `prev` (a state) starts: トランプ|米|大統領."""
     before = result[-2] if len(result) >= 2 else None
@@ -774,16 +857,55 @@ def _person_right_before(result: list, prev, actor_of):
 
 
 NEW_ACTOR_TYPES = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
+CJK_STATES = {"ko": ("KOR", "PRK"), "zh": ("CHN", "TWN", "HKG", "MAC")}
+_GLOSS_RE = re.compile(r"[（(]([\u30a1-\u30fa\u30fc・]+)[）)]")
 
 
-def new_actor(surface: str, kind: str, kb: KnowledgeBase | None = None) -> Actor:
+def new_actor(surface: str, kind: str, kb: KnowledgeBase | None = None, lang: str = "", gloss: str = "") -> Actor:
     """An actor for a name the KB does not know (kind PER, ORG or PLC): a stable
-    id from the name, the name romanised as its English name, in_kb False; an
-    organisation gets what its form says (sector, country, English name: orgs.py)."""
+    id from the name, the name romanised as its English name (a person's read as Korean
+    or Chinese when `lang` says so: 李明博 -> Lee Myeong-bak, not Ri Akihiro; the katakana
+    `gloss` the text gives is kept as an alias), in_kb False; an organisation gets what
+    its form says (sector, country, English name: orgs.py)."""
     actor_id = new_actor_id(surface, kind)
     if kind == "ORG" and kb is not None:
         return org_actor(actor_id, surface, kb)
-    return Actor(actor_id, NEW_ACTOR_TYPES[kind], romanise(surface), surface, "", "", False, [surface])
+    aliases = [surface, gloss] if gloss else [surface]
+    return Actor(actor_id, NEW_ACTOR_TYPES[kind], romanise_name(surface, lang), surface, "", "", False, aliases)
+
+
+def _story_country(kb: KnowledgeBase, cands: list[Cand]) -> str:
+    """The state the KB mentions found so far name most (first seen on ties)."""
+    counts: dict[str, int] = {}
+    for c in cands:
+        if c.kind == "actor" and not c.standalone:
+            ctry = kb.country_of(c.key)
+            if ctry:
+                counts[ctry] = counts.get(ctry, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def _name_language(v: _DocView, s: int, e: int, story: str) -> tuple[str, str]:
+    """('ko' | 'zh' | '', katakana gloss) for a kanji person name the KB does not know: Korean
+    when a katakana gloss reads it the Korean way (朴槿恵（パク・クネ）) or the story is about
+    Korea and it starts with a Korean family name; Chinese when the story is about China or
+    Taiwan; '' (Japanese: cutlet) otherwise, and for a name UniDic knows a Japanese
+    two-character surname of (田中, 鈴木)."""
+    name = v.text[s:e]
+    m = _GLOSS_RE.match(v.text, e)
+    gloss = m.group(1) if m else ""
+    if not 2 <= len(name) <= 4 or not all(is_kanji(ch) for ch in name):
+        return "", gloss
+    if gloss and korean_gloss_fits(name, gloss):
+        return "ko", gloss
+    ti = v.tok_index(s)
+    if ti >= 0 and v.tok_end[ti] - s >= 2 and "姓" in v.tags[ti]:
+        return "", gloss  # a Japanese surname
+    if story in CJK_STATES["ko"] and korean_family_name(name) and len(name) - len(korean_family_name(name)) == 2:
+        return "ko", gloss
+    if story in CJK_STATES["zh"] and len(name) <= 3:
+        return "zh", gloss
+    return "", gloss
 
 
 def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], dict[str, Actor]]:

@@ -144,3 +144,95 @@ def new_actor_id(name_ja: str, kind: str) -> str:
     roman = re.sub(r"[^A-Z0-9]+", "_", romanise(shown).upper()).strip("_")[:32] or "X"
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:4].upper()
     return f"NEW_{kind}_{roman}_{digest}"
+
+
+# ------------------------------------------------------- Korean and Chinese names
+def _data_rows(name: str) -> list[dict]:
+    import csv
+    from importlib import resources
+
+    text = resources.files("pipeline.data.actors").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def _cjk_tables() -> tuple[dict[str, tuple[str, str]], dict[str, str], dict[str, str]]:
+    """(Korean family name -> (spelling, katakana), Chinese family name -> pinyin,
+    kanji -> Korean reading) from cjk_surnames.tsv and hanja_korean.tsv."""
+    korean, chinese = {}, {}
+    for row in _data_rows("cjk_surnames.tsv"):
+        if row["lang"] == "ko":
+            korean[row["kanji"]] = (row["spellings"].split(";")[0], row["kana"])
+        else:
+            chinese[row["kanji"]] = row["spellings"]
+    readings = {row["kanji"]: row["korean"] for row in _data_rows("hanja_korean.tsv")}
+    return korean, chinese, readings
+
+
+_RR_INITIAL = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
+_RR_MEDIAL = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_RR_FINAL = "- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()
+
+
+def hangul_to_roman(hangul: str) -> str:
+    """Revised Romanisation of Hangul syllables read one by one, as in names (박 -> bak,
+    명 -> myeong); other characters are dropped."""
+    out = []
+    for ch in hangul:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            continue
+        ini, med, fin = code // 588, (code % 588) // 28, code % 28
+        out.append(_RR_INITIAL[ini].strip("-") + _RR_MEDIAL[med] + _RR_FINAL[fin].strip("-"))
+    return "".join(out)
+
+
+def korean_family_name(name: str) -> str:
+    """The Korean family name a kanji name starts with (南宮 before 南), else ''."""
+    korean = _cjk_tables()[0]
+    return next((name[:n] for n in (2, 1) if len(name) > n and name[:n] in korean), "")
+
+
+def korean_gloss_fits(name: str, gloss: str) -> bool:
+    """Does a katakana gloss read the kanji name the Korean way (朴槿恵（パク・クネ）)?"""
+    family = korean_family_name(name)
+    kana = _cjk_tables()[0].get(family, ("", ""))[1]
+    return bool(kana) and gloss.startswith(kana)
+
+
+def romanise_korean(name: str) -> str:
+    """A kanji name read as Korean: the family name as English-language news spells it, the
+    given name in Revised Romanisation joined by a hyphen (李明博 -> Lee Myeong-bak); '' when
+    a character has no Korean reading."""
+    korean, _, readings = _cjk_tables()
+    family = korean_family_name(name)
+    given = [readings.get(ch, "") for ch in name[len(family) :]]
+    if not family or not given or not all(given):
+        return ""
+    first = "-".join(given)
+    return f"{korean[family][0]} {first[:1].upper()}{first[1:]}"
+
+
+def romanise_chinese(name: str) -> str:
+    """A kanji name read as Mandarin, in pinyin without tones (胡錦濤 -> Hu Jintao; family
+    names with a reading of their own from cjk_surnames.tsv: 曽慶紅 -> Zeng Qinghong)."""
+    from pypinyin import Style, lazy_pinyin  # only when a Chinese name is met
+
+    chinese = _cjk_tables()[1]
+    family = next((name[:n] for n in (2, 1) if len(name) > n and name[:n] in chinese), "")
+    sur = chinese[family] if family else "".join(lazy_pinyin(name[:1], style=Style.NORMAL))
+    rest = "".join(lazy_pinyin(name[len(family) or 1 :], style=Style.NORMAL))
+    if not sur.isascii() or not rest.isascii() or not rest:
+        return ""
+    return f"{sur.capitalize()} {rest.capitalize()}"
+
+
+def romanise_name(name_ja: str, lang: str = "") -> str:
+    """The English form of a name: in the person's own language when it is known to be
+    Korean ('ko') or Chinese ('zh'), else cutlet's Japanese reading."""
+    if lang == "ko":
+        return romanise_korean(name_ja) or romanise(name_ja)
+    if lang == "zh":
+        return romanise_chinese(name_ja) or romanise(name_ja)
+    return romanise(name_ja)

@@ -1,0 +1,181 @@
+"""The office-holder KB (kb_people.tsv / kb_roles.tsv, built by `make kb`) and its use:
+dated roles, surnames before titles, bare titles, former holders, Korean and Chinese names.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.actors import link_actors, load_kb
+from pipeline.actors.kb import check_kb_data
+from pipeline.actors.textutil import (
+    hangul_to_roman,
+    romanise_chinese,
+    romanise_korean,
+    romanise_name,
+)
+from pipeline.model import Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.nlp import blank_japanese
+
+    return blank_japanese()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def people(nlp, text, published):
+    from pipeline.nlp import make_doc
+
+    doc = make_doc(nlp, text, published, [Sentence(0, 0, len(text), "body", 0, text)])
+    mentions, actors = link_actors(doc)
+    return [(m.text, actors[m.actor_id]) for m in mentions if actors[m.actor_id].type == "PERSON"]
+
+
+# ------------------------------------------------------------------ the data
+def test_packaged_kb_data_is_valid(kb):
+    assert check_kb_data(kb) == []
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "name_en", "name_ja", "country"),
+    [
+        ("PER_LEE_MYUNG_BAK", "Lee Myung-bak", "李明博", "KOR"),
+        ("PER_NODA_YOSHIHIKO", "Yoshihiko Noda", "野田佳彦", "JPN"),
+        ("PER_HATOYAMA_YUKIO", "Yukio Hatoyama", "鳩山由紀夫", "JPN"),
+        ("PER_WEN_JIABAO", "Wen Jiabao", "温家宝", "CHN"),
+        ("PER_KIM_JONG_IL", "Kim Jong Il", "金正日", "PRK"),  # curated in people.yaml, roles added
+    ],
+)
+def test_office_holders_have_both_names(kb, actor_id, name_en, name_ja, country):
+    a = kb.get(actor_id)
+    assert (a.name_en, a.name_ja, a.country) == (name_en, name_ja, country)
+
+
+@pytest.mark.parametrize(
+    ("country", "role", "date", "holder"),
+    [
+        ("KOR", "president", "2011-10-20", "PER_LEE_MYUNG_BAK"),
+        ("JPN", "head_of_government", "2011-10-20", "PER_NODA_YOSHIHIKO"),
+        ("JPN", "head_of_government", "2010-01", "PER_HATOYAMA_YUKIO"),
+        ("JPN", "foreign_minister", "2012-03-01", "PER_GENBA_KOICHIRO"),
+        ("JPN", "chief_cabinet_secretary", "2016-05-01", "PER_SUGA_YOSHIHIDE"),
+        ("CHN", "head_of_government", "2008-06-01", "PER_WEN_JIABAO"),
+        ("USA", "defence_minister", "2004-06-01", "PER_RUMSFELD_DONALD"),
+    ],
+)
+def test_holders_at_a_date(kb, country, role, date, holder):
+    assert kb.holders(country, role, date) == [holder]
+
+
+def test_former_holders_latest_first(kb):
+    assert kb.former_holders("JPN", "head_of_government", "2011-10-20")[:2] == [
+        "PER_KAN_NAOTO",
+        "PER_HATOYAMA_YUKIO",
+    ]
+    assert kb.held("PER_HATOYAMA_YUKIO", "head_of_government", "2011-10-20", former=True)
+    assert not kb.held("PER_NODA_YOSHIHIKO", "head_of_government", "2011-10-20", former=True)
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "date", "party"),
+    [
+        ("PER_LEE_MYUNG_BAK", "2011-10-20", "state:KOR"),  # president: acts for the state
+        ("PER_LEE_MYUNG_BAK", "2015", "PER_LEE_MYUNG_BAK"),  # out of office
+        ("PER_HATOYAMA_YUKIO", "2011-10-20", "PER_HATOYAMA_YUKIO"),  # a former prime minister
+        ("PER_HATOYAMA_YUKIO", "2010-01-15", "state:JPN"),
+        ("KOR_GOV", "", "state:KOR"),
+        ("NEW_PER_X_0000", "2011", "NEW_PER_X_0000"),  # not in the KB
+    ],
+)
+def test_party(kb, actor_id, date, party):
+    assert kb.party(actor_id, date) == party
+
+
+# ------------------------------------------------------------------ the linker
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("李明博大統領は会見で強調した。", "2011-10-20", [("李明博", "PER_LEE_MYUNG_BAK")]),
+        ("李大統領は会見で強調した。", "2011-10-20", [("李", "PER_LEE_MYUNG_BAK")]),  # surname + title
+        ("野田首相は訪韓した。", "2011-10-20", [("野田", "PER_NODA_YOSHIHIKO")]),
+        ("鳩山元首相が訪中した。", "2011-10-20", [("鳩山", "PER_HATOYAMA_YUKIO")]),  # a former holder
+        ("野田氏は語った。", "2011-10-20", []),  # a surname alone with 氏: nobody in particular
+        ("首相は記者団に語った。", "2011-10-20", [("首相", "PER_NODA_YOSHIHIKO")]),  # Japan's PM
+        ("韓国の大統領は演説した。", "2012-08-01", [("大統領", "PER_LEE_MYUNG_BAK")]),
+        ("親ロ派の大統領が当選した。", "2012-08-01", []),  # a description, not the holder
+        ("歴代大統領が集まった。", "2012-08-01", []),
+    ],
+)
+def test_titles_name_the_office_holder(nlp, text, published, expected):
+    got = [(s, a.actor_id) for s, a in people(nlp, text, published) if a.in_kb]
+    assert got == expected
+
+
+def test_former_title_is_not_the_government(nlp, kb):
+    ((surface, actor),) = people(nlp, "鳩山元首相が批判した。", "2011-10-20")
+    assert (actor.actor_id, actor.country) == ("PER_HATOYAMA_YUKIO", "JPN")
+    assert kb.party(actor.actor_id, "2011-10-20") == actor.actor_id  # not state:JPN
+    ((_, lee),) = people(nlp, "李明博大統領が批判した。", "2011-10-20")
+    assert kb.party(lee.actor_id, "2011-10-20") == "state:KOR"
+    assert any(r.role == "president" and r.sector == "GOV" for r in kb.role_at(lee.actor_id, "2011-10-20"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name_en", "country"),
+    [
+        ("韓国の警察は、崔順実氏を逮捕した。韓国の検察も捜査した。", "Choi Sun-sil", "KOR"),  # a Korea story
+        ("中国の劉暁波氏が受賞し、中国政府は反発した。", "Liu Xiaobo", "CHN"),  # a China story
+        ("日本で崔龍海（チェ・リョンヘ）氏が語った。", "Choi Ryong-hae", ""),  # the gloss reads it as Korean
+        ("川村一郎氏は韓国で語った。韓国の市民も。", "Kawamura Ichirou", ""),  # a Japanese surname: cutlet
+    ],
+)
+def test_unknown_cjk_names_read_in_their_language(nlp, text, name_en, country):
+    ((_, actor), *_) = people(nlp, text, "2016-11-01")
+    assert (actor.in_kb, actor.name_en, actor.country) == (False, name_en, country)
+
+
+# ------------------------------------------------------------------ romanisation
+@pytest.mark.parametrize(
+    ("name", "lang", "roman"),
+    [
+        ("李明博", "ko", "Lee Myeong-bak"),  # family name as news spells it, given name RR
+        ("朴槿恵", "ko", "Park Geun-hye"),
+        ("文在寅", "ko", "Moon Jae-in"),
+        ("南宮英", "ko", "Namgung Yeong"),  # a two-character family name
+        ("胡錦濤", "zh", "Hu Jintao"),
+        ("曽慶紅", "zh", "Zeng Qinghong"),  # 曽 as a family name is Zeng
+        ("江沢民", "zh", "Jiang Zemin"),  # Japanese form 沢 of 澤
+        ("李明博", "", "Ri Akihiro"),  # no context: a Japanese reading
+    ],
+)
+def test_romanise_name(name, lang, roman):
+    assert romanise_name(name, lang) == roman
+
+
+@pytest.mark.parametrize(
+    ("hangul", "roman"),
+    [("박", "bak"), ("명", "myeong"), ("희", "hui"), ("김", "gim"), ("을", "eul"), ("ㄱ", "")],
+)
+def test_hangul_to_roman(hangul, roman):
+    assert hangul_to_roman(hangul) == roman
+
+
+def test_romanisation_needs_a_reading():
+    assert romanise_korean("博明") == ""  # no Korean family name
+    assert romanise_chinese("胡") == ""
+
+
+# ------------------------------------------------------------------ English
+def test_english_linker_finds_generated_office_holders(kb):
+    from pipeline.english.actors import _scan, english_index
+
+    text = "President Lee Myung-bak met Yoshihiko Noda in Seoul."
+    found = {(text[c.start : c.end], c.key) for c in _scan(text, english_index(kb)) if c.kind == "actor"}
+    assert ("Lee Myung-bak", "PER_LEE_MYUNG_BAK") in found
+    assert ("Yoshihiko Noda", "PER_NODA_YOSHIHIKO") in found
