@@ -40,7 +40,6 @@ from pipeline.actors.textutil import (
     levenshtein,
     new_actor_id,
     quote_spans,
-    romanise,
     romanise_name,
 )
 from pipeline.model import Actor, Mention
