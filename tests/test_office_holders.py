@@ -11,7 +11,9 @@ from pipeline.actors.kb import check_kb_data
 from pipeline.actors.textutil import (
     hangul_to_roman,
     romanise_chinese,
+    romanise_japanese_name,
     romanise_korean,
+    romanise_korean_katakana,
     romanise_name,
 )
 from pipeline.model import Sentence
@@ -132,7 +134,9 @@ def test_former_title_is_not_the_government(nlp, kb):
         ("韓国の警察は、崔順実氏を逮捕した。韓国の検察も捜査した。", "Choi Sun-sil", "KOR"),  # a Korea story
         ("中国の劉暁波氏が受賞し、中国政府は反発した。", "Liu Xiaobo", "CHN"),  # a China story
         ("日本で崔龍海（チェ・リョンヘ）氏が語った。", "Choi Ryong-hae", ""),  # the gloss reads it as Korean
-        ("川村一郎氏は韓国で語った。韓国の市民も。", "Kawamura Ichirou", ""),  # a Japanese surname: cutlet
+        ("韓国の女優キム・テヒ氏が語った。韓国の市民も。", "Kim Tae-hui", "KOR"),  # katakana, Korea story
+        ("ジョン・スミス氏が韓国で語った。韓国の市民も。", "Jon Sumisu", ""),  # no Korean family name
+        ("川村一郎氏は韓国で語った。韓国の市民も。", "Ichiro Kawamura", ""),  # Japanese: cutlet, given name first
     ],
 )
 def test_unknown_cjk_names_read_in_their_language(nlp, text, name_en, country):
@@ -164,6 +168,34 @@ def test_romanise_name(name, lang, roman):
 )
 def test_hangul_to_roman(hangul, roman):
     assert hangul_to_roman(hangul) == roman
+
+
+@pytest.mark.parametrize(
+    ("kana", "roman"),
+    [
+        ("キム・テヒ", "Kim Tae-hui"),
+        ("ホン・ソンリョン", "Hong Seong-ryong"),  # ソン, リョン: syllables with a final ン
+        ("パク・ミョンス", "Park Myeong-su"),
+        ("イ・ラン", "Lee Ran"),  # イ as a family name is Lee
+        ("ジョン・スミス", ""),  # ジョン is no Korean family name
+        ("キム・Ｘ", ""),
+    ],
+)
+def test_romanise_korean_katakana(kana, roman):
+    assert romanise_korean_katakana(kana) == roman
+
+
+@pytest.mark.parametrize(
+    ("family", "given", "roman"),
+    [
+        ("有田", "芳生", "Yoshifu Arita"),
+        ("石原", "慎太郎", "Shintaro Ishihara"),  # long vowels without marks
+        ("井上", "優子", "Yuko Inoue"),  # the ou of Inoue is two vowels
+        ("大野", "一", "Hajime Ono"),
+    ],
+)
+def test_romanise_japanese_name(family, given, roman):
+    assert romanise_japanese_name(family, given) == roman
 
 
 def test_romanisation_needs_a_reading():

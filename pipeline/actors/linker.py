@@ -40,6 +40,8 @@ from pipeline.actors.textutil import (
     levenshtein,
     new_actor_id,
     quote_spans,
+    romanise_japanese_name,
+    romanise_korean_katakana,
     romanise_name,
 )
 from pipeline.model import Actor, Mention
@@ -556,6 +558,10 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             actor = new_actor(surface, kind, kb, lang, gloss)
             if lang and story in CJK_STATES[lang]:
                 actor.country = story
+            elif kind == "PER" and not lang and not c.canon:
+                split = _family_name_end(v, c.start, c.end)
+                if split:  # 有田芳生: Yoshifu Arita, as English-language news writes it
+                    actor.name_en = romanise_japanese_name(text[c.start : split], text[split : c.end])
             new_actors.setdefault(actor.actor_id, actor)
             c.key, c.title = actor.actor_id, ""
 
@@ -873,6 +879,16 @@ def new_actor(surface: str, kind: str, kb: KnowledgeBase | None = None, lang: st
     return Actor(actor_id, NEW_ACTOR_TYPES[kind], romanise_name(surface, lang), surface, "", "", False, aliases)
 
 
+def _family_name_end(v: _DocView, s: int, e: int) -> int:
+    """Where the family name of a kanji name [s, e) ends, when UniDic tags a surname token
+    followed by a given-name token inside it; else 0."""
+    i = v.tok_index(s)
+    if i < 0 or "姓" not in v.tags[i] or not is_kanji(v.ch(s)) or v.tok_end[i] >= e:
+        return 0
+    j = i + 1
+    return v.tok_end[i] if j < len(v.tags) and "名" in v.tags[j] else 0
+
+
 def _story_country(kb: KnowledgeBase, cands: list[Cand]) -> str:
     """The state the KB mentions found so far name most (first seen on ties)."""
     counts: dict[str, int] = {}
@@ -885,14 +901,17 @@ def _story_country(kb: KnowledgeBase, cands: list[Cand]) -> str:
 
 
 def _name_language(v: _DocView, s: int, e: int, story: str) -> tuple[str, str]:
-    """('ko' | 'zh' | '', katakana gloss) for a kanji person name the KB does not know: Korean
-    when a katakana gloss reads it the Korean way (朴槿恵（パク・クネ）) or the story is about
+    """('ko' | 'zh' | '', katakana gloss) for a person name the KB does not know: Korean
+    for a katakana name of a Korean family name in a story about Korea (キム・テヒ), or for
+    kanji when a katakana gloss reads it the Korean way (朴槿恵（パク・クネ）) or the story is about
     Korea and it starts with a Korean family name; Chinese when the story is about China or
     Taiwan; '' (Japanese: cutlet) otherwise, and for a name UniDic knows a Japanese
     two-character surname of (田中, 鈴木)."""
     name = v.text[s:e]
     m = _GLOSS_RE.match(v.text, e)
     gloss = m.group(1) if m else ""
+    if "・" in name and is_all_katakana(name) and story in CJK_STATES["ko"]:
+        return ("ko" if romanise_korean_katakana(name) else ""), ""  # キム・テヒ in a Korea story
     if not 2 <= len(name) <= 4 or not all(is_kanji(ch) for ch in name):
         return "", gloss
     if gloss and korean_gloss_fits(name, gloss):

@@ -228,10 +228,68 @@ def romanise_chinese(name: str) -> str:
     return f"{sur.capitalize()} {rest.capitalize()}"
 
 
+@lru_cache(maxsize=1)
+def _korean_katakana() -> tuple[dict[str, str], dict[str, str], int]:
+    """(katakana syllable -> roman, katakana family name -> conventional spelling, longest key)."""
+    syllables = {row["kana"]: row["roman"] for row in _data_rows("korean_katakana.tsv")}
+    families: dict[str, str] = {}
+    for spelling, kana in _cjk_tables()[0].values():
+        if kana:
+            families.setdefault(kana, spelling)
+    return syllables, families, max(map(len, syllables))
+
+
+_CODAS = {"ン": "n", "ム": "m", "ル": "l", "ク": "k", "プ": "p", "ッ": "t"}
+
+
+def romanise_korean_katakana(name: str) -> str:
+    """A Korean name written in katakana, family name first (キム・テヒ, ホン・ソンリョン):
+    the family name as English-language news spells it, the given name syllable by syllable
+    (korean_katakana.tsv) joined by a hyphen: Kim Tae-hui, Hong Seong-ryong; '' when the
+    first part is no Korean family name or a syllable is not in the table."""
+    syllables, families, longest = _korean_katakana()
+    family, _, given = name.partition("・")
+    if family not in families or not given:
+        return ""
+    given = given.replace("・", "")
+    out, i = [], 0
+    while i < len(given):
+        for n in range(min(longest, len(given) - i), 0, -1):
+            if given[i : i + n] in syllables:
+                out.append(syllables[given[i : i + n]])
+                i += n
+                break
+        else:
+            if given[i] in _CODAS and out:  # a final consonant: キム, パク
+                out[-1] += _CODAS[given[i]]
+                i += 1
+            else:
+                return ""
+    first = "-".join(out)
+    return f"{families[family]} {first[:1].upper()}{first[1:]}"
+
+
+def romanise_japanese_name(family: str, given: str) -> str:
+    """A Japanese person's name as English-language news writes it: given name first, long
+    vowels without marks (有田 + 芳生 -> Yoshifu Arita, 石原 + 慎太郎 -> Shintaro Ishihara;
+    井上 stays Inoue)."""
+
+    def plain(roman: str) -> str:
+        roman = re.sub(r"ou(?![aeiu])|oo(?![aeiu])", "o", roman)
+        return re.sub(r"uu", "u", roman).replace("Ou", "O").replace("Oo", "O")
+
+    words = romanise(family + given).split()  # read whole: UniDic knows names in context
+    if len(words) != 2:
+        words = [romanise(family), romanise(given)]
+    return f"{plain(words[1])} {plain(words[0])}".strip()
+
+
 def romanise_name(name_ja: str, lang: str = "") -> str:
     """The English form of a name: in the person's own language when it is known to be
     Korean ('ko') or Chinese ('zh'), else cutlet's Japanese reading."""
     if lang == "ko":
+        if is_all_katakana(name_ja):
+            return romanise_korean_katakana(name_ja) or romanise(name_ja)
         return romanise_korean(name_ja) or romanise(name_ja)
     if lang == "zh":
         return romanise_chinese(name_ja) or romanise(name_ja)
