@@ -79,3 +79,66 @@ class EventMention:
     confidence: float = 1.0
     location_actor_id: str = ""
     symmetric: bool = False
+
+
+# --------------------------------------------------------------------------- frames
+# What a language's front end reads from its parse, for the one event coder
+# (pipeline.events.frame_coder.code_frames). See docs/architecture.md, "Frames".
+
+ARG_ROLES = (
+    "agent",  # who acts (active subject, passive by-agent; が / によって)
+    "patient",  # who undergoes it (direct object, passive subject; を)
+    "recipient",  # to whom it is addressed (to / on / upon X; に)
+    "partner",  # with whom (with X; と)
+    "oblique",  # other target-marking phrases (against / at / toward / into X; に対し)
+    "location",  # where (in / at / near X; で)
+    "content",  # actors named inside the object or complement (considering imports from X)
+    "content_agent",  # the subject of a content clause (demanded that Minsk release ...)
+    "speaker",  # who says it (reporting verbs; the agent of a statement)
+)
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a predicate: its role, the actors it names, how it was found."""
+
+    role: str  # one of ARG_ROLES
+    actors: tuple[str, ...]
+    how: str = "explicit"  # explicit | inherited | complement | np | discourse
+    marker: str = ""  # the preposition or particle that marked it (on, with, に, と)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A predicate of one clause, voice normalised, in language-neutral terms.
+
+    `lemma`, `particles` and `object_text` are the keys of the lexicon; `args` the
+    parties, an active or passive clause alike (the passive's by-agent is the agent).
+    `governor` is the index of the frame it is the complement of (urged X *to ease*,
+    *agreed to lift*), with `governor_rel` saying how (complement | content)."""
+
+    index: int  # position in the document's frame list
+    sentence_id: int
+    sentence_kind: str  # body | caption | heading
+    start: int  # trigger span in the analysis text
+    end: int
+    trigger: str
+    lemma: str
+    particles: frozenset[str] = frozenset()
+    object_text: str = " "
+    args: tuple[Arg, ...] = ()
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+    date: str = ""
+    date_source: str = ""  # clause | discourse | publication
+    governor: int | None = None
+    governor_rel: str = ""
+    support: str = ""  # "" | light | obtain | receive | happen (a noun's support verb)
+
+    def actors(self, *roles: str) -> list[str]:
+        """Actors of the args with these roles, in arg order, without repeats."""
+        out: list[str] = []
+        for a in self.args:
+            if a.role in roles:
+                out += [x for x in a.actors if x not in out]
+        return out

@@ -411,7 +411,7 @@ def test_event_dates_clause_discourse_publication():
 
 
 def test_english_lexicon_codes_exist_and_cover_all_roots():
-    from pipeline.english.events import load_lexicon_en
+    from pipeline.events.lexicon_en import load_lexicon_en
     from pipeline.events import load_cameo
 
     cameo = load_cameo()
@@ -426,7 +426,7 @@ def test_english_lexicon_codes_exist_and_cover_all_roots():
 
 def test_english_lexicon_triggers_are_lemmas_the_model_produces():
     from pipeline.english import load_english_model
-    from pipeline.english.events import load_lexicon_en
+    from pipeline.events.lexicon_en import load_lexicon_en
 
     nlp = load_english_model()
     odd = []

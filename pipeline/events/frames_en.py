@@ -1,0 +1,435 @@
+"""English front end of the event coder: spaCy's dependency parse -> predicate frames.
+
+Every verb of a sentence becomes a `Frame` (pipeline.model): its lemma, the particles
+and prepositions it governs, the text of its object and complements (the lexicon's
+keys), and its arguments with their roles, voice normalised:
+
+- agent: the subject (nsubj; shared by conjoined verbs, inherited by an xcomp, the
+  object of "urged X to" for the act asked for, the head noun of a relative clause);
+  in the passive the "by X" phrase;
+- patient: the direct object (dobj, dative, attr, oprd), in the passive the subject;
+  the object of an xcomp below (refused to release Bialiatski) with how=complement;
+- recipient (to / on / upon X), partner (with X), oblique (against / at / toward /
+  into X), in the order written; location (in / at / near a place);
+- content: actors named anywhere inside the object or the complement (considering
+  imports from Russia); content_agent: the subject of a that-clause (demanded that
+  Minsk release ...).
+
+A noun phrase names its actors on its head, else on its modifiers (Belarusian
+potash) or its prepositional objects (sanctions on Belarus), with conjuncts.
+
+Polarity (not / never / fail to), modality (if / could / will / plans to /
+reportedly / is said to) and the date (the clause's, else the sentence's, else the
+paragraph discourse's, else publication) are read here too; `governor` links the
+complement of another verb (urged X *to ease*) to that verb's frame.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.dates import calendar_mentions, calendar_value
+from pipeline.model import Actor, Arg, DateMention, Frame, Mention
+
+DISCOURSE_DATE_PARAGRAPHS = 1
+RECIPIENT_PREPS = ("on", "to", "upon")
+PARTNER_PREPS = ("with",)
+OBLIQUE_PREPS = ("against", "toward", "towards", "at", "into")
+TARGET_PREPS = (*RECIPIENT_PREPS, *PARTNER_PREPS, *OBLIQUE_PREPS)
+LOCATION_PREPS = ("in", "at", "near", "inside", "outside")
+INTENT_VERBS = {
+    "plan", "intend", "aim", "want", "seek", "hope", "expect", "prepare", "decide", "wish",
+    "mean", "set", "propose", "threaten",
+}  # fmt: skip
+REPORT_VERBS = {"say", "report", "believe", "allege", "think", "understand", "rumor", "rumour"}
+REPORT_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+NEGATING_VERBS = {"fail", "refuse", "decline"}
+NEGATIONS = {"not", "n't", "never", "no"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"}
+STATE_TYPES = ("STATE", "GOVERNMENT")
+NOT_PARTIES = ("PLACE",)
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+OBJECT_TEXT_DEPS = (
+    "dobj", "nsubjpass", "xcomp", "ccomp", "attr", "dative", "oprd", "prep", "prt", "advcl",
+)  # fmt: skip
+
+
+def _prep_role(prep: str) -> str:
+    if prep in RECIPIENT_PREPS:
+        return "recipient"
+    return "partner" if prep in PARTNER_PREPS else "oblique"
+
+
+@dataclass
+class _Doc:
+    """What the front end reads besides the parse: actors, mentions by token, dates."""
+
+    actors: dict[str, Actor]
+    mention_of: dict[int, list[Mention]]  # token index -> mentions covering it
+    published: str
+    para: int = -1
+    para_date: DateMention | None = None
+    last_date: tuple[int, DateMention] | None = None
+    frames: list[Frame] = field(default_factory=list)
+
+
+def _type(st: _Doc, aid: str) -> str:
+    a = st.actors.get(aid)
+    return a.type if a else ""
+
+
+def focus_state(mentions: list[Mention], actors: dict[str, Actor]) -> str:
+    """The state an article is mostly about: the country of most state / government mentions."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        a = actors.get(m.actor_id)
+        if a is not None and a.type in STATE_TYPES and a.country:
+            counts[a.country] += 1
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def text_of(tokens) -> str:
+    """Lemmas and forms of tokens, lower-cased, space-padded (for object patterns)."""
+    words = []
+    for t in tokens:
+        words.append(t.lemma_.lower())
+        if t.lower_ != t.lemma_.lower():
+            words.append(t.lower_)
+    return " " + " ".join(words) + " "
+
+
+def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
+    """Actors a noun phrase names: a mention on its head, else on its modifiers
+    (Belarusian potash, the Lukashenko government) or prepositional objects
+    (sanctions on Belarus), with conjuncts (the U.S. and the EU)."""
+    out: list[str] = []
+    for t in [tok, *tok.conjuncts]:
+        found = [m.actor_id for m in st.mention_of.get(t.i, [])]
+        if not found:
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "appos"):
+                    found += [m.actor_id for m in st.mention_of.get(c.i, [])]
+        if not found and depth < 2:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, "of", "for", "over", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found += np_actors(p, st, depth + 1)
+        for aid in found:
+            if aid not in out and _type(st, aid) not in NOT_PARTIES:
+                out.append(aid)
+    return out
+
+
+def subject_tok(v):
+    """(subject token, passive?, how) of a verb: its own, else the one it shares or inherits."""
+    # the subject nearest the verb (By mid-April the country was considering: not "April")
+    for c in sorted(v.children, key=lambda c: abs(v.i - c.i)):
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head, False, "inherited"
+            return c, False, "explicit"
+        if c.dep_ in ("nsubjpass", "csubjpass"):
+            return c, True, "explicit"
+    if v.dep_ == "relcl":
+        return v.head, False, "inherited"
+    if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head is not v:
+        if v.dep_ == "xcomp":  # object control: urged the EU to ..., pressed Minsk to ...
+            for c in v.head.children:
+                if c.dep_ in ("dobj", "dative"):
+                    return c, False, "inherited"
+        subj, passive, _ = subject_tok(v.head)
+        return subj, (passive if v.dep_ == "conj" else False), "inherited"
+    return None, False, ""
+
+
+def is_passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _by_agent(v, st: _Doc) -> list[str]:
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return np_actors(p, st)
+    return []
+
+
+def _prep_args(v, st: _Doc) -> list[Arg]:
+    """recipient / partner / oblique args of the target prepositions, in the order written."""
+    out: list[Arg] = []
+    for c in v.children:
+        if c.dep_ in ("prep", "prt", "dative") and c.lower_ in TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = np_actors(p, st)
+                    if found:
+                        out.append(Arg(_prep_role(c.lower_), tuple(found), marker=c.lower_))
+        elif c.dep_ == "advmod":  # move closer to X
+            out += _prep_args(c, st)
+    return out
+
+
+def _location(v, st: _Doc) -> str:
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for m in st.mention_of.get(p.i, []):
+                        if _type(st, m.actor_id) in ("PLACE", "STATE"):
+                            return m.actor_id
+    return ""
+
+
+def _objects(v):
+    return [c for c in v.children if c.dep_ in OBJECT_DEPS]
+
+
+def _args(v, st: _Doc) -> tuple[Arg, ...]:
+    subj, passive, how = subject_tok(v)
+    passive = passive or is_passive(v)
+    subj_actors = tuple(np_actors(subj, st)) if subj is not None else ()
+    args: list[Arg] = []
+    if passive:
+        agent = _by_agent(v, st)
+        if agent:
+            args.append(Arg("agent", tuple(agent), marker="by"))
+        if subj_actors:
+            args.append(Arg("patient", subj_actors, how))
+    else:
+        if subj_actors:
+            args.append(Arg("agent", subj_actors, how))
+        patient: list[str] = []
+        for o in _objects(v):
+            patient += [a for a in np_actors(o, st) if a not in patient]
+        if patient:
+            args.append(Arg("patient", tuple(patient)))
+        args += _prep_args(v, st)
+        for x in v.children:  # refused to release Bialiatski: the complement's object
+            if x.dep_ == "xcomp":
+                found: list[str] = []
+                for o in _objects(x):
+                    found += [a for a in np_actors(o, st) if a not in found]
+                if found:
+                    args.append(Arg("patient", tuple(found), "complement"))
+        content: list[str] = []
+        for t in (t for c in v.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree):
+            for m in st.mention_of.get(t.i, []):
+                if m.actor_id not in content and _type(st, m.actor_id) not in NOT_PARTIES:
+                    content.append(m.actor_id)
+        if content:
+            args.append(Arg("content", tuple(content), "np"))
+        clause_agent: list[str] = []
+        for c in v.children:  # demanded that Minsk release ... (the last that-clause)
+            if c.dep_ == "ccomp":
+                s2, _, _ = subject_tok(c)
+                if s2 is not None:
+                    clause_agent = np_actors(s2, st)
+        if clause_agent:
+            args.append(Arg("content_agent", tuple(clause_agent)))
+    loc = _location(v, st)
+    if loc:
+        args.append(Arg("location", (loc,), marker="in"))
+    return tuple(args)
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _chain(v):
+    """The verb and the verbs it is the complement of (plans to visit -> visit, plans)."""
+    out = [v]
+    while v.dep_ in ("xcomp",) and v.head is not v:
+        v = v.head
+        out.append(v)
+    return out
+
+
+def polarity(v) -> str:
+    for t in _chain(v):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "advmod") for c in t.children
+        ):
+            return "negated"
+        if t is not v and t.lemma_.lower() in NEGATING_VERBS:
+            return "negated"
+    return "affirmed"
+
+
+def modality(v) -> str:
+    chain = _chain(v)
+    heads = [*chain]
+    if v.dep_ == "conj":
+        heads += _chain(v.head)
+    for t in heads:
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+        if t.dep_ == "advcl" and any(c.lower_ in HYPOTHETICAL_MARKS for c in t.children):
+            return "hypothetical"
+    for t in heads:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+            return "intended"
+        if t is not v and t.lemma_.lower() in INTENT_VERBS:
+            return "intended"
+        if t is not v and t.lemma_.lower() == "go" and any(c.lower_ == "to" for c in v.children):
+            return "intended"  # is going to
+    for t in heads:
+        if any(c.lower_ in REPORT_ADVERBS for c in t.children):
+            return "reported"
+        if t is not v and t.lemma_.lower() in REPORT_VERBS and is_passive(t):
+            return "reported"  # is said to, is reported to
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                return "reported"
+    # "X was said to have ..." parsed with the trigger under a passive say
+    head = v.head
+    if v.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in REPORT_VERBS and is_passive(head):
+        return "reported"
+    return "asserted"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _clause_indices(v) -> set[int]:
+    """Tokens of the verb's own clause: its subtree without the clauses below it."""
+    out = {v.i}
+    stack = [c for c in v.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(
+            c for c in t.children if c.dep_ not in CLAUSE_DEPS or t.pos_ in ("NOUN", "PROPN")
+        )
+    return out
+
+
+def _event_date(v, located: list[tuple[int, DateMention]], st: _Doc) -> tuple[str, str]:
+    own = _clause_indices(v)
+    for i, d in located:
+        if i in own:
+            return calendar_value(d.value), "clause"
+    t = v
+    while t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl") and t.head is not t:
+        t = t.head
+        up = _clause_indices(t)
+        for i, d in located:
+            if i in up:
+                return calendar_value(d.value), "clause"
+    before = [d for i, d in located if 0 <= i < v.i]
+    if before:
+        return calendar_value(before[0].value), "clause"
+    if st.para_date is not None:
+        return calendar_value(st.para_date.value), "discourse"
+    return calendar_value(st.published) or st.published, "publication"
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def particles(v) -> frozenset[str]:
+    return frozenset(c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "advmod", "dative"))
+
+
+def object_text(v) -> str:
+    toks = []
+    for c in v.children:
+        if c.dep_ in OBJECT_TEXT_DEPS:
+            if c.dep_ == "advcl" and not any(x.lower_ == "to" for x in c.children):
+                continue
+            toks.extend(c.subtree)
+    return text_of(toks)
+
+
+def is_predicate(v) -> bool:
+    return (v.pos_ == "VERB" or v.tag_.startswith("VB")) and v.pos_ != "AUX"
+
+
+def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return
+
+    def first_tok(d: DateMention) -> int:
+        s = doc.char_span(d.start, d.end, alignment_mode="expand")
+        return s[0].i if s is not None and len(s) else -1
+
+    located = [(first_tok(d), d) for d in sent_dates]
+    index_of: dict[int, int] = {}
+    pending: list[tuple[object, dict]] = []
+    for v in span:
+        if not is_predicate(v):
+            continue
+        index_of[v.i] = len(st.frames) + len(pending)
+        date, date_source = _event_date(v, located, st)
+        pending.append(
+            (
+                v,
+                dict(
+                    index=index_of[v.i],
+                    sentence_id=sent.sentence_id,
+                    sentence_kind=sent.kind,
+                    start=v.idx,
+                    end=v.idx + len(v.text),
+                    trigger=v.text,
+                    lemma=v.lemma_.lower(),
+                    particles=particles(v),
+                    object_text=object_text(v),
+                    args=_args(v, st),
+                    polarity=polarity(v),
+                    modality=modality(v),
+                    date=date,
+                    date_source=date_source,
+                ),
+            )
+        )
+    for v, fields in pending:
+        gov = v.head if v.dep_ in ("xcomp", "ccomp") and v.head is not v else None
+        if gov is not None and gov.i in index_of:
+            fields.update(governor=index_of[gov.i], governor_rel="complement")
+        st.frames.append(Frame(**fields))
+
+
+def frames_en(doc) -> list[Frame]:
+    """The predicate frames of an English Doc (parsed, with dates and actor mentions)."""
+    mentions: list[Mention] = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
+    mention_of: dict[int, list[Mention]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for t in span if span is not None else []:
+            mention_of.setdefault(t.i, []).append(m)
+    dates = calendar_mentions(doc._.dates)
+    st = _Doc(doc._.actors or {}, mention_of, doc._.published or "")
+    d_i = 0
+    for sent in sorted(doc._.sentences or [], key=lambda s: s.start):
+        if sent.paragraph != st.para:
+            st.para, st.para_date = sent.paragraph, None
+            if (
+                st.last_date is not None
+                and sent.paragraph - st.last_date[0] <= DISCOURSE_DATE_PARAGRAPHS
+            ):
+                st.para_date = st.last_date[1]
+        s_dates = []
+        while d_i < len(dates) and dates[d_i].start < sent.end:
+            if dates[d_i].end > sent.start:
+                s_dates.append(dates[d_i])
+            d_i += 1
+        _sentence_frames(doc, sent, s_dates, st)
+        if s_dates and sent.kind != "heading":
+            st.para_date = s_dates[-1]
+            st.last_date = (sent.paragraph, s_dates[-1])
+    return st.frames
+
+
+__all__ = ["focus_state", "frames_en", "np_actors", "object_text", "particles", "text_of"]
