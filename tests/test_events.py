@@ -418,9 +418,13 @@ REAL_NEWS_CASES = [
     ("韓国人男性が国家保安法違反の容疑で逮捕された。", [("KOR_GOV", "173", "KOR_CVL")]),
     ("フィリピンのマニラで韓国人男性2人が日本人女性に性的暴行を加え、現地警察に逮捕された。",
      [("KOR_CVL", "1821", "JPN_CVL"), ("PHL_COP", "173", "KOR_CVL")]),
-    # a newspaper reports an act, it does not do it; its report is no act to react to
-    ("朝日新聞は、中国の警察が女子高生を田んぼに捨てたと報じた。",
-     [("CHN_COP", "180", "CHN_CVL"), ("ORG_ASAHI_SHIMBUN", "010", "")]),
+    # a newspaper reports an act, it does not do it; its report of someone else's act is
+    # where the news comes from, not an event
+    ("朝日新聞は、中国の警察が女子高生を田んぼに捨てたと報じた。", [("CHN_COP", "180", "CHN_CVL")]),
+    ("朝日新聞は、中国の警察の対応を批判した。", [("ORG_ASAHI_SHIMBUN", "111", "CHN_COP")]),
+    # the quoted words decide what a voice does (voice_cues.tsv)
+    ("韓国のネット掲示板では「立派な方だ」との声が寄せられた一方、「怖い」という意見もあった。",
+     [("KOR_NETIZENS", "051", ""), ("KOR_NETIZENS", "012", "")]),
     # the content of a report coded as the speaker's act is the statement
     ("ロシアは日本の外交官を追放すると発表した。", [("RUS", "161", "JPN_GOV")]),
     # 声明を発表した: the support verb with its noun, not a second statement

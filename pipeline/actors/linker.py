@@ -728,15 +728,27 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             spec = sectors[c.key]
             if _covered(quotes, c.start, c.end):
                 continue  # 「なぜ警察は…」: a bare noun in a quote is the speaker's, not the story's
-            country = topic
-            if spec["type"] == "GOVERNMENT":  # 〜で…警察に逮捕された: the organ of the place
+            country, start = topic, c.start
+            before = final[-1] if final else None
+            if (
+                before is not None
+                and before.end == c.start
+                and before.method == "anaphora"
+                and actor_of(before).type == "STATE"
+            ):
+                country, start = before.key, before.start  # 同国当局: the state just named
+                final.pop()
+            elif spec["type"] == "GOVERNMENT" or text[max(0, c.start - 2) : c.start] in _LOCAL:
+                # 〜で…警察に逮捕された, 現地サポーター: the organ / people of the place
                 country = _location_country(final, c.start, text, sentence_starts, actor_of) or topic
+            elif spec.get("suffix") == "NETIZENS":  # 中央日報の記事のコメント欄: the outlet's readers
+                country = _outlet_country(final, c.start, sentence_starts, actor_of) or topic
             if not country:
                 continue
             if spec["type"] == "GROUP" and _describes_person(c, nxt, text, actor_of):
                 continue
             c2 = Cand(
-                c.start,
+                start,
                 c.end,
                 "actor",
                 kb.sector_id(country, spec["sector"], spec.get("suffix", "")),
@@ -805,6 +817,23 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
 
 
 _LOCATIVE = ("で", "にて", "内で")
+
+
+_LOCAL = ("現地", "地元")
+
+
+def _outlet_country(before: list[Cand], pos: int, sentence_starts, actor_of) -> str:
+    """The country of the news outlet named last in this sentence or the one before
+    (its readers' comments: 中央日報の記事のコメント欄には), else ""."""
+    k = bisect.bisect_right(sentence_starts, pos) - 2
+    since = sentence_starts[k] if k >= 0 else 0
+    for x in reversed(before):
+        if x.start < since:
+            break
+        a = actor_of(x)
+        if x.kind == "actor" and a.type == "ORG" and a.sector == "MED" and a.country:
+            return a.country
+    return ""
 
 
 def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, actor_of) -> str:

@@ -35,7 +35,7 @@ from pipeline.events.clauses import (
     chunk_tokens,
     is_actor_tail,
 )
-from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon
+from pipeline.events.lexicon import LexEntry, Lexicon, load_lexicon, voice_code
 from pipeline.events.roles import (
     Frame,
     Role,
@@ -43,6 +43,7 @@ from pipeline.events.roles import (
     group,
     location,
     partners,
+    formal_head,
     passive_agent,
     scene,
     subject,
@@ -396,7 +397,9 @@ def _code_sentence(
             frame.asking((wo.text + "を" if wo is not None else "") + pred.chunk.text)
             continue
         frame.scope = frame.quote_of(pred.chunk.start)
-        frame.in_relative = pred.form == "rel"
+        # a clause on a noun (…を擁護する意見) is no place for the main clause's は-phrases;
+        # on a formal noun (寄せられた一方, 発表したことを) it is an adverbial clause, and they are
+        frame.in_relative = pred.form == "rel" and not formal_head(pred)
         hits = _code_pred(pred, frame, lex, state, embedded)
         voice = pred.head_np.head if pred.form == "rel" and pred.head_np is not None else None
         if hits and voice is not None and voice.text in VOICE_NOUNS and not hits[0].sources:
@@ -433,7 +436,16 @@ def _code_sentence(
         state.para_topic = list(topic.head_actors)
     elif last_subject:
         state.para_topic = last_subject
-    return _reaction_targets(_drop_reporting(out), state.actors)
+    return _reaction_targets(_drop_attributions(_drop_reporting(out), state.actors), state.actors)
+
+
+def _drop_attributions(events: list[EventMention], actors: dict[str, Actor]) -> list[EventMention]:
+    """朝日新聞は、警察が女子高生を捨てたと報じた: a newspaper's report of what someone else
+    did is where the news comes from, not an event of the story (CAMEO codes the act)."""
+    others = [e for e in events if not _is_media(e.source_actor_id, actors)]
+    if not others:
+        return events
+    return [e for e in events if not (_is_media(e.source_actor_id, actors) and e.event_code == "010")]
 
 
 def _speech_quotes(sent, mentions: list[Mention], text: str) -> list[tuple[int, int]]:
@@ -673,7 +685,7 @@ def _verbal(
         if obj.head_actors:
             target = Role(actors_of_np(obj), "explicit")
         else:
-            inner = obj.mod_actors("np_target") or obj.mod_actors("np_partner") or obj.gen_actors
+            inner = obj.mod_actors("np_target") or obj.mod_actors("np_partner") or _owner(obj)
             if inner:
                 target = Role(inner, "np")
     if not target:
@@ -683,6 +695,15 @@ def _verbal(
     if not target:
         target = Role([a for a in partners(frame) if a not in subj.actors], "explicit")
     return _Hit(entry, trig, subj, _fill_target(target, entry, subj, state), ([], []), loc)
+
+
+def _owner(np: NP) -> list[str]:
+    """Whose the noun is: the actors of its nearest genitive (中国の警察の対応 -> the police),
+    else those inside its head (サウジ産原油)."""
+    for c in reversed(np.mods):
+        if c.case in ("no", "") and (c.head_actors or c.actors):
+            return list(c.head_actors or c.actors)
+    return np.gen_actors
 
 
 def actors_of_np(np: NP) -> list[str]:
@@ -727,6 +748,12 @@ def _nominal(
         pending = state.pending_voices.pop(np.head.start, None)
         if pending:  # …を擁護する意見も見られた: the clause on the voice names the act
             entry, trig, tgt = pending[0].entry, pending[0].trig, pending[0].targets or tgt
+        elif trig.lemma in VOICE_NOUNS and entry.code == "010":
+            # 「…無能」「…恥ずかしい」などの声: the quoted words say what the voice does
+            code = voice_code(_quoted_before(frame, trig.start, state.text))
+            if code:
+                entry = dataclasses.replace(entry, code=code)
+        frame.voice_from = trig.end
         if entry.code[:2] in REACTION_ROOTS or trig.lemma in VOICE_NOUNS:
             if src:
                 state.last_speakers = (state.para, src.actors)
@@ -766,7 +793,7 @@ def _nominal(
     source = Role(np_agent, "np") if np_agent else subj
     target = dative(frame)
     if not target:
-        inner = obj.mod_actors("np_target") or [a for a in obj.gen_actors if a not in source.actors]
+        inner = obj.mod_actors("np_target") or [a for a in _owner(obj) if a not in source.actors]
         if inner:
             target = Role(inner, "np")
     return _Hit(entry, trig, source, _fill_target(target, entry, source, state), ([], []), loc)
@@ -780,6 +807,13 @@ def _patient_unnamed(frame: Frame) -> bool:
         return not ga.head_actors
     topics = [np for np in frame.visible_topics if np.case == "wa"]
     return bool(topics) and not topics[-1].head_actors and not topics[-1].gen_actors
+
+
+def _quoted_before(frame: Frame, pos: int, text: str) -> str:
+    """The words quoted in the sentence since the last voice and before `pos`."""
+    return "".join(
+        text[a + 1 : b - 1] for a, b in frame.quotes if frame.voice_from <= a and b <= pos
+    )
 
 
 # nouns for what people say, whose modifier often names the act (擁護する意見, 非難の声)

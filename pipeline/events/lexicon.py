@@ -110,6 +110,31 @@ def parse_entry(row: list[str]) -> LexEntry:
 
 
 @lru_cache(maxsize=1)
+def load_voice_cues() -> tuple[tuple[str, str], ...]:
+    """voice_cues.tsv: (cue word, CAMEO code) — what quoted words make a voice do."""
+    out = []
+    for row in _rows("voice_cues.tsv"):
+        if row and row[0].strip() != "cue":
+            out.append((row[0].strip(), row[1].strip()))
+    return tuple(out)
+
+
+def voice_code(quoted: str) -> str:
+    """The code the quoted words of a voice give (the cue found most often; ties: the
+    first in the quotation), or '' when they have no cue."""
+    hits: dict[str, tuple[int, int]] = {}
+    for cue, code in load_voice_cues():
+        pos = quoted.find(cue)
+        if pos < 0:
+            continue
+        n, first = hits.get(code, (0, pos))
+        hits[code] = (n + quoted.count(cue), min(first, pos))
+    if not hits:
+        return ""
+    return min(hits, key=lambda c: (-hits[c][0], hits[c][1]))
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     by_trigger: dict[str, list[LexEntry]] = {}
     for row in _rows("lexicon_ja.tsv"):

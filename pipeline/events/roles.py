@@ -76,6 +76,7 @@ class Frame:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     scope: tuple[int, int] | None = None
     in_relative: bool = False  # the current predicate modifies a noun: は-phrases are not its
+    voice_from: int = 0  # where the words of the next voice (「…」との声) may start
 
     def quote_of(self, pos: int) -> tuple[int, int] | None:
         for q in self.quotes:
@@ -203,7 +204,7 @@ UNRESOLVED_OWNERS = ("双方", "両者", "両陣営", "各国", "各派")
 
 def subject(frame: Frame, pred: Pred) -> Role:
     """The grammatical subject of `pred` (agent if active, patient if passive)."""
-    if pred.form == "rel" and pred.head_np is not None and not _formal_head(pred):
+    if pred.form == "rel" and pred.head_np is not None and not formal_head(pred):
         np = frame.last("ga", "mo")
         if np is not None and np.head_actors:
             return Role(actors_of(np), "explicit")
@@ -241,7 +242,7 @@ def subject(frame: Frame, pred: Pred) -> Role:
     return Role()
 
 
-def _formal_head(pred: Pred) -> bool:
+def formal_head(pred: Pred) -> bool:
     from pipeline.events.clauses import FORMAL_NOUNS
 
     head = pred.head_np.head if pred.head_np is not None else None
