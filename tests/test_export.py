@@ -299,3 +299,14 @@ def test_cli_extract_excel_csv(sample_tables, tmp_path):
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO((tmp_path / "excel" / "events.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0][0] == "event_id" and len(rows) > 1
+
+
+def test_what_only_reads_tables_is_left_out_of_the_analysis_fingerprint():
+    from pathlib import Path
+
+    import pipeline
+    from pipeline.extract import TABLE_READERS
+
+    # A change to the report or the exports must not re-analyse the corpus; a renamed
+    # module here would silently start doing so.
+    assert all((Path(pipeline.__file__).parent / name).exists() for name in TABLE_READERS)
