@@ -53,6 +53,13 @@ def test_timeline_counts_an_event_only_at_scales_its_date_allows():
     assert t["default"] == "month"  # 5 of 6 events have a month
 
 
+def test_timeline_shows_days_by_default_only_over_a_short_span():
+    short = events(("USA", "010", "", "2026-01-03", 1, 0.0), ("USA", "010", "", "2026-02-20", 1, 0.0))
+    long = events(("USA", "010", "", "2024-01-03", 1, 0.0), ("USA", "010", "", "2026-02-20", 1, 0.0))
+    assert timeline(short)["default"] == "day"
+    assert timeline(long)["default"] == "month" and "day" in timeline(long)["scales"]
+
+
 def test_timeline_leaves_out_days_over_many_years():
     many = events(("USA", "010", "", "2001-01-01", 1, 0.0), ("USA", "010", "", "2025-01-01", 1, 0.0))
     assert set(timeline(many)["scales"]) == {"year", "month"}
@@ -165,3 +172,8 @@ def test_cli_report_without_tables_is_a_clear_error(tmp_path):
     assert result.exit_code == 2 and "events.csv: table not found" in result.output
     with pytest.raises(ReportError):
         write_report(tmp_path)
+
+
+def test_a_corpus_without_events_still_gets_a_page(tmp_path):
+    data = _page_data(report_html(write_synthetic_tables(tmp_path, 0)))
+    assert data["summary"]["events"] == 0 and data["network"]["nodes"] == [] and data["timeline"]["default"] == "year"

@@ -21,6 +21,7 @@ import pandas as pd
 
 SCALES = {"year": 4, "month": 7, "day": 10}
 MAX_PERIODS = 1500
+DAYS_SHOWN_BY_DEFAULT = 122
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TOP_DYADS = 15
 TOP_ACTORS = 15
@@ -55,7 +56,8 @@ def timeline(events: pd.DataFrame) -> dict:
     An event is counted at a scale only when its date is at least that precise
     (a date of 2025 is not put in January); `excluded` says how many are left out.
     A scale whose periods would be too many to see (days over more than four
-    years) is left out. `default` is the finest scale that still shows 80% of the events."""
+    years) is left out. `default` is the finest scale that still shows 80% of the
+    events, days only over a short span (four months)."""
     dates = events["date"].where(events["date"].str.match(_ISO_DATE), "")
     out: dict = {"scales": {}, "default": "year"}
     for scale, length in SCALES.items():
@@ -73,7 +75,8 @@ def timeline(events: pd.DataFrame) -> dict:
             "shown": int(keep.sum()),
             "excluded": int((~keep).sum()),
         }
-        if len(events) and keep.sum() >= 0.8 * len(events):
+        short = scale != "day" or (keep.any() and _span(dates[keep], scale) <= DAYS_SHOWN_BY_DEFAULT)
+        if len(events) and keep.sum() >= 0.8 * len(events) and short:
             out["default"] = scale
     return out
 
