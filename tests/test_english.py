@@ -411,8 +411,8 @@ def test_event_dates_clause_discourse_publication():
 
 
 def test_english_lexicon_codes_exist_and_cover_all_roots():
-    from pipeline.events.lexicon_en import load_lexicon_en
     from pipeline.events import load_cameo
+    from pipeline.events.lexicon_en import load_lexicon_en
 
     cameo = load_cameo()
     entries = [e for rows in load_lexicon_en().values() for e in rows]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.actors.textutil import quote_spans
 from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.events import attributes
 from pipeline.events.clauses import (
@@ -40,16 +41,15 @@ from pipeline.events.roles import (
     Frame,
     Role,
     dative,
+    formal_head,
     group,
     location,
     partners,
-    formal_head,
     passive_agent,
     scene,
     subject,
 )
 from pipeline.events.tokens import Tok, read_tokens
-from pipeline.actors.textutil import quote_spans
 from pipeline.model import Actor, DateMention, EventMention, Mention
 
 GROUP_PAIR_WORDS = (
