@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb
+.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb floors mutate
 
 setup: $(STAMP)
 
@@ -33,6 +33,15 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/dekigoto eval $(GOLD)
 
+# Re-measure the quality floors (tests/fixtures/quality_floor.yaml); WRITE=1 raises those that rose.
+floors: $(STAMP)
+	$(BIN)/python -m tests.quality $(if $(WRITE),--write)
+
+# Mutation testing of the cache key, the CLI's option plumbing, atomic writes and the
+# merging of events (tests/mutation.py; not part of make test: it takes hours).
+mutate: $(STAMP)
+	nice -n 10 $(BIN)/python -m tests.mutation
+
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
 
@@ -55,5 +64,5 @@ train-ner: $(STAMP)
 	nice -n 10 $(BIN)/python -m pipeline.ner.train ../shared/data/ner
 
 clean:
-	rm -rf $(VENV) $(OUT)/.dekigoto .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(OUT)/.dekigoto .pytest_cache .ruff_cache .hypothesis mutants build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

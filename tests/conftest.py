@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# Property tests draw their examples from a seed fixed per test ("ci", the default): a
+# run fails or passes the same way everywhere. HYPOTHESIS_PROFILE=explore searches
+# afresh, with more examples, and keeps what fails in .hypothesis/ to replay.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE_ARTICLE = FIXTURES / "gold" / "belarus_us_635.md"

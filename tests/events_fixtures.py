@@ -95,3 +95,54 @@ def doc_with_mentions(
     doc._.mentions, doc._.actors = find_mentions(text, actors)
     doc._.dates = find_dates(text, dates or {})
     return doc
+
+
+# ------------------------------------------------------------- the sample article
+
+# ids of the hand-made actor fixtures -> ids of the gold file
+_GOLD_IDS = {"USR": "SUN", "IGO_EU": "EU", "REG_EUROPE": "EUROPE", "IGO_UN": "UN", "IGO_CIS": "CIS"}
+
+
+def _gold_id(actor_id: str) -> str | None:
+    if not actor_id:
+        return None
+    if actor_id.startswith("PER_"):
+        return actor_id[4:]
+    return _GOLD_IDS.get(actor_id, actor_id)
+
+
+def gold_event_matches(ev, gold: dict) -> bool:
+    """Does a coded event (with fixture actor ids) match a gold event (root, source and
+    target, with the gold's alternatives; symmetric events either way)?"""
+    if ev.root_code not in {gold["root"], *gold.get("also_ok", [])}:
+        return False
+    src, tgt = _gold_id(ev.source_actor_id), _gold_id(ev.target_actor_id)
+    sources = {gold["source"], *gold.get("also_ok_source", [])}
+    targets = {gold["target"], *gold.get("also_ok_target", [])}
+    ok = src in sources and (None in targets or tgt in targets)
+    if gold.get("symmetric"):
+        ok = ok or (tgt in sources and src in targets)
+    return ok
+
+
+def coded_sample_events():
+    """The sample article's merged events from the coder alone, with the actor and date
+    mentions of tests/fixtures/events/ standing in for the linker and the date tagger."""
+    from pathlib import Path
+
+    import yaml
+
+    from pipeline.corpus import read_article
+    from pipeline.events import code_events, merge_events
+    from pipeline.nlp import blank_japanese, make_doc
+    from pipeline.text import prepare
+
+    fixtures = Path(__file__).parent / "fixtures"
+    article_path = fixtures / "gold" / "belarus_us_635.md"
+    document = prepare(read_article(article_path, article_path.parent).body)
+    doc = make_doc(blank_japanese(), document.text, "2026-02", document.sentences)
+    surfaces = yaml.safe_load((fixtures / "events" / "belarus_actors.yaml").read_text(encoding="utf-8"))
+    doc._.mentions, doc._.actors = find_mentions(doc.text, {k: tuple(v) for k, v in surfaces.items()})
+    dates = yaml.safe_load((fixtures / "events" / "belarus_dates.yaml").read_text(encoding="utf-8"))
+    doc._.dates = find_dates(doc.text, {k: str(v) for k, v in dates.items()})
+    return merge_events(code_events(doc), doc._.actors)

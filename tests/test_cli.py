@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pandas as pd
 import pytest
@@ -42,19 +43,122 @@ def test_add_then_extract(tmp_path):
     corpus = tmp_path / "corpus"
     result = runner.invoke(app, ["add", str(src), "--corpus", str(corpus), "--title", "題", "--published", "2026-03-01"])
     assert result.exit_code == 0, result.output
-    assert (corpus / "kiji.md").read_text(encoding="utf-8").startswith("---\ntitle: 題\npublished: '2026-03-01'") or \
-        "published: 2026-03-01" in (corpus / "kiji.md").read_text(encoding="utf-8")
     dup = runner.invoke(app, ["add", str(src), "--corpus", str(corpus)])
     assert dup.exit_code == 1 and "same body" in dup.output
+    out = tmp_path / "out"
+    extracted = runner.invoke(app, ["extract", str(corpus), "--out", str(out), "-q"])
+    assert extracted.exit_code == 0, extracted.output
+    assert "1 articles (1 analysed, 0 from cache)" in extracted.output
+    (article,) = pd.read_csv(out / "articles.csv", keep_default_na=False, dtype=str).to_dict("records")
+    assert (article["path"], article["title"], article["published"], article["status"]) == ("kiji.md", "題", "2026-03-01", "ok")
+    events = pd.read_csv(out / "events.csv", keep_default_na=False, dtype=str)
+    assert list(zip(events.source_actor_id, events.event_code, strict=True)) == [("USA", "085")]
 
 
-def test_analyze_json_from_stdin():
-    result = runner.invoke(app, ["analyze", "-", "--published", "2026-02"], input="米国は2025年12月、ベラルーシへの制裁を解除した。")
+# ------------------------------------------------------------------- extract options
+
+LIBRARY_DEFAULTS = {
+    "fmt": "csv", "full": False, "with_tokens": False, "workers": None, "progress": None, "engine": "local",
+    "scheduler": None, "parquet_above": None, "timeout": 300.0, "ner": True,
+}
+# (command-line options, what reaches pipeline.extract.extract besides the defaults)
+EXTRACT_OPTIONS = [
+    ([], {}),
+    (["--format", "parquet"], {"fmt": "parquet"}),
+    (["--full"], {"full": True}),
+    (["--tokens"], {"with_tokens": True}),
+    (["--workers", "3"], {"workers": 3}),
+    (["-w", "0"], {"workers": None}),  # 0: one per core
+    (["--engine", "dask"], {"engine": "dask"}),
+    (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786"], {"engine": "dask", "scheduler": "tcp://127.0.0.1:8786"}),
+    (["--parquet-above", "500"], {"parquet_above": 500}),
+    (["--timeout", "12.5"], {"timeout": 12.5}),
+    (["--timeout", "0"], {"timeout": None}),  # 0: no limit
+    (["--no-ner"], {"ner": False}),
+    (["--ner"], {}),
+    (["-q"], {"progress": False}),
+]
+
+
+@pytest.mark.parametrize("args,expected", EXTRACT_OPTIONS, ids=[" ".join(a) or "defaults" for a, _ in EXTRACT_OPTIONS])
+def test_extract_passes_each_option_to_the_library(tmp_path, monkeypatch, args, expected):
+    import pipeline.extract  # noqa: F401
+    from pipeline.extract import ExtractSummary
+
+    calls = []
+
+    def spy(corpus, out, **options):
+        calls.append((corpus, out, options))
+        return ExtractSummary()
+
+    monkeypatch.setattr(sys.modules["pipeline.extract"], "extract", spy)
+    result = runner.invoke(app, ["extract", str(tmp_path / "c"), "--out", str(tmp_path / "o"), *args])
+    assert result.exit_code == 0, result.output
+    assert calls == [(tmp_path / "c", tmp_path / "o", {**LIBRARY_DEFAULTS, **expected})]
+
+
+def test_extract_options_take_effect(tmp_path):
+    """End to end: Parquet instead of CSV, the tokens table, the NER off."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        "---\npublished: 2026-03-02\nlang: ja\n---\nアエロフロートは運航を停止した。", encoding="utf-8"
+    )
+    base = ["extract", str(corpus), "-q", "--workers", "1", "--timeout", "120"]
+    with_ner = runner.invoke(app, [*base, "--out", str(tmp_path / "ner")])
+    assert with_ner.exit_code == 0, with_ner.output
+    assert "model" in set(pd.read_csv(tmp_path / "ner" / "mentions.csv").link_method)
+    result = runner.invoke(app, [*base, "--out", str(tmp_path / "out"), "--format", "parquet", "--tokens", "--no-ner"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert not list(out.glob("*.csv"))
+    assert len(pd.read_parquet(out / "tokens.parquet")) > 3
+    assert "model" not in set(pd.read_parquet(out / "mentions.parquet").link_method)
+    again = runner.invoke(app, [*base, "--out", str(out), "--format", "parquet", "--tokens", "--no-ner", "--full"])
+    assert "1 analysed, 0 from cache" in again.output
+
+
+# ---------------------------------------------------------------------------- analyze
+
+TEXT = "米国は2025年12月、ベラルーシへの制裁を解除した。"
+
+
+def test_analyze_json_from_stdin_is_the_library_analysis():
+    from dataclasses import asdict
+
+    import pipeline
+
+    result = runner.invoke(app, ["analyze", "-", "--published", "2026-02"], input=TEXT)
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["lang"] == "ja"
-    assert any(d["value"] == "2025-12" for d in data["dates"])
-    assert data["sentences"][0]["text"].startswith("米国は")
+    assert data == asdict(pipeline.analyze(TEXT, published="2026-02"))
+    assert (data["lang"], data["published"]) == ("ja", "2026-02")
+    (event,) = data["events"]
+    assert (event["date"], event["source_actor_id"], event["event_code"], event["target_actor_id"]) == (
+        "2025-12", "USA", "085", "BLR",
+    )
+    assert [(m["text"], m["actor_id"]) for m in data["mentions"]] == [("米国", "USA"), ("ベラルーシ", "BLR")]
+    assert [d["value"] for d in data["dates"]] == ["2025-12"]
+
+
+def test_analyze_text_lists_one_line_per_event():
+    text = TEXT + "北朝鮮は27日、弾道ミサイルを発射した。"  # no target: its column stays blank
+    result = runner.invoke(app, ["analyze", "-", "--published", "2026-02", "--text"], input=text)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "2025-12    USA                    085   BLR                    Ease economic sanctions, boycott, embargo",
+        "2025-12-27 PRK                    150                          Demonstrate military or police power, not specified below",
+    ]
+
+
+def test_analyze_reads_the_front_matter_of_a_file(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\npublished: 2026-02\nlang: ja\n---\n米国は12月、ベラルーシへの制裁を解除した。", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["lang"], data["published"]) == ("ja", "2026-02")
+    assert [d["value"] for d in data["dates"]] == ["2025-12"]  # a past act in December of a February article
 
 
 def test_analyze_bad_date_is_a_clear_error():

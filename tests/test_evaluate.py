@@ -488,3 +488,75 @@ def test_one_system_event_pairs_with_one_gold_event(gold, tables):
     misses = _messages(r, "event", "miss")
     assert misses == ["miss event E7 LUKASHENKO 036 -> (any) date (any): "
                       "its system match ev5 is paired with gold E5"]
+
+
+# ------------------------------------------------------- finding the gold's article
+
+
+def _gold_titled(folder, name: str, title: str):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.gold.yaml"
+    path.write_text(yaml.safe_dump({"document": {"title": title}}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _article(folder, name: str, title: str, body: str = "米国は制裁を解除した。"):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"---\ntitle: {title}\npublished: 2026-03\nlang: ja\n---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_find_article_beside_the_gold_file_first(tmp_path):
+    from pipeline.evaluate_run import find_article
+
+    gold = _gold_titled(tmp_path / "gold", "kiji", "制裁の解除")
+    beside = _article(tmp_path / "gold", "kiji.txt", "別の題")
+    _article(tmp_path / "corpus", "other.md", "制裁の解除")
+    assert find_article(gold, tmp_path / "corpus") == beside
+
+
+def test_find_article_by_title_in_the_corpus(tmp_path):
+    from pipeline.evaluate_run import find_article
+
+    gold = _gold_titled(tmp_path / "gold", "kiji", "制裁の解除")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "broken.md").write_text("---\npublished: soon\n---\n本文。", encoding="utf-8")  # skipped
+    _article(corpus, "first.md", "別の題")
+    wanted = _article(corpus / "sub", "second.md", "制裁の解除")
+    assert find_article(gold, corpus) == wanted
+
+
+def test_find_article_says_where_it_looked(tmp_path):
+    from pipeline.evaluate_run import find_article
+
+    gold = _gold_titled(tmp_path / "gold", "kiji", "制裁の解除")
+    _article(tmp_path / "corpus", "first.md", "別の題")
+    with pytest.raises(ValueError, match=r"kiji\.md/\.txt beside it and title '制裁の解除' in .*corpus"):
+        find_article(gold, tmp_path / "corpus")
+
+
+def test_eval_scores_an_article_found_by_title(tmp_path):
+    """`dekigoto eval GOLD --corpus DIR`: the article comes from the corpus, by its title."""
+    from pipeline.evaluate_run import tables_for_gold
+
+    gold = tmp_path / "gold" / "kiji.gold.yaml"
+    gold.parent.mkdir()
+    gold.write_text(
+        yaml.safe_dump(
+            {
+                "document": {"title": "制裁の解除", "published": "2026-03"},
+                "actors": [{"id": "USA", "type": "COUNTRY", "country": "USA", "name_en": "United States"}],
+                "dates": [],
+                "events": [{"id": "E1", "source": "USA", "root": "08", "code": "085", "target": None, "date": None}],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    _article(tmp_path / "corpus", "a.md", "制裁の解除")
+    with tables_for_gold([gold], tmp_path / "corpus") as tables:
+        report = score([load_gold(gold)], load_tables(tables)).to_dict()["total"]
+    assert report["events"]["root"]["tp_gold"] == 1
+    assert report["actors"]["overall"]["tp_gold"] == 1

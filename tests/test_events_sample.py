@@ -1,84 +1,20 @@
-"""The sample article against the gold events.
+"""The event coder alone on the sample article, with hand-made actor and date mentions
+(tests/fixtures/events/): how it dates and merges what the article reports.
 
-1. With hand-made actor and date mentions (tests/fixtures/events/), so the coder
-   is tested on its own: recall on events not marked hard and precision >= 0.8.
-2. With the whole pipeline (actors and dates from their components), scored by
-   pipeline.evaluate like `dekigoto eval`.
+Its precision and recall against the gold events are quality figures: they live in
+tests/fixtures/quality_floor.yaml (section sample_ja_coder, tests/test_quality.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from pipeline.events import code_events, merge_events
-from pipeline.nlp import blank_japanese, make_doc
-
-from .events_fixtures import find_dates, find_mentions
-
-FIXTURES = Path(__file__).parent / "fixtures"
-# fixture ids -> gold ids
-GOLD_IDS = {"USR": "SUN", "IGO_EU": "EU", "REG_EUROPE": "EUROPE", "IGO_UN": "UN", "IGO_CIS": "CIS"}
-
-
-def _gold_id(actor_id: str) -> str | None:
-    if not actor_id:
-        return None
-    if actor_id.startswith("PER_"):
-        return actor_id[4:]
-    return GOLD_IDS.get(actor_id, actor_id)
-
-
-def _matches(ev, gold: dict) -> bool:
-    if ev.root_code not in {gold["root"], *gold.get("also_ok", [])}:
-        return False
-    src, tgt = _gold_id(ev.source_actor_id), _gold_id(ev.target_actor_id)
-    sources = {gold["source"], *gold.get("also_ok_source", [])}
-    targets = {gold["target"], *gold.get("also_ok_target", [])}
-    if None in targets:
-        ok = src in sources
-    else:
-        ok = src in sources and tgt in targets
-    if gold.get("symmetric"):
-        ok = ok or (tgt in sources and src in targets)
-    return ok
+from .events_fixtures import coded_sample_events
 
 
 @pytest.fixture(scope="module")
-def merged(sample_document):
-    doc = make_doc(blank_japanese(), sample_document.text, "2026-02", sample_document.sentences)
-    surfaces = yaml.safe_load(
-        (FIXTURES / "events" / "belarus_actors.yaml").read_text(encoding="utf-8")
-    )
-    doc._.mentions, doc._.actors = find_mentions(
-        doc.text, {k: tuple(v) for k, v in surfaces.items()}
-    )
-    dates = yaml.safe_load((FIXTURES / "events" / "belarus_dates.yaml").read_text(encoding="utf-8"))
-    doc._.dates = find_dates(doc.text, {k: str(v) for k, v in dates.items()})
-    return merge_events(code_events(doc), doc._.actors)
-
-
-def test_sample_with_hand_made_mentions(merged, sample_gold):
-    gold = sample_gold["events"]
-    used: set[str] = set()
-    found: set[str] = set()
-    for g in gold:  # one-to-one, first fit
-        for ev in merged:
-            if ev.event_id not in used and _matches(ev, g):
-                used.add(ev.event_id)
-                found.add(g["id"])
-                break
-    normal = [g["id"] for g in gold if g.get("difficulty") != "hard"]
-    recall = sum(1 for g in normal if g in found) / len(normal)
-    precision = len(used) / len(merged)
-    assert recall >= 0.8, sorted(set(normal) - found)
-    assert precision >= 0.8, [
-        (e.source_actor_id, e.event_code, e.target_actor_id)
-        for e in merged
-        if e.event_id not in used
-    ]
+def merged():
+    return coded_sample_events()
 
 
 def test_sample_dates_and_merging(merged):
@@ -92,23 +28,4 @@ def test_sample_dates_and_merging(merged):
     assert (
         by_key[("PER_STALIN", "100", "")].date == "1945-02"
     )  # from the caption 「ヤルタ会談 1945年2月」
-    assert by_key[("LTU_GOV", "1244", "BLR")].modality == "intended"  # 堅持する構え
-    assert by_key[("RUS", "1012", "BLR")].modality == "reported"  # …というのだ
     assert by_key[("PER_TSIKHANOUSKAYA", "051", "USA")].is_caption
-
-
-def test_sample_through_the_whole_pipeline(tmp_path):
-    """Scored like `dekigoto eval` (needs the dates and actors components)."""
-    pytest.importorskip("pipeline.actors.component")
-    pytest.importorskip("pipeline.dates.component")
-    from pipeline.evaluate import load_gold, load_tables, score
-    from pipeline.evaluate_run import tables_for_gold
-
-    gold_path = FIXTURES / "gold" / "belarus_us_635.gold.yaml"
-    with tables_for_gold([gold_path]) as tables:
-        report = score([load_gold(gold_path)], load_tables(tables))
-    events = report.to_dict()["total"]["events"]
-    precision = events["root"]["precision"]
-    recall_normal = events["recall_by_difficulty"]["normal"]["recall"]
-    assert precision >= 0.8, events
-    assert recall_normal >= 0.8, events

@@ -209,6 +209,7 @@ def _spans(nlp, text):
 
 
 def _well_formed(doc):
+    assert doc._.ner_spans, "the model found nothing"
     for item in doc._.ner_spans:
         start, end, label, score = item
         assert 0 <= start < end <= len(doc.text)
@@ -248,6 +249,7 @@ def test_component_scores_are_per_label_constants(ner_nlp):
     _, confidence = load_model(None)
     assert set(confidence) == {"PERSON", "ORG", "LOC"}
     doc = ner_nlp(PERSON_TEXT + PLACE_TEXT)
+    assert [label for _, _, label, _ in doc._.ner_spans] == ["PERSON", "LOC"]
     for _, _, label, score in doc._.ner_spans:
         assert score == confidence[label]
 
