@@ -742,7 +742,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 # 〜で…警察に逮捕された, 現地サポーター: the organ / people of the place
                 country = _location_country(final, c.start, text, sentence_starts, actor_of) or topic
             elif spec.get("suffix") == "NETIZENS":  # 中央日報の記事のコメント欄: the outlet's readers
-                country = _outlet_country(final, c.start, sentence_starts, actor_of) or topic
+                country = _outlet_country(final, c.start, actor_of) or topic
             if not country:
                 continue
             if spec["type"] == "GROUP" and _describes_person(c, nxt, text, actor_of):
@@ -808,7 +808,8 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
         sid = kb.sector_id(country, spec["sector"], spec.get("suffix", ""))
         start = prev.start if gap == "" else c.start
         return Cand(start, c.end, "actor", sid, conf=min(prev.conf, CONF_VARIANT), agent=True)
-    if gap == "" and pa.type in ("GROUP", "GOVERNMENT") and pa.sector == "CVL" and pa.country:
+    if pa.type in ("GROUP", "GOVERNMENT") and pa.sector == "CVL" and pa.country:
+        # 中国人スタッフ, 韓国人男性, 韓国人のツイッター・ユーザー: the nationality's people
         key = prev.key  # 韓国人男性: still the civilians
         if spec["sector"] != "CVL" or spec.get("suffix"):
             key = kb.sector_id(pa.country, spec["sector"], spec.get("suffix", ""))
@@ -822,14 +823,10 @@ _LOCATIVE = ("で", "にて", "内で")
 _LOCAL = ("現地", "地元")
 
 
-def _outlet_country(before: list[Cand], pos: int, sentence_starts, actor_of) -> str:
-    """The country of the news outlet named last in this sentence or the one before
-    (its readers' comments: 中央日報の記事のコメント欄には), else ""."""
-    k = bisect.bisect_right(sentence_starts, pos) - 2
-    since = sentence_starts[k] if k >= 0 else 0
+def _outlet_country(before: list[Cand], pos: int, actor_of) -> str:
+    """The country of the news outlet named last before `pos` (its readers' comments:
+    中央日報の記事のコメント欄には, 同記事のコメント欄), else ""; platforms have none."""
     for x in reversed(before):
-        if x.start < since:
-            break
         a = actor_of(x)
         if x.kind == "actor" and a.type == "ORG" and a.sector == "MED" and a.country:
             return a.country

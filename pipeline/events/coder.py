@@ -401,6 +401,8 @@ def _code_sentence(
         # on a formal noun (寄せられた一方, 発表したことを) it is an adverbial clause, and they are
         frame.in_relative = pred.form == "rel" and not formal_head(pred)
         hits = _code_pred(pred, frame, lex, state, embedded)
+        if frame.scope is not None and _is_question(state.text[frame.scope[0] : frame.scope[1]]):
+            hits = []  # 「日本人は外国人を殴ってもいいのか?」: a question asserts no act
         voice = pred.head_np.head if pred.form == "rel" and pred.head_np is not None else None
         if hits and voice is not None and voice.text in VOICE_NOUNS and not hits[0].sources:
             state.pending_voices[voice.start] = hits  # …を擁護する意見: spoken by whom, next
@@ -533,8 +535,8 @@ def _story_targets(
     events: list[EventMention], protagonist: str, actors: dict[str, Actor]
 ) -> list[EventMention]:
     """A reaction (praise, criticism, rejection) that names no target and follows no act
-    in its sentence reacts to the last act reported before it by someone else (中国の外交官が
-    来日した。…非難の声が相次いだ), else to the story's protagonist (ネット掲示板に批判が殺到
+    in its sentence reacts to the last act reported in the sentence before by someone else
+    (中国の外交官が来日した。…非難の声が相次いだ), else to the story's protagonist (ネット掲示板に批判が殺到
     している: the man the article is about), never to the reactor's own state; a guessed
     target keeps half the confidence."""
     out: list[EventMention] = []
@@ -574,6 +576,12 @@ def _reaction_targets(
                 e = dataclasses.replace(e, target_actor_id=acts[-1].source_actor_id)
         out.append(e)
     return out
+
+
+def _is_question(quoted: str) -> bool:
+    """The quoted words ask (？ / ? / a final か or の)."""
+    inner = quoted.strip("「」『』 ")
+    return "?" in inner or "？" in inner or inner.endswith(("か", "のか", "かよ"))
 
 
 def _quotative(pred: Pred) -> bool:
@@ -723,12 +731,14 @@ def _nominal(
     support: str, pred: Pred, frame: Frame, obj: NP | None, lex: Lexicon, state: _DocState
 ) -> _Hit | None:
     """An act named by a noun and carried by a support verb."""
-    if support == "happen" or (pred.passive and support == "light" and obj is None):
+    if support in ("happen", "voice") or (pred.passive and support == "light" and obj is None):
         topics = frame.visible_topics
         np = frame.last("ga", "mo") or frame.topic() or (topics[-1] if topics else None)
         trig = _np_trigger(np, lex)
         if trig is None:
             return None
+        if support == "voice" and np.head.text not in VOICE_NOUNS:
+            return None  # 「…」との声もある is a voice; 疑問がある is no act
         entry = lex.match(trig.lemma, _mods_text(np) + trig.prefix)
         if entry is None or "verbal_only" in entry.flags:
             return None
@@ -745,6 +755,10 @@ def _nominal(
         if not src:  # ネットユーザーからは批判が殺到した, 掲示板では…との声が相次いだ
             src = scene(frame)
         tgt = Role(np.mod_actors("np_target"), "np")
+        if not tgt:  # 大統領の正当性に疑問がある (but ネット掲示板に…声が: the speakers' place)
+            addressee = dative(frame)
+            if not set(addressee.actors) & set(src.actors):
+                tgt = addressee
         pending = state.pending_voices.pop(np.head.start, None)
         if pending:  # …を擁護する意見も見られた: the clause on the voice names the act
             entry, trig, tgt = pending[0].entry, pending[0].trig, pending[0].targets or tgt

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 FRAMES = ("act", "sym", "demand", "consider", "stir")
-SUPPORT_KINDS = ("light", "obtain", "receive", "happen")
+SUPPORT_KINDS = ("light", "obtain", "receive", "happen", "voice")
 
 
 @dataclass(frozen=True)

@@ -311,4 +311,7 @@ def scene(frame: Frame) -> Role:
     for np in reversed(frame.visible_topics):
         if np.case in ("de", "kara", "ni") and np.head_actors:
             return Role(actors_of(np), "explicit")
+    topic = frame.topic()  # ネットユーザーは「…」と、…批判が殺到した
+    if topic is not None:
+        return Role(actors_of(topic), "explicit")
     return Role()
