@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb floors mutate
+.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser
 
 setup: $(STAMP)
 
@@ -62,6 +62,9 @@ kb: $(STAMP)
 
 train-ner: $(STAMP)
 	nice -n 10 $(BIN)/python -m pipeline.ner.train ../shared/data/ner
+
+train-parser: $(STAMP)
+	nice -n 10 $(BIN)/python -m pipeline.parser.train ../shared/data/ud_japanese_gsd
 
 clean:
 	rm -rf $(VENV) $(OUT)/.dekigoto .pytest_cache .ruff_cache .hypothesis mutants build *.egg-info

@@ -68,9 +68,13 @@ def fugashi_reference(bodies: list[str]) -> float:
     return chars / (time.perf_counter() - t)
 
 
-def stage_times(bodies: list[str], published: list[str]) -> tuple[dict[str, float], int]:
+def stage_times(
+    bodies: list[str], published: list[str], extra: dict | None = None
+) -> tuple[dict[str, float], int, dict[str, float]]:
     """Seconds per stage over the given bodies, in one process, in batches of articles
-    as `dekigoto extract` runs them (`analysis.BATCHED` components once per batch)."""
+    as `dekigoto extract` runs them (`analysis.BATCHED` components once per batch);
+    and seconds of each `extra` component (name -> component with `pipe`, not part of
+    the pipeline) run on each batch after the pipeline."""
     from pipeline.analysis import BATCHED
     from pipeline.extract import ARTICLES_PER_BATCH
     from pipeline.nlp import japanese_pipeline, make_doc
@@ -80,6 +84,8 @@ def stage_times(bodies: list[str], published: list[str]) -> tuple[dict[str, floa
     times = {"text layer": 0.0, "tokenizer": 0.0}
     for name, _ in nlp.pipeline:
         times[name] = 0.0
+    extra = extra or {}
+    extra_times = dict.fromkeys(extra, 0.0)
     articles = list(zip(bodies, published, strict=True))
     for i in range(0, len(articles), ARTICLES_PER_BATCH):
         docs = []
@@ -94,7 +100,26 @@ def stage_times(bodies: list[str], published: list[str]) -> tuple[dict[str, floa
             t = time.perf_counter()
             docs = list(component.pipe(docs)) if name in BATCHED else [component(doc) for doc in docs]
             times[name] += time.perf_counter() - t
-    return times, sum(map(len, bodies))
+        for name, component in extra.items():
+            t = time.perf_counter()
+            component.pipe(docs)
+            extra_times[name] += time.perf_counter() - t
+    return times, sum(map(len, bodies)), extra_times
+
+
+def parser_modes() -> dict:
+    """The dependency parser in the modes the event coder may run it in (it is not part
+    of the pipeline yet: `pipeline.parser.component`); empty without the packaged model."""
+    from pipeline.parser import MODEL_DIR
+
+    if not (MODEL_DIR / "parser").exists():
+        return {}
+    from pipeline.parser.component import ParserComponent
+
+    return {
+        "parser on candidate sentences": ParserComponent(sentences="candidates"),
+        "parser on every sentence": ParserComponent(sentences="all"),
+    }
 
 
 def _timed_extract(corpus: Path, out: Path, workers: int, full: bool = True) -> tuple[float, int]:
@@ -162,7 +187,7 @@ def main() -> None:
         ref = fugashi_reference(bodies)
         print(f"fugashi alone (Python reads every token): {ref:,.0f} chars/s")
 
-        times, sample_chars = stage_times(bodies, [a.published for a in sample])
+        times, sample_chars, extra = stage_times(bodies, [a.published for a in sample], parser_modes())
         total = sum(times.values())
         pipe = sample_chars / total
         print(f"pipeline in one process ({len(sample)} articles): {pipe:,.0f} chars/s per worker = {pipe / ref:.2f} x fugashi")
@@ -171,6 +196,9 @@ def main() -> None:
         if "dekigoto_ner" in times:
             rules_only = sample_chars / (total - times["dekigoto_ner"])
             print(f"pipeline without the trained NER (--no-ner): {rules_only:,.0f} chars/s per worker = {rules_only / ref:.2f} x fugashi")
+        for name, sec in extra.items():
+            with_it = sample_chars / (total + sec)
+            print(f"with the {name}: +{100 * sec / total:.1f}% time, {with_it:,.0f} chars/s per worker = {with_it / ref:.2f} x fugashi")
 
         from pipeline.dates import tag_dates
         from pipeline.text import prepare

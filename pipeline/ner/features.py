@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IDX, ORTH, TAG
+from spacy.attrs import IDX, LEMMA, ORTH, TAG
 from spacy.ml.staticvectors import StaticVectors
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -207,9 +207,37 @@ def chive_compound_feature(doc: Doc) -> list[str]:
 DOC_FEATURES["CHIVE"] = chive_compound_feature
 
 
+def conj_form_feature(doc: Doc) -> list[str]:
+    """Per token: its UniDic conjugation form (連用形-一般, 連体形-一般, 終止形-一般 …), which
+    says whether a predicate ends a sentence, modifies a noun or chains to the next
+    clause; "-" for uninflected words and Docs the pipeline's tokenizer did not make."""
+    from pipeline.tokenizer import unidic_entries
+
+    entries = unidic_entries(doc)
+    if entries is None or len(entries) != len(doc):
+        return ["-"] * len(doc)
+    return [e.conj_form or "-" for e in entries]
+
+
+def lemma_feature(doc: Doc) -> list[str]:
+    """Per token: its lemma (述べ, 述べる and 述べた's 述べ are one word: 述べる)."""
+    strings = doc.vocab.strings
+    return [strings[x] for x in doc.to_array(LEMMA).tolist()] if len(doc) else []
+
+
+DOC_FEATURES["CFORM"] = conj_form_feature
+DOC_FEATURES["LEMMA"] = lemma_feature
+
+
 @lru_cache(maxsize=200_000)
 def token_features(text: str, tag: str, names: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(hash_string(f"{name}={FEATURES[name](text, tag)}") for name in names)
+
+
+@lru_cache(maxsize=100_000)
+def _value_hash(name: str, value: str) -> int:
+    """The hash a Doc-level feature's value is embedded by (values repeat: lemmas, forms)."""
+    return hash_string(f"{name}={value}")
 
 
 # (ORTH id, TAG id, names) -> features: string ids are hashes of the strings, the same
@@ -261,7 +289,7 @@ def _extract_forward(model: Model, docs, is_train: bool):
             columns = {n: arr[:, j] for j, n in enumerate(token_names)}
         for n in doc_names:
             values = DOC_FEATURES[n](doc)
-            columns[n] = numpy.asarray([hash_string(f"{n}={v}") for v in values], dtype="uint64")
+            columns[n] = numpy.asarray([_value_hash(n, v) for v in values], dtype="uint64")
         arr = numpy.stack([columns[n] for n in names], axis=1) if len(doc) else numpy.zeros((0, len(names)), dtype="uint64")
         out.append(model.ops.asarray2i(arr.astype("uint64"), dtype="uint64"))
         if not is_train:

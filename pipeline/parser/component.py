@@ -1,0 +1,198 @@
+"""spaCy component "dekigoto_parser": the dependency parser, run on chosen sentences.
+
+Parsing every sentence would cost several times the rest of the pipeline
+(docs/parser.md), and the event coder needs a parse only where an event can be
+coded. So the component parses the sentences it is asked for, each as a Doc of
+its own made of the article's tokens (the article's Doc is not changed), many
+sentences of many articles in one model call, and stores them in
+`doc._.parses`: a list of `ParsedSentence` in text order.
+
+Which sentences (`sentences` setting):
+- "requested" (default): the character spans in `doc._.parse_request`, set by
+  whoever needs them before the component runs (nothing when it is None or empty);
+- "candidates": the text layer's sentences with a trigger of the event lexicon and
+  mentions of `min_actors` distinct actors (`pipeline.parser.select`); the
+  component then runs after "dekigoto_actors" (and "dekigoto_ner");
+- "all": every sentence of the text layer (`doc._.sentences`).
+
+`parse_spans(doc, spans)` parses spans of one Doc on demand, `parse_many`
+several Docs' spans in one model call: what a coder that picks its own
+sentences calls. `ParsedSentence.predicates()` gives the predicate-argument
+structures (`pipeline.parser.frames`) with token indices and character
+offsets of the article's Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.parser import MODEL_DIR
+from pipeline.parser.frames import Predicate, predicates
+
+PARSES = "parses"
+REQUEST = "parse_request"
+MODES = ("requested", "candidates", "all")
+BATCH_SIZE = 256  # sentences per model call
+
+
+def register_parser_extensions() -> None:
+    for name in (PARSES, REQUEST):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> Language:
+    """The packaged (or given) parser pipeline, loaded once per process."""
+    import pipeline.ner.features  # noqa: F401  (registers the embedding layer the config names)
+    import pipeline.tokenizer  # noqa: F401  (registers the tokenizer the config names)
+
+    return spacy.load(Path(path) if path else MODEL_DIR)
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """One parsed sentence of an article."""
+
+    start: int  # character offsets of the sentence in the article Doc's text
+    end: int
+    token_start: int  # index in the article Doc of the sentence's first token
+    doc: Doc  # the sentence's tokens as a Doc of their own, with heads and dependency labels
+
+    def predicates(self) -> list[Predicate]:
+        """The sentence's predicates, with the article Doc's token indices and offsets."""
+        return predicates(self.doc, token_offset=self.token_start, char_offset=self.start)
+
+    def head(self, i: int) -> int:
+        """The article token index of the head of article token i (in this sentence)."""
+        return self.doc[i - self.token_start].head.i + self.token_start
+
+    def dep(self, i: int) -> str:
+        return self.doc[i - self.token_start].dep_
+
+
+def token_range(doc: Doc, start: int, end: int, starts=None) -> tuple[int, int]:
+    """The tokens of `doc` that lie in [start, end) (character offsets), as (first, last + 1);
+    surrounding whitespace tokens left out."""
+    starts = starts if starts is not None else doc.to_array(IDX).tolist()
+    a = bisect.bisect_left(starts, start)
+    b = bisect.bisect_left(starts, end)
+    while a < b and doc[a].is_space:
+        a += 1
+    while b > a and doc[b - 1].is_space:
+        b -= 1
+    return a, b
+
+
+def sentence_doc(nlp: Language, doc: Doc, a: int, b: int) -> Doc:
+    """Tokens a..b of `doc` as a Doc of `nlp`'s vocab with the tokenizer's annotation
+    (tag, part of speech, lemma, and the UniDic entries the parser's features read)."""
+    from pipeline.tokenizer import USER_DATA_KEY, token_records, unidic_entries
+
+    records = token_records(doc)
+    if records is not None and len(records) == len(doc):
+        part = records[a:b]
+        words = [r.word for r in part]
+        pos, lemmas, tags = ([r.strings[k] for r in part] for k in range(3))
+    else:
+        part = doc[a:b]
+        words = [t.text for t in part]
+        pos, lemmas, tags = [t.pos_ for t in part], [t.lemma_ for t in part], [t.tag_ for t in part]
+    spaces = [bool(t.whitespace_) for t in doc[a:b]]
+    if spaces:
+        spaces[-1] = False
+    out = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, lemmas=lemmas, tags=tags)
+    entries = unidic_entries(doc)
+    if entries is not None and len(entries) == len(doc):
+        out.user_data[USER_DATA_KEY] = entries[a:b]
+    return out
+
+
+def parse_many(jobs: list[tuple[Doc, list[tuple[int, int]]]], model: str | None = None) -> list[list[ParsedSentence]]:
+    """Parse character spans of several Docs in one go: for each (doc, spans), the
+    spans' ParsedSentences in the order given (empty spans left out)."""
+    nlp = load_model(model)
+    parser = nlp.get_pipe("parser")
+    pieces: list[tuple[int, int, int, Doc]] = []  # (job, start, end, token_start) per sentence
+    scratch: list[Doc] = []
+    for k, (doc, spans) in enumerate(jobs):
+        starts = doc.to_array(IDX).tolist() if len(doc) else []
+        for start, end in spans:
+            a, b = token_range(doc, start, end, starts)
+            if a >= b:
+                continue
+            scratch.append(sentence_doc(nlp, doc, a, b))
+            pieces.append((k, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), a))
+    out: list[list[ParsedSentence]] = [[] for _ in jobs]
+    parsed = parser.pipe(scratch, batch_size=BATCH_SIZE) if scratch else ()
+    for (k, start, end, a), sent in zip(pieces, parsed, strict=True):
+        out[k].append(ParsedSentence(start, end, a, sent))
+    return out
+
+
+def parse_spans(doc: Doc, spans: list[tuple[int, int]], model: str | None = None) -> list[ParsedSentence]:
+    """Parse character spans (sentences) of one Doc."""
+    return parse_many([(doc, spans)], model)[0]
+
+
+class ParserComponent:
+    """Parses the chosen sentences of each Doc into `doc._.parses` (see the module docstring)."""
+
+    def __init__(self, enabled: bool = True, model: str | None = None, sentences: str = "requested", min_actors: int = 2):
+        if sentences not in MODES:
+            raise ValueError(f"dekigoto_parser: sentences must be one of {MODES}, not {sentences!r}")
+        register_parser_extensions()
+        self.enabled = enabled
+        self.model = str(model) if model else None
+        self.sentences = sentences
+        self.min_actors = min_actors
+        if enabled:
+            load_model(self.model)  # fail at pipeline build time, not on the first article
+
+    def spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """The character spans of `doc` this component parses."""
+        if self.sentences == "requested":
+            return sorted(set(doc._.get(REQUEST) or ()))
+        sentences = doc._.sentences if Doc.has_extension("sentences") else None
+        if sentences is None:
+            sentences_spans = [(0, len(doc.text))]
+        else:
+            sentences_spans = [(s.start, s.end) for s in sentences]
+        if self.sentences == "all":
+            return sentences_spans
+        from pipeline.parser.select import candidate_sentences
+
+        return candidate_sentences(doc, sentences_spans, self.min_actors)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs, batch_size: int = 64) -> list[Doc]:
+        """Parse the chosen sentences of several Docs in one model call per `batch_size` Docs."""
+        docs = list(docs)
+        for i in range(0, len(docs), batch_size):
+            batch = docs[i : i + batch_size]
+            if not self.enabled:
+                for doc in batch:
+                    doc._.set(PARSES, [])
+                continue
+            found = parse_many([(doc, self.spans(doc)) for doc in batch], self.model)
+            for doc, parses in zip(batch, found, strict=True):
+                doc._.set(PARSES, parses)
+        return docs
+
+
+@Language.factory(
+    "dekigoto_parser",
+    default_config={"enabled": True, "model": None, "sentences": "requested", "min_actors": 2},
+)
+def make_parser_component(nlp: Language, name: str, enabled: bool, model: str | None, sentences: str, min_actors: int):
+    return ParserComponent(enabled=enabled, model=model, sentences=sentences, min_actors=min_actors)

@@ -1,0 +1,427 @@
+"""Predicate-argument structures read off a dependency parse (UD Japanese, as GSD
+annotates it): for each predicate, its arguments with their case marking, the
+clause that governs it, negation and voice.
+
+A pure function of a parsed Doc or Span (`predicates`): it reads `dep_`, `head`,
+`lemma_` and `tag_` (the pipeline's UniDic tag), nothing else, so it works on the
+packaged parser's output and on trees written by hand in tests.
+
+Predicates:
+- `verb`: a verb heading its clause (述べた, 相次いだ);
+- `sahen`: a サ変 noun with する (批判した, 逮捕された, 会談し): GSD makes the noun the head
+  and する an auxiliary;
+- `adjective`: an adjective or adjectival noun heading a clause (高い, 明らかにした);
+- `noun`: a noun phrase headed by, or compounded with, a サ変 noun and no する (首脳会談で,
+  制裁の解除, 非難の声's 非難): an event named by a noun.
+
+Arguments are the predicate's dependents with an argument relation (nsubj, obj,
+iobj, obl, csubj, ccomp, dislocated; nmod for nouns), each with its case marker
+read from the `case` words under it (に + よる -> による, から + は -> から with `topic`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+# UD relations that attach an argument to a predicate (nmod: to an event noun)
+ARGUMENT_RELATIONS = ("nsubj", "obj", "iobj", "obl", "csubj", "ccomp", "dislocated")
+NOUN_ARGUMENT_RELATIONS = ("nmod", "acl")
+# relations under a predicate that belong to its own word chain (する, れる, ない, ている)
+CHAIN_RELATIONS = ("aux", "cop", "fixed", "mark")
+# markers as written -> the case they mark (compound particles folded; adnominal の dropped)
+CASE_FORMS = {
+    "による": "による",
+    "により": "による",
+    "によって": "による",
+    "によっては": "による",
+    "に対し": "に対して",
+    "に対して": "に対して",
+    "に対する": "に対して",
+    "について": "について",
+    "につき": "について",
+    "に関して": "について",
+    "に関する": "について",
+    "を巡って": "について",
+    "をめぐって": "について",
+    "を巡る": "について",
+    "をめぐる": "について",
+    "として": "として",
+    "とともに": "と",
+    "と共に": "と",
+    "において": "で",
+    "における": "で",
+    "に向けて": "へ",
+    "に向けた": "へ",
+}
+TOPIC_PARTICLES = ("は", "も")
+PASSIVE = ("れる", "られる")
+CAUSATIVE = ("せる", "させる", "しめる")
+NEGATION = ("ない", "無い", "ず", "ぬ")
+DO = ("為る", "する")
+# a negation after these is modality (かもしれない, に違いない), not the act's
+NOT_NEGATING_BEFORE = ("知れる", "しれる", "違い")
+QUOTE_MARKERS = ("と", "って", "とか")
+REQUEST_MARKERS = ("よう", "様", "ように")
+BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
+# nouns that turn a clause into a complement (〜したことを明らかにした)
+FORMAL_NOUNS = ("こと", "事", "の", "もの", "物", "ところ", "所", "か")
+# nouns whose clause says what the one they belong to intends or expects (〜する方針だ,
+# 〜する考えを示した): the clause is their content, the noun no gap in it, and its subject
+# is theirs
+INTENTION_NOUNS = (
+    "方針", "予定", "考え", "意向", "構え", "見通し", "計画", "姿勢", "意思", "方向", "決意", "用意", "狙い", "目的", "見込み",
+)
+# conjunctive particles that chain clauses sharing a subject (批判し、求めた; 会談して合意した)
+# clauses whose topic (and, for chains, subject) also serves the clause governing them
+SHARED_UP = ("quote", "request", "complement", "chain", "adverbial")
+CHAIN_PARTICLES = ("て", "で", "し", "ながら", "つつ", "たり", "だり")
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A dependent of a predicate that fills one of its roles."""
+
+    relation: str  # UD relation: nsubj, obj, iobj, obl, csubj, ccomp, dislocated, nmod
+    case: str  # the case marked: が を に と から へ で より まで による に対して について として の; は/も when only a topic; "" when none
+    marker: str  # the particles as written (からは, によると, への)
+    topic: bool  # は or も marks it (a topic or focus: its role comes from `relation`)
+    i: int  # token index of the argument's head word (in the Doc the offsets below index)
+    start: int  # character offsets of the phrase, markers and outer punctuation left out
+    end: int
+    text: str
+    via: str = ""  # "" its own; shared: "topic" (a topic of a clause below), "chain" (a chained clause's subject), "relative" (the noun its clause modifies), "host" (the subject of 方針, 考え …)
+
+
+@dataclass(frozen=True)
+class Governor:
+    """What a predicate's clause depends on."""
+
+    kind: str  # quote | request | intention | complement | relative | chain | adverbial | argument | modifier
+    i: int  # token index of the governing word (a predicate, or the noun a relative clause modifies)
+    lemma: str
+    marker: str  # the linking words (と, よう, こと, て, ため ...), "" when none
+    relation: str  # the UD relation of the predicate to it (ccomp, advcl, acl, obj, nmod ...)
+
+
+@dataclass(frozen=True)
+class Predicate:
+    i: int  # token index of the head word (the サ変 noun of 批判した)
+    lemma: str  # its lemma (批判, 述べる); for a compound noun predicate the compound (首脳会談)
+    kind: str  # verb | sahen | adjective | noun
+    start: int  # character offsets of the predicate with its chain (批判しなかった)
+    end: int
+    text: str
+    arguments: tuple[Argument, ...]
+    governor: Governor | None
+    negated: bool
+    voice: str  # active | passive | causative | causative_passive
+    auxiliaries: tuple[str, ...] = field(default=())  # lemmas of the chain after the head
+
+    def argument(self, *relations: str, case: str | None = None) -> Argument | None:
+        """The first argument with one of `relations` (and `case`, if given)."""
+        for arg in self.arguments:
+            if arg.relation in relations and (case is None or arg.case == case):
+                return arg
+        return None
+
+    @property
+    def subject(self) -> Argument | None:
+        """The grammatical subject (the agent if active, the patient if passive)."""
+        return self.argument("nsubj", "csubj") or next(
+            (a for a in self.arguments if a.case == "が" and a.relation in ("obl", "dislocated")), None
+        )
+
+    @property
+    def object(self) -> Argument | None:
+        return self.argument("obj") or next((a for a in self.arguments if a.case == "を"), None)
+
+    @property
+    def obliques(self) -> tuple[Argument, ...]:
+        """Arguments that are neither subject nor object (に, と, から, へ, で, による ...)."""
+        core = (self.subject, self.object)
+        return tuple(a for a in self.arguments if not any(a is c for c in core))
+
+
+def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0) -> list[Predicate]:
+    """Every predicate of a parsed sentence (or Doc) in text order. Token indices and
+    character offsets are those of `parsed`'s Doc plus the offsets given (to report them
+    in the article a sentence was parsed out of)."""
+    tokens = list(parsed)
+    out = []
+    for tok in tokens:
+        kind = predicate_kind(tok)
+        if kind:
+            out.append(_predicate(tok, kind, token_offset, char_offset))
+    return _share_arguments(out)
+
+
+def predicate_kind(tok: Token) -> str:
+    """verb | sahen | adjective | noun for a word that heads a predicate, else ""."""
+    dep = tok.dep_
+    if dep in CHAIN_RELATIONS or dep in ("case", "punct", "compound", "nummod", "det", "advmod", "cc"):
+        return ""
+    tag = tok.tag_
+    if tag.startswith("動詞"):
+        return "verb"
+    if tag.startswith(("形容詞", "形状詞")):
+        return "adjective"
+    if tag.startswith(("名詞", "接尾辞")):
+        chain = [c for c in tok.children if c.dep_ in ("aux", "cop") and c.i > tok.i]
+        if is_sahen(tok) and any(c.lemma_ in DO for c in chain):
+            return "sahen"
+        if is_sahen(tok) or any(is_sahen(c) for c in tok.children if c.dep_ == "compound"):
+            return "noun"
+    return ""
+
+
+def is_sahen(tok: Token) -> bool:
+    """A noun that can take する (批判, 会談, 逮捕): UniDic's サ変可能 classes."""
+    return "サ変" in tok.tag_ and tok.tag_.startswith("名詞")
+
+
+def _predicate(head: Token, kind: str, token_offset: int, char_offset: int) -> Predicate:
+    chain = _chain(head)
+    lemmas = tuple(t.lemma_ for t in chain if t.i > head.i)
+    words = [head, *chain]
+    if kind == "noun":  # the compound the event noun heads (首脳会談, 抗議集会)
+        words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + words
+        lemma = "".join(t.text for t in sorted(words[:-1], key=lambda t: t.i)) + head.lemma_ if len(words) > 1 else head.lemma_
+        words = [t for t in words if t.i <= head.i or t in chain]
+    else:  # with its prefixes (相 + 次ぐ: 相次ぐ)
+        prefixes = _prefixes(head)
+        lemma = "".join(t.text for t in prefixes) + head.lemma_
+        words = prefixes + words
+    words.sort(key=lambda t: t.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = head.doc.text[start:end]
+    arguments = [
+        _argument(child, token_offset, char_offset)
+        for child in head.children
+        if child.dep_ in ARGUMENT_RELATIONS or (kind == "noun" and child.dep_ == "nmod")
+    ]
+    governor = _governor(head, chain, token_offset)
+    if governor is not None and governor.kind == "relative" and kind != "noun":
+        # ツイートした男性: 男性 is the subject; 米国が批判した政策: 政策 the object
+        relations = {a.relation for a in arguments} | {a.case for a in arguments}
+        if not relations & {"nsubj", "csubj", "が"}:
+            arguments.append(_gap(head.head, "nsubj", token_offset, char_offset))
+        elif not relations & {"obj", "を"}:
+            arguments.append(_gap(head.head, "obj", token_offset, char_offset))
+    if governor is not None and governor.kind == "intention" and not any(a.relation in ("nsubj", "csubj") for a in arguments):
+        # 政府は…決定する方針だ / 外相は…続ける考えを示した: the subject of 方針, 示す
+        noun = head.head
+        holders = [c for c in noun.children if c.dep_ in ("nsubj", "dislocated")]
+        if not holders and noun.head is not noun:
+            holders = [c for c in noun.head.children if c.dep_ in ("nsubj", "dislocated")]
+        if holders:
+            arguments.append(replace(_argument(holders[0], token_offset, char_offset), relation="nsubj", via="host"))
+    return Predicate(
+        i=head.i + token_offset,
+        lemma=lemma,
+        kind=kind,
+        start=start + char_offset,
+        end=end + char_offset,
+        text=text,
+        arguments=tuple(arguments),
+        governor=governor,
+        negated=_negated(chain),
+        voice=_voice(lemmas),
+        auxiliaries=lemmas,
+    )
+
+
+def _prefixes(head: Token) -> list[Token]:
+    """The prefixes right before a head word (相 of 相次ぐ, 再 of 再開)."""
+    out: list[Token] = []
+    i = head.i - 1
+    while i >= 0 and head.doc[i].tag_.startswith("接頭辞") and head.doc[i].head.i == head.i:
+        out.insert(0, head.doc[i])
+        i -= 1
+    return out
+
+
+def _chain(head: Token) -> list[Token]:
+    """The words after the head that belong to its predicate: auxiliaries, copula,
+    fixed parts and conjunctive particles (し, れ, なかっ, た; て い る), with their own fixed parts."""
+    out = []
+    for child in head.children:
+        if child.i > head.i and child.dep_ in CHAIN_RELATIONS:
+            out.append(child)
+            out.extend(g for g in child.children if g.dep_ == "fixed")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _negated(chain: list[Token]) -> bool:
+    """An odd number of negations in the chain (しなかった; not かもしれない, ないか)."""
+    n = 0
+    for k, t in enumerate(chain):
+        if t.lemma_ in NEGATION and (t.tag_.startswith(("助動詞", "形容詞"))):
+            before = chain[k - 1].lemma_ if k else t.nbor(-1).lemma_ if t.i > 0 else ""
+            after = chain[k + 1].text if k + 1 < len(chain) else ""
+            if before in NOT_NEGATING_BEFORE or after == "か":
+                continue
+            n += 1
+    return n % 2 == 1
+
+
+def _voice(lemmas: tuple[str, ...]) -> str:
+    causative = any(x in CAUSATIVE for x in lemmas)
+    passive = any(x in PASSIVE for x in lemmas)
+    if causative and passive:
+        return "causative_passive"
+    return "causative" if causative else "passive" if passive else "active"
+
+
+def _markers(tok: Token) -> list[Token]:
+    """The case particles under an argument, with their fixed parts (に よる, から は)."""
+    out = []
+    for child in tok.children:
+        if child.dep_ == "case" and child.i > tok.i:
+            out.append(child)
+            out.extend(g for g in child.children if g.dep_ == "fixed")
+    return sorted(out, key=lambda t: t.i)
+
+
+def case_of(marker: str) -> tuple[str, bool]:
+    """(the case a marker marks, whether は/も marks a topic): からは -> (から, True),
+    は -> (は, True), によって -> (による, False), への -> (へ, False), の -> (の, False)."""
+    topic = False
+    while len(marker) > 1 and marker.endswith(TOPIC_PARTICLES):
+        marker, topic = marker[:-1], True
+    if marker in TOPIC_PARTICLES:
+        return marker, True
+    if marker in CASE_FORMS:
+        return CASE_FORMS[marker], topic
+    if len(marker) > 1 and marker.endswith("の") and marker[:-1]:
+        base = marker[:-1]
+        return CASE_FORMS.get(base, base), topic
+    return marker, topic
+
+
+def _argument(tok: Token, token_offset: int, char_offset: int) -> Argument:
+    markers = _markers(tok)
+    marker = "".join(t.text for t in markers)
+    case, topic = case_of(marker)
+    # a clause's own chain stays in its phrase (違反した), its linking words do not (と, か)
+    linking = {t.i for t in markers}
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("mark", "punct"):
+            linking |= {t.i for t in child.subtree}
+    phrase = [t for t in tok.subtree if t.i <= tok.i or t.i not in linking]
+    return _argument_at(tok, phrase, token_offset, char_offset, relation=tok.dep_, case=case, marker=marker, topic=topic)
+
+
+def _argument_at(tok: Token, phrase: list[Token], token_offset: int, char_offset: int, **fields) -> Argument:
+    """An argument headed by `tok` spanning `phrase` up to its first gap (commas, spaces
+    and unclosed brackets at its left edge left out)."""
+    closers = {t.text for t in phrase}
+    while len(phrase) > 1 and (phrase[0].is_space or (phrase[0].is_punct and BRACKETS.get(phrase[0].text) not in closers)):
+        phrase = phrase[1:]
+    last = phrase[0]
+    for t in phrase[1:]:
+        if t.i != last.i + 1 and t.i > tok.i:
+            break
+        last = t
+    start, end = phrase[0].idx, last.idx + len(last.text)
+    return Argument(i=tok.i + token_offset, start=start + char_offset, end=end + char_offset, text=tok.doc.text[start:end], **fields)
+
+
+def _gap(noun: Token, relation: str, token_offset: int, char_offset: int) -> Argument:
+    """The noun a relative clause modifies as an argument of the clause (no case marker):
+    the noun with the compound parts and numbers right before it (韓国人男性, 市民数十人),
+    not the clause."""
+    doc = noun.doc
+    a = noun.i
+    while a > 0 and doc[a - 1].dep_ in ("compound", "nummod") and noun.i >= doc[a - 1].head.i >= a:
+        a -= 1
+    return _argument_at(noun, list(doc[a : noun.i + 1]), token_offset, char_offset, relation=relation, case="", marker="", topic=False, via="relative")
+
+
+def _governor(head: Token, chain: list[Token], token_offset: int) -> Governor | None:
+    dep = head.dep_
+    gov = head.head
+    if dep == "ROOT" or gov is head:
+        return None
+    linking = [t for t in chain if t.dep_ in ("mark", "case") or t.tag_.startswith("形状詞-助動詞語幹")]
+    linking += [c for c in head.children if c.dep_ == "case" and c.i > head.i and c not in linking]
+    marker = "".join(t.text for t in sorted(linking, key=lambda t: t.i))
+    kind = _clause_kind(head, gov, dep, linking)
+    return Governor(kind=kind, i=gov.i + token_offset, lemma=gov.lemma_, marker=marker, relation=dep)
+
+
+def _clause_kind(head: Token, gov: Token, dep: str, linking: list[Token]) -> str:
+    texts = [t.text for t in linking]
+    if any(t.text in QUOTE_MARKERS and t.tag_.startswith(("助詞-格助詞", "助詞-副助詞")) for t in linking):
+        return "quote"
+    if any(t.lemma_ in REQUEST_MARKERS or t.text in REQUEST_MARKERS for t in linking):
+        return "request"
+    if dep == "acl":
+        if gov.lemma_ in FORMAL_NOUNS or gov.text in FORMAL_NOUNS:
+            return "complement"
+        if gov.lemma_ in INTENTION_NOUNS or gov.text in INTENTION_NOUNS:
+            return "intention"
+        return "relative"
+    if dep in ("ccomp", "csubj"):
+        return "complement"
+    if dep == "advcl":
+        if not texts or texts[-1] in CHAIN_PARTICLES or (head.tag_.startswith("名詞") and not texts):
+            return "chain"
+        return "adverbial"
+    if dep in ARGUMENT_RELATIONS:
+        return "argument"
+    return "modifier"
+
+
+def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
+    """Subjects a clause does not state but its neighbours do (text order):
+
+    1. **Up**: a は/も topic cannot stay inside a subordinate clause, so a topic the parse
+       hangs on a quoted, requested, complement, chained or adverbial clause is also the
+       subject of the clause governing it when that one has none (朝日新聞は…検討していると
+       報じた: 報じる; 米国は…を批判し、…を発表した: 発表); it leaves the lower clause when
+       that clause has a subject of its own (政府が) or is a requested act (〜よう求めた:
+       the addressee acts). A chained clause's が-subject is shared the same way
+       (デモ隊が大使館を襲撃し、窓ガラスを割った: 割る).
+    2. **Down**: a chained clause without a subject shares the subject of the clause it
+       chains to (米国はBを批判し、Cを求めた, GSD attaching 米国は to 求める: 批判)."""
+    preds = list(preds)
+    index = {p.i: k for k, p in enumerate(preds)}
+    for k in range(len(preds)):
+        p = preds[k]
+        gov = p.governor
+        if gov is None or gov.kind not in SHARED_UP or gov.i not in index:
+            continue
+        h = index[gov.i]
+        for a in p.arguments:
+            if a.via in ("relative", "host") or a.relation not in ("nsubj", "csubj", "dislocated"):
+                continue
+            if not a.topic and gov.kind != "chain":
+                continue
+            if preds[h].subject is None:
+                preds[h] = replace(preds[h], arguments=(*preds[h].arguments, replace(a, via="topic" if a.topic else "chain")))
+            own = any(b is not a and b.relation == "nsubj" and not b.topic for b in p.arguments)
+            if a.topic and not a.via and (own or gov.kind == "request"):
+                p = preds[k] = replace(p, arguments=tuple(b for b in p.arguments if b is not a))
+    by_i = {p.i: p for p in preds}
+    out: list[Predicate] = []
+    for p in preds:
+        gov = p.governor
+        if gov is not None and gov.kind == "chain" and p.kind != "noun" and p.subject is None:
+            host = _host(by_i, gov.i)
+            subj = host.subject if host is not None else None
+            if subj is not None:
+                p = replace(p, arguments=(*p.arguments, replace(subj, via="chain")))
+        out.append(p)
+    return out
+
+
+def _host(by_i: dict[int, Predicate], i: int) -> Predicate | None:
+    """The predicate at token i, following chains up to the clause that states its subject."""
+    seen = set()
+    p = by_i.get(i)
+    while p is not None and p.subject is None and p.governor is not None and p.governor.kind == "chain" and p.i not in seen:
+        seen.add(p.i)
+        p = by_i.get(p.governor.i)
+    return p
