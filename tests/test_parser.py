@@ -193,3 +193,18 @@ def test_factory_and_candidates_mode():
 
 def test_load_model_is_cached():
     assert load_model() is load_model()
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["米国", "は", "批判"], True),
+        (["ミサイル", "攻撃"], True),  # a trigger of two tokens
+        (["天気", "は", "晴れ"], False),
+        ([], False),
+    ],
+)
+def test_has_trigger(words, expected):
+    from pipeline.parser.select import has_trigger
+
+    assert has_trigger(words) is expected

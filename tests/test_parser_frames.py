@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.nlp import blank_japanese
+from pipeline.parser.convert import with_tree
 from pipeline.parser.frames import case_of, predicates
 
 
@@ -29,17 +30,7 @@ def tree(nlp, text: str, arcs: str) -> Doc:
         dep, _, head = item.partition(":")
         heads.append(int(head) if head else i)
         deps.append(dep)
-    out = Doc(
-        doc.vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ for t in doc],
-        pos=[t.pos_ for t in doc],
-        lemmas=[t.lemma_ for t in doc],
-        heads=heads,
-        deps=deps,
-    )
-    return out
+    return with_tree(doc, heads, deps)
 
 
 def pred(preds, lemma):
@@ -268,3 +259,22 @@ def test_clause_of_an_intention_noun_takes_its_holder_as_subject(nlp):
     assert decide.governor.kind == "intention"
     assert (decide.subject.text, decide.subject.via) == ("政府", "host")
     assert decide.object.text == "支援策"
+
+
+@pytest.mark.parametrize(
+    "text, arcs, lemma, kind, gap",
+    [
+        # a passive clause with its own subject: the noun is no object of it
+        ("雇用が整備されていない日本", "nsubj:2 case:0 acl:8 aux:2 aux:2 mark:2 fixed:5 aux:2 ROOT", "整備", "relative", None),
+        # the clause is what 姿 shows, 姿 no gap in it
+        ("和田が激怒する姿を見た", "nsubj:2 case:0 acl:4 aux:2 obj:6 case:4 ROOT aux:6", "激怒", "complement", None),
+        # 〜うちに: an adverbial clause
+        ("知らないうちに消えた", "acl:2 aux:0 obl:4 case:2 ROOT aux:4", "知る", "adverbial", None),
+        # an active clause with a subject: the noun is its object
+        ("米国が批判した政策", "nsubj:2 case:0 acl:5 aux:2 aux:2 ROOT", "批判", "relative", "obj"),
+    ],
+)
+def test_which_nouns_a_clause_leaves_a_gap_for(nlp, text, arcs, lemma, kind, gap):
+    p = pred(predicates(tree(nlp, text, arcs)), lemma)
+    assert p.governor.kind == kind
+    assert [a.relation for a in p.arguments if a.via == "relative"] == ([gap] if gap else [])

@@ -82,9 +82,10 @@ def parser_roles(text: str, roles: list[dict], nlp) -> list[dict]:
 # ------------------------------------------------------------------ heuristics side
 
 
-def heuristic_roles(text: str, roles: list[dict], nlp) -> list[dict]:
-    """The coder's clause walk (`pipeline.events.coder._code_sentence`), recording for each
-    predicate the phrases its role finder offers."""
+def heuristic_walk(text: str, nlp) -> dict[int, dict]:
+    """The coder's clause walk (`pipeline.events.coder._code_sentence`) over one sentence:
+    for each predicate (by its chunk's start), the phrases its role finder offers (head
+    texts, and the subject's and object's head chunk spans)."""
     from pipeline.events import coder
     from pipeline.events.clauses import NP, build_phrases, chunk_tokens
     from pipeline.events.roles import Frame, dative, passive_agent, subject
@@ -123,17 +124,33 @@ def heuristic_roles(text: str, roles: list[dict], nlp) -> list[dict]:
         target = dative(frame)
         if target and "に" not in obliques and "に対して" not in obliques:
             obliques["に"] = target.actors[-1]
+        subj_np = _np_of(frame, pred, subj.actors[-1]) if subj else None
         found[start] = {
             "end": end,
             "subject": subj.actors[-1] if subj else None,
             "object": obj.head.text if obj is not None else None,
             "obliques": obliques,
+            "subject_span": (subj_np.head.start, subj_np.head.end) if subj_np is not None else None,
+            "object_span": (obj.head.start, obj.head.end) if obj is not None else None,
         }
         if coder._asks_for(items, k):
             wo = frame.last("wo")
             frame.asking((wo.text + "を" if wo is not None else "") + pred.chunk.text)
             continue
         frame.boundary(pred.form)
+    return found
+
+
+def _np_of(frame, pred, head_text: str):
+    """The noun phrase of the frame (or the one a relative clause modifies) whose head is `head_text`."""
+    for np in [*reversed(frame.nps), *reversed(frame.topics), pred.head_np]:
+        if np is not None and np.head.text == head_text:
+            return np
+    return None
+
+
+def heuristic_roles(text: str, roles: list[dict], nlp) -> list[dict]:
+    found = heuristic_walk(text, nlp)
     out = []
     for role in roles:
         at = text.index(role["pred"])
@@ -176,10 +193,63 @@ def _cell(got: dict, gold: dict) -> str:
     return " / ".join(parts + ([", ".join(obl)] if obl else []))
 
 
+def corpus_agreement(folder: Path, limit: int, sample: int, seed: int = 0) -> None:
+    """How often the two agree on the subject and the object of the verbal predicates in
+    the body sentences of a corpus folder (no gold: for reading where they differ), and a
+    random sample of their disagreements to judge by hand."""
+    import random
+
+    from pipeline.corpus import list_article_files, read_article
+    from pipeline.nlp import blank_japanese
+    from pipeline.parser.component import parse_many
+    from pipeline.text import prepare
+
+    nlp = blank_japanese()
+    files = list_article_files(folder)[: limit or None]
+    counts = {"predicates": 0, "subject agree": 0, "object agree": 0}
+    differ: list[tuple[str, str, str, str, str]] = []
+    for path in files:
+        document = prepare(read_article(path, folder).body)
+        texts = [document.text[s.start : s.end] for s in document.sentences if s.kind == "body"]
+        docs = [nlp.make_doc(t) for t in texts]
+        parsed = parse_many([(d, [(0, len(t))]) for d, t in zip(docs, texts, strict=True)])
+        for text, doc, sents in zip(texts, docs, parsed, strict=True):
+            if not sents:
+                continue
+            walk = heuristic_walk(text, nlp)
+            for p in sents[0].predicates():
+                if p.kind not in ("verb", "sahen"):
+                    continue
+                at = doc[p.i].idx
+                h = next((v for k, v in walk.items() if k <= at < v["end"]), None)
+                if h is None:
+                    continue
+                counts["predicates"] += 1
+                for slot, arg in (("subject", p.subject), ("object", p.object)):
+                    span = h[f"{slot}_span"]
+                    head = doc[arg.i].idx if arg is not None else None
+                    if (head is None and span is None) or (head is not None and span is not None and span[0] <= head < span[1]):
+                        counts[f"{slot} agree"] += 1
+                    else:
+                        differ.append((text, p.text, slot, arg.text if arg is not None else "—", h[slot] or "—"))
+    n = counts["predicates"]
+    print(f"{len(files)} articles, {n} verbal predicates seen by both")
+    for slot in ("subject", "object"):
+        print(f"{slot}: same phrase {counts[slot + ' agree']} ({counts[slot + ' agree'] / max(n, 1):.0%})")
+    for text, pred, slot, parser_says, heuristics_say in random.Random(seed).sample(differ, min(sample, len(differ))):
+        print(f"\n{text}\n  {pred} {slot}: parser {parser_says} | heuristics {heuristics_say}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cases", type=Path, nargs="?", default=DEFAULT_CASES)
+    ap.add_argument("--corpus", type=Path, default=None, help="instead: agreement on a corpus folder (no gold)")
+    ap.add_argument("--limit", type=int, default=100, help="articles of --corpus")
+    ap.add_argument("--sample", type=int, default=40, help="disagreements of --corpus printed")
     args = ap.parse_args(argv)
+    if args.corpus is not None:
+        corpus_agreement(args.corpus, args.limit, args.sample)
+        return 0
     cases = load_cases(args.cases)
     results = {"heuristics": score(cases, heuristic_roles), "parser": score(cases, parser_roles)}
     print("| sentence | predicate | gold subject / object / obliques | heuristics | parser |")

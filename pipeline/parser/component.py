@@ -3,7 +3,8 @@
 Parsing every sentence would cost several times the rest of the pipeline
 (docs/parser.md), and the event coder needs a parse only where an event can be
 coded. So the component parses the sentences it is asked for, each as a Doc of
-its own made of the article's tokens (the article's Doc is not changed), many
+its own made of the article's tokens, in the article's vocab (the article's Doc
+is not changed), many
 sentences of many articles in one model call, and stores them in
 `doc._.parses`: a list of `ParsedSentence` in text order.
 
@@ -29,8 +30,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,44 +94,54 @@ def token_range(doc: Doc, start: int, end: int, starts=None) -> tuple[int, int]:
     return a, b
 
 
-def sentence_doc(nlp: Language, doc: Doc, a: int, b: int) -> Doc:
-    """Tokens a..b of `doc` as a Doc of `nlp`'s vocab with the tokenizer's annotation
-    (tag, part of speech, lemma, and the UniDic entries the parser's features read)."""
-    from pipeline.tokenizer import USER_DATA_KEY, token_records, unidic_entries
+# what a sentence's Doc copies of the article's tokens (with ORTH and SPACY for the words)
+_COPIED = [POS, LEMMA, TAG]
 
-    records = token_records(doc)
-    if records is not None and len(records) == len(doc):
-        part = records[a:b]
-        words = [r.word for r in part]
-        pos, lemmas, tags = ([r.strings[k] for r in part] for k in range(3))
-    else:
-        part = doc[a:b]
-        words = [t.text for t in part]
-        pos, lemmas, tags = [t.pos_ for t in part], [t.lemma_ for t in part], [t.tag_ for t in part]
-    spaces = [bool(t.whitespace_) for t in doc[a:b]]
-    if spaces:
-        spaces[-1] = False
-    out = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, lemmas=lemmas, tags=tags)
+
+def sentence_doc(doc: Doc, a: int, b: int, arrays: numpy.ndarray | None = None) -> Doc:
+    """Tokens a..b of `doc` as a Doc of their own, in the same vocab, with the tokenizer's
+    annotation (tag, part of speech, lemma, and the UniDic entries the parser's features
+    read), made from the article's arrays (`arrays`: `doc.to_array([ORTH, SPACY, *_COPIED])`,
+    computed once per article by the caller) without a Token object per word."""
+    from pipeline.tokenizer import USER_DATA_KEY, unidic_entries
+
+    if arrays is None:
+        arrays = doc.to_array([ORTH, SPACY, *_COPIED])
+    part = arrays[a:b]
+    spaces = part[:, 1].astype(bool).tolist()
+    spaces[-1] = False
+    out = Doc(doc.vocab, words=part[:, 0].tolist(), spaces=spaces)
+    out.from_array(_COPIED, numpy.ascontiguousarray(part[:, 2:]))
     entries = unidic_entries(doc)
     if entries is not None and len(entries) == len(doc):
         out.user_data[USER_DATA_KEY] = entries[a:b]
     return out
 
 
+def _add_labels(vocab, parser) -> None:
+    """The parser writes its labels as string ids: the Docs' vocab must know them."""
+    for name in parser.move_names:
+        vocab.strings.add(name.split("-", 1)[-1])
+
+
 def parse_many(jobs: list[tuple[Doc, list[tuple[int, int]]]], model: str | None = None) -> list[list[ParsedSentence]]:
     """Parse character spans of several Docs in one go: for each (doc, spans), the
     spans' ParsedSentences in the order given (empty spans left out)."""
-    nlp = load_model(model)
-    parser = nlp.get_pipe("parser")
+    parser = load_model(model).get_pipe("parser")
+    for vocab in {id(doc.vocab): doc.vocab for doc, _ in jobs}.values():
+        _add_labels(vocab, parser)
     pieces: list[tuple[int, int, int, Doc]] = []  # (job, start, end, token_start) per sentence
     scratch: list[Doc] = []
     for k, (doc, spans) in enumerate(jobs):
-        starts = doc.to_array(IDX).tolist() if len(doc) else []
+        if not (spans and len(doc)):
+            continue
+        starts = doc.to_array(IDX).tolist()
+        arrays = doc.to_array([ORTH, SPACY, *_COPIED])
         for start, end in spans:
             a, b = token_range(doc, start, end, starts)
             if a >= b:
                 continue
-            scratch.append(sentence_doc(nlp, doc, a, b))
+            scratch.append(sentence_doc(doc, a, b, arrays))
             pieces.append((k, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), a))
     out: list[list[ParsedSentence]] = [[] for _ in jobs]
     parsed = parser.pipe(scratch, batch_size=BATCH_SIZE) if scratch else ()

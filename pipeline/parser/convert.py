@@ -147,6 +147,12 @@ def align_sentence(nlp: Language, sent: Span, stats: AlignStats | None = None) -
         stats.add("dropped_cycle", example=text)
         return None
     stats.add("sentences")
+    return with_tree(doc, new_heads, new_deps)
+
+
+def with_tree(doc: Doc, heads: list[int], deps: list[str]) -> Doc:
+    """A copy of a tokenised Doc (words, tags, parts of speech, lemmas) with a tree:
+    `heads` as token indices (its own index for the root), `deps` the labels."""
     return Doc(
         doc.vocab,
         words=[t.text for t in doc],
@@ -154,8 +160,8 @@ def align_sentence(nlp: Language, sent: Span, stats: AlignStats | None = None) -
         tags=[t.tag_ for t in doc],
         pos=[t.pos_ for t in doc],
         lemmas=[t.lemma_ for t in doc],
-        heads=new_heads,
-        deps=new_deps,
+        heads=heads,
+        deps=deps,
     )
 
 

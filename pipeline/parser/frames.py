@@ -17,6 +17,15 @@ Predicates:
 Arguments are the predicate's dependents with an argument relation (nsubj, obj,
 iobj, obl, csubj, ccomp, dislocated; nmod for nouns), each with its case marker
 read from the `case` words under it (に + よる -> による, から + は -> から with `topic`).
+Some are added where the parse implies them (`Argument.via`): the noun a relative
+clause modifies (ツイートした男性), the holder of an intention noun (政府は…決定する方針だ),
+and subjects shared between clauses (`_share_arguments`).
+
+The governor says what a predicate's clause depends on: `quote` (〜と述べた),
+`request` (〜よう求めた), `intention` (〜する方針, 考え), `complement` (〜したことを,
+〜する姿), `relative` (a noun it modifies), `chain` (〜し、 / 〜して), `adverbial`
+(〜したが, 〜するため, 〜したうちに), `argument` (an event noun as an argument:
+会談を行った) or `modifier` (an event noun modifying a noun: 非難の声).
 """
 
 from __future__ import annotations
@@ -67,6 +76,15 @@ REQUEST_MARKERS = ("よう", "様", "ように")
 BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
 # nouns that turn a clause into a complement (〜したことを明らかにした)
 FORMAL_NOUNS = ("こと", "事", "の", "もの", "物", "ところ", "所", "か")
+# nouns whose clause is what is seen or told (和田が激怒する姿, 悪気があった様子): no gap either
+CONTENT_NOUNS = ("姿", "様子", "光景", "模様", "気配", "様相", "事実", "知らせ", "噂", "うわさ")
+# nouns that make the clause before them an adverbial one (〜したため, 〜する際, 〜した結果,
+# 知らないうちに, 〜しているわけだ): the clause does not modify them, they are no gap in it
+ADVERBIAL_NOUNS = (
+    "ため", "為", "際", "時", "とき", "後", "あと", "前", "中", "うち", "内", "場合", "一方", "結果", "途端",
+    "直後", "直前", "以降", "以来", "まま", "ほど", "程", "わけ", "訳", "はず", "筈", "上", "末", "限り", "通り",
+    "ほか", "他", "代わり", "たび", "度", "反面", "最中", "間", "頃", "ころ",
+)
 # nouns whose clause says what the one they belong to intends or expects (〜する方針だ,
 # 〜する考えを示した): the clause is their content, the noun no gap in it, and its subject
 # is theirs
@@ -207,7 +225,9 @@ def _predicate(head: Token, kind: str, token_offset: int, char_offset: int) -> P
         relations = {a.relation for a in arguments} | {a.case for a in arguments}
         if not relations & {"nsubj", "csubj", "が"}:
             arguments.append(_gap(head.head, "nsubj", token_offset, char_offset))
-        elif not relations & {"obj", "を"}:
+        elif not relations & {"obj", "を"} and _voice(lemmas) == "active":
+            # a passive clause's own subject is its patient: the noun is a place or time
+            # (雇用が整備されていない日本), not an object
             arguments.append(_gap(head.head, "obj", token_offset, char_offset))
     if governor is not None and governor.kind == "intention" and not any(a.relation in ("nsubj", "csubj") for a in arguments):
         # 政府は…決定する方針だ / 外相は…続ける考えを示した: the subject of 方針, 示す
@@ -334,9 +354,17 @@ def _gap(noun: Token, relation: str, token_offset: int, char_offset: int) -> Arg
     not the clause."""
     doc = noun.doc
     a = noun.i
-    while a > 0 and doc[a - 1].dep_ in ("compound", "nummod") and noun.i >= doc[a - 1].head.i >= a:
+    while a > 0 and noun.i >= doc[a - 1].head.i >= a and _part_of_noun(doc[a - 1]):
         a -= 1
     return _argument_at(noun, list(doc[a : noun.i + 1]), token_offset, char_offset, relation=relation, case="", marker="", topic=False, via="relative")
+
+
+def _part_of_noun(tok: Token) -> bool:
+    """Is `tok` part of the noun after it: a compound part, a number, or a bare noun
+    modifier without a particle (彼 of 彼ら)?"""
+    if tok.dep_ in ("compound", "nummod"):
+        return True
+    return tok.dep_ == "nmod" and not any(c.dep_ == "case" for c in tok.children)
 
 
 def _governor(head: Token, chain: list[Token], token_offset: int) -> Governor | None:
@@ -358,10 +386,12 @@ def _clause_kind(head: Token, gov: Token, dep: str, linking: list[Token]) -> str
     if any(t.lemma_ in REQUEST_MARKERS or t.text in REQUEST_MARKERS for t in linking):
         return "request"
     if dep == "acl":
-        if gov.lemma_ in FORMAL_NOUNS or gov.text in FORMAL_NOUNS:
+        if gov.lemma_ in FORMAL_NOUNS + CONTENT_NOUNS or gov.text in FORMAL_NOUNS + CONTENT_NOUNS:
             return "complement"
         if gov.lemma_ in INTENTION_NOUNS or gov.text in INTENTION_NOUNS:
             return "intention"
+        if gov.lemma_ in ADVERBIAL_NOUNS or gov.text in ADVERBIAL_NOUNS:
+            return "adverbial"
         return "relative"
     if dep in ("ccomp", "csubj"):
         return "complement"

@@ -1,7 +1,7 @@
 """Which sentences are worth a parse: those where an event can be coded.
 
 A sentence qualifies when it holds a trigger of the event lexicon (a verb or
-サ変 noun lemma, or two or three tokens whose joined lemmas are one) and
+サ変 noun lemma, or two or three tokens whose joined lemmas or words are one) and
 mentions of at least `min_actors` distinct actors. The event coder may pick
 its sentences otherwise; this is the default of the "candidates" mode of the
 `dekigoto_parser` component and what docs/parser.md measures.
@@ -10,50 +10,60 @@ its sentences otherwise; this is the default of the "candidates" mode of the
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
-from spacy.attrs import IDX, LEMMA
+import numpy
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc
 
 
-def trigger_lemmas() -> tuple[frozenset[str], int]:
-    """(the event lexicon's trigger lemmas, the most tokens a trigger spans)."""
+@lru_cache(maxsize=1)
+def trigger_lemmas() -> tuple[frozenset[str], frozenset[str], int]:
+    """(the event lexicon's trigger lemmas, the lemma strings that start a longer one, the
+    most tokens a trigger spans)."""
     from pipeline.events.lexicon import load_lexicon
 
     lex = load_lexicon()
-    return frozenset(lex.entries), lex.max_trigger_tokens
+    triggers = frozenset(lex.entries)
+    prefixes = frozenset(t[:k] for t in triggers for k in range(1, len(t)))
+    return triggers, prefixes, lex.max_trigger_tokens
 
 
-def trigger_positions(doc: Doc, triggers: frozenset[str], max_tokens: int) -> list[int]:
-    """Character offsets of the tokens that start a trigger."""
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    arr = doc.to_array([IDX, LEMMA]).tolist()
-    lemmas = [strings[x] for _, x in arr]
-    out = []
-    for i, (idx, _) in enumerate(arr):
-        text = ""
-        for j in range(i, min(len(lemmas), i + max_tokens)):
+def has_trigger(lemmas: list[str]) -> bool:
+    """Does a trigger (one lemma, or two or three joined) start at one of these tokens?"""
+    triggers, prefixes, max_tokens = trigger_lemmas()
+    n = len(lemmas)
+    for i in range(n):
+        text = lemmas[i]
+        if text in triggers:
+            return True
+        j = i + 1
+        while text in prefixes and j < n and j < i + max_tokens:
             text += lemmas[j]
             if text in triggers:
-                out.append(idx)
-                break
-    return out
+                return True
+            j += 1
+    return False
 
 
 def candidate_sentences(doc: Doc, spans: list[tuple[int, int]], min_actors: int = 2) -> list[tuple[int, int]]:
-    """The spans (sentences) of `doc` with a trigger and mentions of `min_actors` distinct
-    actors (`doc._.mentions`, filled by "dekigoto_actors")."""
-    triggers, max_tokens = trigger_lemmas()
-    starts = sorted(trigger_positions(doc, triggers, max_tokens))
+    """The spans (sentences) of `doc` with mentions of `min_actors` distinct actors
+    (`doc._.mentions`, filled by "dekigoto_actors") and a trigger. Actors are counted
+    first: most sentences stop there, before any lemma is read."""
     mentions = sorted((m.start, m.actor_id) for m in (doc._.mentions or ()))
     mention_starts = [s for s, _ in mentions]
+    arr = None
     out = []
     for start, end in spans:
-        k = bisect.bisect_left(starts, start)
-        if k >= len(starts) or starts[k] >= end:
-            continue
         a, b = bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, end)
-        if len({actor for _, actor in mentions[a:b]}) >= min_actors:
+        if len({actor for _, actor in mentions[a:b]}) < min_actors:
+            continue
+        if arr is None:
+            arr = doc.to_array([IDX, LEMMA, ORTH]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
+            starts = arr[:, 0].tolist()
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        strings = doc.vocab.strings
+        # the coder looks triggers up by joined lemmas and by joined words (お悔やみ: 御 + 悔やみ)
+        if has_trigger([strings[x] for x in arr[i:j, 1].tolist()]) or has_trigger([strings[x] for x in arr[i:j, 2].tolist()]):
             out.append((start, end))
     return out
