@@ -278,3 +278,13 @@ def test_which_nouns_a_clause_leaves_a_gap_for(nlp, text, arcs, lemma, kind, gap
     p = pred(predicates(tree(nlp, text, arcs)), lemma)
     assert p.governor.kind == kind
     assert [a.relation for a in p.arguments if a.via == "relative"] == ([gap] if gap else [])
+
+
+def test_first_of_two_ga_subjects_belongs_to_the_verb_of_saying(nlp):
+    # 日報 が 「 媒体 が 首相 を 批判 し た 」 と 報じ た 。 (日報が hung on 批判)
+    text = "日報が「媒体が首相を批判した」と報じた。"
+    doc = tree(nlp, text, "nsubj:7 case:0 punct:7 nsubj:7 case:3 obj:7 case:5 ccomp:12 aux:7 aux:7 punct:7 case:7 ROOT aux:12 punct:12")
+    preds = predicates(doc)
+    crit, report = pred(preds, "批判"), pred(preds, "報ずる")
+    assert [a.text for a in crit.arguments if a.relation == "nsubj"] == ["媒体"]
+    assert (report.subject.text, report.subject.via) == ("日報", "raised")

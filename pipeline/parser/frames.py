@@ -11,8 +11,8 @@ Predicates:
 - `sahen`: a サ変 noun with する (批判した, 逮捕された, 会談し): GSD makes the noun the head
   and する an auxiliary;
 - `adjective`: an adjective or adjectival noun heading a clause (高い, 明らかにした);
-- `noun`: a noun phrase headed by, or compounded with, a サ変 noun and no する (首脳会談で,
-  制裁の解除, 非難の声's 非難): an event named by a noun.
+- `noun`: a noun phrase headed by a サ変 noun without する (首脳会談で, 制裁の解除,
+  非難の声's 非難): an event named by a noun (not 掲示板, whose head 板 names no act).
 
 Arguments are the predicate's dependents with an argument relation (nsubj, obj,
 iobj, obl, csubj, ccomp, dislocated; nmod for nouns), each with its case marker
@@ -76,8 +76,13 @@ REQUEST_MARKERS = ("よう", "様", "ように")
 BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
 # nouns that turn a clause into a complement (〜したことを明らかにした)
 FORMAL_NOUNS = ("こと", "事", "の", "もの", "物", "ところ", "所", "か")
-# nouns whose clause is what is seen or told (和田が激怒する姿, 悪気があった様子): no gap either
-CONTENT_NOUNS = ("姿", "様子", "光景", "模様", "気配", "様相", "事実", "知らせ", "噂", "うわさ")
+# nouns whose clause is what is seen or told (和田が激怒する姿, 悪気があった様子), or stands in
+# an outer relation to them (the reason, means, scene or chance of it: いない理由, 設定にする
+# 手段, 口にする場面, 存在した可能性): no gap either
+CONTENT_NOUNS = (
+    "姿", "様子", "光景", "模様", "気配", "様相", "事実", "知らせ", "噂", "うわさ",
+    "理由", "原因", "方法", "手段", "場面", "背景", "可能性", "恐れ", "おそれ", "疑い", "必要", "余地", "傾向",
+)
 # nouns that make the clause before them an adverbial one (〜したため, 〜する際, 〜した結果,
 # 知らないうちに, 〜しているわけだ): the clause does not modify them, they are no gap in it
 ADVERBIAL_NOUNS = (
@@ -109,7 +114,7 @@ class Argument:
     start: int  # character offsets of the phrase, markers and outer punctuation left out
     end: int
     text: str
-    via: str = ""  # "" its own; shared: "topic" (a topic of a clause below), "chain" (a chained clause's subject), "relative" (the noun its clause modifies), "host" (the subject of 方針, 考え …)
+    via: str = ""  # "" its own; else inferred: "topic" (a topic of a clause below), "raised" (the first of two が-subjects of a clause below), "chain" (a chained clause's subject), "relative" (the noun its clause modifies), "host" (the subject of 方針, 考え …)
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def predicate_kind(tok: Token) -> str:
         chain = [c for c in tok.children if c.dep_ in ("aux", "cop") and c.i > tok.i]
         if is_sahen(tok) and any(c.lemma_ in DO for c in chain):
             return "sahen"
-        if is_sahen(tok) or any(is_sahen(c) for c in tok.children if c.dep_ == "compound"):
+        if is_sahen(tok):
             return "noun"
     return ""
 
@@ -424,6 +429,13 @@ def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
         if gov is None or gov.kind not in SHARED_UP or gov.i not in index:
             continue
         h = index[gov.i]
+        subjects = [a for a in p.arguments if a.relation == "nsubj" and not a.topic and not a.via]
+        if len(subjects) > 1 and preds[h].subject is None:
+            # two が-subjects: the first is the governing clause's (国民日報が、「…が…を攻撃
+            # している」と報じ: 国民日報 reports, the quoted clause has its own)
+            first = min(subjects, key=lambda a: a.i)
+            p = preds[k] = replace(p, arguments=tuple(b for b in p.arguments if b is not first))
+            preds[h] = replace(preds[h], arguments=(*preds[h].arguments, replace(first, via="raised")))
         for a in p.arguments:
             if a.via in ("relative", "host") or a.relation not in ("nsubj", "csubj", "dislocated"):
                 continue
