@@ -69,12 +69,12 @@ def fugashi_reference(bodies: list[str]) -> float:
 
 
 def stage_times(
-    bodies: list[str], published: list[str], extra: dict | None = None
-) -> tuple[dict[str, float], int, dict[str, float]]:
+    bodies: list[str], published: list[str], extra: dict | None = None, extra_times: dict | None = None
+) -> tuple[dict[str, float], int]:
     """Seconds per stage over the given bodies, in one process, in batches of articles
-    as `dekigoto extract` runs them (`analysis.BATCHED` components once per batch);
-    and seconds of each `extra` component (name -> component with `pipe`, not part of
-    the pipeline) run on each batch after the pipeline."""
+    as `dekigoto extract` runs them (`analysis.BATCHED` components once per batch).
+    Components in `extra` (name -> component with `pipe`, not part of the pipeline) run
+    on each batch after the pipeline; their seconds go to `extra_times` by name."""
     from pipeline.analysis import BATCHED
     from pipeline.extract import ARTICLES_PER_BATCH
     from pipeline.nlp import japanese_pipeline, make_doc
@@ -85,7 +85,8 @@ def stage_times(
     for name, _ in nlp.pipeline:
         times[name] = 0.0
     extra = extra or {}
-    extra_times = dict.fromkeys(extra, 0.0)
+    extra_times = extra_times if extra_times is not None else {}
+    extra_times.update(dict.fromkeys(extra, 0.0))
     articles = list(zip(bodies, published, strict=True))
     for i in range(0, len(articles), ARTICLES_PER_BATCH):
         docs = []
@@ -104,7 +105,7 @@ def stage_times(
             t = time.perf_counter()
             component.pipe(docs)
             extra_times[name] += time.perf_counter() - t
-    return times, sum(map(len, bodies)), extra_times
+    return times, sum(map(len, bodies))
 
 
 def parser_modes() -> dict:
@@ -187,7 +188,8 @@ def main() -> None:
         ref = fugashi_reference(bodies)
         print(f"fugashi alone (Python reads every token): {ref:,.0f} chars/s")
 
-        times, sample_chars, extra = stage_times(bodies, [a.published for a in sample], parser_modes())
+        extra: dict[str, float] = {}
+        times, sample_chars = stage_times(bodies, [a.published for a in sample], parser_modes(), extra)
         total = sum(times.values())
         pipe = sample_chars / total
         print(f"pipeline in one process ({len(sample)} articles): {pipe:,.0f} chars/s per worker = {pipe / ref:.2f} x fugashi")

@@ -54,6 +54,24 @@ def test_stage_times_cover_every_stage(built):
     assert bench.fugashi_reference([a.body for a in articles]) > 0
 
 
+def test_stage_times_time_extra_components_apart(built):
+    """Components not in the pipeline (the parser's modes) are timed on each batch after it."""
+
+    class Counter:
+        docs = 0
+
+        def pipe(self, docs):
+            Counter.docs += len(docs)
+            return docs
+
+    articles = built[2][:2]
+    extra: dict[str, float] = {}
+    times, _ = bench.stage_times([a.body for a in articles], [a.published for a in articles], {"counter": Counter()}, extra)
+    assert "counter" not in times and list(extra) == ["counter"] and extra["counter"] >= 0
+    assert Counter.docs == 2
+    assert set(bench.parser_modes()) == {"parser on candidate sentences", "parser on every sentence"}
+
+
 def test_timed_extract_runs_extract_in_a_fresh_process(tmp_path):
     empty = tmp_path / "empty"  # no article: the child process runs extract without building the pipeline
     empty.mkdir()
