@@ -436,6 +436,13 @@ REAL_NEWS_CASES = [
     ("韓国のネット掲示板には「騒がれるだろう」「もう遅い」など、懸念する声が相次いだ。",
      [("KOR_NETIZENS", "012", "")]),
     ("韓国のネットユーザーからは「中国が言うなよ」といった批判の声が上がった。", [("KOR_NETIZENS", "111", "")]),
+    # an interview given to a paper targets the paper
+    ("野田首相が、韓国紙「中央日報」で初の単独インタビューに答えた。",
+     [("PER_NODA_YOSHIHIKO", "010", "ORG_JOONGANG_ILBO")]),
+    # a clause made a noun (〜したことを, 〜したのを) is what is confirmed, not an object act
+    ("韓国の国防省は、北朝鮮がミサイルを発射したのを確認した。", [("PRK", "150", ""), ("KOR_MIL", "010", "")]),
+    # a sentence ending in an act noun (体言止め) is a predicate
+    ("北朝鮮の外務省は「制裁に対抗する」と発表。", [("PRK_GOV", "010", "")]),
     # a later voice with no speaker is the last speakers' (same or next paragraph)
     ("韓国のネット掲示板では批判の声が相次いだ。一方で、店主を擁護する意見も見られた。",
      [("KOR_NETIZENS", "111", ""), ("KOR_NETIZENS", "052", "KOR_BUS")]),

@@ -280,7 +280,13 @@ class Chunk:
         for t in self.func:
             if t.is_aux and t.lemma_ in ("だ", "です") and t.conj_form.startswith(COPULA_FORMS):
                 return True
-        return False
+        # a sentence ending in an act noun (体言止め): 「…」と発表。 北朝鮮がミサイル発射。
+        return (
+            self.period
+            and not self.particles
+            and bool(self.content)
+            and self.content[-1].tag_.startswith("名詞-普通名詞-サ変")
+        )
 
 
 @dataclass(slots=True)

@@ -633,7 +633,7 @@ def _code_pred(
         entry = lex.match(
             trig.lemma, trig.prefix + (obj.text if obj is not None else asked) + comp_text
         )
-        if "without_object" in getattr(entry, "flags", ()) and obj is not None:
+        if "without_object" in getattr(entry, "flags", ()) and obj is not None and not _clausal(obj):
             entry = None  # 声明を発表した: the support verb reads the object noun
         if entry is not None and "nominal_only" not in entry.flags:
             hit = _verbal(entry, trig, pred, frame, obj, state)
@@ -702,7 +702,23 @@ def _verbal(
             target = Role(others, "np")
     if not target:
         target = Role([a for a in partners(frame) if a not in subj.actors], "explicit")
+    if not target and entry.code.startswith("01"):
+        target = _interviewer(frame, state)  # 韓国紙「中央日報」でインタビューに答えた
     return _Hit(entry, trig, subj, _fill_target(target, entry, subj, state), ([], []), loc)
+
+
+def _clausal(np: NP) -> bool:
+    """A を-phrase that is a clause made a noun (発射したのを確認した, 〜したことを発表した)."""
+    return np.head.text in ("の", "こと", "事")
+
+
+def _interviewer(frame: Frame, state: _DocState) -> Role:
+    """The news outlet a statement was given to: marked で or に (中央日報で…答えた)."""
+    for np in reversed(frame.all("de", "ni")):
+        outlets = [a for a in np.head_actors if _is_media(a, state.actors)]
+        if outlets:
+            return Role(outlets, "explicit")
+    return Role()
 
 
 def _owner(np: NP) -> list[str]:
