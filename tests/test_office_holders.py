@@ -108,6 +108,11 @@ def test_party(kb, actor_id, date, party):
         ("野田首相は訪韓した。", "2011-10-20", [("野田", "PER_NODA_YOSHIHIKO")]),
         ("鳩山元首相が訪中した。", "2011-10-20", [("鳩山", "PER_HATOYAMA_YUKIO")]),  # a former holder
         ("野田氏は語った。", "2011-10-20", []),  # a surname alone with 氏: nobody in particular
+        (
+            "鳩山元首相が訪中した。鳩山氏は語った。",
+            "2011-10-20",
+            [("鳩山", "PER_HATOYAMA_YUKIO"), ("鳩山", "PER_HATOYAMA_YUKIO")],
+        ),  # 氏 after the person was named
         ("首相は記者団に語った。", "2011-10-20", [("首相", "PER_NODA_YOSHIHIKO")]),  # Japan's PM
         ("韓国の大統領は演説した。", "2012-08-01", [("大統領", "PER_LEE_MYUNG_BAK")]),
         ("親ロ派の大統領が当選した。", "2012-08-01", []),  # a description, not the holder

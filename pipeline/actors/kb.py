@@ -146,6 +146,8 @@ class KnowledgeBase:
     abbreviations: dict
     sources: list[str] = field(default_factory=list)
     surfaces_en: dict[str, list[Entry]] = field(default_factory=dict)  # English-only names
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # 野田 -> people (before a title)
+    kanji_names: dict[str, list[str]] = field(default_factory=dict)  # 野田佳彦 -> people (generated)
 
     # ---------------------------------------------------------------- lookup
     def get(self, actor_id: str) -> Actor:
@@ -289,7 +291,7 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- indexes
     def build_indexes(self) -> None:
         """Build the indexes below now; otherwise each is built on first use."""
-        for name in ("matcher", "norm_index", "fuzzy_index", "_role_index"):
+        for name in ("matcher", "norm_index", "fuzzy_index", "_role_index", "kanji_name_lengths"):
             getattr(self, name)
 
     @cached_property
@@ -316,6 +318,17 @@ class KnowledgeBase:
                 for d in deletes1(key):
                     idx[d].add(key)
         return dict(idx)
+
+    @cached_property
+    def kanji_name_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First character -> lengths of the generated kanji names starting with it, longest first.
+
+        These ~700 names stay out of `matcher`: their first characters (山, 大, 中 …) would
+        make every such character of a text a place the regex must try."""
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self.kanji_names:
+            lengths[name[0]].add(len(name))
+        return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
 
     @cached_property
     def matcher(self) -> re.Pattern:
@@ -424,9 +437,10 @@ def _split(field: str) -> list[str]:
 def _add_office_holders(kb: KnowledgeBase) -> None:
     """kb_people.tsv / kb_roles.tsv (built by `make kb`): people with dated roles. A person
     already in people.yaml keeps its names; the generated forms and roles are added.
-    Japanese forms go to `surfaces`; English names only to `surfaces_en` (the English
-    linker's), which keeps the Japanese matcher small. Surnames (野田, 李) are `surname`
-    entries: the Japanese linker takes them only before a title (野田首相, 李大統領)."""
+    Katakana forms go to `surfaces`, kanji names to `kanji_names` (looked up at token
+    starts); English names only to `surfaces_en` (the English linker's), which keeps the
+    Japanese matcher small. Surnames (野田, 李) go to `surnames`:
+    the Japanese linker looks for them only right before a title (野田首相, 李大統領)."""
     for row in _read_tsv("kb_people.tsv"):
         aid = row["actor_id"]
         ja = [f for f in [row["name_ja"], *_split(row["aliases_ja"])] if f]
@@ -437,12 +451,19 @@ def _add_office_holders(kb: KnowledgeBase) -> None:
             kb.actors[aid] = actor
         _actor_aliases(actor, [*ja, *[e for e in en if e != actor.name_en]])
         for form in ja:
-            _add_surface(kb.surfaces, form, Entry("actor", aid))
+            if is_all_katakana(form) or form in kb.surfaces:  # 天皇陛下: shared with people.yaml
+                _add_surface(kb.surfaces, form, Entry("actor", aid))
+            else:  # kanji: looked up at token starts, not in the matcher
+                ids = kb.kanji_names.setdefault(form, [])
+                if aid not in ids:
+                    ids.append(aid)
         for form in en:
             if len(form.split()) >= 2 and _latin_alias_ok(form):
                 _add_surface(kb.surfaces_en, form, Entry("actor", aid))
         for form in _split(row["surnames_ja"]):
-            _add_surface(kb.surfaces, form, Entry("surname", aid))
+            ids = kb.surnames.setdefault(form, [])
+            if aid not in ids:
+                ids.append(aid)
     for row in _read_tsv("kb_roles.tsv"):
         kb.roles.setdefault(row["actor_id"], []).append(
             Role(row["country"], row["sector"], row["role"], row["valid_from"], row["valid_to"])

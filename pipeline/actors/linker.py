@@ -162,16 +162,31 @@ def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
             sub = text[s:end]
             entries = surfaces.get(sub)
             if entries and _boundary_ok(v, s, end, sub):
-                if entries[0].kind == "surname":  # 野田, 李: resolved with the title after it
-                    out.append(Cand(s, end, "surname", sub))
-                    entries = [e for e in entries if e.kind != "surname"]
-                for ent in entries[:1] if entries and entries[0].kind == "actor" else entries:
+                for ent in entries[:1] if entries[0].kind == "actor" else entries:
                     out.append(Cand(s, end, ent.kind, ent.key))
                 # keep lexicon readings of an actor surface too (e.g. none today)
                 pos = end
                 break
         else:
             pos = s + 1
+    return out + _scan_kanji_names(kb, v, out)
+
+
+def _scan_kanji_names(kb: KnowledgeBase, v: _DocView, found: list[Cand]) -> list[Cand]:
+    """The KB's generated kanji names (野田佳彦, 李明博) starting at a token start and ending
+    at a token end, where the matcher found nothing."""
+    lengths, names, text = kb.kanji_name_lengths, kb.kanji_names, v.text
+    spans = sorted((c.start, c.end) for c in found)
+    out: list[Cand] = []
+    for s in v.tok_start:
+        lens = lengths.get(text[s : s + 1])
+        if not lens:
+            continue
+        for n in lens:
+            ids = names.get(text[s : s + n])
+            if ids and s + n in v.ends and not _covered(spans, s, s + n):
+                out.append(Cand(s, s + n, "actor", ids[0]))
+                break
     return out
 
 
@@ -180,7 +195,7 @@ def _pick_actor(kb: KnowledgeBase, surface: str, published: str, found: str) -> 
 
     `found` is the actor the matcher found; it stands when the surface is only
     known in a normalised form (case, width, kana variants)."""
-    ids = [e.key for e in kb.surfaces.get(surface, []) if e.kind == "actor"]
+    ids = [e.key for e in kb.surfaces.get(surface, []) if e.kind == "actor"] or kb.kanji_names.get(surface, [])
     if not ids:
         return found
     if len(ids) > 1 and published:
@@ -200,23 +215,31 @@ def title_after(kb: KnowledgeBase, text: str, e: int) -> tuple[str, str, bool]:
     return title, spec.get("role", ""), former or bool(spec.get("former"))
 
 
-def _resolve_surnames(kb: KnowledgeBase, cands: list[Cand], text: str, published: str) -> list[Cand]:
-    """A KB surname (野田, 李, 鳩山) is the person of that name who was named in full
-    earlier in the article, else the one whose office the title after it names at the
-    publication date (野田首相 in 2011 -> Yoshihiko Noda; 鳩山元首相 -> the latest former
-    prime minister called 鳩山); otherwise it is left to the unknown-name rules."""
-    out: list[Cand] = []
-    for c in cands:
-        if c.kind != "surname":
-            out.append(c)
+def _resolve_surnames(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: str) -> list[Cand]:
+    """A KB surname right before a title (野田首相, 李大統領, 鳩山元首相, 玄葉外相) is the
+    person of that name who was named in full earlier in the article, else the one whose
+    office the title names at the publication date (野田首相 in 2011 -> Yoshihiko Noda;
+    鳩山元首相 -> the latest former prime minister called 鳩山); otherwise it is left to
+    the unknown-name rules. Surnames are looked up only there, not scanned for."""
+    text, found = v.text, []
+    spans = sorted((c.start, c.end) for c in cands if c.kind != "title")
+    for t in cands:
+        if t.kind != "title":
             continue
-        ids = [e.key for e in kb.surfaces.get(c.key, []) if e.kind == "surname"]
-        earlier = [x.key for x in out if x.kind == "actor" and x.key in ids]
-        title, role, former = title_after(kb, text, c.end)
+        end = t.start - 1 if v.ch(t.start - 1) in ("元", "前") else t.start
+        sub = next(
+            (text[end - n : end] for n in (4, 3, 2, 1) if end - n >= 0 and text[end - n : end] in kb.surnames),
+            "",
+        )
+        if not sub or end - len(sub) not in v.starts or _covered(spans, end - len(sub), end):
+            continue
+        ids = kb.surnames[sub]
+        earlier = [x.key for x in [*cands, *found] if x.kind == "actor" and x.end <= end and x.key in ids]
+        _, role, former = title_after(kb, text, end)
         pid = earlier[-1] if earlier else kb.title_holder(ids, role, published, former)
         if pid:
-            out.append(Cand(c.start, c.end, "actor", pid, method="kb", conf=CONF_VARIANT))
-    return out
+            found.append(Cand(end - len(sub), end, "actor", pid, method="kb", conf=CONF_VARIANT))
+    return sorted([*cands, *found], key=lambda c: (c.start, -c.end))
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -528,7 +551,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
     v = _DocView(doc)
     text = v.text
 
-    cands = _resolve_surnames(kb, _scan_kb(kb, v), text, published)
+    cands = _resolve_surnames(kb, v, _scan_kb(kb, v), published)
     # a lexicon word inside a longer actor alias never happens (longest match); but an actor
     # alias may hide a sector noun it ends with: nothing to do.
     actor_spans = sorted((c.start, c.end) for c in cands)
