@@ -216,3 +216,26 @@ def test_english_linker_finds_generated_office_holders(kb):
     found = {(text[c.start : c.end], c.key) for c in _scan(text, english_index(kb)) if c.kind == "actor"}
     assert ("Lee Myung-bak", "PER_LEE_MYUNG_BAK") in found
     assert ("Yoshihiko Noda", "PER_NODA_YOSHIHIKO") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban attacked a base.", ("Taliban", "ORG_TALIBAN")),
+        ("The Islamic State of Iraq and the Levant claimed it.", ("Islamic State of Iraq and the Levant", "ORG_ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT")),
+        ("ISIL claimed it.", ("ISIL", "ORG_ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT")),  # Phoenix's two entries are one
+        ("It was banned in Zine El Abidine Ben Ali's time.", ("Zine El Abidine Ben Ali", "PER_ALI_ZINE_EL_ABIDINE_BEN")),
+    ],
+)
+def test_english_linker_finds_generated_organisations_and_people(kb, text, expected):
+    from pipeline.english.actors import _scan, english_index
+
+    found = {(text[c.start : c.end], c.key) for c in _scan(text, english_index(kb)) if c.kind == "actor"}
+    assert expected in found
+
+
+def test_generated_organisations_have_type_country_and_sector(kb):
+    taliban = kb.get("ORG_TALIBAN")
+    assert (taliban.type, taliban.country, taliban.sector) == ("ORG", "AFG", "REB")
+    assert "IGO_THE_EUROPEAN_UNION" not in kb.actors  # the curated IGO_EU has it
+    assert kb.surfaces_en.get("United States Congress") is None or kb.surfaces_en["United States Congress"][0].key == "USA_LEG"

@@ -150,7 +150,7 @@ def parse_phoenix_roles(text: str) -> list[tuple[str, str, str, str]]:
     for code, dates in _CODE_RE.findall(text):
         if len(code) < 3 or code.startswith("---"):
             continue
-        country, sector = code[:3], code[3:6]
+        country, sector = code[:3], code[3:]  # sector and sub-sector: GOVLEG
         country = CAMEO_TO_ISO.get(country, country)
         dates = dates.strip()
         lo = hi = ""
@@ -170,16 +170,11 @@ def parse_phoenix_roles(text: str) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def read_phoenix_people(path: Path) -> list[tuple[str, list[str], list[tuple]]]:
-    """(name, synonyms, roles) of every entry with at least one dated code: people (an
-    institution's codes carry no dates)."""
+def read_phoenix_entries(path: Path) -> list[tuple[str, list[str], list[tuple]]]:
+    """(name, synonyms, codes) of every entry of a PETRARCH actor dictionary; codes are
+    (country, sector, from, to) as `parse_phoenix_roles` gives them."""
     entries: list[tuple[str, list[str], list[tuple]]] = []
     name, syns, roles = "", [], []
-
-    def flush():
-        if name and any(lo or hi for _, _, lo, hi in roles):
-            entries.append((name, syns, roles))
-
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -190,11 +185,18 @@ def read_phoenix_people(path: Path) -> list[tuple[str, list[str], list[tuple]]]:
         elif line[0] in " \t[":
             roles += parse_phoenix_roles(line)
         else:
-            flush()
+            if name:
+                entries.append((name, syns, roles))
             name = line.split("[", 1)[0].strip()
             syns, roles = [], parse_phoenix_roles(line)
-    flush()
+    if name:
+        entries.append((name, syns, roles))
     return entries
+
+
+def read_phoenix_people(path: Path) -> list[tuple[str, list[str], list[tuple]]]:
+    """Entries with at least one dated code: people (an institution's codes carry no dates)."""
+    return [e for e in read_phoenix_entries(path) if any(lo or hi for _, _, lo, hi in e[2])]
 
 
 def role_name(sector: str) -> str:
@@ -438,6 +440,216 @@ def read_people_yaml() -> list[dict]:
     return yaml.safe_load((DATA / "people.yaml").read_text(encoding="utf-8"))["people"]
 
 
+# ------------------------------------------------------------------ organisations
+ORG_COLUMNS = ["actor_id", "type", "name_en", "country", "sector", "name_ja", "aliases_ja", "aliases_en", "source"]
+_SHORT_WORDS = set("AIR SEA NEW OLD RED ONE TWO SIX TEN BAY LAW WAR OIL GAS ART AID BIG CUP DAY END GOD GUN KEY MAN MEN NET OUR OUT PRO SKY SON SUN TOP WAY WIN ZOO ALL ICE JET LAB MAP OAK TAX TEA VAN WEB".split())
+_SMALL_WORDS = {"OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "BY", "DE", "DU", "DES", "LA", "LE", "AL", "EL"}
+
+
+def org_name(phoenix: str) -> tuple[str, list[str]]:
+    """'ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_' -> ('Aden Abyan Islamic Army', ['AAIA']);
+    'UNESCO_' -> ('UNESCO', []): short all-letter words and words without vowels stay
+    capitals (acronyms), small words are lower case."""
+    raw = phoenix.strip("_ ").replace("_", " ")
+    acronyms = re.findall(r"\(([^()]+)\)", raw)
+    raw = re.sub(r"\s*\([^()]*\)\s*", " ", raw).strip()
+    words = []
+    for i, w in enumerate(raw.split()):
+        bare = w.strip(".,'")
+        if (
+            len(raw.split()) == 1 and len(bare) <= 6
+            or (bare.isalpha() and not re.search("[AEIOUY]", bare))
+            or (bare.isalpha() and len(bare) <= 3 and bare not in _SMALL_WORDS and bare not in _SHORT_WORDS)
+        ):
+            words.append(w)
+        elif i and w in _SMALL_WORDS:
+            words.append(w.lower())
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(words), [a.strip() for a in acronyms if a.strip()]
+
+
+ORG_WORDS = {
+    "ORGANIZATION", "ORGANISATION", "COUNCIL", "UNION", "BANK", "FUND", "AGENCY", "COMMISSION",
+    "COMMITTEE", "ASSOCIATION", "FEDERATION", "GROUP", "LEAGUE", "MOVEMENT", "FRONT", "ARMY",
+    "PARTY", "INSTITUTE", "FOUNDATION", "SOCIETY", "CENTER", "CENTRE", "NETWORK", "FORUM",
+    "INTERNATIONAL", "COURT", "PROGRAM", "PROGRAMME", "OFFICE", "SECRETARIAT", "CONFERENCE",
+    "ALLIANCE", "COMMUNITY", "TREATY", "COMPANY", "CORPORATION", "CORP", "INC", "LTD", "CO",
+    "BRIGADE", "BRIGADES", "BATTALION", "JIHAD", "MUJAHIDEEN", "FORCES", "FORCE", "WATCH",
+    "SERVICE", "SERVICES", "AUTHORITY", "BOARD", "MISSION", "INITIATIVE", "PROJECT", "TRUST",
+    "COALITION", "CONGRESS", "ASSEMBLY", "CROSS", "CRESCENT", "UNIVERSITY", "AIRLINES",
+    "AIRWAYS", "GROUPS", "HOLDINGS", "INDUSTRIES", "ENERGY", "OIL", "MOTORS", "MOTOR", "BANKS",
+    "PHARMACEUTICALS", "PHARMACEUTICAL", "SYSTEMS", "TECHNOLOGIES", "COMMUNICATIONS",
+    "TELECOM", "ELECTRIC", "CHEMICAL", "STATE", "MILITIA", "MILITIAS", "REBELS", "TIGERS",
+}  # fmt: skip
+
+
+def org_like(name: str) -> bool:
+    """A name that reads as an organisation's, not a person's: one word, an acronym, or a
+    word such as Council, Bank, Front, Army (Phoenix also lists groups' leaders as their
+    synonyms: Khaled Meshaal for HAMAS)."""
+    words = re.split(r"[\s-]+", name.upper())
+    return len(words) == 1 or name.isupper() or bool(ORG_WORDS & set(words))
+
+
+def _variant_of(form: str, name: str) -> bool:
+    """A one-word synonym is kept when it is an acronym or a spelling of the name (Taleban,
+    Hizbullah), not another one-word name (Nasrallah for Hezbollah)."""
+    from pipeline.actors.textutil import levenshtein
+
+    if len(form.split()) > 1 or form.isupper() or form == name:
+        return True
+    return levenshtein(form.lower(), name.lower(), 3) <= 3
+
+
+def _org_type(code: tuple, states: set[str]) -> tuple[str, str, str] | None:
+    """(type, country, sector) of a Phoenix organisation code, or None to skip."""
+    country, sector = code[0], code[1][:3]
+    if country == "IGO":
+        return "IGO", "", ""
+    if country in ("NGO", "MNC"):
+        rest = code[1][:3] if code[1][:3] in states else ""
+        return "ORG", rest, "NGO" if country == "NGO" else "BUS"
+    if country in ("IMG", "INT"):  # international militarised groups
+        return "ORG", "", "REB"
+    if country in states and sector in {"REB", "INS", "OPP", "PTY", "NGO", "BUS", "MED", "REL", "HRI"}:
+        return "ORG", country, sector
+    return None
+
+
+def _org_key(name: str) -> str:
+    """name_key without a leading article: 'The European Union' is 'European Union'."""
+    return name_key(re.sub(r"^(?:the|a)\s+", "", name.strip(), flags=re.I))
+
+
+def _known_english(data: Path) -> set[str]:
+    """Name keys of the English names the curated files already give an actor."""
+    keys: set[str] = set()
+
+    def add(names):
+        for n in names or []:
+            keys.add(_org_key(str(n)))
+
+    for fname in ("igos.yaml", "organisations.yaml"):
+        doc = yaml.safe_load((data / fname).read_text("utf-8")) or {}
+        for rows in doc.values():
+            for row in rows or []:
+                if isinstance(row, dict):
+                    add(row.get("en"))
+    for row in yaml.safe_load((data / "states.yaml").read_text("utf-8")):
+        add([row["name_en"], *row.get("aliases_en", [])])
+    en = yaml.safe_load((ROOT / "pipeline" / "english" / "data" / "actors_en.yaml").read_text("utf-8"))
+    add(en.get("fixed"))
+    for forms in (en.get("aliases") or {}).values():
+        add(forms)
+    return keys - {""}
+
+
+def build_orgs(shared: Path, states: set[str], orgs_ja: dict[str, list[str]]) -> list[dict]:
+    """IGOs, NGOs, companies and armed groups of Phoenix.International / MilNonState that
+    the curated files do not have, with Japanese forms from JMnedict organisation glosses;
+    and multi-word names of state institutions (UNITED_STATES_CONGRESS_ [USAGOVLEG]) as
+    English aliases of the sector actor (USA_LEG)."""
+    known = _known_english(DATA)
+    rows: dict[str, dict] = {}
+    taken: set[str] = set()
+    files = [("Phoenix.International.actors.txt", "phoenix-international"),
+             ("Phoenix.MilNonState.actors.txt", "phoenix-milnonstate"),
+             ("Phoenix.Countries.actors.txt", "phoenix-countries")]  # fmt: skip
+    for fname, source in files:
+        for name, syns, codes in read_phoenix_entries(shared / "cameo_dictionaries" / fname):
+            if not codes:
+                continue
+            militant = codes[0][0] in ("IMG", "INT")  # THE_ISLAMIC_STATE [IMGMUSISI >20130408]
+            if fname.startswith("Phoenix.Countries") and not militant:
+                continue  # the countries file's organisations are state institutions (below)
+            if any(lo or hi for _, _, lo, hi in codes) and not militant:
+                continue  # a person
+            kind = _org_type(codes[0], states)
+            if kind is None:
+                continue
+            typ, country, sector = kind
+            name_en, acr = org_name(name)
+            forms = [name_en, *acr, *(org_name(x)[0] for x in syns)]
+            forms = list(dict.fromkeys(f for f in forms if f and org_like(f) and _variant_of(f, name_en)))
+            if not name_en or name_en not in forms or _org_key(name_en) in known:
+                continue  # a person listed as an organisation, or one the curated files have
+            forms = [f for f in forms if f == name_en or _org_key(f) not in known]
+            if sector == "BUS" and len(name_en.split()) < 2:
+                continue  # one-word company names are ordinary words (Target, Shell)
+            ident = re.sub(r"[^A-Z0-9]+", "_", name_en.upper()).strip("_")[:40]
+            aid = ("IGO_" if typ == "IGO" else "ORG_") + ident
+            if aid in taken:
+                continue
+            taken.add(aid)
+            for f in forms:
+                known.add(_org_key(f))
+            same = next((r for r in rows.values() if militant and r.get("code") == codes[0][:2]), None)
+            if same is not None:  # THE_ISLAMIC_STATE and ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT_
+                extra = [f for f in forms if f not in _split_field(same["aliases_en"]) and f != same["name_en"]]
+                same["aliases_en"] = ";".join([*_split_field(same["aliases_en"]), *extra])
+                for f in forms:
+                    known.add(_org_key(f))
+                continue
+            # Japanese forms only for names of two words (an acronym glosses gods and towns too)
+            ja = next((orgs_ja[_org_key(f)] for f in forms if len(f.split()) >= 2 and _org_key(f) in orgs_ja), [])
+            rows[aid] = {"actor_id": aid, "type": typ, "name_en": name_en, "country": country,
+                         "sector": sector, "name_ja": ja[0] if ja else "", "aliases_ja": ";".join(ja[1:3]),
+                         "aliases_en": ";".join(forms[1:]), "source": source,
+                         "code": codes[0][:2] if militant else None}  # fmt: skip
+    # state institutions: aliases of sector actors
+    for name, syns, codes in read_phoenix_entries(shared / "cameo_dictionaries" / "Phoenix.Countries.actors.txt"):
+        if len(codes) != 1 or codes[0][2] or codes[0][3]:
+            continue
+        country, sub = codes[0][0], codes[0][1]
+        sector = sub[3:6] if sub[3:6] in STATE_SECTORS else sub[:3]  # USAGOVLEG: the legislature
+        if country not in states or sector not in STATE_SECTORS:
+            continue
+        names = [org_name(n)[0] for n in [name, *syns]]
+        names = [
+            n for n in names
+            if len(n.split()) >= 2 and _org_key(n) not in known and not TITLE_WORDS & set(n.upper().split())
+        ]  # not 'German Chancellor': a title names the holder
+        if not names:
+            continue
+        aid = f"{country}_{sector}"
+        row = rows.setdefault(aid, {"actor_id": aid, "type": "GOVERNMENT", "name_en": "", "country": country,
+                                     "sector": sector, "name_ja": "", "aliases_ja": "", "aliases_en": "",
+                                     "source": "phoenix-countries"})  # fmt: skip
+        old = _split_field(row["aliases_en"])
+        row["aliases_en"] = ";".join(dict.fromkeys([*old, *names]))
+        for n in names:
+            known.add(_org_key(n))
+    return [rows[k] for k in sorted(rows)]
+
+
+def _split_field(value: str) -> list[str]:
+    return [v for v in (value or "").split(";") if v]
+
+
+def load_jmnedict_orgs(db: Path) -> dict[str, list[str]]:
+    """Name key of an English gloss -> Japanese forms of JMnedict organisation entries."""
+    con = sqlite3.connect(db)
+    q = """SELECT t.idseq, g.text FROM NETranslation t JOIN NETransType y ON y.tid = t.ID
+           JOIN NETransGloss g ON g.tid = t.ID WHERE y.text IN ('organization', 'company')"""
+    gloss: dict[int, list[str]] = defaultdict(list)
+    for idseq, text in con.execute(q):
+        gloss[idseq].append(text)
+    forms: dict[int, list[str]] = defaultdict(list)
+    for table in ("NEKanji", "NEKana"):
+        for idseq, text in con.execute(f"SELECT idseq, text FROM {table}"):
+            if idseq in gloss and (table == "NEKanji" or _is_katakana(text)):
+                forms[idseq].append(text)
+    con.close()
+    out: dict[str, list[str]] = defaultdict(list)
+    for idseq, gs in gloss.items():
+        for g in gs:
+            key = name_key(re.split(r"[(;]", g, maxsplit=1)[0])
+            if len(key) >= 3:
+                out[key] += [f for f in forms[idseq] if f not in out[key]]
+    return {k: v for k, v in out.items() if len(v) <= 3}
+
+
 # ------------------------------------------------------------------ build
 def build(shared: Path = SHARED, out: Path = DATA) -> dict[str, int]:
     db = jamdict_db()
@@ -471,6 +683,7 @@ def build(shared: Path = SHARED, out: Path = DATA) -> dict[str, int]:
     states = {row["id"] for row in yaml.safe_load((DATA / "states.yaml").read_text("utf-8"))}
     states |= {"USR", "YUG", "CSK", "DDR", "FRG", "RVN", "XKX", "SCG", "YMD"}
     for name, syns, roles in read_phoenix_people(shared / "cameo_dictionaries" / "Phoenix.Countries.actors.txt"):
+        roles = [(c, sec[:3], lo, hi) for c, sec, lo, hi in roles]  # JPNGOVMIL: government (GOV)
         dated = [r for r in roles if r[0] in states and r[1] in CAMEO_SECTORS and (r[2] or r[3])]
         if not dated:
             continue
@@ -537,6 +750,10 @@ def build(shared: Path = SHARED, out: Path = DATA) -> dict[str, int]:
             p.surnames_ja.append(kata.rsplit("・", 1)[1])
     _drop_claimed_guesses(people)
     stats = write(people, readings, out)
+    orgs = build_orgs(shared, states, load_jmnedict_orgs(db))
+    _write_tsv(out / "kb_orgs.tsv", ORG_COLUMNS, [{k: r[k] for k in ORG_COLUMNS} for r in orgs], HEADER_ORGS)
+    stats["organisations"] = len(orgs)
+    stats["organisations_with_japanese"] = sum(1 for r in orgs if r["name_ja"])
     return stats
 
 
@@ -600,6 +817,12 @@ HEADER_PEOPLE = (
 HEADER_ROLES = (
     "# Generated by `make kb`: dated roles (PETRARCH style). Open Phoenix state roles end at the\n"
     f"# dictionary's date ({PHOENIX_DICTIONARY_DATE}). source: phoenix | offices | diet.\n"
+)
+HEADER_ORGS = (
+    "# Generated by `make kb` from Phoenix.International / Phoenix.MilNonState (MIT): IGOs, NGOs,\n"
+    "# companies (names of two words or more) and armed groups the curated files lack; Japanese forms\n"
+    "# from JMnedict organisation glosses (CC BY-SA 4.0). Rows typed GOVERNMENT with a sector id\n"
+    "# (USA_LEG) only add English names of state institutions (Phoenix.Countries) to that sector actor.\n"
 )
 HEADER_HANJA = (
     "# Generated by `make kb` from KANJIDIC2 (EDRDG, CC BY-SA 4.0): the first Korean reading of each\n"

@@ -464,10 +464,40 @@ def _add_office_holders(kb: KnowledgeBase) -> None:
             ids = kb.surnames.setdefault(form, [])
             if aid not in ids:
                 ids.append(aid)
+    _add_organisations(kb)
     for row in _read_tsv("kb_roles.tsv"):
         kb.roles.setdefault(row["actor_id"], []).append(
             Role(row["country"], row["sector"], row["role"], row["valid_from"], row["valid_to"])
         )
+
+
+def _add_organisations(kb: KnowledgeBase) -> None:
+    """kb_orgs.tsv (built by `make kb`): IGOs, NGOs, companies and armed groups from the
+    Phoenix dictionaries. Japanese forms as for people; one-word English names (Taliban,
+    HAMAS, ISIL) in `surfaces`, longer ones in `surfaces_en`. A row typed GOVERNMENT only
+    gives English names to a sector actor (United States Congress -> USA_LEG)."""
+    for row in _read_tsv("kb_orgs.tsv"):
+        aid = row["actor_id"]
+        en = [e for e in [row["name_en"], *_split(row["aliases_en"])] if e]
+        ja = [f for f in [row["name_ja"], *_split(row["aliases_ja"])] if f]
+        if row["type"] != "GOVERNMENT":
+            if aid in kb.actors:
+                continue
+            kb.actors[aid] = Actor(
+                aid, row["type"], row["name_en"], row["name_ja"], row["country"], row["sector"], True, [*ja, *en[1:]]
+            )
+        for form in ja:
+            if is_all_katakana(form) or form in kb.surfaces:
+                _add_surface(kb.surfaces, form, Entry("actor", aid))
+            else:
+                kb.kanji_names.setdefault(form, []).append(aid)
+        for form in en:
+            if not _latin_alias_ok(form) and not form.isupper():
+                continue
+            target = kb.surfaces if len(form.split()) == 1 else kb.surfaces_en
+            if len(form.split()) == 1 and any(e.kind == "actor" for e in kb.surfaces.get(form, [])):
+                continue  # a curated actor already has this word
+            _add_surface(target, form, Entry("actor", aid))
 
 
 def _add_surface(
@@ -506,6 +536,7 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
         "people.yaml",
         "kb_people.tsv",
         "kb_roles.tsv",
+        "kb_orgs.tsv",
         "lexicon.yaml",
         "agents.tsv",
         "abbreviations.yaml",
@@ -869,7 +900,7 @@ CAMEO_SECTORS = set(SECTOR_NAMES_EN) | {"PTY", "NGO", "REL", "AGR", "CRM", "DEV"
 
 
 def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
-    """Validate the generated office-holder files (kb_people.tsv, kb_roles.tsv), the Korean
+    """Validate the generated files (kb_people.tsv, kb_roles.tsv, kb_orgs.tsv), the Korean
     and Chinese name tables and the titles' roles; returns messages naming file and row."""
     kb = kb or default_kb()
     errs: list[str] = []
@@ -902,6 +933,24 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
                 errs.append(f"{where}: bad date {d!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
         if lo and hi and _ISO_DATE.match(lo) and _ISO_DATE.match(hi) and _date_range(lo)[0] > _date_range(hi)[1]:
             errs.append(f"{where}: valid_from {lo} is after valid_to {hi}")
+    org_ids: dict[str, int] = {}
+    for i, row in enumerate(_read_tsv("kb_orgs.tsv"), 1):
+        where = f"kb_orgs.tsv row {i} ({row.get('actor_id')})"
+        aid, typ = row.get("actor_id") or "", row.get("type")
+        if typ == "GOVERNMENT":
+            if aid not in kb:
+                errs.append(f"{where}: {aid!r} is no sector actor")
+        elif typ not in ("IGO", "ORG") or not re.fullmatch(r"(IGO|ORG)_[A-Z0-9_]+", aid):
+            errs.append(f"{where}: type must be IGO, ORG or GOVERNMENT and the id IGO_/ORG_ + A-Z 0-9 _")
+        elif not row.get("name_en"):
+            errs.append(f"{where}: no name_en")
+        if aid in org_ids:
+            errs.append(f"{where}: duplicate actor_id (first at row {org_ids[aid]})")
+        org_ids.setdefault(aid, i)
+        if row.get("country") and row["country"] not in states:
+            errs.append(f"{where}: bad country code {row['country']!r}")
+        if row.get("sector") and row["sector"] not in CAMEO_SECTORS:
+            errs.append(f"{where}: unknown CAMEO sector {row['sector']!r}")
     for i, row in enumerate(_read_tsv("cjk_surnames.tsv"), 1):
         if row["lang"] not in ("ko", "zh") or not row["kanji"] or not row["spellings"]:
             errs.append(f"cjk_surnames.tsv row {i}: need lang ko|zh, kanji and spellings")

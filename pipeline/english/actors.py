@@ -107,30 +107,43 @@ class _Index:
 
 
 # a run of capitalised words (with name particles) that may be a full name
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:(?:bin|de|da|del|van|von|der|al|el|le|la)\s)?[A-Z][\w'’.-]*)+")
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s(?:(?:bin|de|da|del|van|von|der|al|el|le|la|of|the|and|for|on)\s)*[A-Z][\w'’.-]*)+"
+)
 _WORD = re.compile(r"\S+")
-_LONGEST_NAME = 6  # words
+_LONGEST_NAME = 9  # words (Islamic State of Iraq and the Levant)
 
 
 def _scan_long_names(text: str, long_names: dict[str, str]) -> list[Cand]:
-    """Generated KB names in runs of capitalised words, longest first, left to right."""
+    """Generated KB names in runs of capitalised words, longest first, left to right (a run
+    opening with 'The' is also tried without it: The Islamic State of Iraq and the Levant)."""
     out: list[Cand] = []
     for run in _NAME_RUN.finditer(text):
         words = [(run.start() + w.start(), run.start() + w.end()) for w in _WORD.finditer(run.group())]
         i = 0
         while i < len(words) - 1:
-            for j in range(min(len(words), i + _LONGEST_NAME), i + 1, -1):
-                s, e = words[i][0], words[j - 1][1]
-                while e > s and text[e - 1] in ".,'’":
-                    e -= 1
-                aid = long_names.get(text[s:e])
-                if aid:
-                    out.append(Cand(s, e, "actor", aid))
-                    i = j
-                    break
+            starts = (i, i + 1) if text[words[i][0] : words[i][1]] == "The" else (i,)
+            best = max((_longest_name(text, words, k, long_names) for k in starts), key=lambda h: h[1] - h[0])
+            if best[2]:
+                out.append(Cand(best[0], best[1], "actor", best[2]))
+                i = best[3]
             else:
                 i += 1
     return out
+
+
+def _longest_name(text: str, words: list[tuple[int, int]], i: int, long_names: dict[str, str]):
+    """(start, end, actor id, next word) of the longest name starting at word i, else (0, 0, '', i)."""
+    for j in range(min(len(words), i + _LONGEST_NAME), i + 1, -1):
+        s, e = words[i][0], words[j - 1][1]
+        if text[e - 2 : e] in ("'s", "’s"):  # Ben Ali's presidency
+            e -= 2
+        while e > s and text[e - 1] in ".,'’":
+            e -= 1
+        aid = long_names.get(text[s:e])
+        if aid:
+            return s, e, aid, j
+    return 0, 0, "", i
 
 
 _INDEXES: dict[int, tuple[KnowledgeBase, _Index]] = {}
