@@ -473,8 +473,8 @@ def _add_office_holders(kb: KnowledgeBase) -> None:
 
 def _add_organisations(kb: KnowledgeBase) -> None:
     """kb_orgs.tsv (built by `make kb`): IGOs, NGOs, companies and armed groups from the
-    Phoenix dictionaries. Japanese forms as for people; one-word English names (Taliban,
-    HAMAS, ISIL) in `surfaces`, longer ones in `surfaces_en`. A row typed GOVERNMENT only
+    Phoenix dictionaries. Japanese forms as for people; English names in `surfaces_en`
+    only (a Latin word in Japanese text, ZERO, is seldom the organisation). A row typed GOVERNMENT only
     gives English names to a sector actor (United States Congress -> USA_LEG)."""
     for row in _read_tsv("kb_orgs.tsv"):
         aid = row["actor_id"]
@@ -494,10 +494,9 @@ def _add_organisations(kb: KnowledgeBase) -> None:
         for form in en:
             if not _latin_alias_ok(form) and not form.isupper():
                 continue
-            target = kb.surfaces if len(form.split()) == 1 else kb.surfaces_en
             if len(form.split()) == 1 and any(e.kind == "actor" for e in kb.surfaces.get(form, [])):
                 continue  # a curated actor already has this word
-            _add_surface(target, form, Entry("actor", aid))
+            _add_surface(kb.surfaces_en, form, Entry("actor", aid))
 
 
 def _add_surface(

@@ -169,25 +169,34 @@ def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
                 break
         else:
             pos = s + 1
-    return out + _scan_kanji_names(kb, v, out)
+    return _scan_kanji_names(kb, v, out)
 
 
 def _scan_kanji_names(kb: KnowledgeBase, v: _DocView, found: list[Cand]) -> list[Cand]:
-    """The KB's generated kanji names (野田佳彦, 李明博) starting at a token start and ending
-    at a token end, where the matcher found nothing."""
+    """`found` plus the KB's generated kanji names (野田佳彦, 李明博) starting at a token start
+    and ending at a token end; such a name beats a shorter match at its start (中曽根弘文
+    over 中曽根) and yields to any other overlapping one."""
     lengths, names, text = kb.kanji_name_lengths, kb.kanji_names, v.text
+    by_start = {c.start: c for c in found}
     spans = sorted((c.start, c.end) for c in found)
-    out: list[Cand] = []
+    hits: list[Cand] = []
+    shorter: set[int] = set()
     for s in v.tok_start:
         lens = lengths.get(text[s : s + 1])
         if not lens:
             continue
         for n in lens:
             ids = names.get(text[s : s + n])
-            if ids and s + n in v.ends and not _covered(spans, s, s + n):
-                out.append(Cand(s, s + n, "actor", ids[0]))
-                break
-    return out
+            if not ids or s + n not in v.ends:
+                continue
+            same = by_start.get(s)
+            if same is not None and same.end < s + n and not _covered(spans, same.end, s + n):
+                shorter.add(s)
+            elif _covered(spans, s, s + n):
+                continue
+            hits.append(Cand(s, s + n, "actor", ids[0]))
+            break
+    return [c for c in found if c.start not in shorter] + hits
 
 
 def _pick_actor(kb: KnowledgeBase, surface: str, published: str, found: str) -> str:

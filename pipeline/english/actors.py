@@ -162,6 +162,9 @@ def english_index(kb: KnowledgeBase) -> _Index:
         ids = [e.key for e in entries if e.kind == "actor"]
         if ids:
             names[surface] = (ids[0], "name")
+    for surface, entries in kb.surfaces_en.items():  # one-word generated names: Taliban, ISIL
+        if " " not in surface and surface not in names:
+            names[surface] = (entries[0].key, "name")
     for aid, forms in (lex.get("aliases") or {}).items():
         for f in forms:
             names.setdefault(f, (aid, "name"))
