@@ -435,7 +435,13 @@ REAL_NEWS_CASES = [
     # quoted words neither speak nor end the clause around them
     ("韓国のネット掲示板には「騒がれるだろう」「もう遅い」など、懸念する声が相次いだ。",
      [("KOR_NETIZENS", "012", "")]),
-    ("韓国のネットユーザーからは「中国が言うなよ」といった批判の声が上がった。", [("KOR_NETIZENS", "111", "")]),
+    # ... and the party the quoted words name is whom the voice is about
+    ("韓国のネットユーザーからは「中国が言うなよ」といった批判の声が上がった。", [("KOR_NETIZENS", "111", "CHN")]),
+    ("韓国のネット掲示板には「日本は昔、同じことをやった」「韓国はひどい」などの声が相次いだ。",
+     [("KOR_NETIZENS", "111", "JPN")]),  # their own state is not whom they speak of
+    # a newspaper's report that stirs the net is the channel, not the target
+    ("北朝鮮が人工衛星を発射したと朝日新聞が伝え、韓国のネット掲示板で波紋を呼んでいる。",
+     [("PRK", "150", ""), ("KOR_NETIZENS", "111", "PRK")]),
     # an interview given to a paper targets the paper
     ("野田首相が、韓国紙「中央日報」で初の単独インタビューに答えた。",
      [("PER_NODA_YOSHIHIKO", "010", "ORG_JOONGANG_ILBO")]),

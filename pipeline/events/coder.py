@@ -378,7 +378,7 @@ def _code_sentence(
     chunks = chunk_tokens(tokens)
     _assign_actors(chunks, _token_actors(tokens, mentions, state), state.actor_types)
     items = build_phrases(chunks)
-    frame = Frame(quotes=_speech_quotes(sent, mentions, state.text))
+    frame = Frame(quotes=_speech_quotes(sent, mentions, state.text), mentions=mentions)
     out: list[EventMention] = []
     last_subject: list[str] = []
     state.clause_start = sent.start
@@ -662,7 +662,10 @@ def _verbal(
     loc = location(frame, state.actor_types)
     compound = [a for a in pred.chunk.actors]
     if entry.frame == "stir":  # 〜で波紋を呼んでいる: the people there react to the subject
-        return _Hit(entry, trig, scene(frame), subject(frame, pred), ([], []), loc)
+        about = subject(frame, pred)
+        if about and all(_is_media(a, state.actors) for a in about.actors):
+            about = Role()  # 〜と環球網が伝え、波紋を呼んでいる: the report carried the news
+        return _Hit(entry, trig, scene(frame), about, ([], []), loc)
     if entry.frame == "sym":
         together = group(frame)
         side_a = together or list(dict.fromkeys(subj.actors + compound))
@@ -783,12 +786,14 @@ def _nominal(
             code = voice_code(_quoted_before(frame, trig.start, state.text))
             if code:
                 entry = dataclasses.replace(entry, code=code)
-        frame.voice_from = trig.end
+        voice_from, frame.voice_from = frame.voice_from, trig.end
         if entry.code[:2] in REACTION_ROOTS or trig.lemma in VOICE_NOUNS:
             if src:
                 state.last_speakers = (state.para, src.actors)
             elif state.last_speakers is not None and state.para - state.last_speakers[0] <= 1:
                 src = Role(state.last_speakers[1], "discourse")
+            if not tgt:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
+                tgt = _quoted_party(frame, voice_from, trig.start, src.actors, state)
         return _Hit(entry, trig, src, tgt, ([], []), loc)
     trig = _np_trigger(obj, lex)
     if trig is None or obj is None:
@@ -837,6 +842,27 @@ def _patient_unnamed(frame: Frame) -> bool:
         return not ga.head_actors
     topics = [np for np in frame.visible_topics if np.case == "wa"]
     return bool(topics) and not topics[-1].head_actors and not topics[-1].gen_actors
+
+
+def _quoted_party(
+    frame: Frame, start: int, end: int, speakers: list[str], state: _DocState
+) -> Role:
+    """The actor the quoted words of a voice name most often (ties: the first), leaving
+    out the speakers and their own state; none when the words name no one."""
+    own = {state.actors[a].country for a in speakers if a in state.actors} | set(speakers)
+    counts: Counter[str] = Counter()
+    for m in frame.mentions:
+        q = frame.quote_of(m.start)
+        if q is None or q[0] < start or q[1] > end or m.actor_id in own:
+            continue
+        actor = state.actors.get(m.actor_id)
+        if actor is not None and actor.type == "PLACE":
+            continue
+        counts[m.actor_id] += 1
+    if not counts:
+        return Role()
+    best = max(counts.values())
+    return Role([next(a for a in counts if counts[a] == best)], "np")
 
 
 def _quoted_before(frame: Frame, pos: int, text: str) -> str:

@@ -77,6 +77,7 @@ class Frame:
     scope: tuple[int, int] | None = None
     in_relative: bool = False  # the current predicate modifies a noun: は-phrases are not its
     voice_from: int = 0  # where the words of the next voice (「…」との声) may start
+    mentions: list = field(default_factory=list)  # the sentence's actor mentions
 
     def quote_of(self, pos: int) -> tuple[int, int] | None:
         for q in self.quotes:
