@@ -111,7 +111,8 @@ def english_name(phoenix_name: str, country: str) -> tuple[str, list[str]]:
 
 
 def person_id(name_en: str, country: str, taken: set[str]) -> str:
-    toks = [re.sub(r"[^A-Z0-9]+", "", t.upper()) for t in re.split(r"[\s-]+", name_en)]
+    ascii_name = unicodedata.normalize("NFKD", name_en).encode("ascii", "ignore").decode()  # José -> Jose
+    toks = [re.sub(r"[^A-Z0-9]+", "", t.upper()) for t in re.split(r"[\s-]+", ascii_name)]
     toks = [t for t in toks if t]
     if country in FAMILY_FIRST or len(toks) < 2:
         family, given = toks[:1], toks[1:]
@@ -707,7 +708,8 @@ def build(shared: Path = SHARED, out: Path = DATA) -> dict[str, int]:
             p.roles.append((ctry, sector, role_name(sector), lo, hi, "phoenix"))
     # 2. the hand-reviewed office table
     for row in read_offices(DATA / "build" / "offices.tsv"):
-        p = person_for(row["name_en"], row["country"])
+        home = row["country"] if not row["country"].startswith("IGO_") else (row.get("home") or "")
+        p = person_for(row["name_en"], home)
         p.sources.add("offices")
         forms = [f for f in row["name_ja"].split(";") if f]
         if forms:

@@ -920,7 +920,7 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
         where = f"kb_roles.tsv row {i} ({row.get('actor_id')})"
         if row["actor_id"] not in kb.actors:
             errs.append(f"{where}: unknown actor_id")
-        if row["country"] not in states:
+        if row["country"] not in states and not (row["country"] in kb.actors and kb.actors[row["country"]].type == "IGO"):
             errs.append(f"{where}: bad country code {row['country']!r}")
         if row["role"] not in ROLE_NAMES:
             errs.append(f"{where}: unknown role {row['role']!r} (one of {', '.join(sorted(ROLE_NAMES))})")
