@@ -25,6 +25,23 @@ SAMPLE_GOLD = FIXTURES / "gold" / "belarus_us_635.gold.yaml"
 GOLD_NOT_DATES = ["36歳", "1票", "3票", "三選", "6選", "80%", "8割", "123人", "1200人弱", "第3位", "635号"]
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    """A Japanese pipeline with the tokenizer only, for the tests of one stage (a test module
+    may define its own)."""
+    from pipeline.nlp import blank_japanese
+
+    return blank_japanese()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    """The packaged actor knowledge base (no overlay)."""
+    from pipeline.actors import load_kb
+
+    return load_kb()
+
+
 def sample_body() -> str:
     """The sample article's body, exactly as stored (the seed text)."""
     from pipeline.corpus import read_article

@@ -17,18 +17,6 @@ from pipeline.model import Sentence
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import blank_japanese
-
-    return blank_japanese()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
-
-
 def run(nlp, text, published="2026-02", kb=None):
     from pipeline.nlp import make_doc
 

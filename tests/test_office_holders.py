@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.actors import link_actors, load_kb
+from pipeline.actors import link_actors
 from pipeline.actors.kb import check_kb_data
 from pipeline.actors.textutil import (
     hangul_to_roman,
@@ -17,18 +17,6 @@ from pipeline.actors.textutil import (
     romanise_name,
 )
 from pipeline.model import Sentence
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import blank_japanese
-
-    return blank_japanese()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
 
 
 def people(nlp, text, published):
