@@ -696,7 +696,7 @@ def _verbal(
         if obj.head_actors:
             target = Role(actors_of_np(obj), "explicit")
         else:
-            inner = obj.mod_actors("np_target") or obj.mod_actors("np_partner") or _owner(obj)
+            inner = _targeted(obj) or obj.mod_actors("np_partner") or _owner(obj)
             if inner:
                 target = Role(inner, "np")
     if not target:
@@ -722,6 +722,20 @@ def _interviewer(frame: Frame, state: _DocState) -> Role:
         if outlets:
             return Role(outlets, "explicit")
     return Role()
+
+
+def _targeted(np: NP) -> list[str]:
+    """Actors marked as the noun's target (への, に対する, 向け); when that modifier names
+    no actor, its own genitive's (勝間氏の意見への反論 -> 勝間)."""
+    out: list[str] = []
+    for k, c in enumerate(np.mods):
+        if c.case != "np_target":
+            continue
+        found = c.head_actors or c.actors
+        if not found and k > 0 and np.mods[k - 1].case == "no":
+            found = np.mods[k - 1].head_actors or np.mods[k - 1].actors
+        out.extend(a for a in found if a not in out)
+    return out
 
 
 def _owner(np: NP) -> list[str]:
@@ -773,7 +787,7 @@ def _nominal(
         src = Role(np.mod_actors("np_agent") or _unquoted_gen_actors(np, frame), "np")
         if not src:  # ネットユーザーからは批判が殺到した, 掲示板では…との声が相次いだ
             src = scene(frame)
-        tgt = Role(np.mod_actors("np_target"), "np")
+        tgt = Role(_targeted(np), "np")
         if not tgt:  # 大統領の正当性に疑問がある (but ネット掲示板に…声が: the speakers' place)
             addressee = dative(frame)
             if not set(addressee.actors) & set(src.actors):
@@ -828,7 +842,7 @@ def _nominal(
     source = Role(np_agent, "np") if np_agent else subj
     target = dative(frame)
     if not target:
-        inner = obj.mod_actors("np_target") or [a for a in _owner(obj) if a not in source.actors]
+        inner = _targeted(obj) or [a for a in _owner(obj) if a not in source.actors]
         if inner:
             target = Role(inner, "np")
     return _Hit(entry, trig, source, _fill_target(target, entry, source, state), ([], []), loc)
@@ -880,7 +894,9 @@ def _unquoted_gen_actors(np: NP, frame: Frame) -> list[str]:
     """The noun phrase's genitive actors, leaving out quoted words (「韓国が言うなよ」といった
     声: Korea is said, not saying)."""
     out: list[str] = []
-    for c in np.mods:
+    # 勝間氏の意見への反論: a genitive before a への / からの modifier belongs to that one
+    last_case = max((i for i, c in enumerate(np.mods) if c.case.startswith("np_")), default=-1)
+    for c in np.mods[last_case + 1 :]:
         if c.case in ("no", "") and frame.quote_of(c.start) is None:
             out.extend(a for a in c.head_actors or c.actors if a not in out)
     for a in np.head.actors:
@@ -930,11 +946,11 @@ def _embedded(entry: LexEntry, hit: _Hit, obj: NP | None, lex: Lexicon) -> _Hit 
         source = (
             Role(obj.mod_actors("np_agent"), "np") if obj.mod_actors("np_agent") else hit.targets
         )
-        target = Role(obj.gen_actors or obj.mod_actors("np_target"), "np")
+        target = Role(obj.gen_actors or _targeted(obj), "np")
         modality = "demanded"
     else:
         source = hit.sources
-        target = Role(obj.mod_actors("np_target") or obj.gen_actors, "np")
+        target = Role(_targeted(obj) or obj.gen_actors, "np")
         modality = "considered"
     if not source:
         return None
