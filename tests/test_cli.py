@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 
 from .conftest import SAMPLE_ARTICLE, SAMPLE_GOLD
+from .quality import measure
 
 runner = CliRunner()
 
@@ -177,7 +178,12 @@ def test_eval_runs_on_the_sample(tmp_path):
     result = runner.invoke(app, ["eval", str(SAMPLE_GOLD), "--json", str(out), "--show", "errors"])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert "total" in data or "articles" in data
+    assert data["total"] == measure("sample_ja")  # the figures the quality floors hold
+    assert [a["article_id"] for a in data["articles"]] == ["belarus_us_635"]
+    printed = result.output
+    assert "== TOTAL  (1 article(s), micro average)" in printed
+    f1 = data["total"]["events"]["root"]["f1"]
+    assert f"F1 {f1:.3f}" in printed
 
 
 def test_eval_with_existing_tables(tmp_path):
