@@ -49,7 +49,7 @@ def test_stage_times_cover_every_stage(built):
     times, chars = bench.stage_times([a.body for a in articles], [a.published for a in articles])
     assert list(times) == ["text layer", "tokenizer", *japanese_pipeline().pipe_names]
     assert "dekigoto_ner" in times  # its share gives the --no-ner figure
-    assert all(t >= 0 for t in times.values()) and sum(times.values()) > 0
+    assert all(t > 0 for t in times.values())  # every stage ran and was timed
     assert chars == sum(len(a.body) for a in articles)
     assert bench.fugashi_reference([a.body for a in articles]) > 0
 

@@ -243,18 +243,25 @@ def test_analysis_failure_is_isolated(corpus, tmp_path, monkeypatch):
     assert summary.articles == 2
 
 
-def test_interrupted_write_keeps_previous_tables(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "kind,nth",
+    [
+        ("header", 5),  # while the tables are being opened (each writes its header)
+        ("rows", 3),  # while they are being completed: two are complete, none may be renamed yet
+    ],
+)
+def test_interrupted_write_keeps_previous_tables(corpus, tmp_path, monkeypatch, kind, nth):
     out = tmp_path / "out"
     extract(corpus, out)
     before = _tables(out)
     (corpus / "small.md").write_text(SMALL.replace("解除", "発動"), encoding="utf-8")
 
     real = pd.DataFrame.to_csv
-    calls = {"n": 0}
+    calls = {"header": 0, "rows": 0}
 
     def half_write(self, buf, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 5:  # interrupted in the middle of writing a table
+        calls["rows" if kwargs.get("header") is False else "header"] += 1
+        if calls[kind] == nth:  # interrupted in the middle of writing a table
             buf.write("belarus_us_635,half a row")
             raise KeyboardInterrupt
         return real(self, buf, *args, **kwargs)
