@@ -85,3 +85,10 @@ def test_rewrite_raises_one_line_and_keeps_the_rest():
     text = "# header\nsample_ja:  # the sample\n  events.root.f1: 0.869  # note\n  x.f1: 0.5\nnews_ja:\n  events.root.f1: 0.100\n"
     assert rewrite_floors(text, {("news_ja", "events.root.f1"): 0.1234}) == text.replace("0.100", "0.123")
     assert rewrite_floors(text, {("sample_ja", "events.root.f1"): 0.9}) == text.replace("0.869", "0.900")
+
+
+def test_a_clone_without_shared_skips_with_the_reason(tmp_path):
+    from .quality import _dev_set
+
+    with pytest.raises(Unavailable, match=r"absent not found: .*\.\./shared sits beside the clone"):
+        _dev_set(tmp_path / "absent")
