@@ -98,6 +98,81 @@ def test_extract_passes_each_option_to_the_library(tmp_path, monkeypatch, args, 
     assert calls == [(tmp_path / "c", tmp_path / "o", {**LIBRARY_DEFAULTS, **expected})]
 
 
+def _library_extract_returns(monkeypatch, outcome):
+    """The CLI's call into the library answers `outcome` (a summary, or an exception to raise)."""
+    import pipeline.extract  # noqa: F401
+
+    def fake(corpus, out, **options):
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    monkeypatch.setattr(sys.modules["pipeline.extract"], "extract", fake)
+
+
+def test_extract_prints_the_summary_and_each_error_on_stderr(tmp_path, monkeypatch):
+    from pipeline.extract import ExtractSummary
+
+    out = tmp_path / "o"
+    summary = ExtractSummary(
+        articles=3, analysed=2, cached=1, sentences=40, mentions=50, dates=6, events=7, actors=8,
+        errors=[("b.md", "empty body")], seconds=1.234,
+    )
+    _library_extract_returns(monkeypatch, summary)
+    result = runner.invoke(app, ["extract", str(tmp_path / "c"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"3 articles (2 analysed, 1 from cache) -> {out}/",
+        "  sentences 40  mentions 50  actors 8  dates 6  events 7",
+        "  errors 1  time 1.23s",
+    ]
+    assert result.stderr == "  error: b.md: empty body\n"
+    _library_extract_returns(monkeypatch, ExtractSummary(articles=3, unchanged=True))
+    again = runner.invoke(app, ["extract", str(tmp_path / "c"), "--out", str(out)])
+    assert again.exit_code == 0 and again.stdout.startswith(f"3 articles (nothing changed) -> {out}/\n")
+
+
+@pytest.mark.parametrize(
+    "error,message",
+    [
+        (OSError(28, "No space left on device", "/o/events.csv"), "No space left on device (/o/events.csv)"),
+        (OSError(28, "No space left on device"), "No space left on device"),
+    ],
+)
+def test_extract_names_a_disk_error(tmp_path, monkeypatch, error, message):
+    _library_extract_returns(monkeypatch, error)
+    result = runner.invoke(app, ["extract", str(tmp_path / "c"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'o'}: {message}\n"
+
+
+def test_extract_excel_csv_reports_the_folder_or_the_export_error(tmp_path, monkeypatch):
+    import pipeline.export as export_module
+    from pipeline.export import ExportError
+    from pipeline.extract import ExtractSummary
+
+    out = tmp_path / "o"
+    _library_extract_returns(monkeypatch, ExtractSummary(articles=1))
+    calls = []
+
+    def export(tables_dir, formats):
+        calls.append((tables_dir, formats))
+        return [tables_dir / "excel", tables_dir / "other"]
+
+    monkeypatch.setattr(export_module, "export", export)
+    result = runner.invoke(app, ["extract", str(tmp_path / "c"), "--out", str(out), "--excel-csv"])
+    assert result.exit_code == 0, result.output
+    assert calls == [(out, ["excel-csv"])]
+    assert result.stdout.splitlines()[-1] == f"  Excel-safe CSV -> {out / 'excel'}/"
+
+    def refuse(tables_dir, formats):
+        raise ExportError(f"{tables_dir}: no tables here")
+
+    monkeypatch.setattr(export_module, "export", refuse)
+    failed = runner.invoke(app, ["extract", str(tmp_path / "c"), "--out", str(out), "--excel-csv"])
+    assert failed.exit_code == 2 and failed.stderr == f"error: {out}: no tables here\n"
+
+
 def test_extract_options_take_effect(tmp_path):
     """End to end: Parquet instead of CSV, the tokens table, the NER off."""
     corpus = tmp_path / "corpus"
