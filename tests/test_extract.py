@@ -142,6 +142,26 @@ def test_no_ner_tables_differ_so_a_stale_cache_would_show(small_corpus, tmp_path
     assert "model" in set(with_ner.link_method) and "model" not in set(without.link_method)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("damage", ["deleted", "edited"])
+def test_a_table_damaged_since_the_last_run_is_written_again(small_corpus, tmp_path, fmt, damage):
+    """Nothing to analyse is not "nothing to do": a table deleted or changed by hand is
+    written again from the cache."""
+    out = tmp_path / "out"
+    extract(small_corpus, out, fmt=fmt)
+    path = out / f"events.{fmt}"
+    before = pd.read_csv(path, dtype=str) if fmt == "csv" else pd.read_parquet(path)
+    if damage == "deleted":
+        path.unlink()
+    else:
+        with open(path, "ab") as fh:
+            fh.write(b"x")
+    summary = extract(small_corpus, out, fmt=fmt)
+    assert not summary.unchanged and (summary.analysed, summary.cached) == (0, 2)
+    after = pd.read_csv(path, dtype=str) if fmt == "csv" else pd.read_parquet(path)
+    assert after.equals(before)
+
+
 FINGERPRINT_OF_EDITED_COPIES = """
 import json, sys
 from pathlib import Path
