@@ -442,8 +442,6 @@ REAL_NEWS_CASES = [
     # the genitive before a への-modifier is the target's, not the speaker
     ("この発言に対して韓国のネット掲示板では勝間氏の意見への反論が相次いだ。",
      [("KOR_NETIZENS", "110", "NEW_PER_KATSUMA_6375")]),
-    # a Japanese story that names no state is about Japan
-    ("警察は男性を逮捕した。", [("JPN_COP", "173", "JPN_CVL")]),
     # a newspaper's report that stirs the net is the channel, not the target
     ("北朝鮮が人工衛星を発射したと朝日新聞が伝え、韓国のネット掲示板で波紋を呼んでいる。",
      [("PRK", "150", ""), ("KOR_NETIZENS", "111", "PRK")]),

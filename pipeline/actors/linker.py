@@ -47,7 +47,6 @@ from pipeline.actors.textutil import (
 from pipeline.model import Actor, Mention
 from pipeline.tokenizer import doc_text, unidic_entries
 
-HOME_STATE = "JPN"  # the country of a Japanese story that names none
 CONF_KB = 1.0
 CONF_VARIANT = 0.95
 CONF_ABBR = 0.9
@@ -737,8 +736,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             if ctry and ctry in kb.actors and kb.actors[ctry].type == "STATE":
                 counts[ctry] = counts.get(ctry, 0) + 1
                 first_seen.setdefault(ctry, c.start)
-    # a Japanese story that names no state is about Japan (警察, ネット掲示板 are Japan's)
-    topic = min(counts, key=lambda k: (-counts[k], first_seen[k])) if counts else HOME_STATE
+    topic = min(counts, key=lambda k: (-counts[k], first_seen[k])) if counts else ""
     supported = {c.key for c in result if c.kind == "actor" and not c.standalone}
     quotes = quote_spans(text)
     sentence_starts = sorted(s.start for s in (getattr(doc._, "sentences", None) or []))
