@@ -159,7 +159,11 @@ def parse_article(data: bytes, rel_path: str) -> Article:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    """A front-matter value as table text: a carriage return (written in YAML as \\r)
+    becomes a line feed, as in the body, so no CSV reader splits the row at it."""
+    if value is None:
+        return ""
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def read_article(path: Path, corpus_dir: Path | None = None) -> Article:

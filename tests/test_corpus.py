@@ -255,3 +255,18 @@ def test_add_keeps_extra_front_matter_keys(tmp_path):
     a = read_article(dest, tmp_path / "corpus")
     assert (a.title, a.published) == ("元", "2026-02")
     assert a.extra == {"tags": ["外交", "制裁"], "desk": "国際"}
+
+
+def test_a_carriage_return_in_front_matter_is_a_line_feed(tmp_path):
+    # a CSV writer ending lines with \n does not quote a bare \r: the row would split
+    import pandas as pd
+
+    from pipeline import extract
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text('---\ntitle: "上\\r下\\r\\n末"\npublished: 2026-02\n---\n米国は制裁を解除した。\n', encoding="utf-8")
+    assert parse_article((corpus / "a.md").read_bytes(), "a.md").title == "上\n下\n末"
+    extract(corpus, tmp_path / "out")
+    rows = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str)
+    assert len(rows) == 1 and rows.loc[0, "title"] == "上\n下\n末"
