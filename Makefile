@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser
+.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser dictionaries
 
 setup: $(STAMP)
 
@@ -59,6 +59,12 @@ schema-docs: $(STAMP)
 kb: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[kb]'
 	$(BIN)/python -m pipeline.actors.build_kb ../shared/data
+
+# Regenerate the English data converted from PETRARCH2 / Phoenix (../shared/data/cameo_dictionaries):
+# the verb dictionary (pipeline/data/events/petrarch_*_en.tsv) and the English agents (agents.tsv).
+dictionaries: $(STAMP)
+	$(BIN)/python -m pipeline.events.build_verbpatterns ../shared/data/cameo_dictionaries
+	$(BIN)/python -m pipeline.actors.build_agents_en ../shared/data/cameo_dictionaries
 
 train-ner: $(STAMP)
 	nice -n 10 $(BIN)/python -m pipeline.ner.train ../shared/data/ner

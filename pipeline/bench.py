@@ -5,8 +5,10 @@ temporary folder from the articles of the corpus, varied so that no cache can
 help, then prints: raw fugashi tokenisation as the physical reference, the
 pipeline's characters/s per worker and its ratio to fugashi, each stage's
 share of the time, the date tagger alone, articles/s with 1 and 2 workers and
-the speed-up, peak memory at two corpus sizes, and a no-change rerun; then the
-HTML report of 50,000 synthetic events (`python -m pipeline.bench report` alone).
+the speed-up, peak memory at two corpus sizes, and a no-change rerun; the English
+pipeline's characters/s per worker and its ratio to spaCy's `en_core_web_sm` alone on the
+same texts (`python -m pipeline.bench english` alone); then the HTML report of 50,000
+synthetic events (`python -m pipeline.bench report` alone).
 Figures are printed, never asserted: machines here are noisy.
 """
 
@@ -52,6 +54,76 @@ def build_corpus(source: Path, dest: Path, n: int, seed: int = 0) -> int:
         (dest / f"a{i:05d}.md").write_text(render_article(meta, body), encoding="utf-8")
         total += len(body)
     return total
+
+
+ENGLISH_SOURCE = Path("tests/fixtures/english")
+ENGLISH_ARTICLES = 60
+
+
+def english_bodies(source: Path, n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """n varied English (body, published) pairs from the English articles under source:
+    paragraphs after the first two shuffled, numbers shifted, so no cache can help."""
+    rng = random.Random(seed)
+    bases = [a for a in (read_article(p, source) for p in list_article_files(source)) if a.lang == "en"]
+    if not bases:
+        return []
+    out = []
+    for i in range(n):
+        base = bases[i % len(bases)]
+        paragraphs = base.body.split("\n\n")
+        head, rest = paragraphs[:2], paragraphs[2:]
+        rng.shuffle(rest)
+        body = "\n\n".join(head + rest)
+        body = re.sub(r"\d+", lambda m, shift=i: str((int(m.group()) + shift) % 3000), body)
+        out.append((body, base.published or "2026-02"))
+    return out
+
+
+def english_speed(articles: list[tuple[str, str]]) -> tuple[float, float, dict[str, float]]:
+    """(chars/s of spaCy's English model alone, chars/s of the whole English pipeline,
+    seconds per stage) on the same texts in one process, both warmed up first."""
+    from pipeline.analysis import run_nlp
+    from pipeline.english import english_pipeline, load_english_model
+    from pipeline.nlp import make_doc
+    from pipeline.text import prepare
+
+    model, nlp = load_english_model(), english_pipeline()
+    texts = [(prepare(body), pub) for body, pub in articles]
+    chars = sum(len(d.text) for d, _ in texts)
+    model(texts[0][0].text)
+    run_nlp(texts[0][0], "en", texts[0][1])  # loads the lexicons and the KB
+    t = time.perf_counter()
+    for document, _ in texts:
+        model(document.text)
+    model_cps = chars / (time.perf_counter() - t)
+    stages = {name: 0.0 for name, _ in nlp.pipeline}
+    stages["text layer"] = 0.0
+    for body, pub in articles:
+        t0 = time.perf_counter()
+        document = prepare(body)
+        doc = make_doc(nlp, document.text, pub, document.sentences)
+        stages["text layer"] += time.perf_counter() - t0
+        for name, component in nlp.pipeline:
+            t1 = time.perf_counter()
+            doc = component(doc)
+            stages[name] += time.perf_counter() - t1
+    return model_cps, chars / sum(stages.values()), stages
+
+
+def print_english_speed(source: Path = ENGLISH_SOURCE, n: int = ENGLISH_ARTICLES) -> None:
+    articles = english_bodies(source, n)
+    if not articles:
+        print(f"English: no English article under {source}")
+        return
+    model_cps, pipe_cps, stages = english_speed(articles)
+    total = sum(stages.values())
+    print(
+        f"English pipeline in one process ({n} articles): {pipe_cps:,.0f} chars/s per worker = "
+        f"{pipe_cps / model_cps:.2f} x en_core_web_sm alone ({model_cps:,.0f} chars/s)"
+    )
+    ours = {k: v for k, v in stages.items() if k.startswith("dekigoto") or k == "text layer"}
+    print("  " + ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in ours.items())
+          + f"; the model's components {100 * (total - sum(ours.values())) / total:.0f}%")
 
 
 def fugashi_reference(bodies: list[str]) -> float:
@@ -174,6 +246,9 @@ def main() -> None:
     if sys.argv[1:] == ["report"]:
         report_bench(int(os.environ.get("BENCH_EVENTS", "50000")))
         return
+    if sys.argv[1:] == ["english"]:
+        print_english_speed()
+        return
     n = int(os.environ.get("BENCH_ARTICLES", "2000"))
     source = Path(os.environ.get("BENCH_SOURCE", "corpus"))
     with tempfile.TemporaryDirectory(prefix="dekigoto-bench-") as tmp:
@@ -201,6 +276,8 @@ def main() -> None:
         for name, sec in extra.items():
             with_it = sample_chars / (total + sec)
             print(f"with the {name}: +{100 * sec / total:.1f}% time, {with_it:,.0f} chars/s per worker = {with_it / ref:.2f} x fugashi")
+
+        print_english_speed()
 
         from pipeline.dates import tag_dates
         from pipeline.text import prepare

@@ -134,6 +134,11 @@ class Frame:
     governor: int | None = None
     governor_rel: str = ""
     support: str = ""  # "" | light | obtain | receive | happen (a noun's support verb)
+    # the words around the trigger as (form, lemma, "A" if it names a party else ""),
+    # lower-cased, in text order: the clause before it and its phrase after it (for the
+    # word patterns of the lexicon)
+    before: tuple[tuple[str, str, str], ...] = ()
+    after: tuple[tuple[str, str, str], ...] = ()
 
     def actors(self, *roles: str) -> list[str]:
         """Actors of the args with these roles, in arg order, without repeats."""

@@ -223,7 +223,8 @@ def test_plural_anaphora_name_both_parties(text, expected):
     [
         ("China and the United States held talks. The two sides agreed to hold more talks.", ("CHN", "036", "USA")),
         ("Russia and Ukraine agreed to a ceasefire.", ("RUS", "0871", "UKR")),
-        ("Japan and South Korea agreed to cooperate on security.", ("JPN", "030", "KOR")),
+        # PETRARCH's AGREE pattern "% to cooperate &security": intent to cooperate militarily
+        ("Japan and South Korea agreed to cooperate on security.", ("JPN", "0312", "KOR")),
     ],
 )
 def test_agreeing_is_a_joint_act(text, expected):
@@ -311,14 +312,15 @@ ROLE_CASES = [
     # negation
     ("Lithuania did not criticize Poland.", ("LTU", "111", "POL", "negated", "asserted")),
     ("Belarus did not release the prisoners.", ("BLR", "0841", "", "negated", "asserted")),
-    # modality: intended
+    # modality: intended; a plan to act is the intent to act (CAMEO 03, as PETRARCH's
+    # "WILL *" patterns code it): a planned visit is an intent to meet
     (
         "Putin plans to visit Minsk.",
-        ("PER_PUTIN_VLADIMIR", "042", "BLR_GOV", "affirmed", "intended"),
+        ("PER_PUTIN_VLADIMIR", "036", "BLR_GOV", "affirmed", "asserted"),
     ),
     (
         "Lukashenko will visit Moscow.",
-        ("PER_LUKASHENKO_ALEXANDER", "042", "RUS_GOV", "affirmed", "intended"),
+        ("PER_LUKASHENKO_ALEXANDER", "036", "RUS_GOV", "affirmed", "asserted"),
     ),
     (
         "Lithuania intends to keep its sanctions against Belarus.",
@@ -343,8 +345,8 @@ ROLE_CASES = [
     ),
     # reported
     (
-        "Moscow reportedly arrested a Lithuanian diplomat.",
-        ("RUS_GOV", "173", "LTU", "affirmed", "reported"),
+        "Moscow reportedly arrested a Lithuanian diplomat.",  # a diplomat: the government
+        ("RUS_GOV", "173", "LTU_GOV", "affirmed", "reported"),
     ),
     (
         "Lithuania is said to have expelled Belarusian diplomats.",
@@ -417,11 +419,17 @@ def test_english_lexicon_codes_exist_and_cover_all_roots():
     cameo = load_cameo()
     entries = [e for rows in load_lexicon_en().values() for e in rows]
     assert len(entries) > 150
-    bad = sorted({e.code for e in entries if e.code not in cameo})
+    # a commitment verb may have no code of its own (plans to: its complement's intent);
+    # `---` marks a verb that codes nothing (not even by PETRARCH's patterns)
+    bad = sorted(
+        {e.code for e in entries if e.code not in cameo}
+        - {"---"}
+        - ({""} if all(e.frame == "intend" for e in entries if not e.code) else set())
+    )
     assert bad == []
-    roots = {cameo[e.code].root for e in entries}
+    roots = {cameo[e.code].root for e in entries if e.code in cameo}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
-    assert {e.frame for e in entries} <= {"act", "sym", "demand", "consider"}
+    assert {e.frame for e in entries} <= {"act", "sym", "demand", "consider", "say", "intend"}
 
 
 def test_english_lexicon_triggers_are_lemmas_the_model_produces():

@@ -57,6 +57,7 @@ SECTOR_NAMES_EN = {
     "REL": "{c} religious groups",
     "ENV": "{c} environmental groups",
     "PTY": "{c} political parties",
+    "UAF": "{c} armed groups",
 }
 SECTOR_NOUNS_JA = {
     "GOV": "政府",
@@ -82,6 +83,7 @@ SECTOR_NOUNS_JA = {
     "REL": "宗教団体",
     "ENV": "環境団体",
     "PTY": "政党",
+    "UAF": "武装集団",
 }
 FUZZY_MIN_LEN = 5
 # organisations.yaml sections and the CAMEO sector of their entries ("" = the entry's own)
@@ -255,11 +257,14 @@ class KnowledgeBase:
             return None
         state = self.actors[country]
         sector, name_en, name_ja = tail, "", ""
-        for word, spec in self.lexicon.get("sectors", {}).items():
+        # a suffixed agent of either language (韓国のネットユーザー KOR_NETIZENS, the Senate
+        # USA_SENATE); its Japanese name only from a Japanese row
+        agents = [*self.lexicon.get("sectors", {}).items(), *((None, s) for s in _en_agents())]
+        for word, spec in agents:
             if spec.get("suffix") == tail:
                 sector, name_ja, name_en = (
                     spec["sector"],
-                    state.name_ja + word,
+                    state.name_ja + word if word else "",
                     spec.get("name_en", ""),
                 )
                 break
@@ -376,6 +381,12 @@ def _trie_regex(words: list[str]) -> str:
 
 # -------------------------------------------------------------------- loading
 AGENT_COLUMNS = ("lang", "surface", "sector", "bare", "suffix", "name_en", "note")
+
+
+@lru_cache(maxsize=1)
+def _en_agents() -> tuple[dict, ...]:
+    """The English agents with a suffix (their own actor per state: USA_SENATE)."""
+    return tuple(spec for spec in load_agents("en").values() if spec.get("suffix"))
 
 
 @lru_cache(maxsize=4)

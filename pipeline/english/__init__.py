@@ -58,7 +58,7 @@ def english_pipeline(overlay: str | None = None) -> Language:
     nlp = load_english_model()
     nlp.add_pipe("dekigoto_en_sentences", first=True)
     for name in COMPONENTS:
-        config = {"overlay": overlay} if name == "dekigoto_en_actors" and overlay else {}
+        config = {"overlay": overlay} if name in ("dekigoto_en_actors", "dekigoto_en_events") and overlay else {}
         nlp.add_pipe(name, config=config)
     return nlp
 

@@ -173,12 +173,14 @@ def english_index(kb: KnowledgeBase) -> _Index:
     for word, aid in (lex.get("fixed") or {}).items():
         names[word] = (aid, "fixed")
     words: dict[str, tuple[str, str]] = {}
-    for section, kind in (("sectors", "sector"), ("titles", "title"), ("anaphora", "anaphor")):
+    # a title or an anaphor (President, the president) is not read as a sector noun
+    for section, kind in (("titles", "title"), ("anaphora", "anaphor"), ("sectors", "sector")):
         for w in lex.get(section) or {}:
             words.setdefault(w, (kind, w))
     # word boundaries; a full stop before is fine after a word ("sanctions.Belarus", text glued
     # by layout repair) but not inside an initialism ("U.S." does not contain "S.")
-    b1, b2 = r"(?<![\w'’-])(?<![A-Z.]\.)", r"(?![\w-]|\.\w)"
+    # a hyphen before a lower-case word is no part of a name (US-led, Yemen-based)
+    b1, b2 = r"(?<![\w'’-])(?<![A-Z.]\.)", r"(?![\w]|-(?![a-z])|\.\w)"
     idx = _Index(
         names,
         words,
@@ -313,6 +315,8 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             words = words[1:]
         while words and words[-1] in ("'s", "’s"):
             words = words[:-1]
+        if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
+            words[-1] = words[-1][:-2]  # Ben Ali's -> Ben Ali
         e = s + len(" ".join(words))
         while e > s and text[e - 1] in ".,;:'’":
             e -= 1
@@ -338,7 +342,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             ),
             None,
         )
-        if kind == "PER" and known is not None:  # Pratasevich after Raman Pratasevich
+        if known is not None:  # Pratasevich after Raman Pratasevich (whatever spaCy calls it)
             extra.append(Cand(s, e, "actor", known.actor_id, method="new", conf=CONF_NEW))
         else:
             extra.append(new_cand(s, e, kind))

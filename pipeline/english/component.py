@@ -50,14 +50,17 @@ class EnglishActors:
 
 
 class EnglishEvents:
-    def __init__(self, nlp: Language, name: str, embedded: bool = False):
+    def __init__(self, nlp: Language, name: str, embedded: bool = False, overlay: str | None = None):
         self.name = name
         self.embedded = embedded
+        from pipeline.actors.component import kb_for
+
+        self.kb = kb_for(overlay)
 
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.english.events import code_events_en
 
-        doc._.events = code_events_en(doc, embedded=self.embedded)
+        doc._.events = code_events_en(doc, embedded=self.embedded, kb=self.kb)
         return doc
 
 
@@ -76,6 +79,8 @@ def make_english_actors(nlp: Language, name: str, overlay: str | None) -> Englis
     return EnglishActors(nlp, name, overlay)
 
 
-@Language.factory("dekigoto_en_events", default_config={"embedded": False})
-def make_english_events(nlp: Language, name: str, embedded: bool) -> EnglishEvents:
-    return EnglishEvents(nlp, name, embedded)
+@Language.factory("dekigoto_en_events", default_config={"embedded": False, "overlay": None})
+def make_english_events(
+    nlp: Language, name: str, embedded: bool, overlay: str | None
+) -> EnglishEvents:
+    return EnglishEvents(nlp, name, embedded, overlay)

@@ -27,7 +27,7 @@ complement of another verb (urged X *to ease*) to that verb's frame.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention
@@ -49,6 +49,7 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 NEGATING_VERBS = {"fail", "refuse", "decline"}
 NEGATIONS = {"not", "n't", "never", "no"}
+FIRST_PERSON = {"i", "we"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"}
 STATE_TYPES = ("STATE", "GOVERNMENT")
 NOT_PARTIES = ("PLACE",)
@@ -122,8 +123,12 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found += np_actors(p, st, depth + 1)
+        found = [a for a in found if _type(st, a) not in NOT_PARTIES]
+        if any(_type(st, a) == "PERSON" for a in found):
+            # the Turkish President Erdoğan: the state qualifies the person, it is no party
+            found = [a for a in found if _type(st, a) not in ("STATE",)]
         for aid in found:
-            if aid not in out and _type(st, aid) not in NOT_PARTIES:
+            if aid not in out:
                 out.append(aid)
     return out
 
@@ -198,6 +203,8 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
     passive = passive or is_passive(v)
     subj_actors = tuple(np_actors(subj, st)) if subj is not None else ()
     args: list[Arg] = []
+    if subj is not None and not subj_actors and subj.lower_ in FIRST_PERSON:
+        args.append(Arg("agent", (), "first_person"))  # I / we: the speaker, in a quote
     if passive:
         agent = _by_agent(v, st)
         if agent:
@@ -213,6 +220,11 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
         if patient:
             args.append(Arg("patient", tuple(patient)))
         args += _prep_args(v, st)
+        for c in v.children:  # attacked the proclamation by Trump: "by" of the object
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+                if found:
+                    args.append(Arg("oblique", tuple(found), "np", "by"))
         for x in v.children:  # refused to release Bialiatski: the complement's object
             if x.dep_ == "xcomp":
                 found: list[str] = []
@@ -352,6 +364,26 @@ def object_text(v) -> str:
     return text_of(toks)
 
 
+BEFORE_WINDOW = 6
+
+
+def words_around(v, span, st: _Doc) -> tuple[tuple, tuple]:
+    """(form, lemma, is_actor) of the words before the trigger (its subtree's left part and
+    a few words before that, within the sentence) and after it (its subtree to the right)."""
+    start = max(span.start, min(v.left_edge.i, v.i - BEFORE_WINDOW))
+    doc = v.doc
+
+    def word(t) -> tuple[str, str, str]:
+        party = any(_type(st, m.actor_id) not in NOT_PARTIES for m in st.mention_of.get(t.i, ()))
+        return (t.lower_, t.lemma_.lower(), "A" if party else "")
+
+    before = tuple(word(t) for t in doc[start : v.i] if not t.is_space)
+    after = tuple(
+        word(t) for t in doc[v.i + 1 : v.right_edge.i + 1] if not t.is_space and t.i < span.end
+    )
+    return before, after
+
+
 def is_predicate(v) -> bool:
     return (v.pos_ == "VERB" or v.tag_.startswith("VB")) and v.pos_ != "AUX"
 
@@ -373,6 +405,7 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
             continue
         index_of[v.i] = len(st.frames) + len(pending)
         date, date_source = _event_date(v, located, st)
+        before, after = words_around(v, span, st)
         pending.append(
             (
                 v,
@@ -391,6 +424,8 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
                     modality=modality(v),
                     date=date,
                     date_source=date_source,
+                    before=before,
+                    after=after,
                 ),
             )
         )
@@ -429,7 +464,60 @@ def frames_en(doc) -> list[Frame]:
         if s_dates and sent.kind != "heading":
             st.para_date = s_dates[-1]
             st.last_date = (sent.paragraph, s_dates[-1])
-    return st.frames
+    return _attribute_quotes(doc.text, st.frames, doc._.sentences or [])
 
 
-__all__ = ["focus_state", "frames_en", "np_actors", "object_text", "particles", "text_of"]
+QUOTE_MARKS = {"“": "”", '"': '"'}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the quotations of a text: “…” pairs, and straight quotes paired in
+    order within a paragraph (an unclosed one ends with its paragraph)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = QUOTE_MARKS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        para_end = text.find("\n", i)
+        para_end = len(text) if para_end < 0 else para_end
+        j = text.find(close, i + 1, para_end)
+        end = para_end if j < 0 else j + 1
+        spans.append((i, end))
+        i = end
+    return spans
+
+
+def _attribute_quotes(text: str, frames: list[Frame], sentences) -> list[Frame]:
+    """A frame inside a quotation and outside any frame's complement is what the speaker
+    says: `governor` is the verb outside the quote in the sentence that opens it (the one
+    nearest the quote), else in the sentence that closes it (“…,” he said), with
+    governor_rel "quote" (the coder reads it under a reporting verb only)."""
+    spans = quote_spans(text)
+    if not spans:
+        return frames
+    bounds = {s.sentence_id: (s.start, s.end) for s in sentences}
+
+    def inside(f: Frame) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in spans if a <= f.start < b), None)
+
+    def holds(g: Frame, pos: int) -> bool:
+        a, b = bounds.get(g.sentence_id, (-1, -1))
+        return a <= pos <= b
+
+    where = {f.index: inside(f) for f in frames}
+    out: list[Frame] = []
+    for f in frames:
+        span = where[f.index]
+        if span is None or f.governor is not None:
+            out.append(f)
+            continue
+        speaker = None
+        for pos in (span[0], span[1] - 1):
+            outside = [g for g in frames if where[g.index] is None and holds(g, pos)]
+            if outside:
+                speaker = min(outside, key=lambda g: abs(g.start - pos))
+                break
+        out.append(f if speaker is None else replace(f, governor=speaker.index, governor_rel="quote"))
+    return out

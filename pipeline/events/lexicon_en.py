@@ -1,9 +1,17 @@
-"""The English event lexicon (pipeline/data/events/lexicon_en.tsv), loaded once per process.
+"""The English event lexicon: the project's own rows (lexicon_en.tsv) over PETRARCH2's
+CAMEO verb dictionary (petrarch_*_en.tsv, generated; see `pipeline.events.verbpatterns`).
 
-A row maps a verb lemma (+ a particle it must govern, + a pattern on its object and
-complements) to a CAMEO code and the frame its roles are read by (act | sym | demand |
-consider). The most specific matching row wins: a required particle counts 2, each
-positive pattern item 1; then file order.
+A row of lexicon_en.tsv maps a verb lemma (+ a particle it must govern, + a pattern on
+its object and complements) to a CAMEO code and the frame its roles are read by (act |
+sym | demand | consider); among its rows the most specific matching one wins (a required
+particle counts 2, each positive pattern item 1; then file order).
+
+A frame's row, first found wins:
+1. a specific lexicon_en.tsv row (with a particle or an object pattern);
+2. the longest matching PETRARCH pattern of the verb's blocks (`[---]`: no event);
+3. the lexicon_en.tsv default row of the verb (code `---`: no event, and the verb's
+   PETRARCH patterns are not consulted: `die`, whose subject is the victim);
+4. the PETRARCH block's code for the verb (when the verb's blocks agree on one).
 """
 
 from __future__ import annotations
@@ -12,6 +20,14 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from pipeline.events.verbpatterns import (
+    Pattern,
+    best_pattern,
+    frame_keys,
+    load_patterns,
+    match_items,
+)
 
 LEXICON_FILE = "lexicon_en.tsv"
 
@@ -26,6 +42,7 @@ class LexEntry:
     flags: frozenset[str]
     note: str
     order: int
+    target: str = ""  # where the target is, when the row says: patient | prep:on | content
 
     def matches(self, text: str) -> int | None:
         """Specificity (positive items) of the first matching alternative, else None."""
@@ -93,11 +110,82 @@ def match_entry(lemma: str, particles: set[str] | frozenset[str], text: str) -> 
     return best[2] if best else None
 
 
+NO_EVENT = "---"
+OWN_CONTENT = ("say", "intend", "consider")  # kinds whose complement decides the code
+
+
+def _specific(lemma: str, frame) -> tuple[LexEntry | None, bool]:
+    """(the lexicon_en row for the frame, whether it is specific: particle or pattern)."""
+    e = match_entry(lemma, frame.particles, frame.object_text)
+    return e, e is not None and (bool(e.particle) or bool(e.pattern))
+
+
+def _kind(code: str, sym: bool, lemma: str) -> str:
+    """The frame kind of a PETRARCH row: joint act, demand (10x), consideration (014),
+    else the kind of the verb's own lexicon_en default row for a code of the same root."""
+    own = match_entry(lemma, frozenset(), " ")
+    if own is not None and own.frame in ("say", "intend"):
+        return own.frame
+    if sym:
+        return "sym"
+    if code.startswith("10"):
+        return "demand"
+    if code == "014":
+        return "consider"
+    if own is not None and own.frame == "sym" and own.code[:2] == code[:2]:
+        return "sym"
+    return "act"
+
+
+def petrarch_entry(frame) -> tuple[LexEntry | None, bool]:
+    """(the PETRARCH row of a frame, whether it came from a pattern) — (None, False) when
+    the dictionary has nothing; a row with code "" when it says "no event"."""
+    verbs, _ = load_patterns()
+    rows = verbs.get(frame.lemma, ())
+    own = match_entry(frame.lemma, frozenset(), " ")
+    own_kind = own.frame if own is not None else ""
+    with_particle = [v for v in rows if v.particle and v.particle in frame.particles]
+    rows = with_particle or [v for v in rows if not v.particle]
+    rows = [v for v in rows if not v.post or match_items(v.post, frame.after)]
+    if not rows:
+        return None, False
+    keys = frame_keys(frame.before + frame.after)
+    best: Pattern | None = None
+    # a statement's or a commitment's content is coded from its own frames, not by words
+    blocks = () if own_kind in OWN_CONTENT else dict.fromkeys(v.block for v in rows)
+    for block in blocks:
+        p = best_pattern(block, frame.before, frame.after, keys)
+        if p is not None and (best is None or p.size > best.size):
+            best = p
+    if best is not None:
+        code, sym, target = best.code, best.sym, best.target
+        note = f"PETRARCH {best.block} line {best.line}"
+    else:
+        codes = {v.code for v in rows}
+        code = codes.pop() if len(codes) == 1 else ""
+        sym, target, note = rows[0].sym, "", f"PETRARCH {rows[0].block}"
+    # PETRARCH codes an event only with a source and a target: its verbs alone need one
+    flags = frozenset() if best is not None else frozenset({"needs_target"})
+    entry = LexEntry(frame.lemma, rows[0].particle, (), code, _kind(code, sym, frame.lemma),
+                     flags, note, -1, target)  # fmt: skip
+    return entry, best is not None
+
+
 class EnglishLexicon:
     """The lexicon as the frame coder asks it: a frame's row, and the trigger's generic row."""
 
     def entry(self, frame) -> LexEntry | None:
-        return match_entry(frame.lemma, frame.particles, frame.object_text)
+        own, specific = _specific(frame.lemma, frame)
+        if own is not None and specific:
+            return None if own.code == NO_EVENT else own
+        if own is not None and own.code == NO_EVENT:
+            return None
+        pet, from_pattern = petrarch_entry(frame)
+        if pet is not None and from_pattern:
+            return pet if pet.code or pet.frame == "intend" else None
+        if own is not None:
+            return own
+        return pet if pet is not None and (pet.code or pet.frame == "intend") else None
 
     def generic(self, frame) -> LexEntry | None:
         return match_entry(frame.lemma, frame.particles, " ")

@@ -1,0 +1,260 @@
+"""English events from the field's dictionaries: statements, commitments, word sense, quotes,
+generic agents, and PETRARCH's verb patterns matched on the dependency parse.
+
+Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PUB = "2026-02-12"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "cameo_dictionaries"
+
+
+def _events(text: str, published: str = PUB) -> list[tuple]:
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare(text), "en", published)
+    return [
+        (e.source_actor_id, e.event_code, e.target_actor_id, e.modality)
+        for e in doc._.events
+    ]
+
+
+# ------------------------------------------------------------------ commitments
+
+COMMITMENTS = [
+    # one party agreeing to an act commits to it: the act's intent code, the other party
+    # its target (not a joint agreement, 030)
+    ("In December 2025 the United States agreed to lift sanctions on Belarusian potash.",
+     ("USA", "0354", "BLR", "asserted")),
+    ("Lithuania promised to release the detained Belarusian truck drivers.",
+     ("LTU", "0353", "BLR", "asserted")),
+    ("Moscow threatened to cut gas supplies to Latvia.", ("RUS_GOV", "1311", "LVA", "asserted")),
+    # an act with no intent code of its own stays intended
+    ("Poland intends to keep its sanctions against Belarus.", ("POL", "1244", "BLR", "intended")),
+    # wanting another party to act is demanding it
+    ("The EU wants Russian forces to leave Moldova.", ("IGO_EU", "106", "RUS_MIL", "asserted")),
+    # a future act of one's own is its intent
+    ("Lukashenko will meet Putin in Sochi.", ("PER_LUKASHENKO_ALEXANDER", "036",
+                                              "PER_PUTIN_VLADIMIR", "asserted")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMITMENTS, ids=[c[0] for c in COMMITMENTS])
+def test_commitments_are_coded_by_the_intent_of_the_act(text, expected):
+    assert expected in _events(text)
+
+
+def test_two_parties_agreeing_is_still_a_joint_act():
+    assert ("BLR", "036", "RUS", "asserted") in _events("Russia and Belarus agreed to hold talks.")
+
+
+# ------------------------------------------------------------------ statements
+
+STATEMENTS = [
+    # what the speaker says it will do is its own commitment: no separate 010
+    ("Lukashenko said he would release political prisoners.",
+     [("PER_LUKASHENKO_ALEXANDER", "0353", "BLR_PRISONERS", "asserted")]),
+    # an act of another party is coded as reported, and saying it is an accusation
+    ("Sviatlana Tsikhanouskaya said Belarusian police beat the protesters.",
+     [("BLR_COP", "1", "BLR_OPP", "reported"),
+      ("PER_TSIKHANOUSKAYA_SVIATLANA", "112", "BLR_COP", "asserted")]),
+    # a claim does not state the act as fact: only the speaker's act
+    ("Minsk claimed that Lithuania had attacked its border guards.",
+     [("BLR_GOV", "010", "LTU", "asserted")]),
+    # a statement with no coded content targets the party it names
+    ("Rubio said the talks with Belarus were useful.", [("PER_RUBIO_MARCO", "010", "BLR",
+                                                          "asserted")]),
+    # a news outlet reporting is the channel: only what it reports is coded
+    ("The BBC reported that Belarusian police arrested two Polish journalists.",
+     [("BLR_COP", "17", "POL_MED", "reported")]),
+]  # fmt: skip
+
+
+def _match(got: list[tuple], want: tuple) -> bool:
+    """A wanted code ending early ("1") matches any code it begins."""
+    return any(g[0] == want[0] and g[1].startswith(want[1]) and g[2:] == want[2:] for g in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENTS, ids=[s[0] for s in STATEMENTS])
+def test_statements_code_the_speakers_act_by_what_is_said(text, expected):
+    got = _events(text)
+    assert all(_match(got, w) for w in expected), got
+    assert len(got) == len(expected), got
+
+
+def test_first_person_in_a_quote_is_the_speaker_across_sentences():
+    text = (
+        'Lukashenko said on Monday: "Our patience has limits. We will expel the Lithuanian '
+        'diplomats."'
+    )
+    got = _events(text)
+    assert ("PER_LUKASHENKO_ALEXANDER", "136", "LTU_GOV", "asserted") in got
+
+
+# ------------------------------------------------------------------ word sense
+
+SENSES = [
+    ("Erdogan attacked the proclamation by Trump.", ("PER_ERDOGAN_RECEP", "111",
+                                                     "PER_TRUMP_DONALD", "asserted")),
+    ("Russian troops attacked Ukrainian positions.", ("RUS_MIL", "190", "UKR", "asserted")),
+    ("Poland slammed the Belarusian decision.", ("POL", "111", "BLR", "asserted")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SENSES, ids=[s[0] for s in SENSES])
+def test_an_attack_on_words_is_criticism(text, expected):
+    assert _events(text) == [expected]
+
+
+# ------------------------------------------------------------------ generic agents
+
+AGENTS = [
+    ("The Iraqi military shelled the town.", "IRQ_MIL"),
+    ("Hong Kong police arrested the activists.", "HKG_COP"),
+    ("Belarusian riot police detained the marchers.", "BLR_COP"),
+    ("Afghan villagers blocked the road.", "AFG_CVL"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), AGENTS, ids=[a[0] for a in AGENTS])
+def test_agents_compose_with_their_country(text, actor):
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare(text), "en", PUB)
+    assert actor in {m.actor_id for m in doc._.mentions}
+
+
+def test_bare_agents_take_the_storys_country():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    text = "Hong Kong saw new unrest. Protesters marched downtown and police fired tear gas."
+    doc = run_nlp(prepare(text), "en", PUB)
+    ids = {m.actor_id for m in doc._.mentions}
+    assert {"HKG_OPP", "HKG_COP"} <= ids
+
+
+def test_a_chamber_is_its_own_actor():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare("The U.S. Senate and the House of Representatives met."), "en", PUB)
+    ids = {m.actor_id for m in doc._.mentions}
+    assert {"USA_SENATE", "USA_HOUSE"} <= ids
+    assert doc._.actors["USA_SENATE"].sector == "LEG"
+
+
+# ------------------------------------------------------------------ PETRARCH's patterns
+
+def _words(text: str, actors: set[str] = frozenset()) -> tuple:
+    return tuple((w, w, "A" if w in actors else "") for w in text.split())
+
+
+MATCHES = [
+    # (pattern post items as written in the TSV, words after the verb, matches?)
+    ("sanctions against +", "new sanctions against belarus", {"belarus"}, True),
+    ("sanctions against +", "new sanctions against the regime", set(), False),  # + needs a party
+    ("negotiat with +", "negotiations with russia", {"russia"}, True),  # a stem
+    ("release_of_prisoners", "release of the prisoners", set(), False),  # _ is adjacency
+    ("release_of_prisoners", "release of prisoners", set(), True),
+    ("&ceasefire", "a truce", set(), True),  # a synonym set
+]
+
+
+@pytest.mark.parametrize(("items", "words", "parties", "ok"), MATCHES)
+def test_pattern_items_match_in_order(items, words, parties, ok):
+    from pipeline.events.verbpatterns import _items, match_items
+
+    assert match_items(_items(items), _words(words, parties)) is ok
+
+
+def test_patterns_with_only_markers_function_words_or_negation_are_left_out():
+    from pipeline.events.verbpatterns import load_patterns
+
+    _, blocks = load_patterns()
+    for patterns in blocks.values():
+        for p in patterns:
+            words = {w for item in (*p.pre, *p.post) if not isinstance(item, str)
+                     for alt in item for w, _ in alt}  # fmt: skip
+            assert not words & {"not", "never"}
+            assert p.size > 0
+
+
+def test_verbs_of_a_block_take_its_code_and_need_a_target():
+    """PETRARCH codes an event only with a source and a target: a verb known only to its
+    dictionary codes nothing without one."""
+    source, code, target, _ = _events("Russia bombarded Ukrainian villages.")[0]
+    assert (source, code[:2], target) == ("RUS", "19", "UKR_CVL")  # villages: civilians
+    assert _events("Russia bombarded the empty fields.") == []
+
+
+DICTIONARY = """####### SYNONYM SETS #######
+
+&TRUCE_
++TRUCE
++ARMISTICE
+
+####### VERB PATTERNS #######
+--- CONFER [040:040] ---
+CONFER
++MEET_WITH {+MET_WITH}
+- * ON &TRUCE [0871]  # CONFER
+- % * [040:040]
+
+--- DEFEND ###
+DEFEND
+- * + [051]
+"""
+
+
+def test_build_reads_blocks_verbs_patterns_and_synonym_sets(tmp_path):
+    from pipeline.events import build_verbpatterns as b
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / b.SOURCE_FILE).write_text(DICTIONARY, encoding="latin-1")
+    b.build(src, tmp_path)
+    verbs = (tmp_path / b.OUT_VERBS.name).read_text().splitlines()
+    assert "CONFER\tconfer\t\t\t040\t1" in verbs
+    assert "CONFER\tmeet\twith\t\t040\t1" in verbs
+    assert not any("defend" in v for v in verbs)  # a block without a code
+    patterns = (tmp_path / b.OUT_PATTERNS.name).read_text().splitlines()
+    assert any(p.startswith("CONFER\t\ton &truce\t0871\t\t") for p in patterns)
+    assert "truce\ttruce armistice" in (tmp_path / b.OUT_SYNSETS.name).read_text()
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data/cameo_dictionaries is absent")
+def test_committed_verb_files_are_what_the_build_writes(tmp_path):
+    from pipeline.events import build_verbpatterns as b
+
+    b.build(SHARED, tmp_path)
+    for name in (b.OUT_VERBS.name, b.OUT_PATTERNS.name, b.OUT_SYNSETS.name):
+        assert (tmp_path / name).read_text() == (b.DATA / name).read_text(), name
+
+
+def test_agent_plurals_and_substitutions():
+    from pipeline.actors.build_agents_en import _forms, plural
+
+    assert plural("militia") == "militias"
+    assert plural("security official") == "security officials"
+    assert plural("policeman") == "policemen"
+    assert plural("troops") == "troops"
+    assert plural("army") == "armies"
+    assert "spokeswoman" in _forms("SPOKES!PERSON!", None)
+    assert _forms("POLICE", "") == ["police"]  # {} : no plural
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data/cameo_dictionaries is absent")
+def test_committed_english_agents_are_what_the_build_writes(tmp_path):
+    from pipeline.actors import build_agents_en as b
+
+    copy = tmp_path / "agents.tsv"
+    copy.write_text(b.OUT.read_text(encoding="utf-8"), encoding="utf-8")
+    b.build(SHARED, copy)
+    assert copy.read_text(encoding="utf-8") == b.OUT.read_text(encoding="utf-8")
