@@ -59,8 +59,9 @@ Dates
     Detection TP: key equal. Value accuracy (among detected): value equal as a
     string and, when the gold gives ``mod``, mod equal too. "strict" counts a
     date only when detected with the correct value. Unmatched system rows are
-    false positives only when typed DATE or TIME (or untyped); unmatched
-    DURATION/SET rows are ignored (vague references are not scored).
+    false positives only when typed DATE or TIME (or untyped) and not a vague
+    reference of the date lexicon (当時, 近年, 長年: the gold files leave them
+    unscored); unmatched DURATION/SET rows are ignored.
 
 Events (one-to-one)
     Root level: a system event matches a gold event when its root
@@ -98,6 +99,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date as _date
 from datetime import datetime as _datetime
 from pathlib import Path
@@ -975,6 +977,14 @@ def _score_actors(gold: Gold, sys_actors: list[SysActor], rep: ArticleReport) ->
         rep.errors.append(ErrorItem("actor", "FP", f"{desc}: {reason}"))
 
 
+@lru_cache(maxsize=1)
+def vague_date_words() -> frozenset[str]:
+    """The date lexicon's vague references (当時, 近年, 長年): gold files do not score them."""
+    from pipeline.dates.lexicon import relative_words
+
+    return frozenset(norm_text(w) for w, rel in relative_words().items() if rel.unit == "vague")
+
+
 def _score_dates(gold: Gold, rows: list[dict[str, str]], rep: ArticleReport) -> None:
     order = sorted(
         range(len(rows)), key=lambda i: (_as_int(rows[i]["start"], 1 << 60), i)
@@ -1026,8 +1036,8 @@ def _score_dates(gold: Gold, rows: list[dict[str, str]], rep: ArticleReport) -> 
     for d in sys_dates:
         if d.key in gold_keys:
             continue
-        if d.type not in ("", "DATE", "TIME"):
-            continue
+        if d.type not in ("", "DATE", "TIME") or norm_text(d.text) in vague_date_words():
+            continue  # durations, sets and vague references (当時, 近年) the gold leaves unscored
         n_sys += 1
         rep.errors.append(ErrorItem(
             "date", "FP",

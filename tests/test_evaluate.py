@@ -355,6 +355,18 @@ def test_date_false_positives_by_type(gold, tables):
     assert _messages(r, "date", "FP") == ["FP date 36歳 (DATE 2036): not a gold date"]
 
 
+def test_vague_date_references_are_not_false_positives(gold, tables):
+    # the gold files leave 当時 / 近年 / 長年 unscored (the date lexicon's vague words)
+    t = load_tables(PERFECT)
+    d = tables.dates
+    d = _add(d, date_id="x1", article_id="a1", start="30", text="当時", type="DATE", value="2021")
+    d = _add(d, date_id="x2", article_id="a1", start="31", text="近年", type="DATE", value="PAST_REF")
+    d = _add(d, date_id="x3", article_id="a1", start="32", text="先日", type="DATE", value="2026-02")
+    t.dates = d
+    r = score([gold], t)
+    assert _messages(r, "date", "FP") == ["FP date 先日 (DATE 2026-02): not a gold date"]
+
+
 def test_date_text_normalisation():
     assert norm_text("2026年 2月") == norm_text("2026年2月") == norm_text("２０２６年　２月")
 
