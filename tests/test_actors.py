@@ -677,3 +677,21 @@ def test_check_overlay_rejects_wrong_types_and_unknown_keys_with_the_line(tmp_pa
     assert any(e.startswith(str(path)) and needle in e for e in errors), errors
     with pytest.raises(ValueError, match="invalid actor overlay"):
         load_kb(path)
+
+
+def test_check_kb_data_names_a_bad_organisation_and_suffix(monkeypatch):
+    from pipeline.actors import kb as kb_module
+
+    real = kb_module._read_yaml
+
+    def broken(name):
+        data = real(name)
+        if name == "organisations.yaml":
+            data = {"media": [{"id": "ORG_X", "en": ["X"], "ja": ["エックス"], "country": "ZZZ"},
+                              {"id": "ORG_X", "en": ["X"], "ja": ["エックス"]}]}
+        return data
+
+    monkeypatch.setattr(kb_module, "_read_yaml", broken)
+    errs = kb_module.check_kb_data(kb_module.default_kb())
+    assert any("organisations.yaml media[1] (ORG_X): bad country code 'ZZZ'" in e for e in errs)
+    assert any("organisations.yaml media[2] (ORG_X): duplicate id" in e for e in errs)

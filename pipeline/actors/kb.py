@@ -967,6 +967,33 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
     for i, row in enumerate(_read_tsv("hanja_korean.tsv"), 1):
         if len(row["kanji"]) != 1 or not row["korean"].isascii():
             errs.append(f"hanja_korean.tsv row {i}: one kanji and an ASCII reading")
+    seen_orgs: set[str] = set()
+    for section, default_sector in ORGANISATION_SECTIONS.items():
+        for i, row in enumerate(_read_yaml("organisations.yaml").get(section) or [], 1):
+            where = f"organisations.yaml {section}[{i}] ({row.get('id')})"
+            oid = str(row.get("id") or "")
+            if not re.fullmatch(r"ORG_[A-Z0-9_]+", oid):
+                errs.append(f"{where}: id must be ORG_ and A-Z 0-9 _")
+            if oid in seen_orgs:
+                errs.append(f"{where}: duplicate id")
+            seen_orgs.add(oid)
+            if not row.get("en") or not row.get("ja"):
+                errs.append(f"{where}: needs en and ja names")
+            if row.get("country") and row["country"] not in states:
+                errs.append(f"{where}: bad country code {row['country']!r}")
+            if (row.get("sector") or default_sector) not in CAMEO_SECTORS:
+                errs.append(f"{where}: needs a CAMEO sector")
+    for lang in ("ja", "en"):
+        try:
+            load_agents(lang)
+        except ValueError as exc:
+            errs.append(str(exc))
+    for suffix, spec in (kb.lexicon.get("org_suffixes") or {}).items():
+        sector = (spec or {}).get("sector", "")
+        if sector and sector not in CAMEO_SECTORS:
+            errs.append(f"lexicon.yaml org_suffixes.{suffix}: unknown CAMEO sector {sector!r}")
+        if "{}" not in (spec or {}).get("en", "{}"):
+            errs.append(f"lexicon.yaml org_suffixes.{suffix}: the English form needs {{}}")
     for title, spec in (kb.lexicon.get("titles") or {}).items():
         role = (spec or {}).get("role")
         if role and role not in ROLE_NAMES:
