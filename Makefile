@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract report export test eval bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser dictionaries
+.PHONY: extract report export test eval eval-ner bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser dictionaries
 
 setup: $(STAMP)
 
@@ -41,6 +41,11 @@ floors: $(STAMP)
 # merging of events (tests/mutation.py; not part of make test: it takes hours).
 mutate: $(STAMP)
 	nice -n 10 $(BIN)/python -m tests.mutation
+
+# The NER table of the README: the committed model alone and the pipeline's mentions on
+# the NER test sets (needs ../shared/data/ner); RECORD=1 also writes them to scores.json.
+eval-ner: $(STAMP)
+	$(BIN)/python -m pipeline.ner.score ../shared/data/ner $(if $(RECORD),--record)
 
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench

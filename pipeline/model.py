@@ -42,7 +42,7 @@ class Mention:
     text: str
     label: str  # PERSON | STATE | ORG | IGO | GROUP | PLACE
     actor_id: str
-    link_method: str  # kb | fuzzy | new | anaphora | model
+    link_method: str  # kb | fuzzy | new | anaphora | abbreviation | model
     confidence: float = 1.0
     sentence_id: int = -1
 

@@ -7,7 +7,7 @@ Contract between components (all set on the Doc, offsets into `doc.text`):
     doc._.mentions   list[Mention]       filled by "dekigoto_actors" (KB and rules); "dekigoto_ner"
                                          adds the trained NER's names no rule explained
     doc._.actors     dict[str, Actor]    actors referenced by the mentions
-    doc._.ner_spans  list[(start, end, label, score)]  the trained NER's entities
+    doc._.ner_spans  list[NerSpan]  the trained NER's entities (start, end, label, score, probability)
     doc._.events     list[EventMention]  filled by "dekigoto_events"
 """
 
@@ -50,15 +50,18 @@ def _register_components() -> None:
 
 
 @lru_cache(maxsize=4)
-def japanese_pipeline(overlay: str | None = None, ner: bool = True) -> Language:
+def japanese_pipeline(overlay: str | None = None, ner: bool = True, ner_model: str | None = None) -> Language:
     """The full Japanese pipeline, built once per process (and actor overlay).
-    `ner=False` leaves out the trained NER (knowledge base and rules only)."""
+    `ner=False` leaves out the trained NER (knowledge base and rules only);
+    `ner_model` is a model folder other than the packaged one."""
     nlp = blank_japanese()
     _register_components()
     for name in COMPONENTS:
         if name == "dekigoto_ner" and not ner:
             continue
         config = {"overlay": overlay} if name == "dekigoto_actors" and overlay else {}
+        if name == "dekigoto_ner" and ner_model:
+            config = {"model": ner_model}
         nlp.add_pipe(name, config=config)
     _freeze_long_lived()
     return nlp

@@ -42,6 +42,19 @@ def kb():
     return load_kb()
 
 
+def linked_doc(text):
+    """A one-sentence Doc after the actors stage (no trained NER), and its KB."""
+    import pipeline.actors.component  # noqa: F401  (registers "dekigoto_actors")
+    from pipeline.model import Sentence
+    from pipeline.nlp import blank_japanese, make_doc
+
+    nlp = blank_japanese()
+    nlp.add_pipe("dekigoto_actors")
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    linker = nlp.get_pipe("dekigoto_actors")
+    return linker(doc), linker.kb
+
+
 def sample_body() -> str:
     """The sample article's body, exactly as stored (the seed text)."""
     from pipeline.corpus import read_article

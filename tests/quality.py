@@ -110,29 +110,25 @@ def _micro(scorer) -> dict:
 
 
 def ner_scores(records: list[dict]) -> dict:
-    """Micro P/R/F1 (PERSON+ORG+LOC, exact spans) as `make train-ner` measures them: the
-    packaged model alone, and the actors stage (rules and KB) without and with it.
-    Unlike training's report, an exception in the actors stage fails the measurement."""
-    import spacy
-
-    from pipeline.ner import MODEL_DIR
+    """Micro P/R/F1 (PERSON+ORG+LOC, exact spans) as `make eval-ner` measures them
+    (`pipeline.ner.score`): the packaged model alone, and the pipeline's mentions
+    without and with it."""
+    from pipeline.ner.component import load_model
     from pipeline.ner.convert import mapped_entities
     from pipeline.ner.evaluate import Scorer
-    from pipeline.ner.train import predict_spans, rules_linker
-    from pipeline.nlp import blank_japanese
+    from pipeline.ner.score import mention_spans, predict_spans
 
-    blank_japanese()  # registers the tokenizer the model's config names
-    model = spacy.load(MODEL_DIR)
-    run = rules_linker(MODEL_DIR)
-    if run is None:
-        raise AssertionError("the actors stage cannot be built (see stderr)")
-    scorers = {"model": Scorer(), "actors_without_model": Scorer(), "actors_with_model": Scorer()}
-    predicted = predict_spans(model, [r["text"] for r in records])
-    for record, model_spans in zip(records, predicted, strict=True):
-        gold = mapped_entities(record)
-        without, with_model = run(record["text"])
-        for name, spans in zip(scorers, (model_spans, without, with_model), strict=True):
-            scorers[name].add(gold, spans)
+    texts = [r["text"] for r in records]
+    model, _ = load_model(None)
+    predicted = {
+        "model": predict_spans(model, texts),
+        "mentions_without_model": mention_spans(texts, ner=False),
+        "mentions_with_model": mention_spans(texts, ner=True),
+    }
+    scorers = {name: Scorer() for name in predicted}
+    for name, spans in predicted.items():
+        for record, found in zip(records, spans, strict=True):
+            scorers[name].add(mapped_entities(record), found)
     return {name: {"micro": _micro(s)} for name, s in scorers.items()}
 
 

@@ -14,6 +14,8 @@ from pipeline.actors import check_overlay, link_actors, load_kb
 from pipeline.actors.textutil import kana_key, new_actor_id
 from pipeline.model import Sentence
 
+from .conftest import linked_doc as _linked_doc
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -482,19 +484,6 @@ def test_trained_ner_adds_names_the_kb_does_not_know(text, with_model, without_m
     assert found(False) == without_model
 
 
-def _linked_doc(text):
-    """A one-sentence Doc after the actors stage (no trained NER), and its KB."""
-    import pipeline.actors.component  # noqa: F401  (registers "dekigoto_actors")
-    from pipeline.model import Sentence
-    from pipeline.nlp import blank_japanese, make_doc
-
-    nlp = blank_japanese()
-    nlp.add_pipe("dekigoto_actors")
-    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
-    linker = nlp.get_pipe("dekigoto_actors")
-    return linker(doc), linker.kb
-
-
 def test_a_model_entity_that_is_a_kb_name_links_to_the_kb_actor():
     """A KB name the rules pass over (inside a katakana run: ベラルーシ in ベラルーシカリ)
     that the model marks becomes a mention of the KB actor, not of a new one."""
@@ -695,3 +684,28 @@ def test_check_kb_data_names_a_bad_organisation_and_suffix(monkeypatch):
     errs = kb_module.check_kb_data(kb_module.default_kb())
     assert any("organisations.yaml media[1] (ORG_X): bad country code 'ZZZ'" in e for e in errs)
     assert any("organisations.yaml media[2] (ORG_X): duplicate id" in e for e in errs)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("カンヌ国際映画祭に出品した。", []),  # a place naming a festival is no mention
+        ("ベトナム戦争が終わった。", []),  # nor a state naming a war
+        ("スエズ運河を通った。", []),
+        ("中国経済が減速した。", [("中国", "CHN")]),  # no event or facility after it
+        ("中国人民解放軍が演習した。", [("中国人民解放軍", "CHN_MIL")]),  # the state and its organ: one name
+        ("米国務省は発表した。", [("米国務省", "USA_GOV")]),
+    ],
+)
+def test_names_of_things_and_organs_after_a_state(text, expected):
+    doc, _ = _linked_doc(text)
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == expected
+
+
+def test_abbreviations_are_linked_by_their_own_method():
+    doc, _ = _linked_doc("日米首脳は対米関係を語った。")
+    assert [(m.text, m.link_method) for m in doc._.mentions] == [
+        ("日", "abbreviation"),
+        ("米", "abbreviation"),
+        ("対米", "abbreviation"),
+    ]

@@ -120,6 +120,6 @@ def test_sample_mentions_are_consistent(linked):
         assert text[m.start : m.end] == m.text
         assert m.actor_id in linked._.actors
         assert m.label in {"PERSON", "STATE", "ORG", "IGO", "GROUP", "PLACE"}
-        assert m.link_method in {"kb", "fuzzy", "new", "anaphora"}
+        assert m.link_method in {"kb", "fuzzy", "new", "anaphora", "abbreviation"}
         assert 0 < m.confidence <= 1
         assert m.sentence_id == 0

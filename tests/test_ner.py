@@ -205,16 +205,17 @@ def ner_nlp():
 
 def _spans(nlp, text):
     doc = nlp(text)
-    return doc, [(text[s:e], label, score) for s, e, label, score in doc._.ner_spans]
+    return doc, [(text[x.start : x.end], x.label, x.score) for x in doc._.ner_spans]
 
 
 def _well_formed(doc):
     assert doc._.ner_spans, "the model found nothing"
     for item in doc._.ner_spans:
-        start, end, label, score = item
+        start, end, label, score, probability = item
         assert 0 <= start < end <= len(doc.text)
         assert label in ("PERSON", "ORG", "LOC")
         assert 0.0 < score <= 1.0
+        assert 0.5 <= probability <= 1.0  # the ensemble keeps spans of probability >= 0.5
 
 
 PERSON_TEXT = "ルカシェンコ大統領は会談した。"
@@ -249,9 +250,9 @@ def test_component_scores_are_per_label_constants(ner_nlp):
     _, confidence = load_model(None)
     assert set(confidence) == {"PERSON", "ORG", "LOC"}
     doc = ner_nlp(PERSON_TEXT + PLACE_TEXT)
-    assert [label for _, _, label, _ in doc._.ner_spans] == ["PERSON", "LOC"]
-    for _, _, label, score in doc._.ner_spans:
-        assert score == confidence[label]
+    assert [span.label for span in doc._.ner_spans] == ["PERSON", "LOC"]
+    for span in doc._.ner_spans:
+        assert span.score == confidence[span.label]
 
 
 def test_flag_turns_the_component_off():
@@ -303,28 +304,33 @@ def test_model_mentions_sentence_ids_text_and_threshold():
     assert model_mentions([], [_kb(0, 2)], sents) == []
 
 
-def test_keep_containing_lets_a_model_span_win_over_nested_kb_mentions():
-    from pipeline.ner.merge import contained_kb_mentions
+def test_a_longer_model_name_wins_over_the_mentions_that_give_way_inside_it():
+    from pipeline.ner.merge import contained_mentions
 
     text = "東京大学の教授。"
     sents = [Sentence(0, 0, len(text), "body", 0, text)]
     kb = [_kb(0, 2, "PLACE")]  # 東京
-    spans = [(0, 4, "ORG", 0.8)]  # 東京大学
-    assert model_mentions(spans, kb, sents) == []
-    wide = model_mentions(spans, kb, sents, keep_containing=True)
+    spans = [(0, 4, "ORG", 0.8, 0.95)]  # 東京大学
+    assert model_mentions(spans, kb, sents) == []  # without gives_way the KB wins
+    anything = lambda m, label: True  # noqa: E731
+    wide = model_mentions(spans, kb, sents, gives_way=anything)
     assert [(m.text, m.label) for m in wide] == [("東京大学", "ORG")]
-    assert contained_kb_mentions(wide, kb) == kb
+    assert contained_mentions(wide[0], kb) == kb
+    # not when the inner mention may not give way (an abbreviation, an anaphor)
+    assert model_mentions(spans, kb, sents, gives_way=lambda m, label: False) == []
+    # not when the model is unsure of the longer name
+    assert model_mentions([(0, 4, "ORG", 0.8, 0.6)], kb, sents, gives_way=anything) == []
     # a span that crosses a KB mention (not containing it) still loses
-    assert model_mentions([(1, 4, "ORG", 0.8)], kb, sents, keep_containing=True) == []
+    assert model_mentions([(1, 4, "ORG", 0.8)], kb, sents, gives_way=anything) == []
     # an identical span is not "containing"
-    assert model_mentions([(0, 2, "LOC", 0.8)], kb, sents, keep_containing=True) == []
+    assert model_mentions([(0, 2, "LOC", 0.8)], kb, sents, gives_way=anything) == []
 
 
 def test_component_offsets_across_sentences_and_no_span_crosses_a_newline(ner_nlp):
     text = "石館\nロシアのプーチン大統領は演説した。 ミンスクで会談した。\n\nルカシェンコ大統領は会談した。"
     doc = ner_nlp(text)
     _well_formed(doc)
-    found = [(text[s:e], lab) for s, e, lab, _ in doc._.ner_spans]
+    found = [(text[x.start : x.end], x.label) for x in doc._.ner_spans]
     assert ("ミンスク", "LOC") in found
     assert ("ルカシェンコ", "PERSON") in found
     assert all("\n" not in t for t, _ in found)
@@ -438,3 +444,50 @@ def test_reevaluation_keeps_the_selection_runs_dev_figures_and_confidence(tmp_pa
     assert "selection run" in info["confidence_source"]
     assert info["results"]["GSD test :: model"]["micro"]["n"] == 3  # the tiny test file's spans
     assert (model_dir / "NOTICE").exists()
+
+
+def test_the_scorer_reproduces_the_table_and_records_it(tmp_path, capsys):
+    """`make eval-ner`: the model alone and the pipeline's mentions on the test sets,
+    printed as the README's table; --record writes them into the model's scores.json."""
+    import shutil
+
+    from pipeline.ner.score import PIPELINE, PIPELINE_NO_MODEL, main
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, model_dir)
+    info = json.loads((model_dir / "scores.json").read_text(encoding="utf-8"))
+    info["results"]["GSD test :: pipeline of an older version"] = {"micro": {"f": 0.1}}
+    (model_dir / "scores.json").write_text(json.dumps(info), encoding="utf-8")
+    assert main([str(_tiny_ner_data(tmp_path)), "--model-dir", str(model_dir), "--record"]) == 0
+    table = capsys.readouterr().out
+    for system in ("model", PIPELINE, PIPELINE_NO_MODEL):
+        assert f"| GSD test | {system} |" in table and f"| wiki held-out | {system} |" in table
+    results = json.loads((model_dir / "scores.json").read_text(encoding="utf-8"))["results"]
+    assert results[f"GSD test :: {PIPELINE}"]["micro"]["n"] == 3
+    assert "GSD test :: pipeline of an older version" not in results
+    assert main([str(tmp_path / "nowhere")]) == 2
+
+
+def test_mention_spans_are_the_rows_of_mentions_csv():
+    from pipeline.ner.score import mention_spans
+
+    text = "山田太郎は東京都交通局に勤める。"
+    (without,), (with_model,) = mention_spans([text], ner=False), mention_spans([text])
+    assert (5, 8, "LOC") in without  # 東京都, the KB's place
+    assert (5, 11, "ORG") in with_model and (5, 8, "LOC") not in with_model  # the longer name
+
+
+def test_the_model_also_runs_where_a_known_name_runs_into_an_organisation_word():
+    """東京都|交通|局: the KB explains every name-like token, but 東京都 may give way to a
+    longer name ending in an organisation word, so the model runs there."""
+    from pipeline.model import Sentence
+    from pipeline.nlp import make_doc
+
+    nlp = _actors_and_ner(8)
+    ner = nlp.get_pipe("dekigoto_ner")
+    for text, runs in (("昨日、東京都交通局は運賃を上げた。", True), ("昨日、東京都の知事は会見した。", False)):
+        doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+        doc = nlp.get_pipe("dekigoto_actors")(doc)
+        assert bool(ner._unexplained_segments(doc)) is runs, text
+    doc = _analyse(nlp, "昨日、東京都交通局は運賃を上げた。")
+    assert ("東京都交通局", "ORG") in [(m.text, m.label) for m in doc._.mentions]

@@ -190,4 +190,4 @@ def test_the_component_takes_its_margin_from_its_config(monkeypatch):
         nlp.add_pipe("dekigoto_ner", config=config)
         doc = nlp("ルカシェンコ大統領はミンスクで会談した。")
         assert seen[-1] == expected
-        assert [label for _, _, label, _ in doc._.ner_spans] == ["PERSON", "LOC"]
+        assert [span.label for span in doc._.ner_spans] == ["PERSON", "LOC"]

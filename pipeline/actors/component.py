@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,12 +11,12 @@ from spacy.language import Language
 
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import LABEL_OF_TYPE
-from pipeline.actors.linker import new_actor
+from pipeline.actors.linker import _DocView, names_a_thing, new_actor
+from pipeline.actors.longer_names import MODEL_KIND, gives_way, read_longer_name
+from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
 from pipeline.tokenizer import doc_text, is_unknown
 
-# mention label of a model entity -> kind of new actor
-MODEL_KIND = {"PERSON": "PER", "ORG": "ORG", "PLACE": "PLC"}
 # a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)
 ATTRIBUTE_SUFFIXES = frozenset("系産製語風式")
 
@@ -50,56 +52,114 @@ def make_actor_linker(nlp: Language, name: str, overlay: str | None, fuzzy: bool
 
 
 def add_model_mentions(doc, kb, ner_spans) -> None:
-    """The statistical NER's entities that no KB or rule mention covers become
-    mentions (link_method "model"): of the KB actor when the name is a KB name
-    the rules passed over (ベラルーシ in ベラルーシカリ), else of a new actor.
-    Where they overlap a KB or rule mention, the KB wins. Updates
-    doc._.mentions and doc._.actors."""
-    from pipeline.ner.merge import model_mentions
+    """The statistical NER's entities become mentions (link_method "model") where they
+    name more than the KB and rules found: where no KB or rule mention overlaps them, or
+    where they are a longer name around mentions that give way to it (日本銀行 around
+    日本: `pipeline.actors.longer_names`), which they replace. A mention links to the KB
+    actor when the name is a KB name the rules passed over (ベラルーシ in ベラルーシカリ),
+    else to a new actor. Updates doc._.mentions and doc._.actors."""
+    from pipeline.ner.merge import contained_mentions, model_mentions
 
     mentions, actors = doc._.mentions or [], doc._.actors
     org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
     event_suffixes = tuple(kb.lexicon.get("event_suffixes", ()))
-    extra = [
-        m
-        for m in model_mentions(ner_spans, mentions, doc._.sentences or [], text=doc_text(doc))
-        if _plausible_name(doc, m.start, m.end, org_suffixes if m.label == "ORG" else ())
-        and not _names_an_event(doc, m.start, m.end, event_suffixes)
-    ]
-    for m in extra:
-        known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
-        actor = kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label], kb)
-        m.actor_id = actor.actor_id
-        m.label = LABEL_OF_TYPE.get(actor.type, m.label)
-        actors.setdefault(actor.actor_id, actor)
-    doc._.mentions = sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+    found = model_mentions(
+        ner_spans,
+        mentions,
+        doc._.sentences or [],
+        text=doc_text(doc),
+        gives_way=lambda m, label: gives_way(m, actors.get(m.actor_id), label),
+    )
+
+    def name_like(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(is_name_like(t) for t in span)
+
+    thing_heads = tuple(kb.lexicon.get("thing_heads", ()))
+    starts = {m.start for m in mentions}
+    view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
+    probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
+    replaced, kept = [], []
+    for m in found:
+        suffixes = org_suffixes if m.label == "ORG" else ()
+        sure = probability.get((m.start, m.end), 1.0) >= SURE_PROBABILITY
+        if not _plausible_name(doc, m.start, m.end, suffixes, sure) or _names_an_event(
+            doc, m.start, m.end, event_suffixes, _KIND_ENDINGS.get(m.label, ()) + suffixes
+        ):
+            continue
+        if m.label == "PLACE" and view is not None and names_a_thing(view, m.end, thing_heads, starts):
+            continue  # 東日本|大震災: the name of an event, as the rules read KB places
+        inner = contained_mentions(m, mentions)
+        if not inner:
+            known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
+            kept.append(_linked(m, kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label], kb), actors))
+            continue
+        reading = read_longer_name(m, inner, actors, kb, name_like)
+        if reading is None:
+            continue  # 尖閣諸島沖, 米ダラス: the known name stays; the rest is no name
+        if reading.replace:
+            replaced += inner
+        for start, end, actor in reading.parts:
+            part = replace(m, start=start, end=end, text=doc_text(doc)[start:end])
+            kept.append(_linked(part, actor, actors))
+    if replaced:
+        gone = {id(m) for m in replaced}
+        mentions = [m for m in mentions if id(m) not in gone]
+        used = {m.actor_id for m in [*mentions, *kept]}
+        for key in [k for k in actors if k not in used]:
+            del actors[key]
+    doc._.mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
 
 
-def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = ()) -> bool:
+def _linked(m, actor, actors):
+    """The model mention `m` linked to `actor` (its label from the actor's type)."""
+    m.actor_id = actor.actor_id
+    m.label = LABEL_OF_TYPE.get(actor.type, m.label)
+    actors.setdefault(actor.actor_id, actor)
+    return m
+
+
+def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = (), sure: bool = False) -> bool:
     """A model entity worth a new actor: two characters or more, not an
-    attribute (スラブ系, or with one inside: スラブ系民族), and with a proper noun or an unknown word in it, or,
-    for organisations, an organisation suffix at its end (国土交通省) — not
-    common-noun phrases such as 原油市場 or 連合国家."""
+    attribute (スラブ系, or with one inside: スラブ系民族), and, unless the model is
+    `sure` of a name of several words (劇団四季, アメリカン航空: names made of known
+    words; not パンダ), with
+    a proper noun or an unknown word in it, or, for organisations, an organisation
+    suffix at its end (国土交通省) — not common-noun phrases such as 原油市場 or 連合国家."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or end - start < 2:
         return False
     text = doc_text(doc)
+    if _symbol(text[start]) or _symbol(text[end - 1]):
+        return False  # 中国網< : a name neither starts nor ends with punctuation
     if end < len(text) and text[end] in ATTRIBUTE_SUFFIXES:
         return False
     if any(t.text in ATTRIBUTE_SUFFIXES and t.tag_.startswith("接尾辞") for t in span[1:]):
         return False  # the attribute inside the entity: スラブ系民族, 中国製品
-    if org_suffixes and text[start:end].endswith(org_suffixes):
+    if (sure and len(span) > 1) or (org_suffixes and text[start:end].endswith(org_suffixes)):
         return True
     return any(is_name_like(t) for t in span)
 
 
-def _names_an_event(doc, start: int, end: int, event_suffixes: tuple[str, ...]) -> bool:
+# endings that make a model entity what its label says, though the rules read them as
+# part of an event or thing after a place: ユタ州 is a place (ワシントン州 is not Washington)
+_KIND_ENDINGS = {"PLACE": ("州",)}
+
+
+def _symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PSZC"
+
+
+def _names_an_event(doc, start: int, end: int, event_suffixes: tuple[str, ...], kind_endings: tuple[str, ...] = ()) -> bool:
     """A place name with an event suffix in or right after the entity names a meeting,
     treaty or the like, not an actor: サンフランシスコ会議, ヤルタ(会談), ミンスク合意
-    (the lexicon's `event_suffixes`, which the rules apply to KB places too)."""
+    (the lexicon's `event_suffixes`, which the rules apply to KB places too). An entity
+    that ends in one of `kind_endings` is what it says (ベルリン大学 an organisation)."""
     if not event_suffixes:
         return False
     text = doc_text(doc)
+    if kind_endings and text[start:end].endswith(kind_endings):
+        return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or "地名" not in span[0].tag_:
         return False

@@ -602,6 +602,8 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
     sectors = kb.lexicon.get("sectors", {})
     fixed = kb.lexicon.get("fixed_sectors", {})
     event_suffixes = sorted(kb.lexicon.get("event_suffixes", []), key=len, reverse=True)
+    thing_heads = tuple(kb.lexicon.get("thing_heads", ()))
+    cand_starts = {c.start for c in cands}
     result: list[Cand] = []
     titled: set[tuple[int, int]] = set()  # spans read as a person's title
     for c in cands:
@@ -615,6 +617,8 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             a = actor_of(c)
             if a.type == "PLACE" and _next_suffix(event_suffixes, text, c.end):
                 continue  # ヤルタ会談, サンフランシスコ会議: part of an event name
+            if a.type in ("PLACE", "STATE") and not c.abbr and names_a_thing(v, c.end, thing_heads, cand_starts):
+                continue  # カンヌ国際映画祭, ベトナム戦争, スエズ運河: the name of an event or facility
             if a.type == "STATE" and v.ch(c.end) == "語" and not c.abbr:
                 continue  # 日本語, ロシア語: a language, not the state
             result.append(c)
@@ -704,15 +708,11 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                     continue
             fx = fixed.get(c.key)
             if fx is not None:
-                result.append(
-                    Cand(
-                        c.start,
-                        c.end,
-                        "actor",
-                        kb.sector_id(fx["country"], fx["sector"]),
-                        conf=CONF_KB,
-                    )
-                )
+                organ = Cand(c.start, c.end, "actor", kb.sector_id(fx["country"], fx["sector"]), conf=CONF_KB)
+                if adjacent and prev.key == fx["country"]:
+                    organ.start = prev.start  # 中国人民解放軍, 米国務省: one name, the state's organ
+                    result.pop()
+                result.append(organ)
                 continue
             if spec is not None and spec.get("bare"):
                 if adjacent and actor_of(prev).type == "GROUP" and spec["type"] == "GROUP":
@@ -812,6 +812,27 @@ def _name_appositions(final: list[Cand], text: str, actor_of) -> None:
         a, b = actor_of(c), actor_of(nxt)
         if b.type == "ORG" and b.sector and b.sector == a.sector:
             c.key, c.method = nxt.key, "anaphora"
+
+
+# how many words may stand between a place and the head of the thing it names
+_THING_WORDS = 4
+
+
+def names_a_thing(v: _DocView, end: int, heads: tuple[str, ...], cand_starts: set[int]) -> bool:
+    """Does the place or state ending at `end` begin the name of an event or facility:
+    a compound of nouns right after it (no other mention in it) ending in one of the
+    lexicon's `thing_heads` (カンヌ|国際|映画祭, 東京|競馬場, ベトナム|戦争)?"""
+    if not heads:
+        return False
+    i = v.tok_index(end)
+    if i < 0 or v.tok_start[i] != end:
+        return False
+    for k in range(i, min(i + _THING_WORDS, len(v.tags))):
+        if v.tok_start[k] in cand_starts or not v.tags[k].startswith(("名詞", "接尾辞-名詞的")):
+            return False
+        if v.text[end : v.tok_end[k]].endswith(heads):
+            return True
+    return False
 
 
 _QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")
@@ -1001,7 +1022,7 @@ def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], d
                 text[c.start : c.end],
                 LABEL_OF_TYPE.get(a.type, "ORG"),
                 a.actor_id,
-                c.method,
+                "abbreviation" if getattr(c, "abbr", False) and c.method == "kb" else c.method,
                 round(c.conf, 3),
                 sents[k].sentence_id if k >= 0 else -1,
             )

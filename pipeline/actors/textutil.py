@@ -284,6 +284,24 @@ def romanise_japanese_name(family: str, given: str) -> str:
     return f"{plain(words[1])} {plain(words[0])}".strip()
 
 
+def romanise_place(name_ja: str, lang: str) -> str:
+    """A kanji place name of China ('zh', pinyin: 亳州 -> Bozhou) or Korea ('ko', the
+    Korean reading: 南原 -> Namwon) as one word; '' when it is not all kanji or a
+    character has no reading."""
+    if not name_ja or not all(is_kanji(ch) for ch in name_ja):
+        return ""
+    if lang == "zh":
+        from pypinyin import Style, lazy_pinyin
+
+        roman = "".join(lazy_pinyin(name_ja, style=Style.NORMAL))
+    elif lang == "ko":
+        readings = _cjk_tables()[2]
+        roman = "".join(readings.get(ch, "") for ch in name_ja) if all(ch in readings for ch in name_ja) else ""
+    else:
+        return ""
+    return roman.capitalize() if roman.isascii() and roman.isalpha() else ""
+
+
 def romanise_name(name_ja: str, lang: str = "") -> str:
     """The English form of a name: in the person's own language when it is known to be
     Korean ('ko') or Chinese ('zh'), else cutlet's Japanese reading."""

@@ -1,10 +1,11 @@
 """spaCy component "dekigoto_ner": the trained NER as one more signal for actor linking.
 
-Sets `doc._.ner_spans`: a list of (start_char, end_char, label, score) with label in
-PERSON / ORG / LOC (model labels; see `pipeline.ner.labels`), found by the packaged
-ensemble (`pipeline.ner.ensemble`), and score the label's precision on the development
-data (the beam's span probabilities are not calibrated; the constants are in
-`model/scores.json`). `doc.ents` is not touched.
+Sets `doc._.ner_spans`: a list of `NerSpan` (start_char, end_char, label, score,
+probability) with label in PERSON / ORG / LOC (model labels; see `pipeline.ner.labels`),
+found by the packaged ensemble (`pipeline.ner.ensemble`), score the label's precision on
+the development data (the beam's span probabilities are not calibrated; the constants
+are in `model/scores.json`) and probability the ensemble's for this span (how sure the
+model is, relative to its other spans). `doc.ents` is not touched.
 With `enabled = False` the model is not loaded and `doc._.ner_spans` is `[]`.
 """
 
@@ -28,6 +29,17 @@ EXTENSION = "ner_spans"
 DEFAULT_CONFIDENCE = 0.5
 # tokens of context on each side of an unexplained name (see NerComponent)
 CONTEXT_TOKENS = 8
+
+
+class NerSpan(NamedTuple):
+    """One entity of the model: character offsets into `doc.text`, model label, the
+    label's precision on the development data, the ensemble's probability of the span."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    probability: float = 1.0
 
 
 def register_ner_extension() -> None:
@@ -77,6 +89,9 @@ class NerComponent:
         self.context = context
         self.unsure = unsure
         self.org_suffixes = tuple(kb.lexicon.get("org_suffixes", ())) if kb is not None else ()
+        # words that end the name of an organisation or a place (銀行, 大学, 島, 市)
+        place_suffixes = tuple(kb.lexicon.get("place_suffixes") or ()) if kb is not None else ()
+        self.name_ends = self.org_suffixes + place_suffixes + _ORG_HEADS
         # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
         self._is_candidate = lru_cache(maxsize=100_000)(self._name_like)
         if enabled:
@@ -89,7 +104,31 @@ class NerComponent:
             self.org_suffixes and word.endswith(self.org_suffixes)
         )
 
-    def _spans_of_many(self, jobs: list[tuple[_TokenView, list[tuple[int, int]]]]) -> list[list[tuple[int, int, str, float]]]:
+    def _compound_ends(self, mentions, view: _TokenView) -> list[int]:
+        """Where a KB or rule mention that may give way to a longer name
+        (`pipeline.actors.longer_names.gives_way`) runs into a compound of nouns that
+        ends in an organisation or place word (日本|銀行, 東京都|交通|局, 独島|警備|隊): the
+        token ending it. The model runs there too, where it may find the longer name."""
+        from pipeline.actors.longer_names import YIELDING_METHODS
+
+        idx = view.idx.tolist()
+        out = []
+        for m in mentions:
+            if m.link_method not in YIELDING_METHODS or m.label not in _NAMED_IN_COMPOUNDS:
+                continue
+            i = bisect.bisect_left(idx, m.end)
+            if i >= len(idx) or idx[i] != m.end:
+                continue
+            for k in range(i, min(i + _COMPOUND_WORDS, len(idx))):
+                tag, word = view.tags[k], view.words[k]
+                if not tag.startswith(_NOUN_TAGS):
+                    break
+                if word.endswith(self.name_ends):
+                    out.append(k)
+                    break
+        return out
+
+    def _spans_of_many(self, jobs: list[tuple[_TokenView, list[tuple[int, int]]]]) -> list[list[NerSpan]]:
         """Entities of several docs' segments, found in one batch: the model's cost per
         call, not per segment, dominates on the few short windows one article has."""
         if not jobs:
@@ -109,9 +148,9 @@ class NerComponent:
             spans = []
             for a, _ in segments:
                 offset = int(view.idx[a])
-                for start, end, label, _ in next(found):
+                for start, end, label, probability in next(found):
                     score = float(confidence.get(label, DEFAULT_CONFIDENCE))
-                    spans.append((offset + start, offset + end, label, score))
+                    spans.append(NerSpan(offset + start, offset + end, label, score, round(float(probability), 4)))
             out.append(spans)
         return out
 
@@ -153,6 +192,7 @@ class NerComponent:
         candidates = [
             i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
         ]
+        candidates = sorted({*candidates, *self._compound_ends(doc._.mentions, view)})
         if not candidates:
             return []
         segments = list(_segments(view.words))
@@ -203,6 +243,15 @@ class _TokenView(NamedTuple):
             tags = [t.tag_ for t in doc]
             unknown = [is_unknown(t) for t in doc]
         return cls(words, tags, unknown, arr[:, 1].astype(bool), arr[:, 0])
+
+
+# a compound after a mention: at most this many words, nouns and noun suffixes (隊, 局, 市)
+_COMPOUND_WORDS = 4
+_NOUN_TAGS = ("名詞", "接尾辞-名詞的")
+# mentions of what names organisations and places after it (日本銀行, 東京都交通局)
+_NAMED_IN_COMPOUNDS = ("STATE", "PLACE", "ORG", "IGO")
+# heads of organisation names besides the lexicon's suffixes (警備隊, 交響楽団, 交通局)
+_ORG_HEADS = ("隊", "団", "局", "部", "院", "軍", "会", "庁", "館")
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -17,8 +17,8 @@
 5. writes their `ner` components (`ner`, `ner_2`, ...; no tokenizer data) into
    `pipeline/ner/model/` with a NOTICE and `scores.json` (confidence, all evaluation
    figures, the weights' digests);
-6. evaluates on GSD test and the held-out wiki pages, and, when the actors package
-   provides it, the rules-and-KB linker on the same sentences; prints a table.
+6. evaluates on GSD test and the held-out wiki pages, the model alone and the
+   pipeline's mentions on the same sentences (`pipeline.ner.score`); prints a table.
 
 `--select-only` stops after the selection run and packages its model.
 """
@@ -38,17 +38,18 @@ from spacy.language import Language
 from spacy.util import load_config
 
 from pipeline.ner import MODEL_DIR, ensemble
+from pipeline.ner.component import load_model
 from pipeline.ner.convert import (
     AlignStats,
     load_splits,
-    mapped_entities,
     substitute_entities,
     to_doc,
     to_docbin,
 )
-from pipeline.ner.evaluate import Scorer, format_table
+from pipeline.ner.evaluate import format_table
 from pipeline.ner.features import ARCHITECTURE as _FEATURES  # noqa: F401  (registers the embedding)
-from pipeline.ner.labels import FROM_MENTION_LABEL, MODEL_LABELS
+from pipeline.ner.labels import MODEL_LABELS
+from pipeline.ner.score import score_model, score_pipeline
 from pipeline.ner.vectors import build_vectors, fetch_wheel, write_vectors_pipeline
 from pipeline.nlp import blank_japanese
 
@@ -98,83 +99,6 @@ The word vectors in vocab/ are derived from:
   MIT License).
 Changes made: the vectors are projected on their first {dims} principal components.
 """
-
-
-def predict_spans(
-    nlp: Language, texts: list[str], members: list[str] | None = None, batch_size: int = 128
-) -> list[list[tuple[int, int, str]]]:
-    """The model's (ensemble's, or the named members') entities, found as the pipeline
-    component finds them."""
-    out = []
-    for i in range(0, len(texts), batch_size):
-        docs = [nlp.make_doc(t) for t in texts[i : i + batch_size]]
-        found = ensemble.entities(nlp, docs, members=members)
-        out.extend([(s, e, lab) for s, e, lab, _ in spans] for spans in found)
-    return out
-
-
-def score_model(nlp: Language, records: list[dict], members: list[str] | None = None) -> dict:
-    scorer = Scorer()
-    preds = predict_spans(nlp, [r["text"] for r in records], members)
-    for rec, pred in zip(records, preds, strict=True):
-        scorer.add(mapped_entities(rec), pred)
-    return scorer.scores()
-
-
-def rules_linker(model_dir: Path):
-    """text -> (spans of the actors stage without the model, spans with it), the
-    latter exactly as the pipeline wires them (model-only entities that pass the
-    actors stage's checks). Spans are (start, end, model label)."""
-    try:
-        import pipeline.actors.component  # noqa: F401  (registers "dekigoto_actors")
-        import pipeline.ner.component  # noqa: F401
-        from pipeline.model import Sentence
-        from pipeline.nlp import make_doc
-
-        rules = blank_japanese()
-        rules.add_pipe("dekigoto_actors")
-        with_model = blank_japanese()
-        with_model.add_pipe("dekigoto_actors")
-        with_model.add_pipe("dekigoto_ner", config={"model": str(model_dir)})
-    except Exception as err:  # the actors stage may not exist (yet)
-        print(f"rules-and-KB comparison skipped: {err!r}", file=sys.stderr)
-        return None
-
-    def as_spans(mentions) -> list[tuple[int, int, str]]:
-        out = {
-            (m.start, m.end, FROM_MENTION_LABEL[m.label])
-            for m in mentions
-            if m.label in FROM_MENTION_LABEL
-        }
-        return sorted(out)
-
-    def spans(nlp, text: str):
-        doc = make_doc(nlp, text, "2026", [Sentence(0, 0, len(text), "body", 0, text)])
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return as_spans(doc._.mentions or [])
-
-    def run(text: str):
-        return spans(rules, text), spans(with_model, text)
-
-    return run
-
-
-def score_rules(run, records: list[dict]) -> list[dict]:
-    """Scores of the actors stage without the model, and with it."""
-    scorers = [Scorer(), Scorer()]
-    errors = 0
-    for rec in records:
-        try:
-            preds = run(rec["text"])
-        except Exception:  # count, and score the sentence as "found nothing"
-            errors += 1
-            preds = [[], []]
-        for scorer, pred in zip(scorers, preds, strict=True):
-            scorer.add(mapped_entities(rec), pred)
-    if errors:
-        print(f"rules-and-KB: {errors} of {len(records)} sentences raised errors", file=sys.stderr)
-    return [s.scores() for s in scorers]
 
 
 def weights_digests(model_dir: Path) -> dict[str, str]:
@@ -349,12 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         for k, name in enumerate(members, 1):
             for key, set_name in (("gsd", "GSD test"), ("wiki", "wiki held-out")):
                 results[f"{set_name} :: ensemble member {k} alone"] = score_model(model, splits[key]["test"], [name])
-    run = rules_linker(args.model_dir)
-    if run is not None:
-        for key, name in (("gsd", "GSD test"), ("wiki", "wiki held-out")):
-            alone, merged = score_rules(run, splits[key]["test"])
-            results[f"{name} :: pipeline actors, rules+KB (no model)"] = alone
-            results[f"{name} :: pipeline actors, rules+KB + model"] = merged
+    load_model.cache_clear()  # the pipeline's NER is the model just written
+    for key, name in (("gsd", "GSD test"), ("wiki", "wiki held-out")):
+        for system, scores in score_pipeline(splits[key]["test"], args.model_dir).items():
+            results[f"{name} :: {system}"] = scores
     table = format_table(results)
     print(table)
     print(f"model speed: {speed} sentences/s (1 process)")

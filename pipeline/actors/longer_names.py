@@ -1,0 +1,136 @@
+"""Mentions are maximal names: when the trained NER finds a longer name around KB or
+rule mentions (日本銀行 around 日本, 東京都千代田区 around 東京都), the longer name is the
+mention, and these rules say which actor it names.
+
+A mention gives way to a longer name only when the rules read no better than the
+model there (`gives_way`), and the longer name must be more than the known name with
+words the model took along (`longer_name_actor`): a position (尖閣諸島沖), a state's
+abbreviation (米ダラス) or a common word after a place (全羅南道南原住) are not.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pipeline.actors.kb import KnowledgeBase
+from pipeline.actors.linker import new_actor
+from pipeline.actors.textutil import romanise_place
+from pipeline.model import Actor, Mention
+
+# mention label of a model entity -> kind of new actor
+MODEL_KIND = {"PERSON": "PER", "ORG": "ORG", "PLACE": "PLC"}
+# how a name inside a longer model name may have been found, and what it may be, to give way
+YIELDING_METHODS = ("kb", "fuzzy", "new")
+_YIELDING_TYPES = frozenset({"STATE", "PLACE", "REGION", "ORG", "IGO", "PERSON"})
+_PLACE_TYPES = ("STATE", "PLACE")
+# prefixes that make a region of a place (南ドイツ, 西日本, 東アジア, 大日本帝国)
+_DIRECTIONS = frozenset({"東", "西", "南", "北", "東北", "北東", "東南", "南東", "西北", "北西", "西南", "南西", "中央", "大"})
+
+
+def gives_way(mention: Mention, actor: Actor | None, label: str = "") -> bool:
+    """May a longer name the model finds around this mention (with the model's mention
+    `label`) replace it? Names the KB links or the rules make up do (日本 in 日本銀行,
+    a new person 尾崎淳 in 尾崎淳介); what the rules read better than the model does
+    not: anaphora (同国), abbreviations in compounds (日米, 対米, 訪中), sector actors
+    composed from their parts (日本政府 -> JPN_GOV, 韓国の警察 -> KOR_COP), and a person
+    the KB knows inside a longer person (プーチン離れ is no one)."""
+    if mention.link_method not in YIELDING_METHODS or actor is None:
+        return False
+    if actor.type == "PERSON" and actor.in_kb and label == "PERSON":
+        return False
+    return actor.type in _YIELDING_TYPES
+
+
+class Reading(NamedTuple):
+    """What a model entity around known mentions adds: `parts`, (start, end, actor) of
+    new mentions, and whether they `replace` the known mentions inside the entity."""
+
+    replace: bool
+    parts: list[tuple[int, int, Actor]]
+
+
+def read_longer_name(
+    m: Mention, inner: list[Mention], actors: dict[str, Actor], kb: KnowledgeBase, name_like
+) -> Reading | None:
+    """How the model's entity `m` reads beside the mentions `inner` it contains; None
+    when it is no longer name and adds nothing (`inner` stay).
+
+    `name_like(start, end)` says whether the text there has a name in it (a proper noun
+    or an unknown word). A name the KB knows is its actor; an organisation named after
+    an international one is that one (国連安全保障理事会: the UN, as CAMEO codes it); a
+    known place with its kind (沖縄県) is that place; an address is a name per place
+    (安徽省亳州: 安徽省 stays, 亳州 is a mention of its own); anything else is a new
+    actor whose country is the state (else the place) inside it (日本銀行: JPN)."""
+    text = m.text
+    inner = sorted(inner, key=lambda x: x.start)
+    head = text[: inner[0].start - m.start]
+    tail = text[inner[-1].end - m.start :]
+    if head and head in kb.abbreviations.get("chars", {}):
+        return None  # 米ダラス: Dallas, US
+    if tail and tail.endswith(tuple(kb.lexicon.get("place_positions", ()))):
+        return None  # 尖閣諸島沖, メルボルン市内
+    found = [actors.get(x.actor_id) for x in inner]
+    if m.label == "PLACE":
+        return _read_place(m, inner, found, kb, name_like)
+    known = [e.key for e in kb.surfaces.get(text, ()) if e.kind == "actor"]
+    if known:
+        return Reading(True, [(m.start, m.end, kb.get(known[0]))])
+    if m.label == "ORG" and not head and found[0] is not None and found[0].type == "IGO":
+        return Reading(True, [(m.start, m.end, found[0])])
+    return Reading(True, [(m.start, m.end, _new(text, m.label, found, kb))])
+
+
+def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb: KnowledgeBase, name_like) -> Reading | None:
+    """A place entity around known places (see `read_longer_name`): a direction before
+    one (南ドイツ, 西日本) or a kind of place after it (コルシカ島, 広島湾; the lexicon's
+    `place_suffixes`) make one longer name; names of places after them (東京都千代田区)
+    are mentions of their own."""
+    if any(a is None or a.type not in _PLACE_TYPES for a in found):
+        return None
+    kinds = kb.lexicon.get("place_suffixes") or {}
+    head = m.text[: inner[0].start - m.start]
+    if head and head not in _DIRECTIONS:
+        return None
+    tail = m.text[inner[-1].end - m.start :]
+    known = [e.key for e in kb.surfaces.get(m.text, ()) if e.kind == "actor"]
+    if len(inner) == 1 and (tail in kinds or (head and not tail)):
+        if known:
+            return Reading(True, [(m.start, m.end, kb.get(known[0]))])
+        if not head and (kinds.get(tail) or {}).get("same"):
+            return Reading(True, [(m.start, m.end, found[0])])  # 沖縄県 is 沖縄
+        return Reading(True, [(m.start, m.end, _new(m.text, "PLACE", found, kb))])
+    gaps = [(a.end, b.start) for a, b in zip(inner, inner[1:], strict=False)] + [(inner[-1].end, m.end)]
+    names = [(a, b) for a, b in gaps if b - a >= 2 and name_like(a, b)]
+    if head or not names or any(b > a and (a, b) not in names for a, b in gaps):
+        return None  # 全羅南道南原住: no place after it; 東京都新宿区: each is its mention
+    parts = []  # an address: 安徽省|亳州, 東京都|千代田区
+    for a, b in names:
+        surface = m.text[a - m.start : b - m.start]
+        known = [e.key for e in kb.surfaces.get(surface, ()) if e.kind == "actor"]
+        parts.append((a, b, kb.get(known[0]) if known else _new(surface, "PLACE", found, kb)))
+    return Reading(False, parts)
+
+
+# the language a place of these countries is read in (romanise_place)
+_PLACE_LANGUAGE = {"CHN": "zh", "TWN": "zh", "KOR": "ko", "PRK": "ko"}
+
+
+def _new(surface: str, label: str, found: list[Actor | None], kb: KnowledgeBase) -> Actor:
+    """A new actor for a longer name, with the country of the known names inside it; a
+    place of China or the Koreas is named in its own language (安徽省|亳州: Bozhou)."""
+    actor = new_actor(surface, MODEL_KIND[label], kb)
+    if not actor.country:
+        actor.country = _country(found)
+    if label == "PLACE" and actor.country in _PLACE_LANGUAGE:
+        actor.name_en = romanise_place(surface, _PLACE_LANGUAGE[actor.country]) or actor.name_en
+    return actor
+
+
+def _country(found: list[Actor | None]) -> str:
+    """The country of the first state among the actors, else of the first place
+    (ロンドン五輪サッカー韓国代表: KOR)."""
+    for kind in _PLACE_TYPES:
+        for actor in found:
+            if actor is not None and actor.type == kind and actor.country:
+                return actor.country
+    return ""

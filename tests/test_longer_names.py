@@ -1,0 +1,107 @@
+"""Mentions are maximal names (pipeline/actors/longer_names.py, add_model_mentions):
+what a model entity around KB and rule mentions makes of them. The model's spans are
+given here, so these cases test the merging, not the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Mention
+
+from .conftest import linked_doc
+
+
+def _merged(text, span, label, probability=1.0):
+    from pipeline.actors.component import add_model_mentions
+
+    doc, kb = linked_doc(text)
+    add_model_mentions(doc, kb, [(*span, label, 0.7, probability)])
+    return doc, [(m.text, m.actor_id, m.link_method) for m in doc._.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, span, label, expected",
+    [
+        # a known place or state inside an organisation's name gives way to it
+        ("東京都交通局は発表した。", (0, 6), "ORG", [("東京都交通局", "NEW_ORG_", "model")]),
+        ("独島警備隊が巡回した。", (0, 5), "ORG", [("独島警備隊", "NEW_ORG_", "model")]),
+        # an organ of an international organisation is that organisation, as CAMEO codes it
+        ("国連安全保障委員会が開かれた。", (0, 9), "ORG", [("国連安全保障委員会", "IGO_UN", "model")]),
+        # a known place and its kind: the same place, named in full
+        ("沖縄県に住む。", (0, 3), "LOC", [("沖縄県", "PLC_OKINAWA", "model")]),
+        # a known place and a kind of place: another, longer place
+        ("広島湾で演習した。", (0, 3), "LOC", [("広島湾", "NEW_PLC_", "model")]),
+        # an address is a name per place: the known one stays, the next is its own mention
+        ("東京都千代田区に本社を置く。", (0, 7), "LOC", [("東京都", "PLC_TOKYO", "kb"), ("千代田区", "NEW_PLC_", "model")]),
+        # known places one after another stay as they are
+        ("東京都新宿区にある。", (0, 6), "LOC", [("東京都", "PLC_TOKYO", "kb"), ("新宿区", "PLC_SHINJUKU", "kb")]),
+        # a position near a place is no longer name (尖閣諸島沖: off the Senkaku Islands)
+        ("尖閣諸島沖で衝突した。", (0, 5), "LOC", [("尖閣諸島", "PLC_SENKAKU_ISLANDS", "kb")]),
+        # a state's abbreviation before a place qualifies it: Dallas, US
+        ("米ダラスで集会が開かれた。", (0, 4), "LOC", [("ダラス", "PLC_DALLAS", "kb")]),
+        # abbreviations in compounds are the rules': 日米 stays two states
+        ("日米同盟を強化する。", (0, 4), "ORG", [("日", "JPN", "abbreviation"), ("米", "USA", "abbreviation")]),
+        # a sector actor composed by the rules stays (日本政府 -> JPN_GOV)
+        ("日本政府観光局が発表した。", (0, 7), "ORG", [("日本政府", "JPN_GOV", "kb")]),
+        # a person the KB knows is not extended by a word after the name
+        ("プーチン離れが進む。", (0, 6), "PERSON", [("プーチン", "PER_PUTIN_VLADIMIR", "kb")]),
+    ],
+)
+def test_longer_names(text, span, label, expected):
+    _, got = _merged(text, span, label)
+    assert [(t, m) for t, _, m in got] == [(t, m) for t, _, m in expected]
+    assert all(a.startswith(prefix) for (_, a, _), (_, prefix, _) in zip(got, expected, strict=True)), got
+
+
+def test_a_longer_name_takes_the_country_of_the_state_inside_it():
+    doc, got = _merged("東京都交通局は発表した。", (0, 6), "ORG")
+    (mention,) = doc._.mentions
+    assert doc._.actors[mention.actor_id].country == "JPN"
+    assert "PLC_TOKYO" not in doc._.actors  # the replaced mention's actor goes with it
+
+
+def test_the_model_must_be_sure_of_a_longer_name():
+    _, got = _merged("東京都交通局は発表した。", (0, 6), "ORG", probability=0.6)
+    assert got == [("東京都", "PLC_TOKYO", "kb")]
+
+
+@pytest.mark.parametrize(
+    "method, label, gives",
+    [
+        ("kb", "STATE", True),
+        ("new", "PERSON", True),
+        ("anaphora", "STATE", False),
+        ("abbreviation", "STATE", False),
+    ],
+)
+def test_gives_way(method, label, gives):
+    from pipeline.actors.longer_names import gives_way
+    from pipeline.model import Actor
+
+    mention = Mention(0, 2, "日本", label, "X", method)
+    actor = Actor("X", label, "x", "x", in_kb=method == "kb")
+    assert gives_way(mention, actor, "ORG") is gives
+    sector = Actor("JPN_GOV", "GOVERNMENT", "Government of Japan", "日本政府", "JPN", "GOV")
+    assert gives_way(mention, sector, "ORG") is False
+
+
+def test_a_new_place_of_china_or_korea_is_named_in_its_language():
+    doc, got = _merged("安徽省亳州で事件が起きた。", (0, 5), "LOC")
+    assert [(t, m) for t, _, m in got] == [("安徽省", "kb"), ("亳州", "model")]
+    city = doc._.actors[got[1][1]]
+    assert (city.name_en, city.country) == ("Bozhou", "CHN")
+
+
+@pytest.mark.parametrize(
+    "name, lang, expected",
+    [
+        ("亳州", "zh", "Bozhou"),
+        ("南原", "ko", "Namwon"),
+        ("千代田", "", ""),  # Japanese places keep cutlet's reading
+        ("ソウル", "ko", ""),  # not kanji
+    ],
+)
+def test_romanise_place(name, lang, expected):
+    from pipeline.actors.textutil import romanise_place
+
+    assert romanise_place(name, lang) == expected
