@@ -99,9 +99,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date as _date
 from datetime import datetime as _datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
