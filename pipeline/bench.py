@@ -195,6 +195,20 @@ def parser_modes() -> dict:
     }
 
 
+def other_readers() -> dict:
+    """The event readers the pipeline does not run (`pipeline.events.readers`), each as an
+    events component to time beside the pipeline's own; empty without the parser model."""
+    from pipeline.events.component import EventCoder
+    from pipeline.events.readers import READERS, default_reader
+    from pipeline.parser import MODEL_DIR
+
+    out = {}
+    for name, reader in READERS.items():
+        if name != default_reader() and (not reader.parses or (MODEL_DIR / "parser").exists()):
+            out[f"events reader {name}"] = EventCoder(None, "dekigoto_events", reader=name)
+    return out
+
+
 def _timed_extract(corpus: Path, out: Path, workers: int, full: bool = True) -> tuple[float, int]:
     """Wall time and peak RSS (KiB, largest process) of `dekigoto extract` in a fresh process."""
     code = (
@@ -264,7 +278,8 @@ def main() -> None:
         print(f"fugashi alone (Python reads every token): {ref:,.0f} chars/s")
 
         extra: dict[str, float] = {}
-        times, sample_chars = stage_times(bodies, [a.published for a in sample], parser_modes(), extra)
+        readers = other_readers()
+        times, sample_chars = stage_times(bodies, [a.published for a in sample], parser_modes() | readers, extra)
         total = sum(times.values())
         pipe = sample_chars / total
         print(f"pipeline in one process ({len(sample)} articles): {pipe:,.0f} chars/s per worker = {pipe / ref:.2f} x fugashi")
@@ -273,7 +288,15 @@ def main() -> None:
         if "dekigoto_ner" in times:
             rules_only = sample_chars / (total - times["dekigoto_ner"])
             print(f"pipeline without the trained NER (--no-ner): {rules_only:,.0f} chars/s per worker = {rules_only / ref:.2f} x fugashi")
+        from pipeline.events.readers import default_reader
+
         for name, sec in extra.items():
+            if name in readers:  # instead of the pipeline's reader
+                events = times["dekigoto_events"]
+                instead = sample_chars / (total - events + sec)
+                print(f"with the {name} instead of {default_reader()}: events {sample_chars / sec:,.0f} chars/s "
+                      f"(was {sample_chars / events:,.0f}), pipeline {instead:,.0f} chars/s per worker = {instead / ref:.2f} x fugashi")
+                continue
             with_it = sample_chars / (total + sec)
             print(f"with the {name}: +{100 * sec / total:.1f}% time, {with_it:,.0f} chars/s per worker = {with_it / ref:.2f} x fugashi")
 

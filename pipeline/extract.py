@@ -321,7 +321,12 @@ def _extract_locked(corpus: Path, out: Path, run: Run, lock: RunLock) -> Extract
         atomic.remove_leftovers(folder)  # of a run killed while writing
     overlay_data = _overlay_bytes(corpus)
     overlay_path = str((corpus / OVERLAY_NAME).resolve()) if overlay_data else None
-    context = pipeline_fingerprint() + hashlib.sha256(overlay_data).hexdigest() + ("" if run.ner else "-no-ner")
+    from pipeline.events.readers import default_reader
+
+    context = (
+        pipeline_fingerprint() + hashlib.sha256(overlay_data).hexdigest() + ("" if run.ner else "-no-ner")
+        + "-events-" + default_reader()
+    )
 
     fingerprints: dict[str, str] = {}
     todo: list[tuple[str, str]] = []  # (relative path, file path): workers read the file

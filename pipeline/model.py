@@ -133,7 +133,8 @@ class Frame:
     date_source: str = ""  # clause | discourse | publication
     governor: int | None = None
     governor_rel: str = ""
-    support: str = ""  # "" | light | obtain | receive | happen (a noun's support verb)
+    support: str = ""  # "" | light | obtain | receive | happen | voice (a noun's support verb)
+    voice: str = "active"  # active | passive (a passive with no agent may imply one: 逮捕された)
     # the words around the trigger as (form, lemma, "A" if it names a party else ""),
     # lower-cased, in text order: the clause before it and its phrase after it (for the
     # word patterns of the lexicon)

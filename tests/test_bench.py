@@ -70,6 +70,10 @@ def test_stage_times_time_extra_components_apart(built):
     assert "counter" not in times and list(extra) == ["counter"] and extra["counter"] >= 0
     assert Counter.docs == 2
     assert set(bench.parser_modes()) == {"parser on candidate sentences", "parser on every sentence"}
+    from pipeline.events.readers import READERS, default_reader
+
+    # the readers the pipeline does not run
+    assert set(bench.other_readers()) == {f"events reader {n}" for n in READERS if n != default_reader()}
 
 
 def test_timed_extract_runs_extract_in_a_fresh_process(tmp_path):

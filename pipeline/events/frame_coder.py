@@ -34,6 +34,12 @@ knowing nothing of the language's syntax:
   as `demanded` (source: the party asked) or `considered` (source: who considers);
 - a demand whose asked-for act is negated (urged X not to ease) is the trigger's
   generic row (100);
+- a passive with no agent whose row names one (`agent=COP`: 逮捕された, was arrested)
+  has that sector of the place's country, else of the patient's, else of the story's
+  focus state, as its agent (confidence as a discourse guess);
+- an act obtained or received (support `obtain` / `receive`: 譲歩を引き出す, won a
+  concession) in an intended or hypothetical clause is not coded: the other party
+  has not acted;
 - symmetric acts are coded once per pair, ids sorted; acts within one party (a state
   and its government) are not coded.
 """
@@ -56,6 +62,7 @@ STATE_TYPES = ("STATE", "GOVERNMENT")
 CONF_EXPLICIT = 0.9
 CONF_FOCUS = 0.5
 CONF_CONTENT = 0.8  # a target read from what a statement is about
+CONF_IMPLICIT = 0.6  # an agent an agentless passive implies
 MAX_PARTIES = 3
 MAX_SYM_PARTIES = 4
 CHANNEL_SECTORS = ("MED",)  # outlets report; the content is the event
@@ -85,6 +92,11 @@ class Story:
     # and the holders of its offices are one); None: states and governments by country
     party: Callable[[str, str], str] | None = None
     protagonist: str = ""  # whom the story is about (coder._protagonist)
+    # the country of an actor ("" when none), and the actor of a country's sector (GOV,
+    # COP) added to the story's actors, "" when the knowledge base has none: for the
+    # agents agentless passives imply (implicit_agent); None: none implied
+    country: Callable[[str], str] | None = None
+    sector_actor: Callable[[str, str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -200,9 +212,27 @@ def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str
                 for a in x.actors]
         )  # fmt: skip
     conf = CONF_EXPLICIT
-    if not targets and "focus" in entry.flags and story.focus:
+    if not targets and "focus" in entry.flags and story.focus and story.focus not in sources:
         targets, conf = [story.focus], CONF_FOCUS
+    if not sources:
+        agent = implicit_agent(frame, entry, story)
+        sources, conf = ([agent], CONF_IMPLICIT) if agent else (sources, conf)
     return sources, targets, conf
+
+
+def implicit_agent(frame: Frame, entry: Entry, story: Story) -> str:
+    """The agent an agentless passive implies (男性が逮捕された, a man was arrested: the
+    authorities): the row's sector (`agent=GOV`) of the country where it happened, else
+    of the patient's, else of the story's focus state; "" when none is known. The
+    story's `sector_actor` names it (and describes it to the document)."""
+    sector = next((f.split("=", 1)[1] for f in entry.flags if f.startswith("agent=")), "")
+    patients = _patient(frame)
+    if not sector or frame.voice != "passive" or frame.actors("agent") or not patients:
+        return ""
+    if story.sector_actor is None or story.country is None:
+        return ""
+    country = next((c for c in map(story.country, [*frame.actors("location"), *patients]) if c), "")
+    return story.sector_actor(country or story.focus, sector) if (country or story.focus) else ""
 
 
 # --------------------------------------------------------------------------- acts
@@ -446,6 +476,8 @@ class _Coder:
             if gov is not None:
                 self.embedded_act(f, entry, gov)
                 continue
+            if f.support in ("obtain", "receive") and f.modality in ("intended", "hypothetical"):
+                continue  # 妥協を引き出すために: the other party has not yielded
             if entry.frame == "intend" or self.commits_alone(f, entry):
                 acts = self.commitment(f, entry)
             elif entry.frame == "say":
@@ -533,5 +565,6 @@ def _demand_code(frame: Frame, entry: Entry, frames: list[Frame], lexicon: Lexic
 
 
 __all__ = [
-    "Lexicon", "Story", "code_frames", "commitment_code", "demand_code", "roles", "story_pass",
+    "Lexicon", "Story", "code_frames", "commitment_code", "demand_code", "implicit_agent", "roles",
+    "story_pass",
 ]  # fmt: skip

@@ -10,7 +10,7 @@ pattern matches wins; a row with an empty pattern is the trigger's default.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -132,6 +132,48 @@ def voice_code(quoted: str) -> str:
     if not hits:
         return ""
     return min(hits, key=lambda c: (-hits[c][0], hits[c][1]))
+
+
+class JapaneseLexicon:
+    """The Japanese lexicon as the frame coder asks it (`frame_coder.Lexicon`): the row
+    that codes a frame of the Japanese front end (`frames_ja`), and the trigger's generic
+    row. A frame with a `support` kind is an act noun carried by a support verb: rows
+    flagged `verbal_only` do not code it; without one it is a predicate, and rows flagged
+    `nominal_only` do not code it, nor rows flagged `without_object` when it has a
+    を-object naming a thing (声明を発表した: the support verb reads 声明). A statement
+    noun that happens (「…」との声が相次いだ, 意見もある) takes the code of the words
+    quoted before it, given as its object text (`voice_code`)."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+
+    def has(self, trigger: str) -> bool:
+        return self.lexicon.has(trigger)
+
+    def support(self, lemma: str) -> str:
+        """The support kind of a verb or サ変 noun (light, obtain, receive, happen, voice), or ''."""
+        return self.lexicon.support.get(lemma, "")
+
+    def entry(self, frame) -> LexEntry | None:
+        entry = self.lexicon.match(frame.lemma, frame.object_text)
+        if entry is None:
+            return None
+        if frame.support:
+            if "verbal_only" in entry.flags:
+                return None
+            if frame.support in ("happen", "voice") and entry.code == "010":
+                code = voice_code(frame.object_text)
+                if code:
+                    return replace(entry, code=code)
+            return entry
+        if "nominal_only" in entry.flags:
+            return None
+        if "without_object" in entry.flags and "を" in frame.particles:
+            return None
+        return entry
+
+    def generic(self, frame) -> LexEntry | None:
+        return self.lexicon.match(frame.lemma, " ")
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,9 @@ Which sentences (`sentences` setting):
 
 `parse_spans(doc, spans)` parses spans of one Doc on demand, `parse_many`
 several Docs' spans in one model call: what a coder that picks its own
-sentences calls. `ParsedSentence.predicates()` gives the predicate-argument
+sentences calls; `parse_units` parses lists of tokens that need not be
+contiguous (a sentence with the words of its quotations left out, each
+quotation on its own). `ParsedSentence.predicates()` gives the predicate-argument
 structures (`pipeline.parser.frames`) with token indices and character
 offsets of the article's Doc.
 """
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
@@ -62,23 +64,56 @@ def load_model(path: str | None = None) -> Language:
 
 @dataclass(frozen=True)
 class ParsedSentence:
-    """One parsed sentence of an article."""
+    """One parsed sentence of an article (or a unit of it: its tokens need not be
+    contiguous, `tokens` then says which article token each of `doc`'s is)."""
 
     start: int  # character offsets of the sentence in the article Doc's text
     end: int
     token_start: int  # index in the article Doc of the sentence's first token
     doc: Doc  # the sentence's tokens as a Doc of their own, with heads and dependency labels
+    tokens: tuple[int, ...] | None = None  # article token index of each token of `doc`
+    offsets: tuple[int, ...] | None = None  # article character offset of each token of `doc`
 
     def predicates(self) -> list[Predicate]:
         """The sentence's predicates, with the article Doc's token indices and offsets."""
-        return predicates(self.doc, token_offset=self.token_start, char_offset=self.start)
+        if self.tokens is None:
+            return predicates(self.doc, token_offset=self.token_start, char_offset=self.start)
+        return [_remap(p, self) for p in predicates(self.doc)]
+
+    def article_index(self, k: int) -> int:
+        """The article token index of token k of `doc`."""
+        return self.tokens[k] if self.tokens is not None else k + self.token_start
+
+    def article_offset(self, c: int) -> int:
+        """The article character offset of character offset c of `doc`'s text."""
+        if self.offsets is None:
+            return c + self.start
+        k = max(bisect.bisect_right(self._doc_offsets, c) - 1, 0)
+        return self.offsets[k] + c - self._doc_offsets[k]
+
+    @cached_property
+    def _doc_offsets(self) -> list[int]:
+        return self.doc.to_array(IDX).tolist()
 
     def head(self, i: int) -> int:
         """The article token index of the head of article token i (in this sentence)."""
-        return self.doc[i - self.token_start].head.i + self.token_start
+        return self.article_index(self.doc[self._local(i)].head.i)
 
     def dep(self, i: int) -> str:
-        return self.doc[i - self.token_start].dep_
+        return self.doc[self._local(i)].dep_
+
+    def _local(self, i: int) -> int:
+        return i - self.token_start if self.tokens is None else self.tokens.index(i)
+
+
+def _remap(p: Predicate, ps: ParsedSentence) -> Predicate:
+    """A predicate read off a unit's Doc, in article token indices and offsets."""
+    from dataclasses import replace
+
+    idx, char = ps.article_index, ps.article_offset
+    args = tuple(replace(a, i=idx(a.i), start=char(a.start), end=char(a.end - 1) + 1) for a in p.arguments)
+    gov = replace(p.governor, i=idx(p.governor.i)) if p.governor is not None else None
+    return replace(p, i=idx(p.i), start=char(p.start), end=char(p.end - 1) + 1, arguments=args, governor=gov)
 
 
 def token_range(doc: Doc, start: int, end: int, starts=None) -> tuple[int, int]:
@@ -98,23 +133,24 @@ def token_range(doc: Doc, start: int, end: int, starts=None) -> tuple[int, int]:
 _COPIED = [POS, LEMMA, TAG]
 
 
-def sentence_doc(doc: Doc, a: int, b: int, arrays: numpy.ndarray | None = None) -> Doc:
-    """Tokens a..b of `doc` as a Doc of their own, in the same vocab, with the tokenizer's
-    annotation (tag, part of speech, lemma, and the UniDic entries the parser's features
-    read), made from the article's arrays (`arrays`: `doc.to_array([ORTH, SPACY, *_COPIED])`,
-    computed once per article by the caller) without a Token object per word."""
+def sentence_doc(doc: Doc, a: int, b: int, arrays: numpy.ndarray | None = None, tokens: list[int] | None = None) -> Doc:
+    """Tokens a..b of `doc` (or the article tokens listed in `tokens`) as a Doc of their
+    own, in the same vocab, with the tokenizer's annotation (tag, part of speech, lemma,
+    and the UniDic entries the parser's features read), made from the article's arrays
+    (`arrays`: `doc.to_array([ORTH, SPACY, *_COPIED])`, computed once per article by the
+    caller) without a Token object per word."""
     from pipeline.tokenizer import USER_DATA_KEY, unidic_entries
 
     if arrays is None:
         arrays = doc.to_array([ORTH, SPACY, *_COPIED])
-    part = arrays[a:b]
+    part = arrays[a:b] if tokens is None else arrays[tokens]
     spaces = part[:, 1].astype(bool).tolist()
     spaces[-1] = False
     out = Doc(doc.vocab, words=part[:, 0].tolist(), spaces=spaces)
     out.from_array(_COPIED, numpy.ascontiguousarray(part[:, 2:]))
     entries = unidic_entries(doc)
     if entries is not None and len(entries) == len(doc):
-        out.user_data[USER_DATA_KEY] = entries[a:b]
+        out.user_data[USER_DATA_KEY] = entries[a:b] if tokens is None else [entries[k] for k in tokens]
     return out
 
 
@@ -147,6 +183,36 @@ def parse_many(jobs: list[tuple[Doc, list[tuple[int, int]]]], model: str | None 
     parsed = parser.pipe(scratch, batch_size=BATCH_SIZE) if scratch else ()
     for (k, start, end, a), sent in zip(pieces, parsed, strict=True):
         out[k].append(ParsedSentence(start, end, a, sent))
+    return out
+
+
+def parse_units(jobs: list[tuple[Doc, list[list[int]]]], model: str | None = None) -> list[list[ParsedSentence]]:
+    """Parse lists of article tokens of several Docs in one go (a unit's tokens in text
+    order, not necessarily contiguous): for each (doc, units), ParsedSentences with their
+    `tokens` and `offsets` maps, in the order given (empty units left out)."""
+    parser = load_model(model).get_pipe("parser")
+    for vocab in {id(doc.vocab): doc.vocab for doc, _ in jobs}.values():
+        _add_labels(vocab, parser)
+    pieces: list[tuple[int, list[int], list[int]]] = []  # (job, tokens, offsets) per unit
+    scratch: list[Doc] = []
+    for k, (doc, units) in enumerate(jobs):
+        units = [u for u in units if u]
+        if not (units and len(doc)):
+            continue
+        starts = doc.to_array(IDX).tolist()
+        arrays = doc.to_array([ORTH, SPACY, *_COPIED])
+        for unit in units:
+            scratch.append(sentence_doc(doc, 0, 0, arrays, tokens=unit))
+            pieces.append((k, unit, [starts[i] for i in unit]))
+    out: list[list[ParsedSentence]] = [[] for _ in jobs]
+    parsed = parser.pipe(scratch, batch_size=BATCH_SIZE) if scratch else ()
+    for (k, unit, offsets), sent in zip(pieces, parsed, strict=True):
+        doc = jobs[k][0]
+        end = offsets[-1] + len(doc[unit[-1]].text)
+        if unit[-1] - unit[0] == len(unit) - 1:
+            out[k].append(ParsedSentence(offsets[0], end, unit[0], sent))  # contiguous: no maps
+        else:
+            out[k].append(ParsedSentence(offsets[0], end, unit[0], sent, tuple(unit), tuple(offsets)))
     return out
 
 

@@ -172,11 +172,12 @@ def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0) 
     character offsets are those of `parsed`'s Doc plus the offsets given (to report them
     in the article a sentence was parsed out of)."""
     tokens = list(parsed)
+    text = tokens[0].doc.text if tokens else ""  # read once: Doc.text joins every token
     out = []
     for tok in tokens:
         kind = predicate_kind(tok)
         if kind:
-            out.append(_predicate(tok, kind, token_offset, char_offset))
+            out.append(_predicate(tok, kind, token_offset, char_offset, text))
     return _share_arguments(out)
 
 
@@ -204,7 +205,7 @@ def is_sahen(tok: Token) -> bool:
     return "サ変" in tok.tag_ and tok.tag_.startswith("名詞")
 
 
-def _predicate(head: Token, kind: str, token_offset: int, char_offset: int) -> Predicate:
+def _predicate(head: Token, kind: str, token_offset: int, char_offset: int, doc_text: str) -> Predicate:
     chain = _chain(head)
     lemmas = tuple(t.lemma_ for t in chain if t.i > head.i)
     words = [head, *chain]
@@ -218,9 +219,9 @@ def _predicate(head: Token, kind: str, token_offset: int, char_offset: int) -> P
         words = prefixes + words
     words.sort(key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = head.doc.text[start:end]
+    text = doc_text[start:end]
     arguments = [
-        _argument(child, token_offset, char_offset)
+        _argument(child, token_offset, char_offset, doc_text)
         for child in head.children
         if child.dep_ in ARGUMENT_RELATIONS or (kind == "noun" and child.dep_ == "nmod")
     ]
@@ -229,11 +230,11 @@ def _predicate(head: Token, kind: str, token_offset: int, char_offset: int) -> P
         # ツイートした男性: 男性 is the subject; 米国が批判した政策: 政策 the object
         relations = {a.relation for a in arguments} | {a.case for a in arguments}
         if not relations & {"nsubj", "csubj", "が"}:
-            arguments.append(_gap(head.head, "nsubj", token_offset, char_offset))
+            arguments.append(_gap(head.head, "nsubj", token_offset, char_offset, doc_text))
         elif not relations & {"obj", "を"} and _voice(lemmas) == "active":
             # a passive clause's own subject is its patient: the noun is a place or time
             # (雇用が整備されていない日本), not an object
-            arguments.append(_gap(head.head, "obj", token_offset, char_offset))
+            arguments.append(_gap(head.head, "obj", token_offset, char_offset, doc_text))
     if governor is not None and governor.kind == "intention" and not any(a.relation in ("nsubj", "csubj") for a in arguments):
         # 政府は…決定する方針だ / 外相は…続ける考えを示した: the subject of 方針, 示す
         noun = head.head
@@ -241,7 +242,7 @@ def _predicate(head: Token, kind: str, token_offset: int, char_offset: int) -> P
         if not holders and noun.head is not noun:
             holders = [c for c in noun.head.children if c.dep_ in ("nsubj", "dislocated")]
         if holders:
-            arguments.append(replace(_argument(holders[0], token_offset, char_offset), relation="nsubj", via="host"))
+            arguments.append(replace(_argument(holders[0], token_offset, char_offset, doc_text), relation="nsubj", via="host"))
     return Predicate(
         i=head.i + token_offset,
         lemma=lemma,
@@ -325,7 +326,7 @@ def case_of(marker: str) -> tuple[str, bool]:
     return marker, topic
 
 
-def _argument(tok: Token, token_offset: int, char_offset: int) -> Argument:
+def _argument(tok: Token, token_offset: int, char_offset: int, doc_text: str) -> Argument:
     markers = _markers(tok)
     marker = "".join(t.text for t in markers)
     case, topic = case_of(marker)
@@ -335,10 +336,10 @@ def _argument(tok: Token, token_offset: int, char_offset: int) -> Argument:
         if child.i > tok.i and child.dep_ in ("mark", "punct"):
             linking |= {t.i for t in child.subtree}
     phrase = [t for t in tok.subtree if t.i <= tok.i or t.i not in linking]
-    return _argument_at(tok, phrase, token_offset, char_offset, relation=tok.dep_, case=case, marker=marker, topic=topic)
+    return _argument_at(tok, phrase, token_offset, char_offset, doc_text, relation=tok.dep_, case=case, marker=marker, topic=topic)
 
 
-def _argument_at(tok: Token, phrase: list[Token], token_offset: int, char_offset: int, **fields) -> Argument:
+def _argument_at(tok: Token, phrase: list[Token], token_offset: int, char_offset: int, doc_text: str, **fields) -> Argument:
     """An argument headed by `tok` spanning `phrase` up to its first gap (commas, spaces
     and unclosed brackets at its left edge left out)."""
     closers = {t.text for t in phrase}
@@ -350,10 +351,10 @@ def _argument_at(tok: Token, phrase: list[Token], token_offset: int, char_offset
             break
         last = t
     start, end = phrase[0].idx, last.idx + len(last.text)
-    return Argument(i=tok.i + token_offset, start=start + char_offset, end=end + char_offset, text=tok.doc.text[start:end], **fields)
+    return Argument(i=tok.i + token_offset, start=start + char_offset, end=end + char_offset, text=doc_text[start:end], **fields)
 
 
-def _gap(noun: Token, relation: str, token_offset: int, char_offset: int) -> Argument:
+def _gap(noun: Token, relation: str, token_offset: int, char_offset: int, doc_text: str) -> Argument:
     """The noun a relative clause modifies as an argument of the clause (no case marker):
     the noun with the compound parts and numbers right before it (韓国人男性, 市民数十人),
     not the clause."""
@@ -361,7 +362,7 @@ def _gap(noun: Token, relation: str, token_offset: int, char_offset: int) -> Arg
     a = noun.i
     while a > 0 and noun.i >= doc[a - 1].head.i >= a and _part_of_noun(doc[a - 1]):
         a -= 1
-    return _argument_at(noun, list(doc[a : noun.i + 1]), token_offset, char_offset, relation=relation, case="", marker="", topic=False, via="relative")
+    return _argument_at(noun, list(doc[a : noun.i + 1]), token_offset, char_offset, doc_text, relation=relation, case="", marker="", topic=False, via="relative")
 
 
 def _part_of_noun(tok: Token) -> bool:

@@ -1,0 +1,1254 @@
+"""Japanese front end of the event coder (reader "ja.v2"): dependency parses -> frames.
+
+The dependency parser (`pipeline.parser`) gives each predicate of a parsed sentence
+its arguments with their case (`pipeline.parser.frames.predicates`); this module
+turns them, with the actor linker's mentions, into the language-neutral `Frame`
+records that `frame_coder.code_frames` codes (docs/architecture.md, "Frames"):
+
+- the trigger: a verb (求める, 相次ぐ with its prefix), a サ変 noun with する (批判した;
+  the longest lexicon key ending with it: 制裁解除), or a noun ending the sentence
+  (体言止め: …と発表。); the lexicon row is chosen on the を-phrase, the compound nouns
+  before the trigger, a に-phrase naming no actor (停戦に合意) and the clause asked
+  for (撤退するよう求めた);
+- support verbs (`support_verbs.tsv`): with no row of its own, a verb carries the act
+  named by its を-object (light: 会談を行った; obtain: 解除を取り付けた; receive: 批判を
+  受けた) or by its subject (happen: 批判が殺到した, 非難の声が相次いだ; voice: 「…」との声も
+  ある); a voice noun (声, 意見) with an act noun before it (非難の声) is that act;
+- roles, voice normalised: active が/は-subject -> agent, を -> patient, に / へ ->
+  recipient, に対して -> oblique, と -> partner (a と-phrase right before the subject is
+  coordinated with it: 米国と日本が), で -> location (a place) or, for joint acts, both
+  sides (両国で); passive: subject -> patient, による / に / から -> agent; causative: the
+  に-party is made to act, no recipient; inside an act noun: による / からの -> agent,
+  への / に対する -> target, との -> partner, の -> owner (a target when nothing else is);
+- an unstated subject is the paragraph's topic (the main clause's は-actor of the last
+  sentence that had one), except in a relative clause; an official (報道官, 当局) is
+  his owner's (中国外務省の報道官) or the topic's;
+- reactions spoken by a crowd: the speakers of a voice or of 〜で波紋を呼んでいる are
+  marked から, else the place of the words (で / に: 掲示板では), else the topic, else the
+  paragraph's last speakers; a relative clause on a voice noun (…を擁護する意見も見られた)
+  is the act, spoken by the voice's speakers; the words quoted before a bare voice
+  decide its code (`lexicon.voice_code`);
+- questions in quotes (「…のか」) assert nothing; polarity from the parse (しなかった);
+  modality from the clause the predicate depends on (intention nouns, purpose ため,
+  conditionals, 〜とされる / という, a non-past act announced by its actor) or its own
+  auxiliaries (たい, だろう, かもしれない); a clause chain shares its ending;
+- dates: a date in the predicate's own clause, else one framing the sentence, else the
+  sentence's first before the trigger, else the paragraph's (discourse), else publication.
+
+`frames_ja(doc, parses)` reads the frames; `read_events(doc, parses)` codes them and
+applies the story-level rules the v1 coder also applies (reporting verbs, attribution,
+reaction targets, who can act).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass, field
+
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc
+
+from pipeline.actors.textutil import quote_spans
+from pipeline.dates import calendar_mentions, calendar_value
+from pipeline.events.attributes import (
+    ANNOUNCE_VERBS,
+    HYPOTHETICAL_NOUNS,
+    INTENT_NOUNS,
+    REPORT_VERBS_ACTIVE,
+    REPORT_VERBS_PASSIVE,
+)
+from pipeline.events.clauses import is_actor_tail
+from pipeline.events.coder import (
+    DISCOURSE_DATE_PARAGRAPHS,
+    EXPRESSIVE_HEADS,
+    FRAME_DATE_FOLLOWERS,
+    GROUP_PAIR_WORDS,
+    STATE_TYPES,
+    VOICE_NOUNS,
+    _is_media,
+    _is_question,
+    _state_of,
+)
+from pipeline.events.lexicon import JapaneseLexicon, LexEntry
+from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLVED_OWNERS
+from pipeline.events.tokens import Tok, read_tokens
+from pipeline.model import Actor, Arg, DateMention, EventMention, Frame, Mention, Sentence
+from pipeline.parser.component import ParsedSentence
+from pipeline.parser.frames import Argument, Governor, Predicate, case_of
+
+PLACE_TYPES = ("PLACE", "STATE", "REGION", "CITY")
+NOMINAL_TAGS = ("名詞", "接尾辞", "接頭辞", "形状詞")
+CLAUSAL_OBJECTS = ("の", "こと", "事")  # 〜したのを / 〜したことを: a clause made a noun
+REQUEST_VERBS_FRAMES = ("demand",)
+CONDITIONAL_MARKERS = ("ば", "たら", "なら", "ならば", "たらば")
+PURPOSE_NOUNS = ("ため", "為")
+SPECULATION = ("だろう", "でしょう", "かもしれな", "かも知れな")
+MOSHI = ("若し", "もし", "仮に", "万一")
+REPORTED_ENDINGS = (
+    "という", "といい", "と言う", "といわれ", "と言われ", "とされ", "とみられ", "と見られ", "と伝えられ",
+    "と報じられ", "と報道され",
+)
+MAX_TRIGGER_TOKENS = 3
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass
+class _Story:
+    """What the front end keeps from sentence to sentence."""
+
+    actors: dict[str, Actor]
+    published: str
+    tok_actors: dict[int, list[str]]  # article token index -> actor ids named there
+    toks: list[Tok]
+    text: str
+    para: int = -1
+    para_topic: list[str] = field(default_factory=list)
+    para_date: DateMention | None = None
+    last_date: tuple[int, DateMention] | None = None
+    last_speakers: tuple[int, list[str]] | None = None  # (paragraph, actor ids)
+    frames: list[Frame] = field(default_factory=list)
+
+
+def _token_actors(doc: Doc, toks: list[Tok], mentions: list[Mention], actors: dict[str, Actor]) -> dict[int, list[str]]:
+    """Article token index -> the actors of the mentions covering it; 両国 and its kind
+    name the two states mentioned last before it."""
+    starts = [t.idx for t in toks]
+    out: dict[int, list[str]] = {}
+    for m in mentions:
+        a = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        b = bisect.bisect_left(starts, m.end)
+        for i in range(a, b):
+            if toks[i].end > m.start:
+                ids = out.setdefault(i, [])
+                if m.actor_id not in ids:
+                    ids.append(m.actor_id)
+    states: list[tuple[int, str]] = []
+    for m in mentions:
+        sid = _state_of(m.actor_id, actors)
+        if sid:
+            states.append((m.start, sid))
+    for t in toks:
+        if t.i in out:
+            continue
+        nxt = toks[t.i + 1].text if t.i + 1 < len(toks) else ""
+        if t.text in GROUP_PAIR_WORDS or (t.text == "両" and nxt in ("国", "首脳", "政府")):
+            recent: list[str] = []
+            for start, sid in states:
+                if start >= t.idx:
+                    break
+                if sid in recent:
+                    recent.remove(sid)
+                recent.append(sid)
+            pair = list(dict.fromkeys(reversed(recent)))[:2]
+            if len(pair) == 2:
+                out[t.i] = sorted(pair)
+    return out
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+class _Sentence:
+    """A parsed sentence: its tree in article token indices, its actors and quotes."""
+
+    def __init__(self, ps: ParsedSentence, sent: Sentence, story: _Story, mentions: list[Mention], host: tuple | None = None):
+        self.ps, self.sent, self.story, self.mentions = ps, sent, story, mentions
+        self.host = host  # a quotation parsed on its own: (the sentence outside it, its predicate)
+        n = len(ps.doc)
+        self.idx = list(ps.tokens) if ps.tokens is not None else list(range(ps.token_start, ps.token_start + n))
+        self.pos = {i: k for k, i in enumerate(self.idx)}
+        self.positions = [story.toks[i].idx for i in self.idx]  # character offsets, ascending
+        offsets = ps.doc.to_array(HEAD).astype("int64").tolist()  # to the head, signed
+        labels = ps.doc.to_array(DEP).tolist()
+        strings = ps.doc.vocab.strings
+        self.heads = {i: self.idx[k + offsets[k]] for k, i in enumerate(self.idx)}
+        self.deps = {i: strings[labels[k]] for k, i in enumerate(self.idx)}
+        self.kids: dict[int, list[int]] = {}
+        for i, h in self.heads.items():
+            if h != i:
+                self.kids.setdefault(h, []).append(i)
+        names = {(m.start, m.end) for m in mentions}
+        text = story.text
+        self.quotes = [
+            (sent.start + a, sent.start + b)
+            for a, b in quote_spans(text[sent.start : sent.end])
+            if (sent.start + a + 1, sent.start + b - 1) not in names
+        ]
+        self.preds = self._scope_quotes(self._chains([_listing(p) for p in ps.predicates()]))
+        self.by_i = {p.i: p for p in self.preds}
+        # the sentence's は/も-phrases outside quotations, in text order: the main clause's
+        # (ネット掲示板には、…を懸念する声が相次いだ), whatever clause the parse hangs them on
+        topics = {a.i: a for p in self.preds for a in p.arguments if a.topic and not a.via and self.scope(a.i) is None}
+        for k in self.idx:  # and those the parse hangs on no predicate (ネットユーザーからは under a noun)
+            if k not in topics and self.dep(k) not in ("case", "fixed", "punct") and self.scope(k) is None:
+                marker = self.marker(k)
+                case, topic = case_of(marker)
+                if topic and case in ("から", "で", "に", "は"):
+                    t = self.tok(k)
+                    topics[k] = Argument(self.dep(k), case, marker, True, k, t.idx, t.end, t.text)
+        self.topics = sorted(topics.values(), key=lambda a: a.start)
+
+    def _chains(self, preds: list[Predicate]) -> list[Predicate]:
+        """A clause ending in the 連用形 (着陸させ, 批判し) cannot modify a noun: where the
+        parse makes it a relative clause (当局が旅客機を強制着陸させ反政権派ジャーナリストを
+        拘束した: 着陸 on ジャーナリスト), it chains to the predicate above that noun, and the
+        noun is no gap in it."""
+        by_i = {p.i for p in preds}
+        out = []
+        for p in preds:
+            gov = p.governor
+            last = self._last_word(p)
+            if gov is not None and gov.kind == "relative" and last is not None and last.conj_form.startswith("連用形") and not last.text.endswith(("た", "だ")):
+                host = self._host_in({i: 0 for i in by_i}, gov.i, self.scope(p.i)) if gov.i not in by_i else gov.i
+                if host is not None:
+                    args = tuple(a for a in p.arguments if a.via != "relative")
+                    p = dataclasses.replace(p, arguments=args, governor=Governor("chain", host, self.tok(host).lemma_, "", "advcl"))
+            out.append(p)
+        return out
+
+    def _last_word(self, p: Predicate) -> Tok | None:
+        """The predicate's last word (its chain's), punctuation left out."""
+        k = bisect.bisect_left(self.positions, p.end) - 1
+        while k >= 0 and self.positions[k] >= p.start:
+            if not self.tok(self.idx[k]).is_mark:
+                return self.tok(self.idx[k])
+            k -= 1
+        return None
+
+    def _scope_quotes(self, preds: list[Predicate]) -> list[Predicate]:
+        """A predicate sees only the phrases of its own quotation 「…」, or, outside
+        quotations, only those outside: a phrase the parse hangs across a quotation's edge
+        leaves its predicate, and one outside goes to the nearest predicate above in its
+        own scope when that one has no phrase of its case (同氏は、「…損害を与えた」と語った:
+        同氏は under 与える goes to 語る)."""
+        if not self.quotes:
+            return preds
+        by_i = {p.i: k for k, p in enumerate(preds)}
+        preds = list(preds)
+        for k in range(len(preds)):
+            p = preds[k]
+            scope = self.scope(p.i)
+            foreign = [a for a in p.arguments if a.via != "relative" and self.scope(a.i) != scope]
+            if not foreign:
+                continue
+            preds[k] = dataclasses.replace(p, arguments=tuple(a for a in p.arguments if a not in foreign))
+            for a in foreign:
+                if a.via:
+                    continue
+                host = self._host_in(by_i, p.i, self.scope(a.i))
+                if host is None:
+                    continue
+                h = preds[by_i[host]]
+                if not any((b.relation, b.case) == (a.relation, a.case) for b in h.arguments):
+                    preds[by_i[host]] = dataclasses.replace(h, arguments=(*h.arguments, a))
+        return preds
+
+    def scope(self, i: int) -> tuple[int, int] | None:
+        """The quotation token i stands in (None: outside all)."""
+        return self.quote_of(self.tok(i).idx)
+
+    def _host_in(self, by_i, i: int, scope) -> int | None:
+        """The first predicate above token i in the tree standing in `scope`."""
+        k = i
+        for _ in range(len(self.heads)):
+            h = self.head(k)
+            if h == k:
+                return None
+            k = h
+            if k in by_i and self.scope(k) == scope:
+                return k
+        return None
+
+    # tree
+    def head(self, i: int) -> int:
+        return self.heads[i]
+
+    def dep(self, i: int) -> str:
+        return self.deps[i]
+
+    def children(self, i: int) -> list[int]:
+        return self.kids.get(i, [])
+
+    def tok(self, i: int) -> Tok:
+        return self.story.toks[i]
+
+    def marker(self, i: int) -> str:
+        """The case particles right after token i that attach to it (に対する, からの)."""
+        out = ""
+        for c in self.children(i):
+            if c > i and self.dep(c) == "case":
+                out += self.tok(c).text + "".join(self.tok(g).text for g in self.children(c) if self.dep(g) == "fixed")
+        return out
+
+    def quote_of(self, pos: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= pos < q[1]:
+                return q
+        return None
+
+    # actors
+    def noun_start(self, i: int) -> int:
+        """The first token of the noun headed by i: its compound parts, numbers and bare
+        noun modifiers right before it (韓国人男性, 中国外務省報道官)."""
+        a = i
+        while a - 1 in self.pos and self._part_of_noun(a - 1, a, i):
+            a -= 1
+        return a
+
+    def _part_of_noun(self, k: int, a: int, i: int) -> bool:
+        if not (a <= self.head(k) <= i):
+            return False
+        dep = self.dep(k)
+        if dep in ("compound", "nummod") or self.tok(k).tag_.startswith("接頭辞"):
+            return True
+        return dep == "nmod" and not any(self.dep(c) == "case" for c in self.children(k))
+
+    def head_actors(self, i: int) -> list[str]:
+        """Actors heading the noun at i: a mention on it, or on the noun's last actor word
+        when only titles and suffixes follow (プーチン大統領, 韓国人男性2人); a person before
+        a state qualifier (バイデン米大統領); with those coordinated before it by や / か."""
+        a = self.noun_start(i)
+        ids: list[str] = []
+        last = -1
+        for k in range(a, i + 1):
+            for x in self.story.tok_actors.get(k, ()):
+                if x not in ids:
+                    ids.append(x)
+                last = k
+        if last < 0:
+            return []
+        tail = [self.tok(k) for k in range(last + 1, i + 1)]
+        if not is_actor_tail(tail):
+            return self._coordinated(i)
+        heads = list(self.story.tok_actors.get(last, ()))
+        actors = self.story.actors
+        persons = [x for x in ids if x in actors and actors[x].type == "PERSON"]
+        if persons and all(x in actors and actors[x].type in STATE_TYPES for x in heads):
+            heads = persons[-1:]
+        return list(dict.fromkeys(self._coordinated(i) + heads))
+
+    def _coordinated(self, i: int, depth: int = 0) -> list[str]:
+        """Actors coordinated before the noun by や / か / 及び (アメリカや他のヨーロッパ諸国),
+        the parse hanging them on it or on one of its modifiers."""
+        out: list[str] = []
+        for c in self.children(i):
+            if c >= i:
+                continue
+            if self.marker(c) in ("や", "か", "及び", "並びに", "、", "と") and self.dep(c) != "obl":
+                out += [x for x in self.head_actors(c) if x not in out]
+            elif depth < 1 and self.dep(c) in ("nmod", "compound", "amod", "det"):
+                out += [x for x in self._coordinated(c, depth + 1) if x not in out]
+        return out
+
+    def owner_actors(self, i: int) -> list[str]:
+        """Whose the noun at i is: the actors of its nearest genitive (中国の警察の対応 ->
+        the police), else those inside the noun that do not head it (サウジ産原油)."""
+        for c in sorted(self.children(i), reverse=True):
+            if c < i and self.marker(c) == "の" and self.quote_of(self.tok(c).idx) is None:
+                found = self.head_actors(c) or self.owner_actors(c)
+                if found:
+                    return found
+        heads = self.head_actors(i)
+        inside = [x for k in range(self.noun_start(i), i + 1) for x in self.story.tok_actors.get(k, ())]
+        return [x for x in dict.fromkeys(inside) if x not in heads]
+
+    def inner(self, i: int, *cases: str) -> list[str]:
+        """Actors of the noun phrase's own phrases marked with one of `cases` + の, or with
+        the compound particle (米国による制裁の解除, 日本への, 中国に対する, 韓国との,
+        ネットユーザーからの), at any depth of its の-modifiers."""
+        out: list[str] = []
+        for c in self.children(i):
+            if c >= i or self.dep(c) in ("acl", "advcl", "punct", "case"):
+                continue
+            m = self.marker(c)
+            base = m[:-1] if m.endswith("の") and len(m) > 1 else m
+            base = {"に対する": "に対して", "によって": "による", "に向けた": "へ"}.get(base, base)
+            if base in cases and (m.endswith("の") or base in ("による", "に対して", "へ")):
+                out += [x for x in self.head_actors(c) if x not in out]
+            elif m == "の":
+                out += [x for x in self.inner(c, *cases) if x not in out]
+        return out
+
+    def all_actors(self, start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for k in self.idx:
+            t = self.tok(k)
+            if t.idx >= start and t.end <= end:
+                out += [x for x in self.story.tok_actors.get(k, ()) if x not in out]
+        return out
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    key: str  # the lexicon trigger
+    prefix: str  # compound nouns before it
+    first: int  # article token indices
+    last: int
+
+
+def noun_trigger(s: _Sentence, i: int, lex: JapaneseLexicon) -> _Trigger | None:
+    """The longest lexicon trigger ending the noun at i (制裁解除 -> 解除, 首脳会談 -> 会談)."""
+    a = s.noun_start(i)
+    nouns = [k for k in range(a, i + 1) if s.tok(k).tag_.startswith(NOMINAL_TAGS)]
+    if not nouns or nouns[-1] != i:
+        return None
+    for n in range(min(MAX_TRIGGER_TOKENS, len(nouns)), 0, -1):
+        ks = nouns[-n:]
+        if ks != list(range(ks[0], i + 1)):
+            continue
+        for key in ("".join(s.tok(k).lemma_ for k in ks), "".join(s.tok(k).text for k in ks)):
+            if lex.has(key):
+                return _Trigger(key, "".join(s.tok(k).text for k in range(a, ks[0])), ks[0], i)
+    return None
+
+
+def act_noun(s: _Sentence, i: int, lex: JapaneseLexicon) -> tuple[_Trigger | None, int]:
+    """(the trigger a noun phrase names, the token heading it): 遺憾の意 and 非難の声 name
+    the act of their modifier (a voice noun is its own trigger otherwise)."""
+    if s.tok(i).text in EXPRESSIVE_HEADS or s.tok(i).lemma_ in EXPRESSIVE_HEADS:
+        for c in sorted(s.children(i), reverse=True):
+            if c < i and s.marker(c) == "の":
+                trig = noun_trigger(s, c, lex)
+                if trig is not None:
+                    return trig, c
+                break
+    return noun_trigger(s, i, lex), i
+
+
+def phrase_text(s: _Sentence, i: int) -> str:
+    """The noun phrase at i with its modifiers, as the lexicon's patterns read it."""
+    sub = _subtree(s, i)
+    return "".join(s.tok(k).text for k in sub if k <= i)
+
+
+def _subtree(s: _Sentence, i: int) -> list[int]:
+    out, stack = [], [i]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(s.children(k))
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _listing(p: Predicate) -> Predicate:
+    """The case of phrases marked with a listing particle as well (ネット掲示板では「…」など、
+    : では; 日本などに: に)."""
+    args = []
+    changed = False
+    for a in p.arguments:
+        if "など" in a.marker:
+            case, topic = case_of(a.marker.replace("など", ""))
+            a = dataclasses.replace(a, case=case, topic=topic or a.topic)
+            changed = True
+        args.append(a)
+    return dataclasses.replace(p, arguments=tuple(args)) if changed else p
+
+
+def _args_of(p: Predicate, *cases: str, topic: bool | None = None) -> list[Argument]:
+    return [a for a in p.arguments if a.case in cases and (topic is None or a.topic == topic)]
+
+
+def _subject(s: _Sentence, p: Predicate, act: bool = False) -> Argument | None:
+    """The grammatical subject: the が/も/は-subject nearest the predicate (of two, the
+    parse's first is often a topic of the clause before: 交渉は…まとまらず、ロシアは…減らして
+    いる), not a phrase marked で / に / から / へ / と."""
+    subjects = [
+        a for a in p.arguments
+        if (a.relation in ("nsubj", "csubj") or a.case == "が" or (a.topic and a.case in ("は", "も") and a.relation in ("dislocated", "obl")))
+        and a.case not in ("で", "に", "から", "へ", "と")
+    ]
+    # その後も, 今回も: a も-phrase naming no actor is an adverb (but 意見も見られた names
+    # the act: `act`)
+    if not act:
+        subjects = [a for a in subjects if not (a.case == "も" and not s.head_actors(a.i))]
+    own = [a for a in subjects if not a.via or a.via == "relative"]
+    pool = own or subjects
+    before = [a for a in pool if a.start < p.start]
+    if pool:
+        return max(before or pool, key=lambda a: a.start)
+    # a headline-like subject without a particle, set off by a comma (…チハノフスカヤ氏、米国に)
+    bare = [a for a in p.arguments if a.case == "" and not a.via and s.story.text[a.end : a.end + 1] in ("、", ",") and s.head_actors(a.i)]
+    return bare[0] if bare else None
+
+
+def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str], str]:
+    """(actors, how) of the subject: its own; an official's owner (中国外務省の報道官) or the
+    topic's; the subject of a clause chained to a relative clause whose noun is no actor
+    (当局が着陸させ…を拘束した問題); the nearest は/も-topic of the sentence before it (a
+    topic outlives its clause; one naming no actor blocks the guess: 人権状態は); else the
+    paragraph's topic (not for a relative clause)."""
+    subj = _subject(s, p)
+    if subj is not None:
+        found = s.head_actors(subj.i)
+        if found:
+            coord = _coordinated_to(s, p, subj)
+            return list(dict.fromkeys(coord + found)), ("inherited" if subj.via else "explicit")
+        if _is_official(s, subj.i):
+            owners = s.owner_actors(subj.i)
+            if owners:
+                return owners, "explicit"
+            owner_words = "".join(s.tok(k).text for k in _subtree(s, subj.i) if k < subj.i)
+            if any(w in owner_words for w in UNRESOLVED_OWNERS):
+                return [], "unknown"  # 双方の代表団が: both sides', not the topic's
+            topics = [a for a in s.topics if a.start < subj.start and a.case == "は" and s.head_actors(a.i)]
+            if topics:
+                return s.head_actors(topics[-1].i), "official"
+            if story.para_topic:
+                return list(story.para_topic), "official"
+        if subj.via == "relative":
+            chained = _chained_subject(s, p)
+            if chained:
+                return chained, "inherited"
+        return [], "unknown"  # a subject that is no actor: do not guess
+    if p.governor is not None and p.governor.kind == "relative":
+        return [], ""
+    for a in reversed([a for a in s.topics if a.start < p.start and a.case in ("は", "も")]):
+        found = s.head_actors(a.i)
+        if not found and a.case == "も":
+            continue  # その後も: an adverb
+        return (found, "explicit") if found else ([], "unknown")
+    if story.para_topic:
+        return list(story.para_topic), "discourse"
+    return [], ""
+
+
+def _chained_object(s: _Sentence, p: Predicate) -> list[str]:
+    """The actors of the object of a clause chained to p (記者を逮捕し、追放した)."""
+    for q in s.preds:
+        if q.governor is not None and q.governor.kind == "chain" and q.governor.i == p.i and q.object is not None:
+            return _object_actors(s, q, q.object)
+    return []
+
+
+def _is_official(s: _Sentence, i: int) -> bool:
+    """Does the noun at i name officials or an institution (報道官, 当局, 外務省)?"""
+    head = s.tok(i)
+    noun = "".join(s.tok(k).text for k in range(s.noun_start(i), i + 1))
+    return head.text in OFFICIAL_NOUNS or head.lemma_ in OFFICIAL_NOUNS or noun.endswith(OFFICIAL_NOUNS + INSTITUTION_SUFFIXES)
+
+
+def _chained_subject(s: _Sentence, p: Predicate) -> list[str]:
+    """The actors of the explicit subject of a clause chained to p (…が着陸させ、拘束した)."""
+    for q in s.preds:
+        if q.governor is not None and q.governor.kind == "chain" and q.governor.i == p.i:
+            subj = _subject(s, q)
+            if subj is not None and not subj.via:
+                found = s.head_actors(subj.i)
+                if found:
+                    return found
+    return []
+
+
+def _coordinated_to(s: _Sentence, p: Predicate, arg: Argument) -> list[str]:
+    """Actors of a と-phrase right before the argument, coordinated with it (米国と日本が,
+    中国と韓国を批判した: the parse hangs 米国と / 中国と on the verb)."""
+    out: list[str] = []
+    for a in p.arguments:
+        if _is_coordinated(s, a, arg):
+            out += s.head_actors(a.i)
+    return out
+
+
+def _is_coordinated(s: _Sentence, a: Argument, arg: Argument | None) -> bool:
+    return arg is not None and a is not arg and a.case == "と" and a.marker == "と" and a.end < arg.start and s.story.text[a.end : arg.start] in ("と", "と、")
+
+
+def _object_actors(s: _Sentence, p: Predicate, obj: Argument) -> list[str]:
+    """The actors heading the object, with those coordinated before it."""
+    found = s.head_actors(obj.i)
+    return list(dict.fromkeys(_coordinated_to(s, p, obj) + found)) if found else []
+
+
+def _with(s: _Sentence, i: int) -> list[str]:
+    """Actors marked と on the noun at i (中国と条約を締結した: the parse hangs 中国と on 条約)."""
+    return [x for c in s.children(i) if c < i and s.marker(c) == "と" for x in s.head_actors(c)]
+
+
+def _location(s: _Sentence, p: Predicate) -> str:
+    for a in reversed(_args_of(p, "で")):
+        found = s.head_actors(a.i)
+        if len(found) == 1 and s.story.actors.get(found[0]) is not None and s.story.actors[found[0]].type in PLACE_TYPES:
+            return found[0]
+    return ""
+
+
+def _group(s: _Sentence, p: Predicate) -> list[str]:
+    """Two or more actors acting together, marked で (両国で締結した)."""
+    for a in reversed(_args_of(p, "で")):
+        found = s.head_actors(a.i)
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _scene(s: _Sentence, p: Predicate) -> list[str]:
+    """Who speaks where a reaction is reported: the actor marked から (ネットユーザーからは),
+    else the place of the words marked で / に (ネット掲示板では, コメント欄には), else the topic."""
+    for cases in (("から",), ("で", "に")):
+        for a in reversed(_args_of(p, *cases)):
+            found = s.head_actors(a.i)
+            if found:
+                return found
+    before = [a for a in s.topics if a.start < p.start]
+    for a in reversed(before):
+        if a.case in ("から", "で", "に"):
+            found = s.head_actors(a.i)
+            if found:
+                return found
+    for a in reversed(before):
+        if a.case == "は":
+            found = s.head_actors(a.i)
+            if found:
+                return found
+    return []
+
+
+def _dative(s: _Sentence, p: Predicate) -> list[str]:
+    """に対して > へ > に: the addressee marked in the clause; else the owner of what is
+    addressed (中国の海洋進出に懸念を表明 -> CHN)."""
+    for case in ("に対して", "へ", "に"):
+        for a in reversed(_args_of(p, case)):
+            found = s.head_actors(a.i)
+            if found:
+                return found
+    for case in ("に対して", "へ", "に"):
+        for a in reversed(_args_of(p, case)):
+            found = s.owner_actors(a.i)
+            if found:
+                return found
+    return []
+
+
+def _passive_agent(s: _Sentence, p: Predicate) -> list[str]:
+    for case in ("による", "に", "から"):
+        for a in reversed(_args_of(p, case)):
+            found = s.head_actors(a.i)
+            if found:
+                return found
+    return []
+
+
+def _partners(s: _Sentence, p: Predicate) -> list[str]:
+    out: list[str] = []
+    for a in _args_of(p, "と"):
+        if a.marker.startswith("と") and not any(_is_coordinated(s, a, b) for b in (_subject(s, p), p.object)):
+            out += [x for x in s.head_actors(a.i) if x not in out]
+    return out
+
+
+def _interviewer(s: _Sentence, p: Predicate) -> list[str]:
+    """The news outlet a statement was given to, marked で or に (韓国紙で…答えた), on the
+    verb or on its に-noun (韓国紙でのインタビューに)."""
+    heads = [a.i for a in reversed(_args_of(p, "で", "に", ""))]
+    heads += [c for a in _args_of(p, "に") for c in s.children(a.i) if c < a.i and s.marker(c).startswith(("で", "に"))]
+    for i in heads:
+        found = [x for x in s.head_actors(i) if _is_media(x, s.story.actors)]
+        if found:
+            return found
+    return []
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _modality(s: _Sentence, p: Predicate) -> str:
+    """As stated: hypothetical | intended | reported | asserted (module docstring)."""
+    stated = _clause_modality(s, p)
+    return "reported" if stated == "asserted" and _reported(s) else stated
+
+
+def _clause_modality(s: _Sentence, p: Predicate) -> str:
+    window = s.story.text[p.start : p.end + 8]
+    last = s._last_word(p)
+    conditional = last is not None and last.conj_form.startswith("仮定形")
+    if conditional or s.story.text[p.end : p.end + 2].startswith(CONDITIONAL_MARKERS):
+        return "hypothetical"  # 攻撃したら, 攻撃すれば
+    if any(w in window for w in SPECULATION) or _moshi_before(s, p):
+        return "hypothetical"
+    if "たい" in p.auxiliaries or "うとし" in window or "うとす" in window:
+        return "intended"  # 〜したい, 会談しようとしている
+    gov = p.governor
+    seen = set()
+    q = p
+    while gov is not None and q.i not in seen:
+        seen.add(q.i)
+        noun = _Noun(_noun_text(s, gov.i), s.tok(gov.i).lemma_)
+        if gov.kind == "adverbial" and (noun.lemma_ == "場合" or gov.marker.endswith(CONDITIONAL_MARKERS)):
+            return "hypothetical"
+        if gov.kind in ("complement", "intention", "relative", "adverbial") and (noun.lemma_ in HYPOTHETICAL_NOUNS or noun.text in HYPOTHETICAL_NOUNS):
+            return "hypothetical"
+        if gov.kind in ("intention", "relative", "complement") and (noun.lemma_ in INTENT_NOUNS or noun.text in INTENT_NOUNS):
+            return "intended"
+        purpose = noun.lemma_ in PURPOSE_NOUNS or noun.text in PURPOSE_NOUNS or gov.marker.startswith(PURPOSE_NOUNS)
+        if gov.kind == "adverbial" and purpose and "た" not in p.auxiliaries:
+            return "intended"
+        if gov.kind == "quote":
+            return _quoted(p, q, s.by_i.get(gov.i))
+        if gov.kind != "chain":
+            return "asserted"
+        up = s.by_i.get(gov.i)
+        if up is None:
+            return "asserted"
+        if "たい" in up.auxiliaries:
+            return "intended"
+        q, gov = up, up.governor
+    if q is not p and q.governor is None and s.story.text[q.end : q.end + 8].startswith(SPECULATION):
+        return "hypothetical"
+    if q.governor is None and s.host is not None:  # a quotation parsed on its own
+        outer, host = s.host
+        return _quoted(p, q, outer.by_i.get(host))
+    return "asserted"
+
+
+def _reported(s: _Sentence) -> bool:
+    """Does the sentence end in a report of hearsay (〜しているというのだ, 〜したとみられる:
+    the parse hangs という on the verb)? Then what it states is reported."""
+    if s.host is not None:
+        return _reported(s.host[0])
+    mains = [p for p in s.preds if p.governor is None]
+    return bool(mains) and s.story.text[mains[-1].end : mains[-1].end + 12].startswith(REPORTED_ENDINGS)
+
+
+def _quoted(p: Predicate, q: Predicate, up: Predicate | None) -> str:
+    """The modality of p, whose clause q is quoted by the predicate `up`: reported under
+    〜とされる / 〜と報じられる / 〜という, intended when its actor announces a non-past act
+    (追放すると発表した)."""
+    if up is None:
+        return "asserted"
+    if up.voice == "passive" and up.lemma in REPORT_VERBS_PASSIVE:
+        return "reported"
+    if up.voice == "active" and up.lemma in REPORT_VERBS_ACTIVE:
+        return "reported"
+    if up.lemma in ANNOUNCE_VERBS and not any(x in ("た", "だ") for x in p.auxiliaries) and q is p:
+        return "intended"
+    return "asserted"
+
+
+@dataclass(frozen=True)
+class _Noun:
+    text: str
+    lemma_: str
+
+
+def _noun_text(s: _Sentence, i: int) -> str:
+    """The noun at i with the words the parse makes part of it (可能 + 性, 見通し)."""
+    a = i
+    while a - 1 in s.pos and s.head(a - 1) == i and s.dep(a - 1) in ("compound", "amod", "nummod") and not s.marker(a - 1):
+        a -= 1
+    return "".join(s.tok(k).text for k in range(a, i + 1))
+
+
+def _moshi_before(s: _Sentence, p: Predicate) -> bool:
+    for k in s.idx:
+        t = s.tok(k)
+        if t.idx >= p.start:
+            return False
+        if t.lemma_ in MOSHI or t.text in MOSHI:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _clause_of(s: _Sentence, i: int) -> int:
+    """The predicate whose clause token i belongs to (the nearest predicate above it)."""
+    k = i
+    for _ in range(64):
+        if k in s.by_i and k != i:
+            return k
+        h = s.head(k)
+        if h == k:
+            return k if k in s.by_i else -1
+        k = h
+    return -1
+
+
+def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, DateMention]], story: _Story) -> tuple[str, str]:
+    before = [(i, d) for i, d in dates if d.start < start]
+    own = [d for i, d in before if _clause_of(s, i) == p.i]
+    if own:
+        return calendar_value(own[-1].value), "clause"
+    framing = [d for _, d in before if story.text[d.end : d.end + 3].startswith(FRAME_DATE_FOLLOWERS)]
+    if framing:
+        return calendar_value(framing[-1].value), "clause"
+    if before:
+        return calendar_value(before[0][1].value), "clause"
+    if story.para_date is not None:
+        return calendar_value(story.para_date.value), "discourse"
+    return calendar_value(story.published) or story.published, "publication"
+
+
+# --------------------------------------------------------------------------- frames
+
+
+@dataclass
+class _Pending:
+    """A relative clause on a voice noun (…を擁護する意見): the act, waiting for the
+    speakers the voice's own predicate names (意見も見られた)."""
+
+    fields: dict
+    targets: list[str]
+
+
+class _Reader:
+    """Reads one document's frames, sentence by sentence."""
+
+    def __init__(self, story: _Story, lex: JapaneseLexicon):
+        self.story, self.lex = story, lex
+
+    def sentence(self, outer: _Sentence, quoted: list[_Sentence], dates: list[DateMention]) -> None:
+        """The frames of a sentence (its quotations parsed on their own after it)."""
+        self.pending: dict[int, _Pending] = {}
+        self.indices: dict[int, int] = {}  # predicate token -> frame index
+        self.voice_from = outer.sent.start  # where the words of the next voice may start
+        for s in [outer, *quoted]:
+            if s.host is not None and _is_question(self.story.text[s.ps.start - 1 : s.ps.end + 1]):
+                continue  # 「…殴ってもいいのか」: a question asserts no act
+            self.unit(s, dates)
+        self._topic(outer)
+
+    def unit(self, s: _Sentence, dates: list[DateMention]) -> None:
+        self.dates = [(s.idx[min(bisect.bisect_left(s.positions, d.start), len(s.idx) - 1)], d) for d in dates]
+        self.asked: dict[int, str] = {}  # demanding predicate -> the clause asked for
+        for p in s.preds:
+            if p.governor is not None and p.governor.kind == "request":
+                self.asked[p.governor.i] = s.story.text[p.start - _clause_len(s, p) : p.end]
+        for p in s.preds:
+            quote = s.quote_of(p.start)
+            if quote is not None and _is_question(s.story.text[quote[0] : quote[1]]):
+                continue  # 「…殴ってもいいのか」: a question asserts no act
+            self.predicate(s, p)
+
+    # one predicate
+    def predicate(self, s: _Sentence, p: Predicate) -> None:
+        story, lex = self.story, self.lex
+        if p.kind == "noun" and not _ends_sentence(s, p):
+            return  # an act noun is read with the verb that carries it
+        if p.kind == "adjective":
+            return
+        trig = self._verb_trigger(s, p)
+        obj = p.object
+        nominal_obj = obj is not None and s.tok(obj.i).text not in CLAUSAL_OBJECTS and obj.relation != "ccomp"
+        if trig is not None:
+            text = trig.prefix + self._object_text(s, p)
+            probe = self._frame(s, p, trig, text, (), "")
+            entry = lex.entry(probe)  # (声明を発表した: no row; the support verb reads 声明)
+            if entry is not None:
+                self._verbal(s, p, trig, entry, text)
+                return
+        support = lex.support(p.lemma) or lex.support(s.tok(p.i).lemma_)
+        if support:
+            self._nominal(s, p, support, obj if nominal_obj else None)
+
+    def _verb_trigger(self, s: _Sentence, p: Predicate) -> _Trigger | None:
+        if p.kind in ("sahen", "noun"):
+            return noun_trigger(s, p.i, self.lex)
+        first = p.i - (len(p.lemma) - len(s.tok(p.i).lemma_) > 0)
+        for key in (p.lemma, s.tok(p.i).lemma_):
+            if self.lex.has(key):
+                return _Trigger(key, "", first if key == p.lemma else p.i, p.i)
+        return None
+
+    def _object_text(self, s: _Sentence, p: Predicate) -> str:
+        """What the row's pattern reads: the を-phrase (or the clause asked for), and a
+        に-phrase naming no actor (停戦に合意)."""
+        obj = p.object
+        text = phrase_text(s, obj.i) if obj is not None else self.asked.get(p.i, "")
+        for a in _args_of(p, "に", "に対して"):
+            if not s.head_actors(a.i):
+                text += phrase_text(s, a.i)
+                break
+        return text
+
+    def _frame(self, s: _Sentence, p: Predicate, trig: _Trigger, text: str, args, support: str, **kw) -> Frame:
+        t0, t1 = s.tok(trig.first), s.tok(trig.last)
+        particles = frozenset(a.case for a in p.arguments if a.case and not (a.case == "を" and s.tok(a.i).text in CLAUSAL_OBJECTS))
+        if support:
+            particles = frozenset()
+        fields = dict(
+            index=len(self.story.frames),
+            sentence_id=s.sent.sentence_id,
+            sentence_kind=s.sent.kind,
+            start=t0.idx,
+            end=t1.end,
+            trigger=self.story.text[t0.idx : t1.end],
+            lemma=trig.key,
+            particles=particles,
+            object_text=text or " ",
+            args=tuple(args),
+            support=support,
+            voice="passive" if p.voice in ("passive", "causative_passive") else "active",
+        )
+        fields.update(kw)
+        return Frame(**fields)
+
+    def _emit(self, s: _Sentence, p: Predicate, frame: Frame) -> None:
+        date, source = _event_date(s, p, frame.start, self.dates, self.story)
+        frame = dataclasses.replace(
+            frame,
+            index=len(self.story.frames),
+            polarity="negated" if p.negated else "affirmed",
+            modality=_modality(s, p),
+            date=date,
+            date_source=source,
+        )
+        gov = p.governor
+        if gov is not None and gov.kind == "request" and gov.i in self.indices:
+            frame = dataclasses.replace(frame, governor=self.indices[gov.i], governor_rel="complement")
+        self.indices.setdefault(p.i, frame.index)
+        self.story.frames.append(frame)
+
+    def _verbal(self, s: _Sentence, p: Predicate, trig: _Trigger, entry: LexEntry, text: str) -> None:
+        story = self.story
+        loc = _location(s, p)
+        args: list[Arg] = []
+        if loc:
+            args.append(Arg("location", (loc,), marker="で"))
+        subj = _subject(s, p)
+        if entry.frame == "stir":  # 〜で波紋を呼んでいる: the people there react to the subject
+            speakers = _scene(s, p)
+            args += [Arg("agent", tuple(speakers))] if speakers else []
+            # a newspaper reporting it is not what stirs (…と報じ、物議を醸している): the act
+            # reported is, found by the reaction-target rule
+            target = [x for x in s.head_actors(subj.i) if not _is_media(x, story.actors)] if subj is not None else []
+            args += [Arg("patient", tuple(target))] if target else []
+            self._emit(s, p, self._frame(s, p, trig, text, args, ""))
+            return
+        agent, how = _subject_actors(s, p, story)
+        if entry.frame == "sym":
+            side_a = _group(s, p) or list(dict.fromkeys(agent))
+            obj = p.object
+            inside = s.inner(obj.i, "と") + _with(s, obj.i) if obj is not None else []
+            side_b = [x for x in dict.fromkeys(_partners(s, p) + inside) if x not in side_a]
+            args += [Arg("agent", tuple(side_a), how or "explicit")] if side_a else []
+            args += [Arg("partner", tuple(side_b), marker="と")] if side_b else []
+            self._emit(s, p, self._frame(s, p, trig, text, args, ""))
+            return
+        if p.voice in ("passive", "causative_passive"):
+            source = _passive_agent(s, p)
+            obj = p.object
+            if not source and obj is not None:
+                source = s.inner(obj.i, "による", "から")
+            target = s.head_actors(subj.i) if subj is not None else []
+            args += [Arg("agent", tuple(source))] if source else []
+            args += [Arg("patient", tuple(target))] if target else []
+            self._emit(s, p, self._frame(s, p, trig, text, args, ""))
+            return
+        args += [Arg("agent", tuple(agent), how)] if agent else []
+        if entry.frame == "demand":
+            target = _dative(s, p) or self._addressee_below(s, p)
+            obj = p.object
+            if not target and obj is not None:
+                target = s.inner(obj.i, "で", "へ", "に対して")
+            args += [Arg("recipient", tuple(target), marker="に")] if target else []
+            self._emit(s, p, self._frame(s, p, trig, text, args, ""))
+            return
+        fixed = entry.fixed_target
+        target = [fixed] if fixed else _dative(s, p)
+        if p.voice == "causative" and not _args_of(p, "に対して", "へ"):
+            target = []  # 日本に釈放させた: the に-party is made to act, not the target
+        obj = p.object
+        if not target and obj is not None and s.tok(obj.i).text not in CLAUSAL_OBJECTS:
+            target = _object_actors(s, p, obj) or s.inner(obj.i, "へ", "に対して") or s.inner(obj.i, "と") or [
+                x for x in s.owner_actors(obj.i) if x not in agent
+            ]
+        if not target and obj is None:  # 記者を逮捕し、国外に追放した: one object, two acts
+            target = [x for x in _chained_object(s, p) if x not in agent]
+        if not target:
+            target = [x for x in self._compound_actors(s, trig) if x not in agent]
+        if not target:
+            target = [x for x in _partners(s, p) if x not in agent]
+        if not target and entry.code.startswith("01"):
+            target = _interviewer(s, p)  # 韓国紙「中央日報」でインタビューに答えた
+        if entry.frame == "consider" and obj is not None:
+            content = s.all_actors(obj.start, obj.end)
+            args += [Arg("content", tuple(content), "np")] if content else []
+        args += [Arg("patient", tuple(target))] if target else []
+        frame = self._frame(s, p, trig, text, args, "")
+        head = self._voice_head(s, p)
+        if head is not None and not agent:
+            self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
+            return
+        self._emit(s, p, frame)
+
+    def _addressee_below(self, s: _Sentence, p: Predicate) -> list[str]:
+        """The party asked, when the parse hangs it on the act asked for (中国は日本に対し、
+        撤退するよう求めた: 日本に対し under 撤退)."""
+        for q in s.preds:
+            if q.governor is not None and q.governor.kind == "request" and q.governor.i == p.i:
+                for case in ("に対して", "へ"):
+                    for a in _args_of(q, case):
+                        found = s.head_actors(a.i)
+                        if found:
+                            return found
+        return []
+
+    def _compound_actors(self, s: _Sentence, trig: _Trigger) -> list[str]:
+        """Actors written in the compound before the trigger (対日批判, 日米会談)."""
+        a = s.noun_start(trig.first)
+        return [x for k in range(a, trig.first) for x in s.story.tok_actors.get(k, ())]
+
+    def _voice_head(self, s: _Sentence, p: Predicate) -> int | None:
+        """The voice noun a relative clause modifies (…を擁護する意見), if any."""
+        gov = p.governor
+        if gov is not None and gov.kind == "relative" and (s.tok(gov.i).text in VOICE_NOUNS or s.tok(gov.i).lemma_ in VOICE_NOUNS):
+            return gov.i
+        return None
+
+    def _nominal(self, s: _Sentence, p: Predicate, support: str, obj: Argument | None) -> None:
+        """An act named by a noun and carried by a support verb."""
+        story, lex = self.story, self.lex
+        passive = p.voice in ("passive", "causative_passive")
+        if support in ("happen", "voice") or (passive and support == "light" and obj is None):
+            subj = _subject(s, p, act=True) or next((a for a in p.arguments if a.topic), None)
+            if subj is None:
+                return
+            trig, noun = act_noun(s, subj.i, lex)
+            head_noun = s.tok(subj.i)
+            if support == "voice" and head_noun.text not in VOICE_NOUNS:
+                return  # 「…」との声もある is a voice; 疑問がある is no act
+            pending = self.pending.pop(subj.i, None)
+            if trig is None and pending is None:
+                return
+            speakers = s.inner(noun, "による", "から") or self._unquoted_owners(s, noun)
+            if not speakers:
+                speakers = _scene(s, p)
+            how = "explicit"
+            if speakers:
+                story.last_speakers = (story.para, speakers)
+            elif story.last_speakers is not None and story.para - story.last_speakers[0] <= 1:
+                speakers, how = story.last_speakers[1], "discourse"
+            target = s.inner(noun, "へ", "に対して")
+            if not target:
+                addressee = _dative(s, p)
+                if not set(addressee) & set(speakers):
+                    target = addressee
+            voice_from, self.voice_from = self.voice_from, s.tok(noun).end
+            if not target:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
+                target = self._quoted_party(s, voice_from, s.tok(noun).idx, speakers)
+            loc = _location(s, p)
+            if pending is not None:  # …を擁護する意見も見られた: the clause names the act
+                args = [a for a in pending.fields["args"] if a.role != "agent"]
+                if speakers:
+                    args.insert(0, Arg("agent", tuple(speakers), how))
+                if not pending.targets and target:
+                    args.append(Arg("patient", tuple(target)))
+                frame = Frame(**(pending.fields | {"args": tuple(args)}))
+                self._emit(s, p, frame)
+                return
+            text = phrase_text(s, noun)
+            if trig.key in VOICE_NOUNS:  # the words quoted before the voice decide its code
+                text = self._quoted_before(s, voice_from, s.tok(trig.first).idx)
+            entry = lex.entry(self._frame(s, p, trig, text, (), support))
+            if entry is None:
+                return
+            args: list[Arg] = [Arg("location", (loc,))] if loc else []
+            if entry.frame == "sym":
+                side_a = [x for x in dict.fromkeys(s.head_actors(noun) + s.owner_actors(noun)) if x != loc]
+                side_b = [x for x in dict.fromkeys(s.inner(noun, "と") + _partners(s, p)) if x not in side_a]
+                args += [Arg("agent", tuple(side_a), "np")] if side_a else []
+                args += [Arg("partner", tuple(side_b), "np")] if side_b else []
+            else:
+                args += [Arg("agent", tuple(speakers), how)] if speakers else []
+                args += [Arg("patient", tuple(target))] if target else []
+            self._emit(s, p, self._frame(s, p, trig, text, args, support))
+            return
+        if obj is None:
+            return
+        trig, noun = act_noun(s, obj.i, lex)
+        if trig is None:
+            return
+        text = phrase_text(s, noun)
+        entry = lex.entry(self._frame(s, p, trig, text, (), support))
+        if entry is None or entry.frame in ("demand", "consider"):
+            return
+        agent, how = _subject_actors(s, p, story)
+        loc = _location(s, p)
+        args = [Arg("location", (loc,))] if loc else []
+        np_agent = s.inner(noun, "による", "から")
+        if support in ("obtain", "receive"):
+            source = np_agent or _passive_agent(s, p) or s.owner_actors(noun)
+            args += [Arg("agent", tuple(source), "np")] if source else []
+            args += [Arg("patient", tuple(agent), how)] if agent else []
+        elif entry.frame == "sym":
+            side_a = _group(s, p) or list(dict.fromkeys(agent + s.head_actors(noun)))
+            side_b = [x for x in dict.fromkeys(_partners(s, p) + s.inner(noun, "と")) if x not in side_a]
+            args += [Arg("agent", tuple(side_a), how or "np")] if side_a else []
+            args += [Arg("partner", tuple(side_b), marker="と")] if side_b else []
+        else:
+            source = np_agent or agent
+            target = _dative(s, p) or s.inner(noun, "へ", "に対して") or [x for x in s.owner_actors(noun) if x not in source]
+            args += [Arg("agent", tuple(source), "np" if np_agent else how)] if source else []
+            args += [Arg("patient", tuple(target))] if target else []
+        self._emit(s, p, self._frame(s, p, trig, text, args, support))
+
+    def _unquoted_owners(self, s: _Sentence, noun: int) -> list[str]:
+        """The genitive actors of a voice noun, leaving out quoted words (「韓国が言うなよ」
+        といった声: Korea is said, not saying)."""
+        out: list[str] = []
+        for c in s.children(noun):
+            if c < noun and s.marker(c) == "の" and s.quote_of(s.tok(c).idx) is None:
+                out += [x for x in s.head_actors(c) if x not in out]
+        return out
+
+    def _quoted_before(self, s: _Sentence, start: int, end: int) -> str:
+        """The words quoted in the sentence between `start` (the last voice) and `end`."""
+        return "".join(self.story.text[a + 1 : b - 1] for a, b in s.quotes if start <= a and b <= end)
+
+    def _quoted_party(self, s: _Sentence, start: int, end: int, speakers: list[str]) -> list[str]:
+        """The actor that the words quoted between `start` and `end` name most often (ties:
+        the first), not the speakers nor their own state, nor a place; [] when none."""
+        actors = self.story.actors
+        own = {actors[a].country for a in speakers if a in actors} | set(speakers)
+        counts: dict[str, int] = {}
+        for m in s.mentions:
+            q = s.quote_of(m.start)
+            if q is None or q[0] < start or q[1] > end or m.actor_id in own:
+                continue
+            if m.actor_id in actors and actors[m.actor_id].type == "PLACE":
+                continue
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+        return [max(counts, key=lambda a: counts[a])] if counts else []
+
+    def _topic(self, s: _Sentence) -> None:
+        """The paragraph's topic after this sentence: the main clause's は-actor, else the
+        active subject of the main predicate."""
+        mains = [p for p in s.preds if p.governor is None]
+        for p in reversed(mains):
+            for a in p.arguments:
+                if a.topic and a.case == "は" and s.quote_of(a.start) is None:
+                    found = s.head_actors(a.i)
+                    if found:
+                        self.story.para_topic = found
+                        return
+            subj = p.subject
+            if subj is not None and p.voice == "active" and not subj.via:
+                found = s.head_actors(subj.i)
+                if found:
+                    self.story.para_topic = found
+                    return
+        for a in s.topics:  # a は-actor the parse hangs elsewhere (同氏は…との見方を示した)
+            found = s.head_actors(a.i) if a.case == "は" else []
+            if found:
+                self.story.para_topic = found
+                return
+
+
+def _clause_len(s: _Sentence, p: Predicate) -> int:
+    """Characters from the first word of p's clause to p's start (the clause asked for)."""
+    sub = _subtree(s, p.i)
+    return max(p.start - s.tok(sub[0]).idx, 0) if sub else 0
+
+
+def _ends_sentence(s: _Sentence, p: Predicate) -> bool:
+    """A noun ending the sentence (体言止め: 「…」と発表。)."""
+    return p.governor is None and all(s.tok(k).is_mark for k in s.idx[s.pos[p.i] + 1 :])
+
+
+# --------------------------------------------------------------------------- the document
+
+
+def units(doc: Doc, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The token lists to parse for these sentences: each sentence with the words of its
+    quotations of speech left out (their brackets kept: 同氏は、日中関係を「」と語った), then
+    each such quotation that holds a trigger, on its own. A quotation of speech holds a
+    predicate; 「衝突事故」 and a name in brackets (韓国紙「中央日報」) stay in the sentence.
+    The parser reads long quotations as part of the clause around them, hanging the
+    speaker inside the quotation (同氏は under a quoted verb) and the quoted words' phrases
+    on the verb of saying."""
+    from pipeline.parser.component import token_range
+    from pipeline.parser.select import has_trigger
+
+    toks, text = read_tokens(doc)
+    starts = [t.idx for t in toks]
+    names = {(m.start, m.end) for m in doc._.mentions or ()}
+    out: list[list[int]] = []
+    for start, end in spans:
+        a, b = token_range(doc, start, end, starts)
+        quoted: list[list[int]] = []
+        for qa, qb in quote_spans(text[start:end]):
+            qa, qb = qa + start, qb + start
+            closed = text[qb - 1] in "」』"
+            if (qa + 1, qb - 1 if closed else qb) in names:
+                continue
+            i = bisect.bisect_left(starts, qa + 1)
+            j = bisect.bisect_left(starts, qb - 1 if closed else qb)
+            content = [k for k in range(i, j) if not toks[k].text.isspace()]
+            if len(content) >= 2 and any(toks[k].is_predicative or toks[k].is_aux for k in content):
+                quoted.append(content)
+        left_out = {k for q in quoted for k in q}
+        out.append([k for k in range(a, b) if k not in left_out])
+        out += [q for q in quoted if has_trigger([toks[k].lemma_ for k in q]) or has_trigger([toks[k].text for k in q])]
+    return out
+
+
+def frames_ja(doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon | None = None) -> list[Frame]:
+    """The predicate frames of a Japanese Doc's parsed sentences (in text order), with the
+    discourse (topics, dates, speakers) carried through all its sentences."""
+    lex = lexicon or JapaneseLexicon()
+    mentions: list[Mention] = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
+    actors: dict[str, Actor] = doc._.actors if doc._.actors is not None else {}
+    toks, text = read_tokens(doc)
+    story = _Story(actors, doc._.published or "", _token_actors(doc, toks, mentions, actors), toks, text)
+    reader = _Reader(story, lex)
+    dates = sorted(calendar_mentions(doc._.dates), key=lambda d: d.start)
+    date_starts = [d.start for d in dates]
+    mention_starts = [m.start for m in mentions]
+    parses = sorted(parses, key=lambda x: x.start)
+    starts = [ps.start for ps in parses]
+    for sent in sorted(doc._.sentences or [], key=lambda x: x.start):
+        if sent.paragraph != story.para:
+            story.para, story.para_date = sent.paragraph, None
+            if story.last_date is not None and sent.paragraph - story.last_date[0] <= DISCOURSE_DATE_PARAGRAPHS:
+                story.para_date = story.last_date[1]
+            story.para_topic = []
+        s_dates = dates[bisect.bisect_left(date_starts, sent.start) : bisect.bisect_left(date_starts, sent.end)]
+        s_mentions = mentions[bisect.bisect_left(mention_starts, sent.start) : bisect.bisect_left(mention_starts, sent.end)]
+        found = parses[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+        if found:
+            outer = _Sentence(found[0], sent, story, s_mentions)
+            quoted = [_Sentence(ps, sent, story, s_mentions, (outer, _quote_host(outer, ps))) for ps in found[1:]]
+            reader.sentence(outer, quoted, s_dates)
+        else:
+            _surface_topic(story, sent, s_mentions)
+        if s_dates and sent.kind != "heading":
+            story.para_date = s_dates[-1]
+            story.last_date = (sent.paragraph, s_dates[-1])
+    return story.frames
+
+
+def _quote_host(outer: _Sentence, quoted: ParsedSentence) -> int | None:
+    """The predicate of the sentence a quotation parsed on its own depends on: the first
+    one above its opening bracket (「」と語った: 語る)."""
+    k = quoted.article_index(0) - 1
+    for _ in range(len(outer.idx)):
+        if k not in outer.heads:
+            return None
+        h = outer.head(k)
+        if h in outer.by_i and h != k:
+            return h
+        if h == k:
+            return None
+        k = h
+    return None
+
+
+def _surface_topic(story: _Story, sent: Sentence, mentions: list[Mention]) -> None:
+    """An unparsed sentence's topic: the first actor written right before は."""
+    for m in mentions:
+        if story.text[m.end : m.end + 1] == "は":
+            story.para_topic = [m.actor_id]
+            return
+
+
+__all__ = ["frames_ja", "noun_trigger"]

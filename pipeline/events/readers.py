@@ -1,0 +1,102 @@
+"""The event readers of Japanese text, by registered name (config `reader` of "dekigoto_events").
+
+- "ja.v1": the clause-heuristic coder (`events/coder.py`: its own chunker, case frame
+  and role finder over the tokens of every sentence);
+- "ja.v2": the dependency parser (`pipeline.parser`) on the sentences where an event
+  can be coded, read into frames (`events/frames_ja.py`) and coded by the
+  language-independent coder (`events/frame_coder.py`), then the story-level rules
+  v1 applies too (a reporting verb whose content was coded is no event, a newspaper's
+  report of someone else's act is attribution, reactions take the act they react to,
+  places do not act, media act only in words).
+
+A reader is a function (doc, parses, embedded) -> list[EventMention]; `parses` are the
+`ParsedSentence`s the component parsed for it (`sentences(doc)` says which), or None
+for a reader that needs none.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.model import EventMention
+
+DEFAULT_READER = "ja.v1"
+# the environment variable that picks another reader for a run (DEKIGOTO_EVENTS_READER=ja.v2)
+READER_ENV = "DEKIGOTO_EVENTS_READER"
+# which sentences "ja.v2" parses: those with a trigger and actors of at least this many
+MIN_ACTORS = 1
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    read: Callable[..., list[EventMention]]
+    parses: bool  # does it read the dependency parser's output?
+
+
+def _read_v1(doc: Doc, parses=None, embedded: bool = False) -> list[EventMention]:
+    from pipeline.events.coder import code_events
+
+    return code_events(doc, embedded=embedded)
+
+
+def _read_v2(doc: Doc, parses=None, embedded: bool = False) -> list[EventMention]:
+    return read_events(doc, parses or [], embedded)
+
+
+READERS = {
+    "ja.v1": Reader("ja.v1", _read_v1, parses=False),
+    "ja.v2": Reader("ja.v2", _read_v2, parses=True),
+}
+
+
+def default_reader() -> str:
+    """The reader of this run: $DEKIGOTO_EVENTS_READER, else DEFAULT_READER."""
+    return os.environ.get(READER_ENV) or DEFAULT_READER
+
+
+def get_reader(name: str) -> Reader:
+    if name not in READERS:
+        raise ValueError(f"dekigoto_events: unknown reader {name!r} (known: {', '.join(READERS)})")
+    return READERS[name]
+
+
+def sentences(doc: Doc, min_actors: int = MIN_ACTORS) -> list[tuple[int, int]]:
+    """The sentences "ja.v2" parses: a trigger of the lexicon and `min_actors` actors."""
+    from pipeline.parser.select import candidate_sentences
+
+    spans = [(s.start, s.end) for s in doc._.sentences or ()]
+    return candidate_sentences(doc, spans, min_actors)
+
+
+def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
+    """Reader "ja.v2": frames of the parsed sentences, coded, with the story-level rules."""
+    from pipeline.events import coder as v1
+    from pipeline.events.frame_coder import Story, code_frames
+    from pipeline.events.frames_ja import frames_ja
+    from pipeline.events.lexicon import JapaneseLexicon
+
+    if doc._.actors is None:
+        doc._.actors = {}
+    actors = doc._.actors
+    mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
+    lexicon = JapaneseLexicon()
+    frames = frames_ja(doc, parses, lexicon)
+    story = Story(doc._.published or "", v1._focus_state(mentions, actors))
+    coded = code_frames(frames, actors, lexicon, story, embedded)
+    by_sentence: dict[int, list[EventMention]] = {}
+    for e in sorted(coded, key=lambda e: (e.sentence_id, e.start)):
+        by_sentence.setdefault(e.sentence_id, []).append(e)
+    events: list[EventMention] = []
+    for sentence_events in by_sentence.values():
+        kept = v1._drop_attributions(v1._drop_reporting(sentence_events), actors)
+        events += v1._reaction_targets(kept, actors)
+    events = [e for e in events if v1._can_act(e, actors)]
+    return v1._story_targets(events, v1._protagonist(mentions, actors), actors)
+
+
+__all__ = ["DEFAULT_READER", "READERS", "READER_ENV", "Reader", "default_reader", "get_reader", "read_events", "sentences"]

@@ -1,0 +1,199 @@
+"""The Japanese front end over the dependency parser (reader "ja.v2": events/frames_ja.py)
+and its reader, on sentences written for these tests: the v1 coder's case tables
+(tests/test_events.py) read by v2, then shapes v2 reads by the tree (quotations parsed
+on their own, clauses the parse hangs elsewhere), frames, the lexicon adapter and the
+component's reader choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.frames_ja import frames_ja, units
+from pipeline.events.lexicon import JapaneseLexicon
+from pipeline.events.readers import READER_ENV, READERS, default_reader, get_reader, read_events, sentences
+from pipeline.model import Frame
+from pipeline.nlp import blank_japanese
+from pipeline.parser import MODEL_DIR
+from pipeline.parser.component import parse_units
+
+from .events_fixtures import doc_with_mentions
+from .test_events import ACTORS, ATTRIBUTE_CASES, REAL_NEWS_CASES, ROLE_CASES, tuples
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "parser").exists(), reason="the packaged parser model is missing")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_japanese()
+
+
+def parsed(doc):
+    (found,) = parse_units([(doc, units(doc, sentences(doc)))])
+    return found
+
+
+def v2(doc, embedded=False):
+    return read_events(doc, parsed(doc), embedded)
+
+
+def coded(nlp, text, dates=None, published="2026-02"):
+    return v2(doc_with_mentions(nlp, text, ACTORS, dates or {}, published))
+
+
+def analyzed(text, published="2012-08-20"):
+    """The whole pipeline (linker, dates) with reader v2."""
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare(text), "ja", published)
+    return [(e.source_actor_id, e.event_code, e.target_actor_id) for e in v2(doc)]
+
+
+# ------------------------------------------------------- the v1 case tables, read by v2
+
+# where v2 reads otherwise, and why
+V2_READS_OTHERWISE = {
+    # a joint act with one party named is no joint act (frame_coder): v1 codes JPN 040 ""
+    # for 話し合う, which the merge then folds into the meeting
+    "日本は米国と会談し、貿易問題を話し合う見通しだ。": [("JPN", "040", "USA", "affirmed", "hypothetical")],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_CASES + ATTRIBUTE_CASES)
+def test_v1_case_tables(nlp, text, expected):
+    assert tuples(coded(nlp, text, {"来月": "2026-03"})) == V2_READS_OTHERWISE.get(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_NEWS_CASES)
+def test_v1_real_news_shapes(text, expected):
+    assert analyzed(text) == expected
+
+
+# ------------------------------------------------------------------ what the tree gives
+
+TREE_CASES = [
+    # the speaker of a long quotation: the parse hangs 外相は inside it unless the quoted
+    # words are parsed on their own
+    ("ロシアの外相は、「日本はかつてアジアの国々に大きな損害を与えた歴史がある」と語った。",
+     [("RUS", "010", "")]),
+    # the quoted act is coded too, in its own scope (its subject is its own)
+    ("韓国の外相は「北朝鮮が日本を非難した」と述べた。", [("PRK", "111", "JPN"), ("KOR", "010", "")]),
+    # a question in quotes asserts nothing (the voice is a statement about whom it names)
+    ("日本のネット掲示板には「日本は中国を攻撃するのか」との声もある。", [("JPN_NETIZENS", "010", "CHN")]),
+    # a clause ending in the 連用形 chains, even where the parse hangs it on a noun
+    ("韓国の警察が船を停止させ日本人船員を拘束した問題で、日本政府は韓国に抗議した。",
+     [("KOR_COP", "173", "JPN_CVL"), ("JPN_GOV", "114", "KOR")]),
+    # coordination the parse hangs on the verb (中国と) is coordination with the object
+    ("北朝鮮は中国と韓国を非難した。", [("PRK", "111", "CHN"), ("PRK", "111", "KOR")]),
+    # a phrase marked は outside the quotations belongs to the main clause
+    ("これに対し韓国のネット掲示板では「ひどい」「あり得ない」など、日本への批判が相次いだ。",
+     [("KOR_NETIZENS", "111", "JPN")]),
+    # reported: the sentence ends in hearsay
+    ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TREE_CASES)
+def test_tree_shapes(text, expected):
+    assert analyzed(text) == expected
+
+
+def test_reported_modality_from_a_hearsay_ending(nlp):
+    (event,) = coded(nlp, "米国は北朝鮮を非難しているというのだ。")
+    assert event.modality == "reported"
+
+
+def test_a_purpose_clause_obtains_nothing(nlp):
+    # 引き出すために: the other party has not yielded
+    events = coded(nlp, "米国は北朝鮮の譲歩を引き出すために中国を訪問した。")
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id) for e in events] == [("USA", "042", "CHN")]
+    events = coded(nlp, "米国は北朝鮮の譲歩を引き出した。")
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id) for e in events] == [("PRK", "080", "USA")]
+
+
+# ------------------------------------------------------------------------------ frames
+
+
+def test_units_leave_the_quoted_words_out_of_the_sentence(nlp):
+    text = "韓国の外相は、「日本が約束を守らなかった」と述べた。"
+    doc = doc_with_mentions(nlp, text, ACTORS, {})
+    sentence, quoted = units(doc, sentences(doc))
+    words = lambda unit: "".join(doc[i].text for i in unit)  # noqa: E731
+    assert words(sentence) == "韓国の外相は、「」と述べた。"
+    assert words(quoted) == "日本が約束を守らなかった"
+    # a name in brackets, and a quoted noun, stay in the sentence
+    doc = doc_with_mentions(nlp, "中国は「尖閣諸島」と呼ぶ島を視察した。", ACTORS, {})
+    assert len(units(doc, [(0, len(doc.text))])) == 1
+
+
+def test_frames_are_voice_normalised(nlp):
+    doc = doc_with_mentions(nlp, "日本は中国によって批判された。", ACTORS, {})
+    (frame,) = frames_ja(doc, parsed(doc))
+    assert (frame.lemma, frame.voice, frame.actors("agent"), frame.actors("patient")) == ("批判", "passive", ["CHN"], ["JPN"])
+    text = "記者が中国当局の拘束を受けた。"
+    doc = doc_with_mentions(nlp, text, ACTORS, {})
+    (frame,) = frames_ja(doc, parsed(doc))
+    assert (frame.lemma, frame.support, text[frame.start : frame.end]) == ("拘束", "receive", "拘束")
+    assert (frame.actors("agent"), frame.actors("patient")) == (["CHN"], ["JOURNALIST"])
+
+
+def test_a_dropped_subject_is_the_paragraph_topic(nlp):
+    events = coded(nlp, "米国は中国を批判した。その後、北朝鮮を訪問した。")
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id) for e in events][1] == ("USA", "042", "PRK")
+    assert len(coded(nlp, "米国は中国を批判した。\n北朝鮮を訪問した。")) == 1  # not across paragraphs
+
+
+def test_dates_per_clause(nlp):
+    events = coded(nlp, "2021年に米国は中国を批判した。", {"2021年": "2021"})
+    assert [(e.date, e.date_source) for e in events] == [("2021", "clause")]
+    events = coded(nlp, "2020年8月に選挙があった。米国は中国を批判した。", {"2020年8月": "2020-08"})
+    assert [(e.date, e.date_source) for e in events] == [("2020-08", "discourse")]
+
+
+# --------------------------------------------------------------------- lexicon adapter
+
+
+def _frame(lemma, text=" ", support="", particles=()):
+    return Frame(0, 0, "body", 0, 1, lemma, lemma, frozenset(particles), text, support=support)
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        (_frame("制裁"), "163"),  # verbal: 制裁する
+        (_frame("制裁", support="light"), None),  # verbal_only: the bare noun is no act
+        (_frame("声"), None),  # nominal_only: only carried by a support verb
+        (_frame("発表"), "010"),  # 「…」と発表した
+        (_frame("発表", "声明", particles=("を",)), None),  # without_object: 声明を発表した reads 声明
+        (_frame("声", "情けない", support="happen"), "111"),  # the quoted words decide a voice
+        (_frame("声", "", support="happen"), "010"),
+    ],
+)
+def test_japanese_lexicon_adapter(frame, code):
+    entry = JapaneseLexicon().entry(frame)
+    assert (entry.code if entry is not None else None) == code
+
+
+# ---------------------------------------------------------------------------- readers
+
+
+def test_readers_are_registered_by_name(monkeypatch):
+    assert set(READERS) == {"ja.v1", "ja.v2"} and get_reader("ja.v2").parses
+    with pytest.raises(ValueError, match="unknown reader 'ja.v3'"):
+        get_reader("ja.v3")
+    monkeypatch.setenv(READER_ENV, "ja.v2")
+    assert default_reader() == "ja.v2"
+    monkeypatch.delenv(READER_ENV)
+    assert default_reader() == "ja.v1"
+
+
+def test_the_component_reads_with_the_configured_reader(nlp):
+    import pipeline.events.component  # noqa: F401
+
+    text = "米国は中国を批判した。"
+    for name in ("ja.v1", "ja.v2"):
+        component = pipeline.events.component.EventCoder(nlp, "dekigoto_events", reader=name)
+        docs = component.pipe([doc_with_mentions(nlp, text, ACTORS, {}), doc_with_mentions(nlp, text, ACTORS, {})])
+        assert [[(e.source_actor_id, e.event_code, e.target_actor_id) for e in d._.events] for d in docs] == [
+            [("USA", "111", "CHN")]
+        ] * 2
