@@ -35,10 +35,9 @@ class ArticleResult:
 
 
 # Components run on the Docs of a batch of articles at once (their `pipe`): the trained
-# NER, whose cost per call, not per window, dominates on the few windows one article has,
-# and the event coder (its reader "ja.v2" parses the sentences of all the batch at once).
+# NER, whose cost per call, not per window, dominates on the few windows one article has.
 # Their `pipe` must be safe to run again on Docs it has done (after a failed batch).
-BATCHED = frozenset({"dekigoto_ner", "dekigoto_events"})
+BATCHED = frozenset({"dekigoto_ner"})
 
 
 def run_nlp(document: Document, lang: str, published: str, overlay: str | None = None, ner: bool = True):

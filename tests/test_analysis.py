@@ -31,7 +31,7 @@ def one_at_a_time(sample_article):
 
 
 def test_the_ner_is_batched():
-    assert BATCHED == {"dekigoto_ner", "dekigoto_events"}
+    assert BATCHED == {"dekigoto_ner"}
 
 
 def test_a_batch_gives_the_rows_of_one_article_at_a_time(sample_article, one_at_a_time):

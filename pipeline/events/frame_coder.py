@@ -527,7 +527,8 @@ def story_pass(
     (coder._can_act); a reaction (05, 11, 12) with no target reacts to the last act
     (not a statement nor another reaction) reported before it by another party, in its
     sentence or before, else to the story's protagonist; never to the reactor's own
-    party; a guessed target halves the confidence. (The Japanese coder has the same
+    party nor its state (韓国のネットユーザー: not Korea); a guessed target halves the
+    confidence. (The Japanese coder has the same
     rules as `_reaction_targets` / `_story_targets`, which may move here.)"""
     from pipeline.events.coder import _can_act
 
@@ -543,7 +544,8 @@ def story_pass(
                 and not _is_channel(actors, x.source_actor_id)
             ]
             guess = acts[-1] if acts else story.protagonist
-            if guess and not _same_party(actors, guess, e.source_actor_id, story):
+            own = actors[e.source_actor_id].country if e.source_actor_id in actors else ""
+            if guess and guess != own and not _same_party(actors, guess, e.source_actor_id, story):
                 same_sentence = acts and any(
                     x.sentence_id == e.sentence_id and x.source_actor_id == guess for x in out
                 )

@@ -367,7 +367,8 @@ class _Sentence:
             base = m[:-1] if m.endswith("の") and len(m) > 1 else m
             base = {"に対する": "に対して", "によって": "による", "に向けた": "へ"}.get(base, base)
             if base in cases and (m.endswith("の") or base in ("による", "に対して", "へ")):
-                out += [x for x in self.head_actors(c) if x not in out]
+                # 勝間氏の意見への反論: the phrase's owner when it names no actor itself
+                out += [x for x in self.head_actors(c) or self.owner_actors(c) if x not in out]
             elif m == "の":
                 out += [x for x in self.inner(c, *cases) if x not in out]
         return out

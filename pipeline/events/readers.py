@@ -74,7 +74,10 @@ def sentences(doc: Doc, min_actors: int = MIN_ACTORS) -> list[tuple[int, int]]:
 
 
 def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
-    """Reader "ja.v2": frames of the parsed sentences, coded, with the story-level rules."""
+    """Reader "ja.v2": frames of the parsed sentences coded by `frame_coder` (with its story
+    rules: who can act, reaction targets), then per sentence the v1 coder's rules on
+    reporting verbs whose content was coded and on attribution to news outlets."""
+    from pipeline.actors.kb import default_kb
     from pipeline.events import coder as v1
     from pipeline.events.frame_coder import Story, code_frames
     from pipeline.events.frames_ja import frames_ja
@@ -84,19 +87,32 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
         doc._.actors = {}
     actors = doc._.actors
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
+    kb = default_kb()
+
+    def country(actor_id: str) -> str:
+        actor = actors.get(actor_id)
+        return actor.country if actor is not None else ""
+
+    def sector_actor(state: str, sector: str) -> str:
+        actor_id = kb.sector_id(state, sector)
+        if actor_id not in kb:
+            return ""
+        actors.setdefault(actor_id, kb.get(actor_id))
+        return actor_id
+
+    story = Story(
+        doc._.published or "", v1._focus_state(mentions, actors),
+        protagonist=v1._protagonist(mentions, actors), country=country, sector_actor=sector_actor,
+    )  # fmt: skip
     lexicon = JapaneseLexicon()
-    frames = frames_ja(doc, parses, lexicon)
-    story = Story(doc._.published or "", v1._focus_state(mentions, actors))
-    coded = code_frames(frames, actors, lexicon, story, embedded)
+    coded = code_frames(frames_ja(doc, parses, lexicon), actors, lexicon, story, embedded)
     by_sentence: dict[int, list[EventMention]] = {}
     for e in sorted(coded, key=lambda e: (e.sentence_id, e.start)):
         by_sentence.setdefault(e.sentence_id, []).append(e)
     events: list[EventMention] = []
     for sentence_events in by_sentence.values():
-        kept = v1._drop_attributions(v1._drop_reporting(sentence_events), actors)
-        events += v1._reaction_targets(kept, actors)
-    events = [e for e in events if v1._can_act(e, actors)]
-    return v1._story_targets(events, v1._protagonist(mentions, actors), actors)
+        events += v1._drop_attributions(v1._drop_reporting(sentence_events), actors)
+    return events
 
 
 __all__ = ["DEFAULT_READER", "READERS", "READER_ENV", "Reader", "default_reader", "get_reader", "read_events", "sentences"]
