@@ -10,7 +10,14 @@ import pytest
 
 from pipeline.events.frames_ja import frames_ja, units
 from pipeline.events.lexicon import JapaneseLexicon
-from pipeline.events.readers import READER_ENV, READERS, default_reader, get_reader, read_events, sentences
+from pipeline.events.readers import (
+    READER_ENV,
+    READERS,
+    default_reader,
+    get_reader,
+    read_events,
+    sentences,
+)
 from pipeline.model import Frame
 from pipeline.nlp import blank_japanese
 from pipeline.parser import MODEL_DIR

@@ -73,7 +73,7 @@ from pipeline.events.coder import (
 from pipeline.events.lexicon import JapaneseLexicon, LexEntry
 from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLVED_OWNERS
 from pipeline.events.tokens import Tok, read_tokens
-from pipeline.model import Actor, Arg, DateMention, EventMention, Frame, Mention, Sentence
+from pipeline.model import Actor, Arg, DateMention, Frame, Mention, Sentence
 from pipeline.parser.component import ParsedSentence
 from pipeline.parser.frames import Argument, Governor, Predicate, case_of
 
@@ -832,7 +832,7 @@ class _Reader:
 
     # one predicate
     def predicate(self, s: _Sentence, p: Predicate) -> None:
-        story, lex = self.story, self.lex
+        lex = self.lex
         if p.kind == "noun" and not _ends_sentence(s, p):
             return  # an act noun is read with the verb that carries it
         if p.kind == "adjective":
