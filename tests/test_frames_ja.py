@@ -115,6 +115,30 @@ def test_tree_shapes(text, expected):
     assert analyzed(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 〜するよう求める: the clause is the act asked for, not an act done; the party asked
+        # is the target wherever the parse hangs it
+        ("中国は韓国に対し、漁船を解放するよう求めた。", [("CHN", "1053", "KOR")]),
+        ("日本は中国に対し、韓国を非難しないよう求めた。", [("JPN", "100", "CHN")]),
+        ("日本は北朝鮮に挑発を控えるよう求めた。", [("JPN", "1056", "PRK")]),
+    ],
+)
+def test_acts_asked_for(nlp, text, expected):
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id) for e in coded(nlp, text)] == expected
+
+
+def test_embedded_acts_named_by_the_object_noun(nlp):
+    doc = doc_with_mentions(nlp, "日本は中国政府に記者の釈放を求めた。", ACTORS, {})
+    assert [(e.source_actor_id, e.event_code, e.target_actor_id, e.modality) for e in v2(doc)] == [
+        ("JPN", "1053", "CHN_GOV", "asserted")
+    ]
+    assert ("CHN_GOV", "0841", "JOURNALIST", "demanded") in [
+        (e.source_actor_id, e.event_code, e.target_actor_id, e.modality) for e in v2(doc, embedded=True)
+    ]
+
+
 def test_reported_modality_from_a_hearsay_ending(nlp):
     (event,) = coded(nlp, "米国は北朝鮮を非難しているというのだ。")
     assert event.modality == "reported"

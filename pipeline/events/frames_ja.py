@@ -812,10 +812,12 @@ class _Reader:
         self.pending: dict[int, _Pending] = {}
         self.indices: dict[int, int] = {}  # predicate token -> frame index
         self.voice_from = outer.sent.start  # where the words of the next voice may start
+        self.requests: list[tuple[int, int]] = []  # (frame index, token of the demanding verb)
         for s in [outer, *quoted]:
             if s.host is not None and _is_question(self.story.text[s.ps.start - 1 : s.ps.end + 1]):
                 continue  # 「…殴ってもいいのか」: a question asserts no act
             self.unit(s, dates)
+        self._link_requests()
         self._topic(outer)
 
     def unit(self, s: _Sentence, dates: list[DateMention]) -> None:
@@ -904,10 +906,17 @@ class _Reader:
             date_source=source,
         )
         gov = p.governor
-        if gov is not None and gov.kind == "request" and gov.i in self.indices:
-            frame = dataclasses.replace(frame, governor=self.indices[gov.i], governor_rel="complement")
+        if gov is not None and gov.kind == "request":
+            self.requests.append((frame.index, gov.i))  # its governor is emitted after it
         self.indices.setdefault(p.i, frame.index)
         self.story.frames.append(frame)
+
+    def _link_requests(self) -> None:
+        """An act asked for (撤退するよう求めた) is the complement of the demand's frame."""
+        frames = self.story.frames
+        for k, gov_i in self.requests:
+            if gov_i in self.indices:
+                frames[k] = dataclasses.replace(frames[k], governor=self.indices[gov_i], governor_rel="complement")
 
     def _verbal(self, s: _Sentence, p: Predicate, trig: _Trigger, entry: LexEntry, text: str) -> None:
         story = self.story
@@ -953,6 +962,7 @@ class _Reader:
                 target = s.inner(obj.i, "で", "へ", "に対して")
             args += [Arg("recipient", tuple(target), marker="に")] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
+            self._asked_noun(s, p)
             return
         fixed = entry.fixed_target
         target = [fixed] if fixed else _dative(s, p)
@@ -981,14 +991,41 @@ class _Reader:
             self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
             return
         self._emit(s, p, frame)
+        if entry.frame == "consider":
+            self._asked_noun(s, p)
+
+    def _asked_noun(self, s: _Sentence, p: Predicate) -> None:
+        """The act a demand or consideration names by its object noun (政治犯の釈放を求めた,
+        制裁の発動を検討している), as the complement of the frame just emitted: coded, as
+        demanded / considered, only when the coder is asked for embedded acts."""
+        obj = p.object
+        if obj is None or s.tok(obj.i).text in CLAUSAL_OBJECTS:
+            return
+        trig, noun = act_noun(s, obj.i, self.lex)
+        if trig is None:
+            return
+        text = phrase_text(s, noun)
+        probe = self._frame(s, p, trig, text, (), "light")
+        entry = self.lex.entry(probe)
+        if entry is None or entry.frame in ("demand", "consider"):
+            return
+        agent = s.inner(noun, "による", "から")
+        target = s.inner(noun, "へ", "に対して") or s.owner_actors(noun)
+        args = [Arg("agent", tuple(agent), "np")] if agent else []
+        args += [Arg("patient", tuple(target), "np")] if target else []
+        frame = dataclasses.replace(probe, args=tuple(args), voice="active")
+        host = len(self.story.frames) - 1
+        self._emit(s, p, frame)
+        k = len(self.story.frames) - 1
+        self.story.frames[k] = dataclasses.replace(self.story.frames[k], governor=host, governor_rel="complement")
 
     def _addressee_below(self, s: _Sentence, p: Predicate) -> list[str]:
         """The party asked, when the parse hangs it on the act asked for (中国は日本に対し、
-        撤退するよう求めた: 日本に対し under 撤退)."""
+        撤退するよう求めた: 日本に対し under 撤退; ロシアに攻撃を控えるよう: the first に-actor)."""
         for q in s.preds:
             if q.governor is not None and q.governor.kind == "request" and q.governor.i == p.i:
-                for case in ("に対して", "へ"):
-                    for a in _args_of(q, case):
+                for case in ("に対して", "へ", "に"):
+                    for a in sorted(_args_of(q, case), key=lambda a: a.start):
                         found = s.head_actors(a.i)
                         if found:
                             return found
