@@ -453,9 +453,12 @@ def _drop_attributions(events: list[EventMention], actors: dict[str, Actor]) -> 
 def _speech_quotes(sent, mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """The sentence's quotations of speech (offsets); brackets around a name are not one
     (韓国紙「中央日報」, 「デイリー・メール」は報じた)."""
+    chunk = text[sent.start : sent.end]
+    if "「" not in chunk and "『" not in chunk:
+        return []
     names = {(m.start, m.end) for m in mentions}
     out = []
-    for a, b in quote_spans(text[sent.start : sent.end]):
+    for a, b in quote_spans(chunk):
         start, end = sent.start + a, sent.start + b
         if (start + 1, end - 1) not in names:
             out.append((start, end))

@@ -88,7 +88,9 @@ class Frame:
     def sees(self, np: NP) -> bool:
         if self.in_relative and _topical(np):
             return False
-        return not self.quotes or self.quote_of(np.head.start) == self.scope
+        if not self.quotes:
+            return True
+        return self.quote_of(np.head.start) == self.scope
 
     @property
     def visible_topics(self) -> list[NP]:
