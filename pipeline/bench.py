@@ -42,11 +42,7 @@ def build_corpus(source: Path, dest: Path, n: int, seed: int = 0) -> int:
     total = 0
     for i in range(n):
         base = bases[i % len(bases)]
-        paragraphs = base.body.split("\n\n")
-        head, rest = paragraphs[:3], paragraphs[3:]
-        rng.shuffle(rest)
-        body = "\n\n".join(head + rest)
-        body = re.sub(r"\d+", lambda m, shift=i: str((int(m.group()) + shift) % 3000), body)
+        body = _varied(base.body, i, rng, kept=3)
         a, b = rng.sample(VARIANT_NAMES, 2)
         body = body.replace(a, "\0").replace(b, a).replace("\0", b) + f"\n\n（記事番号{i}）\n"
         year = 2000 + i % 26
@@ -70,13 +66,18 @@ def english_bodies(source: Path, n: int, seed: int = 0) -> list[tuple[str, str]]
     out = []
     for i in range(n):
         base = bases[i % len(bases)]
-        paragraphs = base.body.split("\n\n")
-        head, rest = paragraphs[:2], paragraphs[2:]
-        rng.shuffle(rest)
-        body = "\n\n".join(head + rest)
-        body = re.sub(r"\d+", lambda m, shift=i: str((int(m.group()) + shift) % 3000), body)
-        out.append((body, base.published or "2026-02"))
+        out.append((_varied(base.body, i, rng, kept=2), base.published or "2026-02"))
     return out
+
+
+def _varied(body: str, i: int, rng: random.Random, kept: int) -> str:
+    """The i-th variant of a body: paragraphs after the first `kept` shuffled, numbers
+    shifted by i (so that no cache and no repeated text helps)."""
+    paragraphs = body.split("\n\n")
+    head, rest = paragraphs[:kept], paragraphs[kept:]
+    rng.shuffle(rest)
+    body = "\n\n".join(head + rest)
+    return re.sub(r"\d+", lambda m, shift=i: str((int(m.group()) + shift) % 3000), body)
 
 
 def english_speed(articles: list[tuple[str, str]]) -> tuple[float, float, dict[str, float]]:

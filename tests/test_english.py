@@ -231,8 +231,11 @@ def test_agreeing_is_a_joint_act(text, expected):
     assert expected in [(e.source_actor_id, e.event_code, e.target_actor_id) for e in _doc(text)._.events]
 
 
-def test_one_party_agreeing_alone_is_no_joint_act():
-    assert _events("Russia agreed to withdraw its troops.") == []
+def test_one_party_agreeing_alone_commits_to_the_act():
+    """Not a joint agreement (030): the party's intent to do what it agreed to (issue 22)."""
+    assert _events("Russia agreed to withdraw its troops.") == [
+        ("RUS", "0356", "", "affirmed", "asserted")
+    ]
 
 
 def test_the_two_sides_are_of_two_countries():

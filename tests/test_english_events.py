@@ -96,6 +96,52 @@ def test_first_person_in_a_quote_is_the_speaker_across_sentences():
     assert ("PER_LUKASHENKO_ALEXANDER", "136", "LTU_GOV", "asserted") in got
 
 
+# ------------------------------------------------------------------ nouns and implied agents
+
+NOMINALS = [
+    # a light verb carries the act its object names
+    ("Iraqi militias made threats against U.S. troops.", ("IRQ_UAF", "130", "USA_MIL")),
+    ("Johnson paid a visit to Ireland.", ("PER_JOHNSON_BORIS", "042", "IRL")),
+    # an event noun codes when its phrase names who acts: a possessor, a name before it, by X
+    ("Russia's attack on Ukrainian ports continued.", ("RUS", "19", "UKR")),
+    ("The Taliban attack on the base ended at noon.", ("", "19", "")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NOMINALS, ids=[n[0] for n in NOMINALS])
+def test_event_nouns_code_as_their_verbs(text, expected):
+    source, code, target = expected
+    got = _events(text)
+    assert any(
+        (not source or g[0] == source) and g[1].startswith(code) and (not target or g[2] == target)
+        for g in got
+    ), got
+
+
+def test_an_event_noun_without_a_named_agent_codes_nothing():
+    assert _events("The attack on the base ended at noon.") == []
+
+
+IMPLIED = [
+    # an agentless passive of an act of the state: the authorities of the country
+    ("Belarusian opposition leader Viktar Babaryka was arrested in June.",
+     ("BLR_GOV", "173", "PER_BABARYKA_VIKTAR")),
+    ("Tsikhanouskaya met Viktar Babaryka, who was later arrested.",
+     ("BLR_GOV", "173", "PER_BABARYKA_VIKTAR")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPLIED, ids=[i[0] for i in IMPLIED])
+def test_agentless_arrests_are_the_authorities(text, expected):
+    assert expected in [g[:3] for g in _events(text)]
+
+
+def test_an_implied_agent_makes_no_accusation():
+    """A police spokesman confirming arrests accuses nobody."""
+    got = _events("A spokesman for the Belarusian police confirmed that two men were arrested.")
+    assert all(g[1] != "112" for g in got), got
+
+
 # ------------------------------------------------------------------ word sense
 
 SENSES = [

@@ -5,7 +5,7 @@ dependency parse, `pipeline.events.frames_en`) and the language-independent fram
 
 from __future__ import annotations
 
-from pipeline.events.frame_coder import Story, code_frames
+from pipeline.events.frame_coder import Story, code_frames, kb_callables
 from pipeline.events.frames_en import focus_state, frames_en
 from pipeline.events.lexicon_en import EnglishLexicon
 from pipeline.model import EventMention
@@ -14,21 +14,20 @@ from pipeline.model import EventMention
 def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
     """EventMentions for every coded clause of an English Doc (parsed, with mentions).
     `kb`: the knowledge base the actors were linked with (default: the packaged one)."""
+    from pipeline.events.coder import _protagonist
+
     if kb is None:
         from pipeline.actors import load_kb
 
         kb = load_kb()
-    actors = doc._.actors or {}
-
-    def party(actor_id: str, date: str) -> str:
-        return kb.party(actor_id, date, actors.get(actor_id))
-
-    from pipeline.events.coder import _protagonist
-
+    if doc._.actors is None:
+        doc._.actors = {}
+    actors = doc._.actors  # an implied agent (was arrested: the authorities) is added here
     mentions = doc._.mentions or []
     story = Story(
-        doc._.published or "", focus_state(mentions, actors), party, _protagonist(mentions, actors)
-    )
+        doc._.published or "", focus_state(mentions, actors),
+        protagonist=_protagonist(mentions, actors), **kb_callables(kb, actors),
+    )  # fmt: skip
     return code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
 
 

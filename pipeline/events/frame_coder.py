@@ -99,6 +99,27 @@ class Story:
     sector_actor: Callable[[str, str], str] | None = None
 
 
+def kb_callables(kb, actors: dict[str, Actor]) -> dict[str, Callable]:
+    """The Story callables a knowledge base answers: `party`, `country`, `sector_actor`
+    (which adds the sector's actor to `actors`, the document's)."""
+
+    def party(actor_id: str, date: str) -> str:
+        return kb.party(actor_id, date, actors.get(actor_id))
+
+    def country(actor_id: str) -> str:
+        actor = actors.get(actor_id)
+        return actor.country if actor is not None else ""
+
+    def sector_actor(state: str, sector: str) -> str:
+        actor_id = kb.sector_id(state, sector)
+        if actor_id not in kb:
+            return ""
+        actors.setdefault(actor_id, kb.get(actor_id))
+        return actor_id
+
+    return {"party": party, "country": country, "sector_actor": sector_actor}
+
+
 @dataclass(frozen=True)
 class Commitment:
     commitment: str
@@ -271,6 +292,11 @@ class _Coder:
         """A state and its government are one party: no event between them."""
         return _same_party(self.actors, a, b)
 
+    @staticmethod
+    def _implied(f: Frame) -> bool:
+        """Is the frame's agent one the coder implied (a passive with none written)?"""
+        return f.voice == "passive" and not f.actors("agent")
+
     def _own_state(self, target: str, speakers: list[str]) -> bool:
         """Is the target the state (or government) of a speaker? (Tunisia's MP on Tunisia)"""
         t = self.actors.get(target)
@@ -368,7 +394,9 @@ class _Coder:
                     continue
                 if not x.targets and "needs_target" in x.entry.flags:
                     continue  # an act that codes nothing decides nothing
-                mine = first_person(c) or not x.sources or any(
+                if not x.sources and not first_person(c):
+                    continue  # those who remain silent: nobody the text names
+                mine = first_person(c) or any(
                     self._speaks_for(s, sp) for s in x.sources for sp in speakers
                 )
                 if channel:
@@ -390,13 +418,17 @@ class _Coder:
         acts = [r for r in reported if r.code]
         if own and entry.code[:2] in ("01", ""):
             return acts + own  # the content is what the speaker said it does
-        others = [s for r in reported for s in r.sources]
+        # whom the statement is about: who did the acts it reports (not an agent the coder
+        # implied: confirmed that two suspects were arrested accuses nobody)
+        others = [s for r in reported if r.own_agent or r.frame.actors("agent") for s in r.sources
+                  if not self._implied(r.frame)]  # fmt: skip
         sources, targets, conf = roles(f, entry, self.story)
         targets = [t for t in targets if not _is_channel(self.actors, t)]
         code = entry.code
         if not targets and others:
             targets, conf = others, CONF_CONTENT
-            factual = [r for r in reported if r.code and r.modality in ("reported", "asserted")]
+            factual = [r for r in reported if r.code and r.modality in ("reported", "asserted")
+                       and not self._implied(r.frame)]  # fmt: skip
             if entry.code[:2] == "01" and any(quad_class(r.code) == 4 for r in factual):
                 code = ACCUSATION  # said X attacked: an accusation
         if not targets:
@@ -567,6 +599,6 @@ def _demand_code(frame: Frame, entry: Entry, frames: list[Frame], lexicon: Lexic
 
 
 __all__ = [
-    "Lexicon", "Story", "code_frames", "commitment_code", "demand_code", "implicit_agent", "roles",
-    "story_pass",
+    "Lexicon", "Story", "code_frames", "commitment_code", "demand_code", "implicit_agent",
+    "kb_callables", "roles", "story_pass",
 ]  # fmt: skip

@@ -26,8 +26,11 @@ complement of another verb (urged X *to ease*) to that verb's frame.
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention
@@ -142,10 +145,12 @@ def subject_tok(v):
                 return v.head, False, "inherited"
             return c, False, "explicit"
         if c.dep_ in ("nsubjpass", "csubjpass"):
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head, True, "inherited"  # Babaryka, who was arrested
             return c, True, "explicit"
     if v.dep_ == "relcl":
         return v.head, False, "inherited"
-    if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head is not v:
+    if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.i != v.i:
         if v.dep_ == "xcomp":  # object control: urged the EU to ..., pressed Minsk to ...
             for c in v.head.children:
                 if c.dep_ in ("dobj", "dative"):
@@ -259,7 +264,7 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
 def _chain(v):
     """The verb and the verbs it is the complement of (plans to visit -> visit, plans)."""
     out = [v]
-    while v.dep_ in ("xcomp",) and v.head is not v:
+    while v.dep_ in ("xcomp",) and v.head.i != v.i:
         v = v.head
         out.append(v)
     return out
@@ -333,7 +338,7 @@ def _event_date(v, located: list[tuple[int, DateMention]], st: _Doc) -> tuple[st
         if i in own:
             return calendar_value(d.value), "clause"
     t = v
-    while t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl") and t.head is not t:
+    while t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl") and t.head.i != t.i:
         t = t.head
         up = _clause_indices(t)
         for i, d in located:
@@ -400,40 +405,114 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
     located = [(first_tok(d), d) for d in sent_dates]
     index_of: dict[int, int] = {}
     pending: list[tuple[object, dict]] = []
+    nominals, light = load_nominals()
+    carried: set[int] = set()  # event nouns read through their light verb
     for v in span:
-        if not is_predicate(v):
+        if is_predicate(v):
+            clause = v
+        elif v.pos_ == "NOUN" and v.lemma_.lower() in nominals and v.i not in carried:
+            clause = _clause_verb(v)
+        else:
             continue
         index_of[v.i] = len(st.frames) + len(pending)
-        date, date_source = _event_date(v, located, st)
+        date, date_source = _event_date(clause, located, st)
         before, after = words_around(v, span, st)
-        pending.append(
-            (
-                v,
-                dict(
-                    index=index_of[v.i],
-                    sentence_id=sent.sentence_id,
-                    sentence_kind=sent.kind,
-                    start=v.idx,
-                    end=v.idx + len(v.text),
-                    trigger=v.text,
-                    lemma=v.lemma_.lower(),
-                    particles=particles(v),
-                    object_text=object_text(v),
-                    args=_args(v, st),
-                    polarity=polarity(v),
-                    modality=modality(v),
-                    date=date,
-                    date_source=date_source,
-                    before=before,
-                    after=after,
-                ),
-            )
+        fields = dict(
+            index=index_of[v.i],
+            sentence_id=sent.sentence_id,
+            sentence_kind=sent.kind,
+            start=v.idx,
+            end=v.idx + len(v.text),
+            trigger=v.text,
+            lemma=v.lemma_.lower(),
+            particles=particles(v),
+            object_text=object_text(v),
+            args=_args(v, st),
+            voice="passive" if is_passive(v) or subject_tok(v)[1] else "active",
+            polarity=polarity(clause),
+            modality=modality(clause),
+            date=date,
+            date_source=date_source,
+            before=before,
+            after=after,
         )
+        if clause is not v:  # Taliban attack, criticism by the minister
+            agent = _noun_agent(v, st)
+            if not agent:
+                del index_of[v.i]
+                continue
+            fields.update(_noun_fields(v, nominals, st), args=(agent, *_noun_targets(v, st)),
+                          voice="active")  # fmt: skip
+        elif v.lemma_.lower() in light:
+            noun = next((c for c in v.children if c.dep_ == "dobj"
+                         and c.lemma_.lower() in nominals), None)  # fmt: skip
+            if noun is not None:  # made threats against X: threaten + against X
+                carried.add(noun.i)
+                agent = [a for a in fields["args"] if a.role == "agent"]
+                fields.update(_noun_fields(noun, nominals, st), support="light",
+                              args=(*agent, *_noun_targets(noun, st)))  # fmt: skip
+        pending.append((v, fields))
     for v, fields in pending:
-        gov = v.head if v.dep_ in ("xcomp", "ccomp") and v.head is not v else None
-        if gov is not None and gov.i in index_of:
+        gov = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.i != v.i else None
+        if gov is not None and gov.i in index_of and is_predicate(v):
             fields.update(governor=index_of[gov.i], governor_rel="complement")
         st.frames.append(Frame(**fields))
+
+
+@lru_cache(maxsize=1)
+def load_nominals() -> tuple[dict[str, str], frozenset[str]]:
+    """(event noun -> the verb it names, light verbs): nominals_en.tsv, light_verbs_en.tsv."""
+
+    def rows(name: str) -> list[dict[str, str]]:
+        text = (resources.files("pipeline") / "data" / "events" / name).read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        return list(csv.DictReader(lines, delimiter="\t"))
+
+    nouns = {r["noun"]: r["verb"] for r in rows("nominals_en.tsv")}
+    return nouns, frozenset(r["verb"] for r in rows("light_verbs_en.tsv") if r["kind"] == "light")
+
+
+def _clause_verb(tok):
+    """The verb whose clause a noun is in (for its date, polarity and modality)."""
+    t = tok
+    while t.head.i != t.i and not is_predicate(t):
+        t = t.head
+    return t
+
+
+def _noun_fields(noun, nominals: dict[str, str], st: _Doc) -> dict:
+    """The lexicon keys of an event noun: its verb, its prepositions, its phrase's words."""
+    preps = frozenset(c.lower_ for c in noun.children if c.dep_ == "prep")
+    words = text_of(t for t in noun.subtree if t.i != noun.i)
+    return dict(start=noun.idx, end=noun.idx + len(noun.text), trigger=noun.text,
+                lemma=nominals[noun.lemma_.lower()], particles=preps, object_text=words)  # fmt: skip
+
+
+def _noun_agent(noun, st: _Doc) -> Arg | None:
+    """Who an event noun says acts: a possessor (Iran's), an actor before it (Taliban attack,
+    Iranian assistance) or "by X" (criticism by the foreign minister)."""
+    for c in noun.children:
+        found: list[str] = []
+        named = c.pos_ == "PROPN" or c.text[:1].isupper()  # Taliban, Iranian: not judge-led
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and named):
+            found = np_actors(c, st)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+        if found:
+            return Arg("agent", tuple(found), "np", "by" if c.lower_ == "by" else "")
+    return None
+
+
+def _noun_targets(noun, st: _Doc) -> list[Arg]:
+    """The parties an event noun is aimed at: on / against / to / with X, else of X."""
+    args = _prep_args(noun, st)
+    if not args:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+                if found:
+                    args.append(Arg("patient", tuple(found), "np", "of"))
+    return args
 
 
 def frames_en(doc) -> list[Frame]:

@@ -166,6 +166,8 @@ def petrarch_entry(frame) -> tuple[LexEntry | None, bool]:
         sym, target, note = rows[0].sym, "", f"PETRARCH {rows[0].block}"
     # PETRARCH codes an event only with a source and a target: its verbs alone need one
     flags = frozenset() if best is not None else frozenset({"needs_target"})
+    if own is not None:  # the verb's own row says who acts unwritten (agent=GOV) ...
+        flags |= own.flags
     entry = LexEntry(frame.lemma, rows[0].particle, (), code, _kind(code, sym, frame.lemma),
                      flags, note, -1, target)  # fmt: skip
     return entry, best is not None

@@ -79,7 +79,7 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
     reporting verbs whose content was coded and on attribution to news outlets."""
     from pipeline.actors.kb import default_kb
     from pipeline.events import coder as v1
-    from pipeline.events.frame_coder import Story, code_frames
+    from pipeline.events.frame_coder import Story, code_frames, kb_callables
     from pipeline.events.frames_ja import frames_ja
     from pipeline.events.lexicon import JapaneseLexicon
 
@@ -87,22 +87,11 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
         doc._.actors = {}
     actors = doc._.actors
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
-    kb = default_kb()
-
-    def country(actor_id: str) -> str:
-        actor = actors.get(actor_id)
-        return actor.country if actor is not None else ""
-
-    def sector_actor(state: str, sector: str) -> str:
-        actor_id = kb.sector_id(state, sector)
-        if actor_id not in kb:
-            return ""
-        actors.setdefault(actor_id, kb.get(actor_id))
-        return actor_id
-
+    callables = kb_callables(default_kb(), actors)
     story = Story(
         doc._.published or "", v1._focus_state(mentions, actors),
-        protagonist=v1._protagonist(mentions, actors), country=country, sector_actor=sector_actor,
+        protagonist=v1._protagonist(mentions, actors), country=callables["country"],
+        sector_actor=callables["sector_actor"],
     )  # fmt: skip
     lexicon = JapaneseLexicon()
     coded = code_frames(frames_ja(doc, parses, lexicon), actors, lexicon, story, embedded)
