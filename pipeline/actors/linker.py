@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy
 
-from pipeline.actors.kb import FUZZY_MIN_LEN, LABEL_OF_TYPE, KnowledgeBase
+from pipeline.actors.kb import FUZZY_MIN_LEN, LABEL_OF_TYPE, PLACE_SUFFIXES, KnowledgeBase
 from pipeline.actors.orgs import org_actor
 from pipeline.actors.textutil import (
     KATAKANA_RUN_RE,
@@ -451,6 +451,9 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
             and len(v.tokens_in(s, e)) == 1
             and not _next_suffix(event_suffixes, text, e)
         ):
+            place = kb.place_named(surface, found_by="unidic")
+            if place:  # read as a place here: the gazetteer's city
+                return Cand(s, e, "actor", place, method="kb", conf=CONF_VARIANT)
             return Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PLC")
         return None
 
@@ -502,6 +505,7 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
                 out.append(c)
                 if c.method == "new" and c.title == "PER":
                     local.setdefault(kana_key(text[gs:ge]), "?" + text[gs:ge])
+    out += _scan_named_places(kb, v, sorted([*taken, *((c.start, c.end) for c in out)]), event_suffixes)
     # kanji proper nouns: 姓+名, or a name followed by a title / 氏; a surname alone of a
     # person named in full before it is that person (李氏 after 李在明, 石破氏 after 石破茂)
     named = [
@@ -532,6 +536,47 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
                 out.append(Cand(s, e, "actor", earlier.pop(), method="anaphora", conf=CONF_ANAPHORA))
             elif two or title:
                 out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER"))
+    return out
+
+
+def _scan_named_places(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, int]], event_suffixes) -> list[Cand]:
+    """Kanji words UniDic tags as place names here that the matcher leaves alone because
+    they are also surnames (大津, 亳州; kb_places.tsv `unidic_ja`): the gazetteer's place when it knows
+    the name (with an administrative suffix after it: 本庄市), unless a person of that family
+    name is named in full in the article (香川真司 … 香川は) or the word goes on into a longer
+    name (山東如意科技集団; an agent noun may follow: 川越警察)."""
+    text, out = v.text, []
+    tagged = v.tagged("地名")
+    if not tagged:
+        return out
+    agents = tuple(kb.lexicon.get("sectors", {}))
+    # family names of people named in full in the article (香川真司): the name alone is the
+    # person too (香川は…), whatever UniDic tags it there
+    family = {
+        text[slice(*v.tok_span(i))]
+        for i in v.tagged("人名-姓")
+        if i + 1 < len(v.tags) and "人名-名" in v.tags[i + 1] and v.tok_start[i + 1] == v.tok_end[i]
+    }
+    j = 0
+    for k, i in enumerate(tagged):
+        if k < j:
+            continue
+        s, e = v.tok_span(i)
+        j = k + 1
+        while j < len(tagged) and tagged[j] == tagged[j - 1] + 1 and v.tok_start[tagged[j]] == e:
+            e = v.tok_end[tagged[j]]  # 大和+高田: one name
+            j += 1
+        if is_all_katakana(text[s:e]) or _covered(taken, s, e) or _next_suffix(event_suffixes, text, e):
+            continue
+        end = e + 1 if text[e : e + 1] and text[e] in PLACE_SUFFIXES and e + 1 in v.ends else e
+        if end == e and text[s:e] in family:
+            continue
+        after = text[end : end + 1]
+        if after and (is_kanji(after) or is_katakana(after)) and not text.startswith(agents, end):
+            continue  # 山東如意科技集団: the start of a longer name, not the place
+        place = kb.place_named(text[s:end], found_by="unidic")
+        if place:
+            out.append(Cand(s, end, "actor", place, method="kb", conf=CONF_VARIANT))
     return out
 
 
@@ -621,6 +666,9 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 continue  # カンヌ国際映画祭, ベトナム戦争, スエズ運河: the name of an event or facility
             if a.type == "STATE" and v.ch(c.end) == "語" and not c.abbr:
                 continue  # 日本語, ロシア語: a language, not the state
+            if adjacent and a.type == "PLACE" and a.country and actor_of(prev).type == "PLACE" and actor_of(prev).country == a.country:
+                result[-1] = Cand(prev.start, c.end, "actor", c.key, method=c.method, conf=min(c.conf, prev.conf))
+                continue  # 滋賀県大津市: one place, the city (an address names the most specific)
             result.append(c)
             continue
         if c.kind == "title":

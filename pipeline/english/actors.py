@@ -330,6 +330,11 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             continue
         if all(w in _NOT_NAME_WORDS or w.lower() in titles for w in text[s:e].split()):
             continue
+        place = kb.place_named(text[s:e], "en") if kind == "PLC" else ""
+        if place:  # Mosul, Jeonju: the gazetteer names a place spaCy found (never a bare word)
+            extra.append(Cand(s, e, "actor", place, conf=CONF_ANAPHORA))
+            taken.append((s, e))
+            continue
         words = text[s:e].split()
         known = next(
             (
