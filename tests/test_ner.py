@@ -491,3 +491,17 @@ def test_the_model_also_runs_where_a_known_name_runs_into_an_organisation_word()
         assert bool(ner._unexplained_segments(doc)) is runs, text
     doc = _analyse(nlp, "昨日、東京都交通局は運賃を上げた。")
     assert ("東京都交通局", "ORG") in [(m.text, m.label) for m in doc._.mentions]
+
+
+def test_a_place_only_the_gazetteer_knows_explains_no_name():
+    """ボストン (kb_places.tsv) may begin a longer name (a team, ボストン・ブルドッグス), so
+    the model runs around it; ロンドン (places.yaml) explains its name."""
+    from pipeline.model import Sentence
+    from pipeline.nlp import make_doc
+
+    nlp = _actors_and_ner(8)
+    ner = nlp.get_pipe("dekigoto_ner")
+    for text, runs in (("昨日、ボストンで雨が降った。", True), ("昨日、ロンドンで雨が降った。", False)):
+        doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+        doc = nlp.get_pipe("dekigoto_actors")(doc)
+        assert bool(ner._unexplained_segments(doc)) is runs, text

@@ -131,11 +131,26 @@ def test_a_shared_form_goes_to_a_much_bigger_place_or_none():
         ("四川省の住民が反発した。", [("四川省", "PLC_SICHUAN", "CHN"), ("住民", "CHN_CVL", "CHN")]),
         ("本庄市で事故があった。", [("本庄市", "PLC_HONJO", "JPN")]),
         ("アーヘン市長が語った。", [("アーヘン", "PLC_AACHEN", "DEU")]),
-        ("滋賀県大津市で事故があった。", [("滋賀県大津市", "PLC_OTSU", "JPN")]),  # an address: the city
+        # an address is a name per place (as README "maximal names" says)
+        ("滋賀県大津市で事故があった。", [("滋賀県", "PLC_SHIGA", "JPN"), ("大津市", "PLC_OTSU", "JPN")]),
     ],
 )
 def test_places_in_sentences(nlp, text, expected):
     assert linked(nlp, text)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("一宮市立図書館が新しくなった。", ""),  # an institution the city set up: part of its name
+        ("県の北にある一宮市で雨が降った。", "PLC_ICHINOMIYA"),
+        ("エディンバラ・フェスティバルに出演した。", ""),  # a name of several katakana words
+        ("ロンドン・パリ・ベルリンを回った。", "PLC_LONDON"),  # places listed with ・
+    ],
+)
+def test_a_place_that_begins_another_name_is_no_mention(nlp, text, place):
+    found = [aid for _, aid, _ in linked(nlp, text) if aid.startswith("PLC_")]
+    assert (found[0] if found else "") == place
 
 
 def test_a_surname_that_is_also_a_place_stays_a_person(nlp):

@@ -69,6 +69,7 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
         doc._.sentences or [],
         text=doc_text(doc),
         gives_way=lambda m, label: gives_way(m, actors.get(m.actor_id), label),
+        gives_way_unsure=lambda m: m.actor_id in kb.generated_places,
     )
 
     def name_like(start: int, end: int) -> bool:

@@ -664,11 +664,10 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 continue  # ヤルタ会談, サンフランシスコ会議: part of an event name
             if a.type in ("PLACE", "STATE") and not c.abbr and names_a_thing(v, c.end, thing_heads, cand_starts):
                 continue  # カンヌ国際映画祭, ベトナム戦争, スエズ運河: the name of an event or facility
+            if a.type == "PLACE" and _begins_a_longer_name(v, c.end, cand_starts):
+                continue  # 一宮市立千秋小学校, エディンバラ・フェスティバル: part of another name
             if a.type == "STATE" and v.ch(c.end) == "語" and not c.abbr:
                 continue  # 日本語, ロシア語: a language, not the state
-            if adjacent and a.type == "PLACE" and a.country and actor_of(prev).type == "PLACE" and actor_of(prev).country == a.country:
-                result[-1] = Cand(prev.start, c.end, "actor", c.key, method=c.method, conf=min(c.conf, prev.conf))
-                continue  # 滋賀県大津市: one place, the city (an address names the most specific)
             result.append(c)
             continue
         if c.kind == "title":
@@ -881,6 +880,17 @@ def names_a_thing(v: _DocView, end: int, heads: tuple[str, ...], cand_starts: se
         if v.text[end : v.tok_end[k]].endswith(heads):
             return True
     return False
+
+
+def _begins_a_longer_name(v: _DocView, end: int, cand_starts: set[int]) -> bool:
+    """Does the place ending at `end` begin the name of something else: an institution a
+    municipality or prefecture set up (一宮市立千秋小学校, 県立: 立 after its suffix), or a
+    katakana name of several words (エディンバラ・フェスティバル) whose next word is no name
+    of its own (not ロンドン・パリ)?"""
+    after = v.ch(end)
+    if after == "立":
+        return v.ch(end - 1) in PLACE_SUFFIXES
+    return after == "・" and is_katakana(v.ch(end - 1)) and is_katakana(v.ch(end + 1)) and end + 1 not in cand_starts
 
 
 _QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")

@@ -67,8 +67,9 @@ def read_longer_name(
     tail = text[inner[-1].end - m.start :]
     if head and head in kb.abbreviations.get("chars", {}):
         return None  # 米ダラス: Dallas, US
-    if tail and tail.endswith(tuple(kb.lexicon.get("place_positions", ()))):
-        return None  # 尖閣諸島沖, メルボルン市内
+    positions = tuple(kb.lexicon.get("place_positions", ()))
+    if tail and (tail.endswith(positions) or inner[-1].text[-1:] + tail in positions):
+        return None  # 尖閣諸島沖, メルボルン市内, 一宮市|内
     found = [actors.get(x.actor_id) for x in inner]
     if m.label == "PLACE":
         return _read_place(m, inner, found, kb, name_like)
@@ -99,6 +100,14 @@ def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb:
         if not head and (kinds.get(tail) or {}).get("same"):
             return Reading(True, [(m.start, m.end, found[0])])  # 沖縄県 is 沖縄
         return Reading(True, [(m.start, m.end, _new(m.text, "PLACE", found, kb))])
+    if not head and found[-1].type == "PLACE" and all(x.actor_id in kb.generated_places for x in inner[:-1] or inner):
+        # 愛知県一宮市, 神奈川県横浜市, 神奈川県鎌倉市北鎌倉: an address whose broader places only
+        # the gazetteer knows is one name, of its most specific place (北鎌倉: a new one;
+        # curated places, as in 安徽省亳州, stay names of their own)
+        rest = (inner[-1].end, m.end)
+        if rest[1] - rest[0] >= 2 and name_like(*rest):
+            return Reading(True, [(m.start, m.end, _new(m.text[rest[0] - m.start :], "PLACE", found, kb))])
+        return Reading(True, [(m.start, m.end, found[-1])])
     gaps = [(a.end, b.start) for a, b in zip(inner, inner[1:], strict=False)] + [(inner[-1].end, m.end)]
     names = [(a, b) for a, b in gaps if b - a >= 2 and name_like(a, b)]
     if head or not names or any(b > a and (a, b) not in names for a, b in gaps):
@@ -106,8 +115,8 @@ def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb:
     parts = []  # an address: 安徽省|亳州, 東京都|千代田区
     for a, b in names:
         surface = m.text[a - m.start : b - m.start]
-        known = [e.key for e in kb.surfaces.get(surface, ()) if e.kind == "actor"]
-        parts.append((a, b, kb.get(known[0]) if known else _new(surface, "PLACE", found, kb)))
+        known = [e.key for e in kb.surfaces.get(surface, ()) if e.kind == "actor"] or [kb.place_named(surface)]
+        parts.append((a, b, kb.get(known[0]) if known[0] else _new(surface, "PLACE", found, kb)))
     return Reading(False, parts)
 
 

@@ -187,7 +187,10 @@ class NerComponent:
         whole segment (sentence) with `context = 0`, else `context` tokens each side
         within it, overlapping windows merged."""
         view = view or _TokenView.of(doc)
-        covered = sorted((m.start, m.end) for m in doc._.mentions)
+        # a place only the gazetteer knows explains no name: it may begin a longer one
+        # (ボストン・ブルドッグス, 一宮市立千秋小学校), which the model is run to find
+        generated = self.kb.generated_places if self.kb is not None else ()
+        covered = sorted((m.start, m.end) for m in doc._.mentions if m.actor_id not in generated)
         is_candidate = self._is_candidate
         candidates = [
             i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)

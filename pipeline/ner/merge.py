@@ -28,6 +28,7 @@ def model_mentions(
     min_score: float = 0.0,
     gives_way: Callable[[Mention, str], bool] | None = None,
     replace_probability: float = REPLACE_PROBABILITY,
+    gives_way_unsure: Callable[[Mention], bool] | None = None,
 ) -> list[Mention]:
     """Mentions for the model's spans that no KB/rule mention overlaps, or that are a
     longer name around mentions that give way to it.
@@ -37,7 +38,8 @@ def model_mentions(
     overlaps a mention in `kb_mentions` is dropped (the KB link wins), unless it strictly
     contains every mention it overlaps, all of which give way to a mention of its label
     (`gives_way(mention, label)`), and the model is sure of it (probability, 1 when not
-    given, at least `replace_probability`): then the model's longer name is kept (ORG
+    given, at least `replace_probability`) or they all give way to any longer name
+    (`gives_way_unsure(mention)`): then the model's longer name is kept (ORG
     東京大学 around the KB place 東京) and the caller drops or keeps the mentions inside it
     (`contained_mentions`). The returned mentions have
     `link_method="model"`, `confidence=score`, `actor_id=""` (the caller assigns a new-actor
@@ -58,7 +60,10 @@ def model_mentions(
         overlapping = [m for m in kb_mentions if start < m.end and m.start < end]
         if overlapping and not (
             gives_way is not None
-            and probability >= replace_probability
+            and (
+                probability >= replace_probability
+                or (gives_way_unsure is not None and all(gives_way_unsure(m) for m in overlapping))
+            )
             and all(_strictly_inside(m.start, m.end, start, end) and gives_way(m, mention_label) for m in overlapping)
         ):
             continue
