@@ -425,8 +425,10 @@ REAL_NEWS_CASES = [
     # the quoted words decide what a voice does (voice_cues.tsv)
     ("韓国のネット掲示板では「立派な方だ」との声が寄せられた一方、「怖い」という意見もあった。",
      [("KOR_NETIZENS", "051", ""), ("KOR_NETIZENS", "012", "")]),
-    # the content of a report coded as the speaker's act is the statement
-    ("ロシアは日本の外交官を追放すると発表した。", [("RUS", "161", "JPN_GOV")]),
+    # an act of conflict its actor announces it will do is a threat of that act (CAMEO
+    # 13x, as an announced act of cooperation is an intent, 03x; reader ja.v1 codes the
+    # act itself with modality "intended")
+    ("ロシアは日本の外交官を追放すると発表した。", [("RUS", "1313", "JPN_GOV")]),
     # 声明を発表した: the support verb with its noun, not a second statement
     ("北朝鮮の外務省は声明を発表した。", [("PRK_GOV", "010", "")]),
     # a は-phrase belongs to the main clause, not to the relative clause on the voice noun;
@@ -448,8 +450,9 @@ REAL_NEWS_CASES = [
     # an interview given to a paper targets the paper
     ("野田首相が、韓国紙「中央日報」で初の単独インタビューに答えた。",
      [("PER_NODA_YOSHIHIKO", "010", "ORG_JOONGANG_ILBO")]),
-    # a clause made a noun (〜したことを, 〜したのを) is what is confirmed, not an object act
-    ("韓国の国防省は、北朝鮮がミサイルを発射したのを確認した。", [("PRK", "150", ""), ("KOR_MIL", "010", "")]),
+    # a clause made a noun (〜したことを, 〜したのを) is what is confirmed, not an object act;
+    # the statement is about the party whose act it reports
+    ("韓国の国防省は、北朝鮮がミサイルを発射したのを確認した。", [("PRK", "150", ""), ("KOR_MIL", "010", "PRK")]),
     # a sentence ending in an act noun (体言止め) is a predicate
     ("北朝鮮の外務省は「制裁に対抗する」と発表。", [("PRK_GOV", "010", "")]),
     # a later voice with no speaker is the last speakers' (same or next paragraph)

@@ -224,8 +224,10 @@ def test_readers_are_registered_by_name(monkeypatch):
         get_reader("ja.v3")
     monkeypatch.setenv(READER_ENV, "ja.v2")
     assert default_reader() == "ja.v2"
-    monkeypatch.delenv(READER_ENV)
+    monkeypatch.setenv(READER_ENV, "ja.v1")
     assert default_reader() == "ja.v1"
+    monkeypatch.delenv(READER_ENV)
+    assert default_reader() == "ja.v2"
 
 
 def test_the_component_reads_with_the_configured_reader(nlp):

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 
 from pipeline.model import EventMention
 
-DEFAULT_READER = "ja.v1"
-# the environment variable that picks another reader for a run (DEKIGOTO_EVENTS_READER=ja.v2)
+DEFAULT_READER = "ja.v2"
+# the environment variable that picks another reader for a run (DEKIGOTO_EVENTS_READER=ja.v1)
 READER_ENV = "DEKIGOTO_EVENTS_READER"
 # which sentences "ja.v2" parses: those with a trigger and actors of at least this many
 MIN_ACTORS = 1
