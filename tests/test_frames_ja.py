@@ -115,6 +115,39 @@ def test_tree_shapes(text, expected):
     assert analyzed(text) == expected
 
 
+# ------------------------------------------------ the lexicon widened by CAMEO category
+
+LEXICON_CASES = [
+    # an act noun carried by a support verb: 行う, 振るう, 唱える, 言い渡す
+    ("台湾政府は日本に多額の寄付を行った。", [("TWN_GOV", "073", "JPN")]),
+    ("北朝鮮の兵士が韓国の漁民に暴力を振るった。", [("PRK_MIL", "180", "KOR_AGR")]),
+    ("中国外務省の報道官は日本の主張に異論を唱えた。", [("CHN_GOV", "110", "JPN")]),
+    ("韓国の裁判所は日本人の男性に懲役2年の判決を言い渡した。", [("KOR_JUD", "116", "JPN_CVL")]),
+    ("北朝鮮は核実験を行った。", [("PRK", "150", "")]),
+    # a view or a resolve stated: the noun carried by 示す / 表明 / 発表
+    ("中国政府は北朝鮮との対話を重視する考えを示した。", [("CHN_GOV", "010", "PRK")]),
+    ("韓国政府は米国との同盟を強化する決意を表明した。", [("KOR_GOV", "030", "")]),
+    ("トヨタは中国で新工場を建設する方針を発表した。", [("ORG_TOYOTA", "010", "CHN")]),
+    # aid, visits, material cooperation
+    ("韓国政府は日本に救援隊を派遣した。", [("KOR_GOV", "073", "JPN")]),
+    ("米国は韓国の企業を買収した。", [("USA", "061", "KOR_BUS")]),
+    # legal acts, coercion, violence, force
+    ("中国の警察は日本人の男性を事情聴取した。", [("CHN_COP", "091", "JPN_CVL")]),
+    ("韓国の検察は日本人の男性を書類送検した。", [("KOR_JUD", "173", "JPN_CVL")]),
+    ("中国の裁判所は日本人の男性の上告を棄却した。", [("CHN_JUD", "120", "JPN_CVL")]),
+    ("中国の警察は男性を射殺した。", [("CHN_COP", "1823", "CHN_CVL")]),
+    ("北朝鮮は日本の漁船を撃沈した。", [("PRK", "190", "JPN")]),
+    ("北朝鮮の政府が韓国を恫喝した。", [("PRK_GOV", "130", "KOR")]),
+    # reactions that stand out (目立つ) are reactions that happen
+    ("日本のネット上では韓国への批判が目立つ。", [("JPN_NETIZENS", "111", "KOR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEXICON_CASES)
+def test_lexicon_by_cameo_category(text, expected):
+    assert analyzed(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
