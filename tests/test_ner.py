@@ -505,3 +505,37 @@ def test_a_place_only_the_gazetteer_knows_explains_no_name():
         doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
         doc = nlp.get_pipe("dekigoto_actors")(doc)
         assert bool(ner._unexplained_segments(doc)) is runs, text
+
+
+def test_unseen_names_are_the_checked_mentions_no_model_span_overlaps():
+    from pipeline.ner.merge import unseen_names
+
+    tokyo, seoul = _kb(0, 2, "PLACE"), _kb(5, 8, "PLACE")
+    assert unseen_names([tokyo, seoul], [(5, 10, "ORG", 0.8, 0.6)]) == [tokyo]
+    assert unseen_names([tokyo], [(0, 2, "LOC", 0.9)]) == []
+    assert unseen_names([], [(0, 2, "LOC", 0.9)]) == []
+
+
+NAMES_IN_COMPOUNDS = [
+    ("昨日、彼は東京倶楽部で演奏した。", ["東京"], []),  # a club's name: the model sees no place
+    ("彼は第1回日本おもちゃ大賞を受けた。", ["日本"], []),  # an award
+    ("昨日、日本大使館前で抗議した。", [], ["日本大使館"]),  # an organ (JPN_GOV) stays, and 前 is a position
+    ("昨日、ソウル市内で雨が降った。", [], ["ソウル"]),  # a position
+    ("閣僚の靖国神社参拝が続いた。", [], ["靖国神社"]),  # an act on the name
+    ("昨日、ロンドンで雨が降った。", [], ["ロンドン"]),  # no compound
+]
+
+
+@pytest.mark.parametrize(("text", "checked", "kept"), NAMES_IN_COMPOUNDS)
+def test_a_known_name_in_a_compound_the_model_sees_no_entity_in_is_no_mention(text, checked, kept):
+    from pipeline.model import Sentence
+    from pipeline.ner.component import _TokenView
+    from pipeline.nlp import make_doc
+
+    nlp = _actors_and_ner(8)
+    ner = nlp.get_pipe("dekigoto_ner")
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    found = ner._names_in_compounds(doc._.mentions, doc._.actors, _TokenView.of(doc))
+    assert [m.text for m, _ in found] == checked
+    assert [m.text for m in ner(doc)._.mentions] == kept

@@ -51,16 +51,20 @@ def make_actor_linker(nlp: Language, name: str, overlay: str | None, fuzzy: bool
     return ActorLinker(overlay=overlay, fuzzy=fuzzy)
 
 
-def add_model_mentions(doc, kb, ner_spans) -> None:
+def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     """The statistical NER's entities become mentions (link_method "model") where they
     name more than the KB and rules found: where no KB or rule mention overlaps them, or
     where they are a longer name around mentions that give way to it (日本銀行 around
     日本: `pipeline.actors.longer_names`), which they replace. A mention links to the KB
     actor when the name is a KB name the rules passed over (ベラルーシ in ベラルーシカリ),
-    else to a new actor. Updates doc._.mentions and doc._.actors."""
-    from pipeline.ner.merge import contained_mentions, model_mentions
+    else to a new actor. A mention of `checked` (names the model was run around in a
+    compound of nouns) that no entity of the model overlaps is a word of a longer name
+    of something else and no mention (東京|倶楽部, 日本|おもちゃ大賞: `unseen_names`).
+    Updates doc._.mentions and doc._.actors."""
+    from pipeline.ner.merge import contained_mentions, model_mentions, unseen_names
 
     mentions, actors = doc._.mentions or [], doc._.actors
+    vetoed = unseen_names(checked, ner_spans)
     org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
     event_suffixes = tuple(kb.lexicon.get("event_suffixes", ()))
     found = model_mentions(
@@ -106,8 +110,8 @@ def add_model_mentions(doc, kb, ner_spans) -> None:
         for start, end, actor in reading.parts:
             part = replace(m, start=start, end=end, text=doc_text(doc)[start:end])
             kept.append(_linked(part, actor, actors))
-    if replaced:
-        gone = {id(m) for m in replaced}
+    if replaced or vetoed:
+        gone = {id(m) for m in [*replaced, *vetoed]}
         mentions = [m for m in mentions if id(m) not in gone]
         used = {m.actor_id for m in [*mentions, *kept]}
         for key in [k for k in actors if k not in used]:

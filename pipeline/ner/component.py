@@ -92,6 +92,8 @@ class NerComponent:
         # words that end the name of an organisation or a place (銀行, 大学, 島, 市)
         place_suffixes = tuple(kb.lexicon.get("place_suffixes") or ()) if kb is not None else ()
         self.name_ends = self.org_suffixes + place_suffixes + _ORG_HEADS
+        # words after a name that say where, not what (沖, 市内, 前, 側)
+        self.positions = tuple(kb.lexicon.get("place_positions") or ()) + _POSITIONS if kb is not None else _POSITIONS
         # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
         self._is_candidate = lru_cache(maxsize=100_000)(self._name_like)
         if enabled:
@@ -126,6 +128,33 @@ class NerComponent:
                 if word.endswith(self.name_ends):
                     out.append(k)
                     break
+        return out
+
+    def _names_in_compounds(self, mentions, actors, view: _TokenView) -> list[tuple[object, int]]:
+        """KB or rule names of states, places and organisations that run into a
+        compound of nouns (東京|倶楽部, 日本|おもちゃ|大賞, NHK|紅白|歌合戦, 中国|漁船): each with
+        the token after it. The model runs there too: a name it sees as no entity in
+        its compound is a word of a longer name of something else (a club, an award,
+        a programme), not a mention (`pipeline.actors.component.add_model_mentions`)."""
+        from pipeline.actors.longer_names import YIELDING_METHODS
+
+        idx = view.idx.tolist()
+        out = []
+        for m in mentions:
+            if m.link_method not in YIELDING_METHODS or m.label not in _NAMED_IN_COMPOUNDS:
+                continue
+            actor = actors.get(m.actor_id)
+            if actor is None or actor.sector:
+                continue  # an organ (日本大使館, 検察, 米軍) is an actor whatever follows it
+            i = bisect.bisect_left(idx, m.end)
+            if i >= len(idx) or idx[i] != m.end or not 0 < i or view.spaces[i - 1]:
+                continue
+            tag = view.tags[i]
+            if not tag.startswith("名詞") or tag.startswith(_NOT_IN_NAMES) or "サ変" in tag:
+                continue  # 靖国神社|参拝: an act on the name, not a longer one
+            if "".join(view.words[i : i + 3]).startswith(self.positions):
+                continue  # ソウル|市|内, 日本大使館|前: a position, not a longer name
+            out.append((m, i))
         return out
 
     def _spans_of_many(self, jobs: list[tuple[_TokenView, list[tuple[int, int]]]]) -> list[list[NerSpan]]:
@@ -173,19 +202,25 @@ class NerComponent:
                 continue
             view = _TokenView.of(doc)
             linked = self.kb is not None and doc._.mentions is not None
-            jobs.append((view, self._unexplained_segments(doc, view) if linked else list(_segments(view.words))))
-            todo.append((doc, linked))
+            if linked:
+                compounds = self._names_in_compounds(doc._.mentions, doc._.actors or {}, view)
+                segments = self._unexplained_segments(doc, view, [i for _, i in compounds])
+                checked = _seen(compounds, segments, view)
+            else:
+                segments, checked = list(_segments(view.words)), []
+            jobs.append((view, segments))
+            todo.append((doc, linked, checked))
         from pipeline.actors.component import add_model_mentions
 
-        for (doc, linked), spans in zip(todo, self._spans_of_many(jobs), strict=True):
+        for (doc, linked, checked), spans in zip(todo, self._spans_of_many(jobs), strict=True):
             doc._.ner_spans = spans
             if linked:
-                add_model_mentions(doc, self.kb, spans)
+                add_model_mentions(doc, self.kb, spans, checked)
 
-    def _unexplained_segments(self, doc: Doc, view=None) -> list[tuple[int, int]]:
-        """Token ranges around the name-like tokens that no actor mention covers: the
-        whole segment (sentence) with `context = 0`, else `context` tokens each side
-        within it, overlapping windows merged."""
+    def _unexplained_segments(self, doc: Doc, view=None, extra: list[int] = ()) -> list[tuple[int, int]]:
+        """Token ranges around the name-like tokens that no actor mention covers (and
+        the `extra` tokens): the whole segment (sentence) with `context = 0`, else
+        `context` tokens each side within it, overlapping windows merged."""
         view = view or _TokenView.of(doc)
         # a place only the gazetteer knows explains no name: it may begin a longer one
         # (ボストン・ブルドッグス, 一宮市立千秋小学校), which the model is run to find
@@ -195,7 +230,7 @@ class NerComponent:
         candidates = [
             i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
         ]
-        candidates = sorted({*candidates, *self._compound_ends(doc._.mentions, view)})
+        candidates = sorted({*candidates, *self._compound_ends(doc._.mentions, view), *extra})
         if not candidates:
             return []
         segments = list(_segments(view.words))
@@ -253,8 +288,23 @@ _COMPOUND_WORDS = 4
 _NOUN_TAGS = ("名詞", "接尾辞-名詞的")
 # mentions of what names organisations and places after it (日本銀行, 東京都交通局)
 _NAMED_IN_COMPOUNDS = ("STATE", "PLACE", "ORG", "IGO")
+# nouns that continue no name after a place or organisation (中国|3|社)
+_NOT_IN_NAMES = ("名詞-数詞",)
+_POSITIONS = ("前", "後", "側", "内", "外", "上", "下", "中")
 # heads of organisation names besides the lexicon's suffixes (警備隊, 交響楽団, 交通局)
 _ORG_HEADS = ("隊", "団", "局", "部", "院", "軍", "会", "庁", "館")
+
+
+def _seen(compounds, segments: list[tuple[int, int]], view: _TokenView) -> list:
+    """The mentions of `compounds` ((mention, token after it)) that lie, with the token
+    after them, in one of the segments the model runs on."""
+    idx = view.idx.tolist()
+    out = []
+    for m, after in compounds:
+        first = bisect.bisect_right(idx, m.start) - 1
+        if any(a <= first and after < b for a, b in segments):
+            out.append(m)
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -89,6 +89,13 @@ def model_mentions(
     return out
 
 
+def unseen_names(checked: Iterable[Mention], ner_spans: Iterable[Sequence]) -> list[Mention]:
+    """The mentions of `checked` that no span of the model overlaps (the model read
+    the text around them and saw no entity there)."""
+    spans = [(int(s[0]), int(s[1])) for s in ner_spans]
+    return [m for m in checked if not any(a < m.end and m.start < b for a, b in spans)]
+
+
 def _strictly_inside(start: int, end: int, outer_start: int, outer_end: int) -> bool:
     return outer_start <= start and end <= outer_end and (end - start) < (outer_end - outer_start)
 
