@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.actors import link_actors, load_kb
-from pipeline.actors.kb import LABEL_OF_TYPE
+from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import _DocView, names_a_thing, new_actor
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, read_longer_name
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
@@ -122,7 +122,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
 def _linked(m, actor, actors):
     """The model mention `m` linked to `actor` (its label from the actor's type)."""
     m.actor_id = actor.actor_id
-    m.label = LABEL_OF_TYPE.get(actor.type, m.label)
+    m.label = mention_label(actor, m.label)
     actors.setdefault(actor.actor_id, actor)
     return m
 

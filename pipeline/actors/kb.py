@@ -22,17 +22,28 @@ from pipeline.model import Actor
 
 DATA_PACKAGE = "pipeline.data.actors"
 ACTOR_TYPES = ("STATE", "PERSON", "IGO", "REGION", "GOVERNMENT", "GROUP", "PLACE", "ORG")
-# Mention.label for each Actor.type (REGION acts like a collective of states: GROUP)
+# Mention.label for each Actor.type: a region is a place named in the text (アジア, 朝鮮半島),
+# except the blocs of `BLOCS`, which act like collectives of states (mention_label)
 LABEL_OF_TYPE = {
     "STATE": "STATE",
     "PERSON": "PERSON",
     "IGO": "IGO",
-    "REGION": "GROUP",
+    "REGION": "PLACE",
     "GOVERNMENT": "ORG",
     "GROUP": "GROUP",
     "PLACE": "PLACE",
     "ORG": "ORG",
 }
+BLOCS = frozenset({"REG_WEST", "REG_GLOBAL_SOUTH"})
+
+
+def mention_label(actor: Actor, default: str = "ORG") -> str:
+    """The Mention.label of a mention of `actor` (see LABEL_OF_TYPE)."""
+    if actor.actor_id in BLOCS:
+        return "GROUP"
+    return LABEL_OF_TYPE.get(actor.type, default)
+
+
 SECTOR_NAMES_EN = {
     "GOV": "Government of {c}",
     "MIL": "Military of {c}",

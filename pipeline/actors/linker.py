@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy
 
-from pipeline.actors.kb import FUZZY_MIN_LEN, LABEL_OF_TYPE, PLACE_SUFFIXES, KnowledgeBase
+from pipeline.actors.kb import FUZZY_MIN_LEN, PLACE_SUFFIXES, KnowledgeBase, mention_label
 from pipeline.actors.orgs import org_actor
 from pipeline.actors.textutil import (
     KATAKANA_RUN_RE,
@@ -1078,7 +1078,7 @@ def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], d
                 c.start,
                 c.end,
                 text[c.start : c.end],
-                LABEL_OF_TYPE.get(a.type, "ORG"),
+                mention_label(a),
                 a.actor_id,
                 "abbreviation" if getattr(c, "abbr", False) and c.method == "kb" else c.method,
                 round(c.conf, 3),
