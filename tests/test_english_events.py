@@ -128,6 +128,9 @@ IMPLIED = [
      ("BLR_GOV", "173", "PER_BABARYKA_VIKTAR")),
     ("Tsikhanouskaya met Viktar Babaryka, who was later arrested.",
      ("BLR_GOV", "173", "PER_BABARYKA_VIKTAR")),
+    # "whose" stands for the noun its clause describes
+    ("Viktar Babaryka, whose brother was detained last year, left Minsk.",
+     ("BLR_GOV", "173", "PER_BABARYKA_VIKTAR")),
 ]  # fmt: skip
 
 

@@ -120,6 +120,8 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
             for c in t.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "appos"):
                     found += [m.actor_id for m in st.mention_of.get(c.i, [])]
+                if c.dep_ == "poss" and c.lower_ == "whose" and depth < 2:
+                    found += np_actors(_antecedent(c), st, depth + 1)
         if not found and depth < 2:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, "of", "for", "over", "by"):
@@ -134,6 +136,15 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
             if aid not in out:
                 out.append(aid)
     return out
+
+
+def _antecedent(rel):
+    """The noun a relative word (who, whose, which) stands for: the head of its
+    relative clause (Tsikhanouskaya, whose husband was arrested)."""
+    t = rel
+    while t.dep_ != "relcl" and t.head.i != t.i:
+        t = t.head
+    return t.head if t.dep_ == "relcl" else rel
 
 
 def subject_tok(v):
