@@ -87,6 +87,24 @@ def test_statements_code_the_speakers_act_by_what_is_said(text, expected):
     assert len(got) == len(expected), got
 
 
+AUTHORED = [
+    # a participle on what a verb produces is its author's act, and the act says more
+    # than the plain statement of producing it
+    ("The Lithuanian government released a statement blaming Minsk for the border crisis.",
+     [("LTU_GOV", "112", "BLR_GOV", "asserted")]),
+    ("Warsaw published a report accusing Belarusian guards of violence.",
+     [("POL_GOV", "112", "BLR", "asserted")]),
+    # a speaker's plain statements of one day through a story are one statement
+    ("Rubio said the talks with Belarus were useful. Rubio also said that "
+     "Lithuania and Poland were consulted.", [("PER_RUBIO_MARCO", "010", "BLR", "asserted")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), AUTHORED, ids=[a[0] for a in AUTHORED])
+def test_statements_fold_into_what_they_say(text, expected):
+    assert _events(text) == expected
+
+
 def test_first_person_in_a_quote_is_the_speaker_across_sentences():
     text = (
         'Lukashenko said on Monday: "Our patience has limits. We will expel the Lithuanian '

@@ -28,7 +28,39 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
         doc._.published or "", focus_state(mentions, actors),
         protagonist=_protagonist(mentions, actors), **kb_callables(kb, actors),
     )  # fmt: skip
-    return code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
+    events = code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
+    return fold_statements(events)
 
 
-__all__ = ["code_events_en"]
+PLAIN_STATEMENT = "010"
+
+
+def fold_statements(events: list[EventMention]) -> list[EventMention]:
+    """A plain statement says no more than what else its speaker does in the sentence:
+    "Pompeo posted a message blaming Iran" is the blame (112), not also a statement
+    (010); the plain statements of one speaker on one date through a story are one
+    event, aimed at the first party they name (not one per sentence, place, outlet
+    and person); an event with no target
+    adds nothing beside the same act of the same source with one."""
+    by_source: dict[tuple[int, str], list[EventMention]] = {}
+    for e in events:
+        by_source.setdefault((e.sentence_id, e.source_actor_id), []).append(e)
+    out: list[EventMention] = []
+    seen_plain: set[tuple[str, str]] = set()
+    for e in events:
+        others = by_source[(e.sentence_id, e.source_actor_id)]
+        if e.event_code == PLAIN_STATEMENT and not e.symmetric:
+            if any(o.event_code != PLAIN_STATEMENT for o in others):
+                continue
+            if (e.source_actor_id, e.date) in seen_plain:
+                continue  # a speaker's words of a day through a story: one statement
+            seen_plain.add((e.source_actor_id, e.date))
+        elif not e.target_actor_id and any(
+            o.target_actor_id and o.event_code == e.event_code for o in others
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+__all__ = ["code_events_en", "fold_statements"]

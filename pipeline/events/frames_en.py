@@ -147,6 +147,15 @@ def _antecedent(rel):
     return t.head if t.dep_ == "relcl" else rel
 
 
+def _author_of_object(noun):
+    """The verb whose object a noun is (or lies inside: a message on Twitter), if any."""
+    t, in_object = noun, False
+    while t.head.i != t.i and t.dep_ in ("dobj", "attr", "pobj", "prep", "appos", "compound"):
+        in_object = in_object or t.dep_ in ("dobj", "attr")
+        t = t.head
+    return t if in_object and is_predicate(t) else None
+
+
 def subject_tok(v):
     """(subject token, passive?, how) of a verb: its own, else the one it shares or inherits."""
     # the subject nearest the verb (By mid-April the country was considering: not "April")
@@ -161,6 +170,11 @@ def subject_tok(v):
             return c, True, "explicit"
     if v.dep_ == "relcl":
         return v.head, False, "inherited"
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        author = _author_of_object(v.head)
+        if author is not None:  # posted a message blaming Iran: the poster blames
+            subj, _, _ = subject_tok(author)
+            return subj, False, "inherited"
     if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.i != v.i:
         if v.dep_ == "xcomp":  # object control: urged the EU to ..., pressed Minsk to ...
             for c in v.head.children:
