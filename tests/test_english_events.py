@@ -207,6 +207,13 @@ def test_bare_agents_take_the_storys_country():
     assert {"HKG_OPP", "HKG_COP"} <= ids
 
 
+def test_the_government_and_parliament_alone_are_the_storys():
+    text = ("Protests spread across Georgia on Sunday. The opposition accused the government "
+            "of fraud, and parliament suspended its session.")  # fmt: skip
+    got = _events(text)
+    assert ("GEO_OPP", "1121", "GEO_GOV", "asserted") in got, got
+
+
 def test_a_chamber_is_its_own_actor():
     from pipeline.analysis import run_nlp
     from pipeline.text import prepare
