@@ -273,3 +273,24 @@ def test_the_component_reads_with_the_configured_reader(nlp):
         assert [[(e.source_actor_id, e.event_code, e.target_actor_id) for e in d._.events] for d in docs] == [
             [("USA", "111", "CHN")]
         ] * 2
+
+
+LINK_LIST_CASES = [
+    # the headlines under a link heading report other stories: no events from them
+    ("米国は中国を批判した。\n\n【関連記事】\n・ロシアが日本を非難\n・韓国が北朝鮮に抗議", [("USA", "111", "CHN")]),
+    ("米国は中国を批判した。\n\n■関連情報\n・ロシアが日本を非難した。", [("USA", "111", "CHN")]),
+    # a heading standing alone, its list in the next paragraph
+    ("米国は中国を批判した。\n\n関連リンク：\n\n・ロシアが日本を非難した。", [("USA", "111", "CHN")]),
+    # a list item of the story's own body is read
+    ("米国は次のように中国を批判した。\n・ロシアが日本を非難した。", [("USA", "111", "CHN"), ("RUS", "111", "JPN")]),
+    # 関連 as a word of a sentence is no heading
+    ("関連情報によると、ロシアが日本を非難した。", [("RUS", "111", "JPN")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINK_LIST_CASES)
+def test_no_events_from_related_link_lists(text, expected):
+    import pipeline
+
+    found = pipeline.analyze(text, published="2026-02").events
+    assert [(e["source_actor_id"], e["event_code"], e["target_actor_id"] or "") for e in found] == expected

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.events.lexicon import load_lexicon
-from pipeline.events.readers import default_reader, get_reader
+from pipeline.events.readers import default_reader, get_reader, link_lists
 
 
 class EventCoder:
@@ -43,7 +43,9 @@ class EventCoder:
                 batch = docs[i : i + batch_size]
                 parses += parse_units([(doc, units(doc, sentences(doc))) for doc in batch])
         for doc, parsed in zip(docs, parses, strict=True):
-            doc._.events = self.reader.read(doc, parsed, self.embedded)
+            links = link_lists(doc)  # other stories' headlines: no events
+            events = self.reader.read(doc, parsed, self.embedded)
+            doc._.events = [e for e in events if e.sentence_id not in links]
         return docs
 
 

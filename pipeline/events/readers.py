@@ -17,6 +17,7 @@ for a reader that needs none.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +30,13 @@ DEFAULT_READER = "ja.v2"
 READER_ENV = "DEKIGOTO_EVENTS_READER"
 # which sentences "ja.v2" parses: those with a trigger and actors of at least this many
 MIN_ACTORS = 1
+# The heading of a list of links to other stories (【関連記事】, ■関連情報, 関連リンク：): the
+# headlines listed under it report other stories, so no event is read from them.
+LINK_HEADING = re.compile(
+    r"^\s*(?:[【■□◆◇●○▼▽★☆《［\[＜<]\s*)?(?:関連|あわせて読みたい|合わせて読みたい)"
+    r"(?:記事|情報|リンク|ニュース|サイト)?\s*(?:[】］\]》＞>]|[:：]|$)"
+)
+LIST_MARK = re.compile(r"^\s*[・●○■□◆◇▼▽▲△※\-*•]")
 
 
 @dataclass(frozen=True)
@@ -65,11 +73,38 @@ def get_reader(name: str) -> Reader:
     return READERS[name]
 
 
+def link_lists(doc: Doc) -> set[int]:
+    """Ids of the sentences of related-link lists: a link heading (【関連記事】, ■関連情報)
+    and the rest of its paragraph; when the heading stands alone, the next paragraph too if
+    every sentence of it is a list item (・…)."""
+    out: set[int] = set()
+    by_paragraph: dict[int, list] = {}
+    for sent in doc._.sentences or ():
+        by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    listing = False  # the paragraph before was a heading standing alone
+    for para in sorted(by_paragraph):
+        sents = by_paragraph[para]
+        texts = [doc.text[s.start : s.end] for s in sents]
+        if listing and all(LIST_MARK.match(t) for t in texts):
+            out.update(s.sentence_id for s in sents)
+            listing = False
+            continue
+        listing = False
+        for k, text in enumerate(texts):
+            if LINK_HEADING.match(text):
+                out.update(s.sentence_id for s in sents[k:])
+                listing = k == len(sents) - 1
+                break
+    return out
+
+
 def sentences(doc: Doc, min_actors: int = MIN_ACTORS) -> list[tuple[int, int]]:
-    """The sentences "ja.v2" parses: a trigger of the lexicon and `min_actors` actors."""
+    """The sentences "ja.v2" parses: a trigger of the lexicon and `min_actors` actors, not
+    in a related-link list."""
     from pipeline.parser.select import candidate_sentences
 
-    spans = [(s.start, s.end) for s in doc._.sentences or ()]
+    links = link_lists(doc)
+    spans = [(s.start, s.end) for s in doc._.sentences or () if s.sentence_id not in links]
     return candidate_sentences(doc, spans, min_actors)
 
 
@@ -104,4 +139,7 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
     return events
 
 
-__all__ = ["DEFAULT_READER", "READERS", "READER_ENV", "Reader", "default_reader", "get_reader", "read_events", "sentences"]
+__all__ = [
+    "DEFAULT_READER", "READERS", "READER_ENV", "Reader", "default_reader", "get_reader", "link_lists",
+    "read_events", "sentences",
+]  # fmt: skip
