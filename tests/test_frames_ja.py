@@ -105,6 +105,12 @@ TREE_CASES = [
     # a phrase marked は outside the quotations belongs to the main clause
     ("これに対し韓国のネット掲示板では「ひどい」「あり得ない」など、日本への批判が相次いだ。",
      [("KOR_NETIZENS", "111", "JPN")]),
+    # the words of a public voice are its opinion: the acts they name are not coded
+    ("韓国のネットユーザーからは「米国が日本を非難した」と、米国を支持する意見が多くみられた。",
+     [("KOR_NETIZENS", "051", "USA")]),
+    ("韓国のネット掲示板には「米国が日本を非難した」などのコメントが相次いだ。", [("KOR_NETIZENS", "010", "USA")]),
+    # ... but a speaker's words are read (コメントした is a verb of saying)
+    ("韓国の外相は「北朝鮮が日本を非難した」とコメントした。", [("PRK", "111", "JPN"), ("KOR", "010", "")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, HEAD
@@ -816,6 +817,8 @@ class _Reader:
         for s in [outer, *quoted]:
             if s.host is not None and _is_question(self.story.text[s.ps.start - 1 : s.ps.end + 1]):
                 continue  # 「…殴ってもいいのか」: a question asserts no act
+            if s.host is not None and _voice_words(self.story.text, s.ps.end, outer.sent.end):
+                continue  # 「…を爆撃しろ」などの意見: an opinion, coded as the voice's act
             self.unit(s, dates)
         self._link_requests()
         self._topic(outer)
@@ -1180,6 +1183,29 @@ class _Reader:
             if found:
                 self.story.para_topic = found
                 return
+
+
+# the words that may stand between quoted words and the voice noun labelling them:
+# 「…」「…」など, 「…」といった, 「…」との, 「…」と、
+QUOTE_LABELS = re.compile(r"^[」』]?(?:\s*(?:「[^「」]*」|『[^『』]*』|[、,]|などと|など|なんて|といった|という|との|とか|や|と))*")
+# verbs of saying: quoted words they report are a speaker's, not a voice's (「…」と述べた)
+SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", "言い", "いっ", "主張", "強調", "発言", "答え", "伝え", "報じ", "発表", "ツイート", "つぶや", "呟")
+VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
+
+
+def _voice_words(text: str, quote_end: int, sentence_end: int) -> bool:
+    """Are the words quoted up to `quote_end` a public voice's: a voice noun (声, 意見,
+    書き込み, コメント, 反応) labels them, after more quotations and a label (など, といった,
+    との) or a short clause on the noun (「…」と、議員を支持する意見), before any verb of
+    saying and any other quotation? Acts named in such words are the voice's opinion (「…
+    を爆撃しろ」などの過激な意見: a threat by the voice, not an attack)."""
+    rest = text[quote_end:sentence_end]
+    rest = rest[QUOTE_LABELS.match(rest).end() :][:VOICE_WINDOW]
+    for k in range(len(rest)):
+        noun = next((v for v in VOICE_NOUNS if rest.startswith(v, k)), None)
+        if noun is not None and not rest[k + len(noun) : k + len(noun) + 1] in ("し", "す", "さ"):
+            return not any(w in rest[:k] for w in SAYING) and "「" not in rest[:k] and "。" not in rest[:k]
+    return False
 
 
 def _clause_len(s: _Sentence, p: Predicate) -> int:
