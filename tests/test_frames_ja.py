@@ -111,6 +111,10 @@ TREE_CASES = [
     ("韓国のネット掲示板には「米国が日本を非難した」などのコメントが相次いだ。", [("KOR_NETIZENS", "010", "USA")]),
     # ... but a speaker's words are read (コメントした is a verb of saying)
     ("韓国の外相は「北朝鮮が日本を非難した」とコメントした。", [("PRK", "111", "JPN"), ("KOR", "010", "")]),
+    # a news outlet acts in words: a visit or a demonstration it reports is someone else's,
+    # and its report of them is attribution
+    ("韓国の聯合ニュースは20日、韓国の農民が日本に知らせるために来日しデモを行った、と報じた。", []),
+    ("朝日新聞は、日本政府を批判した。", [("ORG_ASAHI_SHIMBUN", "111", "JPN_GOV")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

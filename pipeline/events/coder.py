@@ -444,7 +444,9 @@ def _code_sentence(
 def _drop_attributions(events: list[EventMention], actors: dict[str, Actor]) -> list[EventMention]:
     """朝日新聞は、警察が女子高生を捨てたと報じた: a newspaper's report of what someone else
     did is where the news comes from, not an event of the story (CAMEO codes the act)."""
-    others = [e for e in events if not _is_media(e.source_actor_id, actors)]
+    # someone else's act, or one the paper reports but cannot have done (聯合ニュースは、農民が
+    # 来日したと報じた: the parse left the visit to the paper)
+    others = [e for e in events if not _is_media(e.source_actor_id, actors) or not _can_act(e, actors)]
     if not others:
         return events
     return [e for e in events if not (_is_media(e.source_actor_id, actors) and e.event_code == "010")]
@@ -487,6 +489,10 @@ REACTION_ROOTS = ("05", "11", "12")
 # Sectors whose members act only in words (QuadClass 1 and 3) or by protest (root 14):
 # a newspaper reports an attack, it does not carry it out (朝日新聞は…捨てたと報じた).
 VERBAL_SECTORS = ("MED",)
+# what a news outlet does in its pages: it states, appeals, praises, demands, criticises,
+# rejects, threatens; a visit or a demonstration in its report is someone else's
+# (聯合ニュースは、農民が来日しデモを行ったと報じた)
+MEDIA_ROOTS = ("01", "02", "05", "10", "11", "12", "13")
 VERBAL_QUADS = (1, 3)
 
 
@@ -503,7 +509,9 @@ def _can_act(e: EventMention, actors: dict[str, Actor]) -> bool:
         return True
     if actor.type == "PLACE":
         return False
-    if actor.sector in VERBAL_SECTORS or actor.actor_id.endswith("_NETIZENS"):
+    if actor.sector in VERBAL_SECTORS:
+        return e.event_code[:2] in MEDIA_ROOTS
+    if actor.actor_id.endswith("_NETIZENS"):
         from pipeline.events.cameo import load_cameo
 
         code = load_cameo().get(e.event_code)

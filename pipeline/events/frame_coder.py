@@ -542,9 +542,18 @@ def code_frames(
     lexicon: Lexicon,
     story: Story,
     embedded: bool = False,
+    sentence_rules: Callable[[list[EventMention]], list[EventMention]] | None = None,
 ) -> list[EventMention]:
-    """EventMentions for the frames that the lexicon codes (see the module docstring)."""
-    return story_pass(_Coder(frames, actors, lexicon, story, embedded).run(), actors, story)
+    """EventMentions for the frames that the lexicon codes (see the module docstring);
+    `sentence_rules`, a front end's rules over the events of one sentence, run before the
+    story's."""
+    events = _Coder(frames, actors, lexicon, story, embedded).run()
+    if sentence_rules is not None:
+        by_sentence: dict[int, list[EventMention]] = {}
+        for e in sorted(events, key=lambda e: (e.sentence_id, e.start)):
+            by_sentence.setdefault(e.sentence_id, []).append(e)
+        events = [e for group in by_sentence.values() for e in sentence_rules(group)]
+    return story_pass(events, actors, story)
 
 
 REACTION_ROOTS = ("01", "02", "05", "10", "11", "12")  # demands too: called for an investigation

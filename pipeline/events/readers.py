@@ -129,14 +129,12 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
         sector_actor=callables["sector_actor"],
     )  # fmt: skip
     lexicon = JapaneseLexicon()
-    coded = code_frames(frames_ja(doc, parses, lexicon), actors, lexicon, story, embedded)
-    by_sentence: dict[int, list[EventMention]] = {}
-    for e in sorted(coded, key=lambda e: (e.sentence_id, e.start)):
-        by_sentence.setdefault(e.sentence_id, []).append(e)
-    events: list[EventMention] = []
-    for sentence_events in by_sentence.values():
-        events += v1._drop_attributions(v1._drop_reporting(sentence_events), actors)
-    return events
+
+    def sentence_rules(events: list[EventMention]) -> list[EventMention]:
+        return v1._drop_attributions(v1._drop_reporting(events), actors)
+
+    frames = frames_ja(doc, parses, lexicon)
+    return code_frames(frames, actors, lexicon, story, embedded, sentence_rules=sentence_rules)
 
 
 __all__ = [
