@@ -115,6 +115,10 @@ TREE_CASES = [
     # and its report of them is attribution
     ("韓国の聯合ニュースは20日、韓国の農民が日本に知らせるために来日しデモを行った、と報じた。", []),
     ("朝日新聞は、日本政府を批判した。", [("ORG_ASAHI_SHIMBUN", "111", "JPN_GOV")]),
+    # a passive support verb: the subject suffers the act named by the object, the
+    # に / から-party does it
+    ("日本人女性が韓国人男性に暴行を加えられた。", [("KOR_CVL", "182", "JPN_CVL")]),
+    ("米国は中国から批判を浴びせられた。", [("CHN", "111", "USA")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

@@ -1126,6 +1126,10 @@ class _Reader:
             side_b = [x for x in dict.fromkeys(_partners(s, p) + s.inner(noun, "と")) if x not in side_a]
             args += [Arg("agent", tuple(side_a), how or "np")] if side_a else []
             args += [Arg("partner", tuple(side_b), marker="と")] if side_b else []
+        elif passive:  # 女性が男に暴行を加えられた: the subject suffers the act, the に-party does it
+            source = np_agent or _passive_agent(s, p)
+            args += [Arg("agent", tuple(source), "np" if np_agent else "explicit")] if source else []
+            args += [Arg("patient", tuple(agent), how)] if agent else []
         else:
             source = np_agent or agent
             target = _dative(s, p) or s.inner(noun, "へ", "に対して") or [x for x in s.owner_actors(noun) if x not in source]
