@@ -119,6 +119,15 @@ TREE_CASES = [
     # に / から-party does it
     ("日本人女性が韓国人男性に暴行を加えられた。", [("KOR_CVL", "182", "JPN_CVL")]),
     ("米国は中国から批判を浴びせられた。", [("CHN", "111", "USA")]),
+    # a が-phrase the parse hangs on an intransitive relative clause is the verb's above
+    # (倒れている女性: the woman fell), and a を-phrase hung on an intransitive adverbial
+    # clause (生きたまま) is its object
+    ("中国の警察が倒れている女性を拘束した。", [("CHN_COP", "173", "CHN_CVL")]),
+    ("朝日新聞は、中国の警察が倒れている女性を生きたまま田んぼに捨てたと報じた。", [("CHN_COP", "180", "CHN_CVL")]),
+    # ... a transitive one keeps it (中国が建設した: China built it)
+    ("日本政府は、中国が建設したガス田を非難した。", [("JPN_GOV", "111", "CHN")]),
+    # a title after 元 / 前 still leaves the person heading the phrase
+    ("鳩山元首相は中国を批判した。", [("PER_HATOYAMA_YUKIO", "111", "CHN")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

@@ -118,7 +118,11 @@ ACTOR_TAIL = {
 
 def is_actor_tail(tail) -> bool:
     """Do these tokens after an actor leave it heading its phrase: titles and suffixes
-    only (プーチン大統領, ルビオ国務長官, グロッシ事務局長, 米国側)?"""
+    only (プーチン大統領, ルビオ国務長官, グロッシ事務局長, 米国側), a title's former / current
+    (鳩山元首相, 前大統領)?"""
+    tail = list(tail)
+    if len(tail) > 1 and tail[0].text in TITLE_PREFIXES:
+        tail = tail[1:]
     if all(
         t.lemma_ in ACTOR_TAIL or t.text in ACTOR_TAIL or t.is_suffix or "数詞" in t.tag_
         for t in tail
@@ -131,6 +135,8 @@ def is_actor_tail(tail) -> bool:
     return whole in ACTOR_TAIL or "".join(t.text for t in tail if not t.is_suffix) in ACTOR_TAIL
 
 
+# words before a title: former, previous, current, late, next (鳩山元首相, 李前大統領)
+TITLE_PREFIXES = ("元", "前", "現", "故", "次期")
 # one-character state abbreviations between a name and its title (ルビオ米国務長官)
 STATE_QUALIFIERS = ("米", "露", "ロ", "中", "英", "仏", "独", "韓", "日", "朝", "印", "豪", "加", "伊")
 # Nouns that head adverbial clauses: the topic of the sentence still applies inside

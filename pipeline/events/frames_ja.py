@@ -91,6 +91,15 @@ REPORTED_ENDINGS = (
     "と報じられ", "と報道され",
 )
 MAX_TRIGGER_TOKENS = 3
+# Intransitive predicates (lemmas): the noun a relative clause of one modifies is its
+# subject (沖で発生した事件, 倒れている女性), so a が-phrase the parse hangs on it is another
+# predicate's (`_stray_subject`).
+INTRANSITIVE = frozenset({
+    "発生", "起きる", "起こる", "倒れる", "死亡", "死ぬ", "亡くなる", "住む", "在住", "暮らす", "居る", "いる",
+    "有る", "ある", "来る", "来日", "滞在", "生まれる", "負傷", "墜落", "沈没", "爆発", "始まる", "続く",
+    "広がる", "残る", "集まる", "立つ", "座る", "寝る", "働く", "勤務", "通う", "所属", "入院", "失踪",
+    "倒壊", "炎上", "流行", "生きる", "急増", "増加", "減少", "成立", "存在", "出現", "登場", "発足", "到着",
+})
 
 
 # --------------------------------------------------------------------------- the document
@@ -489,6 +498,9 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     topic outlives its clause; one naming no actor blocks the guess: 人権状態は); else the
     paragraph's topic (not for a relative clause)."""
     subj = _subject(s, p)
+    stray = _stray_subject(s, p)
+    if stray and (subj is None or subj.topic):
+        return stray, "explicit"
     if subj is not None:
         found = s.head_actors(subj.i)
         if found:
@@ -521,6 +533,56 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     if story.para_topic:
         return list(story.para_topic), "discourse"
     return [], ""
+
+
+def _stray_subject(s: _Sentence, p: Predicate) -> list[str]:
+    """Actors of a が-phrase the parse hangs on an intransitive relative clause on one of p's
+    arguments (中国の警察が[倒れている女子高生]を捨てた, 元首相が[沖で発生した事件]を…と表現した):
+    the noun such a clause modifies is its own subject, so the が-phrase is p's."""
+    for r in s.preds:
+        gov = r.governor
+        if gov is None or gov.kind != "relative" or r.start > p.start or _clause_above(s, gov.i) != p.i:
+            continue
+        if r.lemma not in INTRANSITIVE and s.tok(r.i).lemma_ not in INTRANSITIVE:
+            continue
+        if r.voice != "active" or r.object is not None and not r.object.via:
+            continue
+        for a in r.arguments:
+            if a.case == "が" and not a.via and not a.topic and s.scope(a.i) == s.scope(p.i):
+                found = s.head_actors(a.i)
+                if found:
+                    return found
+    return []
+
+
+def _stray_object(s: _Sentence, p: Predicate) -> Argument | None:
+    """A を-phrase the parse hangs on an intransitive adverbial clause of p (女性を[生きた
+    まま]捨てた): such a clause takes no object, so it is p's."""
+    for q in s.preds:
+        gov = q.governor
+        if gov is None or gov.kind != "adverbial" or _clause_above(s, q.i) != p.i:
+            continue
+        if q.lemma in INTRANSITIVE or s.tok(q.i).lemma_ in INTRANSITIVE:
+            found = [a for a in q.arguments if a.case == "を" and not a.via]
+            if found:
+                return found[0]
+    return None
+
+
+def _clause_above(s: _Sentence, i: int) -> int | None:
+    """The predicate whose clause holds the noun at i: the first above it, passing over
+    adverbial clauses (生きたまま: the noun before it is the verb's after it)."""
+    k, seen = i, set()
+    while k not in seen:
+        seen.add(k)
+        h = s.head(k)
+        if h == k:
+            return None
+        q = s.by_i.get(h)
+        if q is not None and not (q.governor is not None and q.governor.kind == "adverbial"):
+            return h
+        k = h
+    return None
 
 
 def _chained_object(s: _Sentence, p: Predicate) -> list[str]:
@@ -971,7 +1033,7 @@ class _Reader:
         target = [fixed] if fixed else _dative(s, p)
         if p.voice == "causative" and not _args_of(p, "に対して", "へ"):
             target = []  # 日本に釈放させた: the に-party is made to act, not the target
-        obj = p.object
+        obj = p.object or _stray_object(s, p)
         if not target and obj is not None and s.tok(obj.i).text not in CLAUSAL_OBJECTS:
             target = _object_actors(s, p, obj) or s.inner(obj.i, "へ", "に対して") or s.inner(obj.i, "と") or [
                 x for x in s.owner_actors(obj.i) if x not in agent
