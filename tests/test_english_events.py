@@ -214,6 +214,11 @@ def test_the_government_and_parliament_alone_are_the_storys():
     assert ("GEO_OPP", "1121", "GEO_GOV", "asserted") in got, got
 
 
+def test_armed_groups_are_known_actors():
+    got = _events("The Houthis claimed responsibility for the drone attack.")
+    assert ("ORG_HOUTHIS", "015", "", "asserted") in got, got
+
+
 def test_a_chamber_is_its_own_actor():
     from pipeline.analysis import run_nlp
     from pipeline.text import prepare
