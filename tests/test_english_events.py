@@ -214,6 +214,18 @@ def test_the_government_and_parliament_alone_are_the_storys():
     assert ("GEO_OPP", "1121", "GEO_GOV", "asserted") in got, got
 
 
+def test_an_abbreviation_of_a_new_name_is_the_same_actor():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    text = ("The Federal Broadcasting Authority (FBA) fined a radio station on Monday. "
+            "The FBA said the fine would stand.")  # fmt: skip
+    doc = run_nlp(prepare(text), "en", PUB)
+    ids = {m.actor_id for m in doc._.mentions if doc.text[m.start : m.end] in ("FBA",
+           "Federal Broadcasting Authority")}  # fmt: skip
+    assert len(ids) == 1, ids
+
+
 def test_armed_groups_are_known_actors():
     got = _events("The Houthis claimed responsibility for the drone attack.")
     assert ("ORG_HOUTHIS", "015", "", "asserted") in got, got

@@ -267,6 +267,16 @@ def _adjacent(text: str, a: Cand, b: Cand, possessive: bool = True) -> bool:
     return gap == " " or (possessive and bool(_POSSESSIVE.match(gap)))
 
 
+INITIALS_SKIP = {"of", "the", "for", "and", "on", "in", "de"}
+
+
+def _initials(name: str) -> str:
+    """The abbreviation a name's capitalised words make (National Telecommunications
+    Commission -> NTC); "" for a name of one word."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in INITIALS_SKIP]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
 def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], dict[str, Actor]]:
     """Mentions (offsets into doc.text) and the actors they refer to, for an English Doc."""
     if kb is None:
@@ -347,6 +357,12 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             ),
             None,
         )
+        if known is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+            known = next(  # NTC after the National Telecommunications Commission
+                (a for a in new_actors.values() if a.type != "PERSON"
+                 and _initials(a.name_en) == words[0]),
+                None,
+            )  # fmt: skip
         if known is not None:  # Pratasevich after Raman Pratasevich (whatever spaCy calls it)
             extra.append(Cand(s, e, "actor", known.actor_id, method="new", conf=CONF_NEW))
         else:
