@@ -226,9 +226,17 @@ def test_an_abbreviation_of_a_new_name_is_the_same_actor():
     assert len(ids) == 1, ids
 
 
-def test_armed_groups_are_known_actors():
-    got = _events("The Houthis claimed responsibility for the drone attack.")
-    assert ("ORG_HOUTHIS", "015", "", "asserted") in got, got
+CLAIMS = [
+    "The Houthis claimed responsibility for the drone attack.",
+    "The Houthis claimed the drone attack on the refinery.",
+    "The bombing of the pipeline was claimed by the Houthis.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_claiming_an_attack_is_claiming_responsibility(text):
+    got = _events(text)
+    assert ("ORG_HOUTHIS", "015") in [g[:2] for g in got], got
 
 
 def test_a_chamber_is_its_own_actor():
