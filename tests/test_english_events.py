@@ -105,6 +105,13 @@ def test_statements_fold_into_what_they_say(text, expected):
     assert _events(text) == expected
 
 
+def test_he_in_a_quote_is_not_its_speaker():
+    text = ('Lithuanian President Gitanas Nauseda met Alexander Lukashenko in Minsk. Nauseda '
+            'said on Friday "We asked for the release of the prisoners. He refused."')  # fmt: skip
+    got = _events(text)
+    assert ("PER_LUKASHENKO_ALEXANDER", "120") in [g[:2] for g in got], got
+
+
 def test_first_person_in_a_quote_is_the_speaker_across_sentences():
     text = (
         'Lukashenko said on Monday: "Our patience has limits. We will expel the Lithuanian '

@@ -575,7 +575,10 @@ def _pronouns(doc, before: list[Cand], actor_of) -> list[Cand]:
         (c for c in before if c.kind == "actor" and actor_of(c).type == "PERSON"),
         key=lambda c: c.start,
     )
+    from pipeline.events.frames_en import quote_spans
+
     subjects = [c for c in people if _is_subject(doc, c)]
+    quotes = quote_spans(doc.text)
     out = []
     for tok in doc:
         if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -583,6 +586,11 @@ def _pronouns(doc, before: list[Cand], actor_of) -> list[Cand]:
         # the last person who was a subject, unless another person came much later
         prior = [c for c in people if c.end <= tok.idx]
         prior_subj = [c for c in subjects if c.end <= tok.idx]
+        quote = next(((a, b) for a, b in quotes if a < tok.idx < b), None)
+        if quote is not None:  # in a quote "he" is not its speaker, who says "I"
+            speaker = [c.key for c in subjects if c.end <= quote[0]][-1:]
+            prior = [c for c in prior if c.key not in speaker]
+            prior_subj = [c for c in prior_subj if c.key not in speaker and c.start > quote[0]]
         if not prior:
             continue
         pick = prior_subj[-1] if prior_subj and tok.idx - prior_subj[-1].start < 400 else prior[-1]
