@@ -105,6 +105,12 @@ def test_statements_fold_into_what_they_say(text, expected):
     assert _events(text) == expected
 
 
+def test_a_person_in_apposition_to_an_office_is_the_party():
+    text = "Belarus's foreign minister, Maxim Ryzhenkov, criticized Lithuania on Monday."
+    got = _events(text)
+    assert [g[0] for g in got] == ["PER_RYZHENKOV_MAXIM"], got
+
+
 def test_he_in_a_quote_is_not_its_speaker():
     text = ('Lithuanian President Gitanas Nauseda met Alexander Lukashenko in Minsk. Nauseda '
             'said on Friday "We asked for the release of the prisoners. He refused."')  # fmt: skip

@@ -130,8 +130,9 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
                             found += np_actors(p, st, depth + 1)
         found = [a for a in found if _type(st, a) not in NOT_PARTIES]
         if any(_type(st, a) == "PERSON" for a in found):
-            # the Turkish President Erdoğan: the state qualifies the person, it is no party
-            found = [a for a in found if _type(st, a) not in ("STATE",)]
+            # the Turkish President Erdoğan, the Senate Majority Leader, Mitch McConnell: the
+            # state or organ qualifies the person, it is no party
+            found = [a for a in found if _type(st, a) not in STATE_TYPES]
         for aid in found:
             if aid not in out:
                 out.append(aid)
