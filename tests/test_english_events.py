@@ -133,6 +133,7 @@ NOMINALS = [
     # a light verb carries the act its object names
     ("Iraqi militias made threats against U.S. troops.", ("IRQ_UAF", "130", "USA_MIL")),
     ("Johnson paid a visit to Ireland.", ("PER_JOHNSON_BORIS", "042", "IRL")),
+    ("Poland made a plea to Belarus.", ("POL", "02", "BLR")),  # the verb's to-phrase
     # an event noun codes when its phrase names who acts: a possessor, a name before it, by X
     ("Russia's attack on Ukrainian ports continued.", ("RUS", "19", "UKR")),
     ("The Taliban attack on the base ended at noon.", ("", "19", "")),

@@ -475,8 +475,10 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
             if noun is not None:  # made threats against X: threaten + against X
                 carried.add(noun.i)
                 agent = [a for a in fields["args"] if a.role == "agent"]
+                # made threats against X; made a plea to X (the verb's to-phrase)
+                targets = _noun_targets(noun, st) or _prep_args(v, st)
                 fields.update(_noun_fields(noun, nominals, st), support="light",
-                              args=(*agent, *_noun_targets(noun, st)))  # fmt: skip
+                              args=(*agent, *targets))  # fmt: skip
         pending.append((v, fields))
     for v, fields in pending:
         gov = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.i != v.i else None
