@@ -15,6 +15,7 @@ from pipeline.actors.textutil import (
     romanise_korean,
     romanise_korean_katakana,
     romanise_name,
+    korean_name_spellings,
 )
 from pipeline.model import Sentence
 
@@ -170,12 +171,56 @@ def test_hangul_to_roman(hangul, roman):
         ("ホン・ソンリョン", "Hong Seong-ryong"),  # ソン, リョン: syllables with a final ン
         ("パク・ミョンス", "Park Myeong-su"),
         ("イ・ラン", "Lee Ran"),  # イ as a family name is Lee
+        ("チョン・チャンゴル", "Jung Chan-gol"),  # ル after a syllable is its final consonant
         ("ジョン・スミス", ""),  # ジョン is no Korean family name
         ("キム・Ｘ", ""),
     ],
 )
 def test_romanise_korean_katakana(kana, roman):
     assert romanise_korean_katakana(kana) == roman
+
+
+@pytest.mark.parametrize(
+    ("name", "spelling"),
+    [
+        ("パク・ジョンウ", "Park Jong-woo"),  # ジョン may be 종 jong, ウ is spelt woo
+        ("ハン・ジュンヒ", "Han Joon-hee"),
+        ("ノ・ビョンマン", "Noh Byung-man"),  # another spelling of the family name
+        ("イ・ラン", "Lee Rang"),  # a final ン may be ㅇ ng
+        ("李明博", "Lee Myung-bak"),  # kanji, read by KANJIDIC2
+    ],
+)
+def test_korean_names_get_the_spellings_of_english_news(name, spelling):
+    spellings = korean_name_spellings(name)
+    assert spelling in spellings and romanise_name(name, "ko") not in spellings
+    assert len(spellings) <= 24
+
+
+def test_only_korean_names_get_korean_spellings():
+    assert korean_name_spellings("ジョン・スミス") == [] and korean_name_spellings("川村一郎") == []
+
+
+def test_new_korean_names_read_as_korean_where_korea_is_named():
+    """A name the NER finds (not only the rules) is read in its language, in a story that
+    names Korea though it is set in Japan; the family name alone later is the same person."""
+    from pipeline.api import analyze
+
+    text = "東京の劇場で、韓国から来た歌手パク・ジョンウが公演を開いた。日本のファンは喜び、パク氏は感謝を述べた。"
+    r = analyze(text, published="2012-05-01")
+    ((person),) = [a for a in r.actors if a["type"] == "PERSON"]
+    assert (person["name_en"], person["country"]) == ("Park Jeong-u", "KOR")
+    assert "Park Jong-woo" in person["aliases"].split(";")
+    assert {m["text"] for m in r.mentions if m["actor_id"] == person["actor_id"]} == {"パク・ジョンウ", "パク"}
+
+
+def test_family_name_alone_is_the_person_named_in_full():
+    from pipeline.api import analyze
+
+    text = "都庁で石原都知事が会見した。作家の石原慎太郎は以前から発言していた。石原氏は反論した。"
+    r = analyze(text, published="2012-05-01")
+    ((person),) = [a for a in r.actors if a["type"] == "PERSON"]  # not 石原都 (都知事 is his title)
+    assert person["name_en"] == "Shintaro Ishihara"
+    assert [m["text"] for m in r.mentions if m["actor_id"] == person["actor_id"]] == ["石原", "石原慎太郎", "石原"]
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,11 @@ from spacy.language import Language
 
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
-from pipeline.actors.linker import _DocView, names_a_thing, new_actor
+from pipeline.actors.linker import _DocView, names_a_thing, story_countries, unknown_name_actor
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, read_longer_name
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
+from pipeline.actors.textutil import is_kanji
 from pipeline.tokenizer import doc_text, is_unknown
 
 # a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)
@@ -84,7 +85,9 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     starts = {m.start for m in mentions}
     view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
     probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
+    titles = kb.lexicon.get("titles") or {}
     replaced, kept = [], []
+    story = None  # the story's country, for the language of a new person's name
     for m in found:
         suffixes = org_suffixes if m.label == "ORG" else ()
         sure = probability.get((m.start, m.end), 1.0) >= SURE_PROBABILITY
@@ -94,13 +97,24 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
             continue
         if m.label == "PLACE" and view is not None and names_a_thing(view, m.end, thing_heads, starts):
             continue  # 東日本|大震災: the name of an event, as the rules read KB places
+        if m.label == "PERSON":
+            cut = _before_title(m, doc_text(doc), titles)
+            if cut is not m and any(x.start < cut.end and cut.start < x.end for x in mentions):
+                continue  # the rules read the name before the title already
+            m = cut
         inner = contained_mentions(m, mentions)
         if not inner:
             known = [e.key for e in kb.surfaces.get(m.text, []) if e.kind == "actor"]
             place = kb.place_named(m.text) if m.label == "PLACE" and not known else ""
             if place:  # 本庄, 南原: a place name that is also a surname, read as a place here
                 known = [place]
-            kept.append(_linked(m, kb.get(known[0]) if known else new_actor(m.text, MODEL_KIND[m.label], kb), actors))
+            if known:
+                actor = kb.get(known[0])
+            else:
+                if story is None:
+                    story, view = story_countries(kb, [x.actor_id for x in mentions]), view or _DocView(doc)
+                actor = unknown_name_actor(view, m.start, m.end, m.text, MODEL_KIND[m.label], kb, story)
+            kept.append(_linked(m, actor, actors))
             continue
         reading = read_longer_name(m, inner, actors, kb, name_like)
         if reading is None:
@@ -113,10 +127,44 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     if replaced or vetoed:
         gone = {id(m) for m in [*replaced, *vetoed]}
         mentions = [m for m in mentions if id(m) not in gone]
-        used = {m.actor_id for m in [*mentions, *kept]}
-        for key in [k for k in actors if k not in used]:
-            del actors[key]
-    doc._.mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
+    mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
+    _link_family_names(mentions, actors)
+    used = {m.actor_id for m in mentions}
+    for key in [k for k in actors if k not in used]:
+        del actors[key]
+    doc._.mentions = mentions
+
+
+def _before_title(m, text: str, titles) -> object:
+    """A person entity that ends inside a title (石原都|知事: the model took 都 of 都知事)
+    ends before it."""
+    for k in (1, 2):
+        head = text[m.end - k : m.end]
+        if m.end - m.start > k + 1 and any(t.startswith(head) and len(t) > k and text.startswith(t, m.end - k) for t in titles):
+            return replace(m, end=m.end - k, text=m.text[:-k])
+    return m
+
+
+def _link_family_names(mentions, actors) -> None:
+    """A new person named by the family name alone (秋山, ホン) is the person of that family
+    name the article names in full (秋山成勲, ホン・ソンリョン; the first of them)."""
+    full: dict[str, str] = {}  # family name -> actor id of the first full name
+    people = {m.actor_id: actors[m.actor_id] for m in mentions if actors.get(m.actor_id) and actors[m.actor_id].type == "PERSON"}
+    for m in mentions:
+        a = people.get(m.actor_id)
+        name = a.name_ja if a is not None else ""
+        if "・" in name:
+            full.setdefault(name.split("・")[0], m.actor_id)
+        elif a is not None and len(name) >= 3 and all(is_kanji(ch) for ch in name):
+            for n in (1, 2):
+                full.setdefault(name[:n], m.actor_id)  # 石|原慎太郎 never matches: 石 is no name given alone
+    for m in mentions:
+        a = people.get(m.actor_id)
+        if a is None or a.in_kb:
+            continue
+        other = full.get(a.name_ja)
+        if other and other != m.actor_id:
+            m.actor_id = other
 
 
 def _linked(m, actor, actors):

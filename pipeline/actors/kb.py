@@ -1046,6 +1046,9 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
     for i, row in enumerate(_read_tsv("cjk_surnames.tsv"), 1):
         if row["lang"] not in ("ko", "zh") or not row["kanji"] or not row["spellings"]:
             errs.append(f"cjk_surnames.tsv row {i}: need lang ko|zh, kanji and spellings")
+    for i, row in enumerate(_read_tsv("korean_spellings.tsv"), 1):
+        if not row["roman"].isascii() or not row["news"] or not row["news"].replace(";", "").isascii():
+            errs.append(f"korean_spellings.tsv row {i}: an RR syllable and ';'-separated ASCII spellings")
     for i, row in enumerate(_read_tsv("hanja_korean.tsv"), 1):
         if len(row["kanji"]) != 1 or not row["korean"].isascii():
             errs.append(f"hanja_korean.tsv row {i}: one kanji and an ASCII reading")

@@ -37,6 +37,7 @@ from pipeline.actors.textutil import (
     kana_key,
     korean_family_name,
     korean_gloss_fits,
+    korean_name_spellings,
     levenshtein,
     new_actor_id,
     quote_spans,
@@ -622,7 +623,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         return kb.get(c.key)
 
     # resolve ambiguous surfaces and create new actors
-    story = _story_country(kb, cands)
+    story = _story_countries(kb, cands)
     for c in cands:
         if c.kind != "actor":
             continue
@@ -631,14 +632,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
         if c.method == "new" or (c.method == "fuzzy" and not c.key):
             kind = c.title
             surface = c.canon or text[c.start : c.end]
-            lang, gloss = _name_language(v, c.start, c.end, story) if kind == "PER" else ("", "")
-            actor = new_actor(surface, kind, kb, lang, gloss)
-            if lang and story in CJK_STATES[lang]:
-                actor.country = story
-            elif kind == "PER" and not lang and not c.canon:
-                split = _family_name_end(v, c.start, c.end)
-                if split:  # 有田芳生: Yoshifu Arita, as English-language news writes it
-                    actor.name_en = romanise_japanese_name(text[c.start : split], text[split : c.end])
+            actor = unknown_name_actor(v, c.start, c.end, surface, kind, kb, story, split=not c.canon)
             new_actors.setdefault(actor.actor_id, actor)
             c.key, c.title = actor.actor_id, ""
 
@@ -1013,6 +1007,8 @@ def new_actor(surface: str, kind: str, kb: KnowledgeBase | None = None, lang: st
     if kind == "ORG" and kb is not None:
         return org_actor(actor_id, surface, kb)
     aliases = [surface, gloss] if gloss else [surface]
+    if lang == "ko":  # the other spellings English-language news uses (Park Jong-woo)
+        aliases += korean_name_spellings(surface)
     return Actor(actor_id, NEW_ACTOR_TYPES[kind], romanise_name(surface, lang), surface, "", "", False, aliases)
 
 
@@ -1026,20 +1022,52 @@ def _family_name_end(v: _DocView, s: int, e: int) -> int:
     return v.tok_end[i] if j < len(v.tags) and "名" in v.tags[j] else 0
 
 
-def _story_country(kb: KnowledgeBase, cands: list[Cand]) -> str:
-    """The state the KB mentions found so far name most (first seen on ties)."""
+def _story_countries(kb: KnowledgeBase, cands: list[Cand]) -> list[str]:
+    """The states the KB mentions found so far name, most often first (first seen on ties)."""
+    return story_countries(kb, [c.key for c in cands if c.kind == "actor" and not c.standalone])
+
+
+def story_countries(kb: KnowledgeBase, actor_ids) -> list[str]:
+    """The states the actors of these mentions belong to, most often first (first seen on ties)."""
     counts: dict[str, int] = {}
-    for c in cands:
-        if c.kind == "actor" and not c.standalone:
-            ctry = kb.country_of(c.key)
-            if ctry:
-                counts[ctry] = counts.get(ctry, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else ""
+    for actor_id in actor_ids:
+        ctry = kb.country_of(actor_id)
+        if ctry:
+            counts[ctry] = counts.get(ctry, 0) + 1
+    return sorted(counts, key=lambda k: -counts[k])
 
 
-def _name_language(v: _DocView, s: int, e: int, story: str) -> tuple[str, str]:
-    """('ko' | 'zh' | '', katakana gloss) for a person name the KB does not know: Korean
-    for a katakana name of a Korean family name in a story about Korea (キム・テヒ), or for
+def unknown_name_actor(
+    v: _DocView,
+    s: int,
+    e: int,
+    surface: str,
+    kind: str,
+    kb: KnowledgeBase,
+    countries: list[str],
+    split: bool = True,
+) -> Actor:
+    """A new actor for the unknown name at [s, e) of kind PER, ORG or PLC (`new_actor`), a
+    person's name read in its language (`_name_language`; `countries`: the story's states,
+    most mentioned first): a Korean or Chinese one gets the first of them of that
+    language; a Japanese kanji name whose surname UniDic tags is given name first when
+    `split` (有田芳生: Yoshifu Arita, as English-language news writes it)."""
+    lang, gloss = _name_language(v, s, e, countries) if kind == "PER" else ("", "")
+    actor = new_actor(surface, kind, kb, lang, gloss)
+    home = next((c for c in countries if c in CJK_STATES[lang]), "") if lang else ""
+    if home and (countries[0] in CJK_STATES[lang] or is_all_katakana(surface)):
+        actor.country = home
+    elif kind == "PER" and not lang and split:
+        end = _family_name_end(v, s, e)
+        if end:
+            actor.name_en = romanise_japanese_name(v.text[s:end], v.text[end:e])
+    return actor
+
+
+def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[str, str]:
+    """('ko' | 'zh' | '', katakana gloss) for a person name the KB does not know
+    (`countries`: the story's states, most mentioned first): Korean for a katakana name of a
+    Korean family name and Korean syllables in a story that names Korea (キム・テヒ), or for
     kanji when a katakana gloss reads it the Korean way (朴槿恵（パク・クネ）) or the story is about
     Korea and it starts with a Korean family name; Chinese when the story is about China or
     Taiwan; '' (Japanese: cutlet) otherwise, and for a name UniDic knows a Japanese
@@ -1047,7 +1075,8 @@ def _name_language(v: _DocView, s: int, e: int, story: str) -> tuple[str, str]:
     name = v.text[s:e]
     m = _GLOSS_RE.match(v.text, e)
     gloss = m.group(1) if m else ""
-    if "・" in name and is_all_katakana(name) and story in CJK_STATES["ko"]:
+    story = countries[0] if countries else ""
+    if "・" in name and is_all_katakana(name) and any(c in CJK_STATES["ko"] for c in countries):
         return ("ko" if romanise_korean_katakana(name) else ""), ""  # キム・テヒ in a Korea story
     if not 2 <= len(name) <= 4 or not all(is_kanji(ch) for ch in name):
         return "", gloss

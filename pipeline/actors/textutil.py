@@ -229,31 +229,44 @@ def romanise_chinese(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _korean_katakana() -> tuple[dict[str, str], dict[str, str], int]:
-    """(katakana syllable -> roman, katakana family name -> conventional spelling, longest key)."""
+def _korean_katakana() -> tuple[dict[str, str], dict[str, list[str]], int]:
+    """(katakana syllable -> roman, katakana family name -> its spellings, conventional
+    first and then those of other family names written alike, longest key)."""
     syllables = {row["kana"]: row["roman"] for row in _data_rows("korean_katakana.tsv")}
-    families: dict[str, str] = {}
-    for spelling, kana in _cjk_tables()[0].values():
-        if kana:
-            families.setdefault(kana, spelling)
+    families: dict[str, list[str]] = {}
+    for row in _data_rows("cjk_surnames.tsv"):
+        if row["lang"] == "ko" and row["kana"]:
+            spellings = families.setdefault(row["kana"], [])
+            spellings += [s for s in row["spellings"].split(";") if s not in spellings]
     return syllables, families, max(map(len, syllables))
+
+
+@lru_cache(maxsize=1)
+def _korean_spellings() -> dict[str, list[str]]:
+    """RR syllable -> the other spellings English-language news uses (korean_spellings.tsv)."""
+    return {row["roman"]: row["news"].split(";") for row in _data_rows("korean_spellings.tsv")}
 
 
 _CODAS = {"ン": "n", "ム": "m", "ル": "l", "ク": "k", "プ": "p", "ッ": "t"}
 
 
-def romanise_korean_katakana(name: str) -> str:
-    """A Korean name written in katakana, family name first (キム・テヒ, ホン・ソンリョン):
-    the family name as English-language news spells it, the given name syllable by syllable
-    (korean_katakana.tsv) joined by a hyphen: Kim Tae-hui, Hong Seong-ryong; '' when the
-    first part is no Korean family name or a syllable is not in the table."""
+def _korean_katakana_parts(name: str) -> tuple[str, list[str]] | None:
+    """(katakana family name, RR syllables of the given name) of a Korean name written in
+    katakana, family name first (キム・テヒ -> (キム, [tae, hui])); None when the first part
+    is no Korean family name or a syllable is not in the table. ル after a syllable is its
+    final consonant (チャンゴル: chan-gol)."""
     syllables, families, longest = _korean_katakana()
     family, _, given = name.partition("・")
     if family not in families or not given:
-        return ""
+        return None
     given = given.replace("・", "")
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while i < len(given):
+        if given[i] == "ル" and out and out[-1][-1:] in "aeiouy":
+            out[-1] += "l"
+            i += 1
+            continue
         for n in range(min(longest, len(given) - i), 0, -1):
             if given[i : i + n] in syllables:
                 out.append(syllables[given[i : i + n]])
@@ -264,9 +277,68 @@ def romanise_korean_katakana(name: str) -> str:
                 out[-1] += _CODAS[given[i]]
                 i += 1
             else:
-                return ""
-    first = "-".join(out)
-    return f"{families[family]} {first[:1].upper()}{first[1:]}"
+                return None
+    return family, out
+
+
+def _korean_name(family: str, given: list[str]) -> str:
+    first = "-".join(given)
+    return f"{family} {first[:1].upper()}{first[1:]}"
+
+
+def romanise_korean_katakana(name: str) -> str:
+    """A Korean name written in katakana, family name first (キム・テヒ, ホン・ソンリョン):
+    the family name as English-language news spells it, the given name syllable by syllable
+    (korean_katakana.tsv) joined by a hyphen: Kim Tae-hui, Hong Seong-ryong; '' when the
+    first part is no Korean family name or a syllable is not in the table."""
+    parts = _korean_katakana_parts(name)
+    if parts is None:
+        return ""
+    return _korean_name(_korean_katakana()[1][parts[0]][0], parts[1])
+
+
+def korean_spellings(families: list[str], given: list[str], limit: int = 24) -> list[str]:
+    """Other English spellings of a Korean name read as the RR syllables `given`, family
+    name spelt as `families` (conventional first): each syllable as news also spells it
+    (korean_spellings.tsv; Park Jeong-u -> Park Jong-woo, Park Jung-u ...), and a final n
+    as ng (a katakana ン is either: イ・ラン may be Lee Rang); the usual family spelling with
+    every such given name first, the other family spellings with the likeliest four; at
+    most `limit`, the RR name itself left out."""
+    import itertools
+
+    table = _korean_spellings()
+    choices = []
+    for syl in given:
+        forms = [syl, *table.get(syl, ())]
+        if syl.endswith("n") and syl + "g" not in forms:
+            forms.append(syl + "g")
+        choices.append(forms)
+    combos = sorted(itertools.product(*[range(len(c)) for c in choices]), key=lambda ix: (sum(ix), ix))
+    given_forms = [[c[i] for c, i in zip(choices, ix, strict=True)] for ix in combos]
+    names = [_korean_name(families[0], g) for g in given_forms]
+    names += [_korean_name(f, g) for f in families[1:3] for g in given_forms[:4]]
+    primary = _korean_name(families[0], given)
+    return list(dict.fromkeys(n for n in names if n != primary))[:limit]
+
+
+def korean_name_spellings(name: str, limit: int = 24) -> list[str]:
+    """The other English spellings (`korean_spellings`) of a Korean name in katakana
+    (パク・ジョンウ) or kanji (李明博: Lee Myung-bak ...); [] when it does not read as one."""
+    if is_all_katakana(name):
+        parts = _korean_katakana_parts(name)
+        return korean_spellings(_korean_katakana()[1][parts[0]], parts[1], limit) if parts else []
+    family = korean_family_name(name)
+    readings = _cjk_tables()[2]
+    given = [readings.get(ch, "") for ch in name[len(family) :]]
+    if not family or not given or not all(given):
+        return []
+    return korean_spellings(_korean_family_spellings()[family], given, limit)
+
+
+@lru_cache(maxsize=1)
+def _korean_family_spellings() -> dict[str, list[str]]:
+    """Korean family name in kanji -> its English spellings, conventional first."""
+    return {row["kanji"]: row["spellings"].split(";") for row in _data_rows("cjk_surnames.tsv") if row["lang"] == "ko"}
 
 
 def romanise_japanese_name(family: str, given: str) -> str:
