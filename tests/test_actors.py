@@ -581,6 +581,12 @@ AGENT_CASES = [
     # but an organ before a name is still an actor
     ("ベラルーシ野党のチハノフスカヤ氏が訴えた。",
      {("ベラルーシ野党", "BLR_OPP"), ("チハノフスカヤ", "PER_TSIKHANOUSKAYA_SVIATLANA")}),
+    # 両: the agents of each state named together
+    ("日韓両政府は協議を続けた。", {("日", "JPN"), ("韓", "KOR"), ("両政府", "JPN_GOV"), ("両政府", "KOR_GOV")}),
+    ("日本と韓国の両政府が協議した。", {("日本", "JPN"), ("韓国", "KOR"), ("両政府", "JPN_GOV"), ("両政府", "KOR_GOV")}),
+    ("米中両国民は歓迎した。", {("米", "USA"), ("中", "CHN"), ("国民", "USA_CVL"), ("国民", "CHN_CVL")}),
+    # 政府 alone is the government of the story's country
+    ("韓国の外務省は抗議したが、政府は対応を保留した。", {("韓国", "KOR"), ("外務省", "KOR_GOV"), ("政府", "KOR_GOV")}),
 ]
 
 

@@ -701,6 +701,12 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             spec = sectors.get(c.key) if c.kind == "sector" else None
             if c.kind == "fixed" and c.key in sectors:
                 spec = sectors[c.key]
+            if spec is not None and v.ch(c.start - 1) == "両":
+                states = _coordinated_states(result, c.start - 1, text, actor_of)
+                if len(states) >= 2:  # 日韓両国民, 米中両軍: each state's people, forces
+                    suffix = spec.get("suffix", "")
+                    result += [Cand(c.start, c.end, "actor", kb.sector_id(x.key, spec["sector"], suffix), agent=True) for x in states]
+                    continue
             if spec is not None and prev is not None and prev.kind == "actor":
                 composed = _compose_agent(kb, prev, c, spec, text, actor_of)
                 if composed is not None:
@@ -926,6 +932,22 @@ _LOCATIVE = ("で", "にて", "内で")
 
 
 _LOCAL = ("現地", "地元")
+_STATE_JOINERS = ("", "と", "・", "、")
+
+
+def _coordinated_states(before: list[Cand], at: int, text: str, actor_of) -> list[Cand]:
+    """The states named together right before `at` (日韓|両政府, 米中|両国, 日本と韓国の|両政府):
+    the trailing run of state mentions joined directly or by と, ・ or 、, ending at `at`
+    or at の before it."""
+    run: list[Cand] = []
+    for c in reversed(before):
+        if c.kind != "actor" or actor_of(c).type != "STATE":
+            break
+        gap = text[c.end : run[-1].start] if run else text[c.end : at]
+        if gap not in (_STATE_JOINERS if run else ("", "の")):
+            break
+        run.append(c)
+    return run[::-1]
 
 
 def _outlet_country(before: list[Cand], pos: int, actor_of) -> str:
@@ -1149,6 +1171,13 @@ def _resolve_anaphor(
             titled = x
         if len(prior) >= 40 and (titled is not None or not want):
             break
+    if count >= 2 and kind == "GOV":
+        states = _coordinated_states([x for x in before if x.end <= c.start], c.start, text, actor_of)
+        if len(states) >= 2:  # 日韓両政府: the governments of the states just named
+            return [
+                Cand(c.start, c.end, "actor", kb.sector_id(x.key, "GOV"), method="anaphora", conf=CONF_ANAPHORA)
+                for x in states
+            ]
     if count >= 2:
         # 「ルカシェンコ、プーチン両大統領」: the names are right there
         if (
