@@ -714,3 +714,8 @@ def test_abbreviations_are_linked_by_their_own_method():
         ("米", "abbreviation"),
         ("対米", "abbreviation"),
     ]
+
+
+def test_names_inside_urls_are_no_mentions(nlp):
+    text = "詳しくはhttp://news.livedoor.com/article/detail/1/ を参照。livedoorは発表した。"
+    assert pairs(nlp, text) == {("livedoor", "ORG_LIVEDOOR")}

@@ -130,6 +130,7 @@ def test_former_title_is_not_the_government(nlp, kb):
         ("日本で崔龍海（チェ・リョンヘ）氏が語った。", "Choi Ryong-hae", ""),  # the gloss reads it as Korean
         ("韓国の女優キム・テヒ氏が語った。韓国の市民も。", "Kim Tae-hui", "KOR"),  # katakana, Korea story
         ("ジョン・スミス氏が韓国で語った。韓国の市民も。", "Jon Sumisu", ""),  # no Korean family name
+        ("韓国の記者イ・ジョンソン氏が批判した。", "Lee Jeong-seong", "KOR"),  # not Johnson: a Korean given name
         ("川村一郎氏は韓国で語った。韓国の市民も。", "Ichiro Kawamura", ""),  # Japanese: cutlet, given name first
     ],
 )

@@ -15,7 +15,7 @@ from pipeline.actors.linker import _DocView, names_a_thing, story_countries, unk
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, read_longer_name
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
-from pipeline.actors.textutil import is_kanji
+from pipeline.actors.textutil import is_kanji, url_spans
 from pipeline.tokenizer import doc_text, is_unknown
 
 # a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)
@@ -86,9 +86,12 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
     probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
     titles = kb.lexicon.get("titles") or {}
+    urls = url_spans(doc_text(doc))
     replaced, kept = [], []
     story = None  # the story's country, for the language of a new person's name
     for m in found:
+        if any(a <= m.start and m.end <= b for a, b in urls):
+            continue  # a name inside an address (news.livedoor.com)
         suffixes = org_suffixes if m.label == "ORG" else ()
         sure = probability.get((m.start, m.end), 1.0) >= SURE_PROBABILITY
         if not _plausible_name(doc, m.start, m.end, suffixes, sure) or _names_an_event(

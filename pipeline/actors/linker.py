@@ -34,6 +34,7 @@ from pipeline.actors.textutil import (
     is_ascii_alnum,
     is_kanji,
     is_katakana,
+    is_korean_family_kana,
     kana_key,
     korean_family_name,
     korean_gloss_fits,
@@ -41,6 +42,7 @@ from pipeline.actors.textutil import (
     levenshtein,
     new_actor_id,
     quote_spans,
+    url_spans,
     romanise_japanese_name,
     romanise_korean_katakana,
     romanise_name,
@@ -147,6 +149,16 @@ def _boundary_ok(v: _DocView, s: int, e: int, surface: str) -> bool:
     return s in v.starts and e in v.ends
 
 
+def _korean_given_name(v: _DocView, s: int) -> bool:
+    """Does a katakana word at s follow a Korean family name and ・ (イ・|ジョンソン, キム・|ヨナ)?"""
+    if v.ch(s - 1) != "・":
+        return False
+    i = s - 1
+    while i > 0 and is_katakana(v.ch(i - 1)) and v.ch(i - 1) != "・":
+        i -= 1
+    return is_korean_family_kana(v.text[i : s - 1])
+
+
 def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
     text, surfaces, out = v.text, kb.surfaces, []
     pat = kb.matcher
@@ -163,6 +175,9 @@ def _scan_kb(kb: KnowledgeBase, v: _DocView) -> list[Cand]:
             sub = text[s:end]
             entries = surfaces.get(sub)
             if entries and _boundary_ok(v, s, end, sub):
+                if entries[0].kind == "actor" and _korean_given_name(v, s) and kb.get(entries[0].key).type == "PERSON":
+                    pos = end  # イ・ジョンソン: the given name of a Korean, not Johnson
+                    break
                 for ent in entries[:1] if entries[0].kind == "actor" else entries:
                     out.append(Cand(s, end, ent.kind, ent.key))
                 # keep lexicon readings of an actor surface too (e.g. none today)
@@ -419,8 +434,12 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
         suffix = _next_suffix(org_suffixes, text, e)
         if len(key) >= FUZZY_MIN_LEN and (name_like(s, e) or title) and not tagged(s, e, "地名"):
             best = None
+            family = surface.split("・")[0] if "・" in surface else ""
+            family = kana_key(family) if is_korean_family_kana(family) else ""
             for d in deletes1(key):
                 for cand_key in kb.fuzzy_index.get(d, ()):
+                    if not cand_key.startswith(family):
+                        continue  # イ・ジョンソン is no spelling of Johnson: a Korean name stays one
                     dist = levenshtein(key, cand_key, 1)
                     if dist <= 1 and (best is None or (dist, cand_key) < best):
                         best = (dist, cand_key)
@@ -1116,12 +1135,16 @@ def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[s
 
 def to_mentions(final, actor_of, text: str, sentences) -> tuple[list[Mention], dict[str, Actor]]:
     """Mention rows (with their sentence) and the actors they link to, from the
-    final candidates; shared by the Japanese and English linkers."""
+    final candidates; shared by the Japanese and English linkers. A name inside a URL
+    (http://news.livedoor.com/...) is part of an address, no mention."""
     sents = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in sents]
     mentions: list[Mention] = []
     actors: dict[str, Actor] = {}
+    urls = url_spans(text)
     for c in sorted(final, key=lambda c: (c.start, c.end)):
+        if urls and _covered(urls, c.start, c.end):
+            continue
         a = actor_of(c)
         k = bisect.bisect_right(starts, c.start) - 1
         mentions.append(

@@ -38,6 +38,14 @@ _DROP = str.maketrans("", "", "ー・=･ 　-‐")
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
 
 
+_URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each URL (http://…, https://…, www.…) in the text."""
+    return [m.span() for m in _URL_RE.finditer(text)]
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost 「…」 / 『…』 quotation, in order; an unclosed quote
     runs to the end of its line (news paragraphs are lines)."""
@@ -245,6 +253,11 @@ def _korean_katakana() -> tuple[dict[str, str], dict[str, list[str]], int]:
 def _korean_spellings() -> dict[str, list[str]]:
     """RR syllable -> the other spellings English-language news uses (korean_spellings.tsv)."""
     return {row["roman"]: row["news"].split(";") for row in _data_rows("korean_spellings.tsv")}
+
+
+def is_korean_family_kana(kana: str) -> bool:
+    """Is this katakana a Korean family name as Japanese news writes it (イ, キム, パク)?"""
+    return kana in _korean_katakana()[1]
 
 
 _CODAS = {"ン": "n", "ム": "m", "ル": "l", "ク": "k", "プ": "p", "ッ": "t"}
