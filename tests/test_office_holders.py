@@ -10,12 +10,12 @@ from pipeline.actors import link_actors
 from pipeline.actors.kb import check_kb_data
 from pipeline.actors.textutil import (
     hangul_to_roman,
+    korean_name_spellings,
     romanise_chinese,
     romanise_japanese_name,
     romanise_korean,
     romanise_korean_katakana,
     romanise_name,
-    korean_name_spellings,
 )
 from pipeline.model import Sentence
 

@@ -13,9 +13,9 @@ from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import _DocView, names_a_thing, story_countries, unknown_name_actor
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, read_longer_name
+from pipeline.actors.textutil import is_kanji, url_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
-from pipeline.actors.textutil import is_kanji, url_spans
 from pipeline.tokenizer import doc_text, is_unknown
 
 # a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)

@@ -42,10 +42,10 @@ from pipeline.actors.textutil import (
     levenshtein,
     new_actor_id,
     quote_spans,
-    url_spans,
     romanise_japanese_name,
     romanise_korean_katakana,
     romanise_name,
+    url_spans,
 )
 from pipeline.model import Actor, Mention
 from pipeline.tokenizer import doc_text, unidic_entries
