@@ -587,6 +587,8 @@ AGENT_CASES = [
     ("米中両国民は歓迎した。", {("米", "USA"), ("中", "CHN"), ("国民", "USA_CVL"), ("国民", "CHN_CVL")}),
     # 政府 alone is the government of the story's country
     ("韓国の外務省は抗議したが、政府は対応を保留した。", {("韓国", "KOR"), ("外務省", "KOR_GOV"), ("政府", "KOR_GOV")}),
+    # but an organ heading a longer noun is not the organ alone
+    ("韓国の外務省は、革命後の臨時政府を批判した。", {("韓国", "KOR"), ("外務省", "KOR_GOV")}),
 ]
 
 

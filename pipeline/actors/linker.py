@@ -787,6 +787,13 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 if prev is not None and prev.kind == "sector" and prev.end == c.start:
                     prev.end = c.end
                     continue
+                if (
+                    spec["type"] == "GOVERNMENT"
+                    and is_kanji(v.ch(c.start - 1))
+                    and (prev is None or prev.end != c.start)
+                    and text[max(0, c.start - 2) : c.start] not in _LOCAL
+                ):
+                    continue  # 臨時政府, 諸政府: an organ heading a longer noun, not the organ alone
                 result.append(Cand(c.start, c.end, "sector", c.key, bare=True, conf=CONF_DISCOURSE))
             continue
         if c.kind == "anaphor":
