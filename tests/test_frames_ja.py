@@ -163,6 +163,15 @@ LEXICON_CASES = [
     ("北朝鮮の政府が韓国を恫喝した。", [("PRK_GOV", "130", "KOR")]),
     # reactions that stand out (目立つ) are reactions that happen
     ("日本のネット上では韓国への批判が目立つ。", [("JPN_NETIZENS", "111", "KOR")]),
+    ("日本のネット上では中国へのバッシングが巻き起こった。", [("JPN_NETIZENS", "111", "CHN")]),
+    # nouns of views, accord and abuse carried by a support verb
+    ("日本政府は米国の立場に理解を示した。", [("JPN_GOV", "019", "USA")]),
+    ("韓国の市民は日本の外相に罵声を浴びせた。", [("KOR_CVL", "111", "JPN")]),
+    # a relative clause on a voice names the act (逆恨み: resentment)
+    ("韓国のネットユーザーからは、米軍を逆恨みした意見が寄せられた。", [("KOR_NETIZENS", "111", "USA_MIL")]),
+    # the quoted words of a voice decide its code (voice_cues.tsv)
+    ("中国のネット掲示板では「日本はずるい」「みっともない」との声が相次いだ。", [("CHN_NETIZENS", "111", "JPN")]),
+    ("韓国のネット掲示板では「日本の首相は尊敬できる」との声が相次いだ。", [("KOR_NETIZENS", "051", "JPN")]),
 ]
 
 
