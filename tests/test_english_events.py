@@ -118,6 +118,13 @@ def test_he_in_a_quote_is_not_its_speaker():
     assert ("PER_LUKASHENKO_ALEXANDER", "120") in [g[:2] for g in got], got
 
 
+def test_an_admission_codes_the_act_admitted():
+    text = ("Representatives from Russia acknowledged that their government had shot down a "
+            "Ukrainian passenger jet.")  # fmt: skip
+    got = _events(text)
+    assert any(g[0] == "RUS" and g[1].startswith("19") for g in got), got
+
+
 def test_first_person_in_a_quote_is_the_speaker_across_sentences():
     text = (
         'Lukashenko said on Monday: "Our patience has limits. We will expel the Lithuanian '

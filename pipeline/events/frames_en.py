@@ -124,7 +124,8 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
                     found += np_actors(_antecedent(c), st, depth + 1)
         if not found and depth < 2:
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, "of", "for", "over", "by"):
+                if c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, "of", "for", "over", "by",
+                                                     "from"):  # officials from Iran
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found += np_actors(p, st, depth + 1)
