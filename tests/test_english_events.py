@@ -105,6 +105,20 @@ def test_statements_fold_into_what_they_say(text, expected):
     assert _events(text) == expected
 
 
+REJECTIONS = [
+    # opposing or voting against a proposal rejects it, whoever made it
+    ("Two Lithuanian senators, John Tester and Mary Kaine, opposed the budget bill.",
+     {"NEW_PER_JOHN_TESTER_9B09", "NEW_PER_MARY_KAINE_DDA3"}),
+    ("Rubio voted against the resolution on Monday.", {"PER_RUBIO_MARCO"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sources"), REJECTIONS, ids=[r[0] for r in REJECTIONS])
+def test_opposing_a_proposal_is_rejecting_it(text, sources):
+    got = _events(text)
+    assert {g[0] for g in got if g[1] == "120"} == sources, got
+
+
 def test_a_person_in_apposition_to_an_office_is_the_party():
     text = "Belarus's foreign minister, Maxim Ryzhenkov, criticized Lithuania on Monday."
     got = _events(text)

@@ -129,6 +129,12 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found += np_actors(p, st, depth + 1)
+        if depth < 2:  # two senators, John Tester and Mary Kaine: the people named
+            for c in t.children:
+                if c.dep_ == "appos":
+                    named = np_actors(c, st, depth + 1)
+                    if any(_type(st, a) == "PERSON" for a in named):
+                        found = named
         found = [a for a in found if _type(st, a) not in NOT_PARTIES]
         if any(_type(st, a) == "PERSON" for a in found):
             # the Turkish President Erdoğan, the Senate Majority Leader, Mitch McConnell: the
