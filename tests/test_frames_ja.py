@@ -169,6 +169,10 @@ LEXICON_CASES = [
     ("韓国の市民は日本の外相に罵声を浴びせた。", [("KOR_CVL", "111", "JPN")]),
     # a relative clause on a voice names the act (逆恨み: resentment)
     ("韓国のネットユーザーからは、米軍を逆恨みした意見が寄せられた。", [("KOR_NETIZENS", "111", "USA_MIL")]),
+    # a working dinner is a meeting; a letter of protest sent (送る carries it); an honour
+    ("中国の首相は日本の首相と会食した。", [("PER_NODA_YOSHIHIKO", "040", "PER_WEN_JIABAO")]),
+    ("日本政府は中国政府に抗議文を送った。", [("JPN_GOV", "114", "CHN_GOV")]),
+    ("日本政府は米国の国務長官に勲章を授与した。", [("JPN_GOV", "051", "USA")]),
     # the quoted words of a voice decide its code (voice_cues.tsv)
     ("中国のネット掲示板では「日本はずるい」「みっともない」との声が相次いだ。", [("CHN_NETIZENS", "111", "JPN")]),
     ("韓国のネット掲示板では「日本の首相は尊敬できる」との声が相次いだ。", [("KOR_NETIZENS", "051", "JPN")]),
