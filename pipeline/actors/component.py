@@ -62,6 +62,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     compound of nouns) that no entity of the model overlaps is a word of a longer name
     of something else and no mention (東京|倶楽部, 日本|おもちゃ大賞: `unseen_names`).
     Updates doc._.mentions and doc._.actors."""
+    from pipeline.ner.component import ORG_HEADS
     from pipeline.ner.merge import contained_mentions, model_mentions, unseen_names
 
     mentions, actors = doc._.mentions or [], doc._.actors
@@ -75,6 +76,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         text=doc_text(doc),
         gives_way=lambda m, label: gives_way(m, actors.get(m.actor_id), label),
         gives_way_unsure=lambda m: m.actor_id in kb.generated_places,
+        kind_words=org_suffixes + ORG_HEADS + tuple(kb.lexicon.get("place_suffixes") or ()),
     )
 
     def name_like(start: int, end: int) -> bool:

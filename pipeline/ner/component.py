@@ -91,7 +91,7 @@ class NerComponent:
         self.org_suffixes = tuple(kb.lexicon.get("org_suffixes", ())) if kb is not None else ()
         # words that end the name of an organisation or a place (銀行, 大学, 島, 市)
         place_suffixes = tuple(kb.lexicon.get("place_suffixes") or ()) if kb is not None else ()
-        self.name_ends = self.org_suffixes + place_suffixes + _ORG_HEADS
+        self.name_ends = self.org_suffixes + place_suffixes + ORG_HEADS
         # words after a name that say where, not what (沖, 市内, 前, 側)
         self.positions = tuple(kb.lexicon.get("place_positions") or ()) + _POSITIONS if kb is not None else _POSITIONS
         # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
@@ -225,7 +225,7 @@ class NerComponent:
         # a place only the gazetteer knows explains no name: it may begin a longer one
         # (ボストン・ブルドッグス, 一宮市立千秋小学校), which the model is run to find
         generated = self.kb.generated_places if self.kb is not None else ()
-        covered = sorted((m.start, m.end) for m in doc._.mentions if m.actor_id not in generated)
+        covered = sorted((m.start, m.end) for m in doc._.mentions if m.actor_id not in generated and not _guessed_person(m))
         is_candidate = self._is_candidate
         candidates = [
             i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
@@ -292,7 +292,14 @@ _NAMED_IN_COMPOUNDS = ("STATE", "PLACE", "ORG", "IGO")
 _NOT_IN_NAMES = ("名詞-数詞",)
 _POSITIONS = ("前", "後", "側", "内", "外", "上", "下", "中")
 # heads of organisation names besides the lexicon's suffixes (警備隊, 交響楽団, 交通局)
-_ORG_HEADS = ("隊", "団", "局", "部", "院", "軍", "会", "庁", "館")
+ORG_HEADS = ("隊", "団", "局", "部", "院", "軍", "会", "庁", "館")
+
+
+def _guessed_person(m) -> bool:
+    """A person the rules made up from the words around a name-like token (a new
+    actor): where the name begins and ends is a guess (柴俊博 in 矢柴俊博, 永井晴 in
+    永井晴二), which the model, run around it, may correct with a longer name."""
+    return m.link_method == "new" and m.label == "PERSON"
 
 
 def _seen(compounds, segments: list[tuple[int, int]], view: _TokenView) -> list:
