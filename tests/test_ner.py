@@ -562,3 +562,22 @@ def test_a_person_the_rules_made_up_explains_no_name():
     assert _guessed_person(Mention(0, 3, "柴俊博", "PERSON", "NEW_PER_X", "new"))
     assert not _guessed_person(Mention(0, 3, "習近平", "PERSON", "PER_XI_JINPING", "kb"))
     assert not _guessed_person(Mention(0, 3, "東京", "PLACE", "NEW_PLC_X", "new"))
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("昨日、衆議院は法案を可決した。", True),  # a name made of known words, ending in 院
+        ("昨日、連邦航空局が発表した。", True),  # 局
+        ("昨日、雨が降った。", False),
+        ("それは日本の社会の問題だ。", False),  # 会 ends no name alone
+    ],
+)
+def test_the_model_runs_around_a_noun_that_ends_an_organisations_name(text, runs):
+    from pipeline.model import Sentence
+    from pipeline.nlp import make_doc
+
+    nlp = _actors_and_ner(8)
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    assert bool(nlp.get_pipe("dekigoto_ner")._unexplained_segments(doc)) is runs

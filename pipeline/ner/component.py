@@ -106,6 +106,22 @@ class NerComponent:
             self.org_suffixes and word.endswith(self.org_suffixes)
         )
 
+    @staticmethod
+    def _organisation_heads(view: _TokenView) -> list[int]:
+        """Tokens that end the name of an organisation after another noun, in one compound
+        (衆議|院, 連邦|航空|局, 統合|参謀|本部: names made of known words, which no
+        name-like token brings the model to; not 社会 or 場所 alone)."""
+        out = []
+        for i in range(1, len(view.words)):
+            if (
+                view.words[i].endswith(ORG_HEADS)
+                and view.tags[i].startswith(_NOUN_TAGS)
+                and view.tags[i - 1].startswith((*_NOUN_TAGS, "接頭辞"))
+                and not view.spaces[i - 1]
+            ):
+                out.append(i)
+        return out
+
     def _compound_ends(self, mentions, view: _TokenView) -> list[int]:
         """Where a KB or rule mention that may give way to a longer name
         (`pipeline.actors.longer_names.gives_way`) runs into a compound of nouns that
@@ -230,7 +246,9 @@ class NerComponent:
         candidates = [
             i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
         ]
-        candidates = sorted({*candidates, *self._compound_ends(doc._.mentions, view), *extra})
+        candidates = sorted(
+            {*candidates, *self._compound_ends(doc._.mentions, view), *self._organisation_heads(view), *extra}
+        )
         if not candidates:
             return []
         segments = list(_segments(view.words))
@@ -292,7 +310,10 @@ _NAMED_IN_COMPOUNDS = ("STATE", "PLACE", "ORG", "IGO")
 _NOT_IN_NAMES = ("名詞-数詞",)
 _POSITIONS = ("前", "後", "側", "内", "外", "上", "下", "中")
 # heads of organisation names besides the lexicon's suffixes (警備隊, 交響楽団, 交通局)
-ORG_HEADS = ("隊", "団", "局", "部", "院", "軍", "会", "庁", "館")
+ORG_HEADS = (
+    *("隊", "団", "局", "部", "院", "軍", "会", "庁", "館", "所", "政府", "組合", "本部", "センター", "クラブ"),
+    *("鉄道", "交通", "バス", "艦隊", "師団", "連隊", "軍団", "裁判所"),
+)
 
 
 def _guessed_person(m) -> bool:
