@@ -33,11 +33,11 @@ def gives_way(mention: Mention, actor: Actor | None, label: str = "") -> bool:
     a new person 尾崎淳 in 尾崎淳介); what the rules read better than the model does
     not: anaphora (同国), abbreviations in compounds (日米, 対米, 訪中), sector actors
     composed from their parts (日本政府 -> JPN_GOV, 韓国の警察 -> KOR_COP), and a person
-    the KB knows inside a longer person (プーチン離れ is no one)."""
+    the KB knows (プーチン離れ is no one, グロッシ事務局長 the person with a title)."""
     if mention.link_method not in YIELDING_METHODS or actor is None:
         return False
-    if actor.type == "PERSON" and actor.in_kb and label == "PERSON":
-        return False
+    if actor.type == "PERSON" and actor.in_kb:
+        return False  # プーチン離れ is no one; グロッシ|事務局長 is the person with a title
     return actor.type in _YIELDING_TYPES
 
 
