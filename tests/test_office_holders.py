@@ -131,6 +131,7 @@ def test_former_title_is_not_the_government(nlp, kb):
         ("韓国の女優キム・テヒ氏が語った。韓国の市民も。", "Kim Tae-hui", "KOR"),  # katakana, Korea story
         ("ジョン・スミス氏が韓国で語った。韓国の市民も。", "Jon Sumisu", ""),  # no Korean family name
         ("韓国の記者イ・ジョンソン氏が批判した。", "Lee Jeong-seong", "KOR"),  # not Johnson: a Korean given name
+        ("韓国の歌手イ・ラン氏が抗議した。", "Lee Ran", "KOR"),  # not Iran (イラン) spelt with ・
         ("川村一郎氏は韓国で語った。韓国の市民も。", "Ichiro Kawamura", ""),  # Japanese: cutlet, given name first
     ],
 )

@@ -427,8 +427,9 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
 
     def link_or_new(s: int, e: int, surface: str) -> Cand | None:
         key = kana_key(surface)
-        if key in kb.norm_index:
-            ids = kb.norm_index[key]
+        korean = "・" in surface and is_korean_family_kana(surface.split("・")[0])
+        if key in kb.norm_index and not (korean and kb.get(kb.norm_index[key][0]).type != "PERSON"):
+            ids = kb.norm_index[key]  # but イ・ラン is a Korean, not Iran
             return Cand(s, e, "actor", ids[0], method="kb", conf=CONF_VARIANT)
         title = _next_title(kb, text, e)
         suffix = _next_suffix(org_suffixes, text, e)
