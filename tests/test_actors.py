@@ -721,3 +721,24 @@ def test_abbreviations_are_linked_by_their_own_method():
 def test_names_inside_urls_are_no_mentions(nlp):
     text = "詳しくはhttp://news.livedoor.com/article/detail/1/ を参照。livedoorは発表した。"
     assert pairs(nlp, text) == {("livedoor", "ORG_LIVEDOOR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("日本の民主党は法案を通した。", "民主党", "ORG_DPJ"),  # after its state
+        ("東京で共産党などが反対した。日本の政府は静観した。", "共産党", "ORG_JCP"),  # a story about Japan
+    ],
+)
+def test_party_names_of_a_country_need_the_country(text, surface, actor_id):
+    from pipeline.api import analyze
+
+    r = analyze(text, published="2012-08-16")
+    assert (surface, actor_id) in [(m["text"], m["actor_id"]) for m in r.mentions]
+
+
+def test_party_name_of_another_country_is_not_that_party():
+    from pipeline.api import analyze
+
+    r = analyze("韓国の民主党は抗議した。", published="2012-08-16")
+    assert "ORG_DPJ" not in {m["actor_id"] for m in r.mentions}

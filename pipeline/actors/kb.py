@@ -169,6 +169,8 @@ class KnowledgeBase:
     place_forms_unidic: set[str] = field(default_factory=set)  # those UniDic's 地名 tag may name
     place_names_en: dict[str, str] = field(default_factory=dict)
     generated_places: set[str] = field(default_factory=set)  # their ids: matched as written only
+    # names an organisation bears only in its country (民主党 -> {JPN: ORG_DPJ}): see country_form
+    country_forms: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # ---------------------------------------------------------------- lookup
     def get(self, actor_id: str) -> Actor:
@@ -667,18 +669,22 @@ def build_kb(overlay: Path | None = None, generated_places: bool = True) -> Know
             )
             add_actor(a, row["ja"], row["en"][1:])
     organisations = _read_yaml("organisations.yaml")
+    country_forms: dict[str, dict[str, str]] = {}
     for section, default_sector in ORGANISATION_SECTIONS.items():
         for row in organisations.get(section) or []:
+            for form in row.get("ja_in_country") or []:
+                country_forms.setdefault(form, {}).setdefault(row["country"], row["id"])
             a = Actor(
                 row["id"],
                 "ORG",
                 row["en"][0],
-                row["ja"][0],
+                (row.get("ja") or [""])[0],
                 country=row.get("country", ""),
                 sector=row.get("sector", default_sector),
                 aliases=[],
             )
-            add_actor(a, row["ja"], row["en"][1:])
+            add_actor(a, row.get("ja") or [], row["en"][1:])
+            a.name_ja = a.name_ja or row["ja_in_country"][0]  # not a surface: see country_forms
     for row in _read_yaml("places.yaml").get("places") or []:
         a = Actor(
             row["id"],
@@ -716,6 +722,7 @@ def build_kb(overlay: Path | None = None, generated_places: bool = True) -> Know
             _add_surface(surfaces, word, Entry(kind, word))
 
     kb = KnowledgeBase(actors, roles, surfaces, lexicon, abbreviations, sources)
+    kb.country_forms = country_forms
     _add_office_holders(kb)
     if generated_places:
         _add_generated_places(kb)
@@ -1062,8 +1069,10 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
             if oid in seen_orgs:
                 errs.append(f"{where}: duplicate id")
             seen_orgs.add(oid)
-            if not row.get("en") or not row.get("ja"):
+            if not row.get("en") or not (row.get("ja") or row.get("ja_in_country")):
                 errs.append(f"{where}: needs en and ja names")
+            if row.get("ja_in_country") and not row.get("country"):
+                errs.append(f"{where}: ja_in_country needs the organisation's country")
             if row.get("country") and row["country"] not in states:
                 errs.append(f"{where}: bad country code {row['country']!r}")
             if (row.get("sector") or default_sector) not in CAMEO_SECTORS:

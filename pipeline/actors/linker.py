@@ -1101,6 +1101,11 @@ def unknown_name_actor(
     most mentioned first): a Korean or Chinese one gets the first of them of that
     language; a Japanese kanji name whose surname UniDic tags is given name first when
     `split` (有田芳生: Yoshifu Arita, as English-language news writes it)."""
+    if kind == "ORG" and surface in kb.country_forms:
+        forms = kb.country_forms[surface]
+        country = _state_before(kb, v.text, s) or (countries[0] if countries else "")
+        if country in forms:  # 日本の民主党, 共産党 in a story about Japan: the country's party
+            return kb.get(forms[country])
     lang, gloss = _name_language(v, s, e, countries) if kind == "PER" else ("", "")
     actor = new_actor(surface, kind, kb, lang, gloss)
     home = next((c for c in countries if c in CJK_STATES[lang]), "") if lang else ""
@@ -1111,6 +1116,19 @@ def unknown_name_actor(
         if end:
             actor.name_en = romanise_japanese_name(v.text[s:end], v.text[end:e])
     return actor
+
+
+def _state_before(kb: KnowledgeBase, text: str, s: int) -> str:
+    """The state named right before `s`, joined (米|民主党) or with の (日本の|民主党); ''."""
+    chars = kb.abbreviations.get("chars") or {}
+    if text[s - 1 : s] in chars:
+        return chars[text[s - 1 : s]]["actor"]
+    end = s - 1 if text[s - 1 : s] == "の" else s
+    for n in range(min(8, end), 0, -1):
+        for entry in kb.surfaces.get(text[end - n : end], ()):
+            if entry.kind == "actor" and kb.get(entry.key).type == "STATE":
+                return entry.key
+    return ""
 
 
 def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[str, str]:
