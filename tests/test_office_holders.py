@@ -215,6 +215,21 @@ def test_new_korean_names_read_as_korean_where_korea_is_named():
     assert {m["text"] for m in r.mentions if m["actor_id"] == person["actor_id"]} == {"パク・ジョンウ", "パク"}
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("女優の真木よう子が出演した。真木は語った。", ["真木よう子", "真木"]),  # kana in the given name
+        ("DeNAは発表した。DeNA社の社員も。", ["DeNA", "DeNA社"]),  # 〜社 after the name
+    ],
+)
+def test_one_name_is_one_actor_in_an_article(text, surfaces):
+    from pipeline.api import analyze
+
+    r = analyze(text, published="2012-05-01")
+    found = [m for m in r.mentions if m["text"] in surfaces]
+    assert [m["text"] for m in found] == surfaces and len({m["actor_id"] for m in found}) == 1
+
+
 def test_family_name_alone_is_the_person_named_in_full():
     from pipeline.api import analyze
 

@@ -152,24 +152,36 @@ def _before_title(m, text: str, titles) -> object:
 
 def _link_family_names(mentions, actors) -> None:
     """A new person named by the family name alone (秋山, ホン) is the person of that family
-    name the article names in full (秋山成勲, ホン・ソンリョン; the first of them)."""
+    name the article names in full (秋山成勲, 真木よう子, ホン・ソンリョン; the first of them);
+    a new name the article already gave an actor is that actor, whatever kind the NER
+    took it for the second time (SPEED), and so is a new organisation named with 社
+    after it (DeNA社)."""
     full: dict[str, str] = {}  # family name -> actor id of the first full name
+    first: dict[str, str] = {}  # name (without 社) -> actor id of its first mention
     people = {m.actor_id: actors[m.actor_id] for m in mentions if actors.get(m.actor_id) and actors[m.actor_id].type == "PERSON"}
     for m in mentions:
-        a = people.get(m.actor_id)
-        name = a.name_ja if a is not None else ""
+        a = actors.get(m.actor_id)
+        if a is not None and a.type in ("PERSON", "ORG") and a.name_ja:
+            first.setdefault(_bare_org_name(a.name_ja), m.actor_id)
+        name = a.name_ja if a is not None and m.actor_id in people else ""
+        lead = next((i for i, ch in enumerate(name) if not is_kanji(ch)), len(name))  # the kanji it starts with
         if "・" in name:
             full.setdefault(name.split("・")[0], m.actor_id)
-        elif a is not None and len(name) >= 3 and all(is_kanji(ch) for ch in name):
-            for n in (1, 2):
+        elif len(name) >= 3 and lead >= 2:
+            for n in range(1, min(lead, len(name) - 1, 2) + 1):
                 full.setdefault(name[:n], m.actor_id)  # 石|原慎太郎 never matches: 石 is no name given alone
     for m in mentions:
-        a = people.get(m.actor_id)
-        if a is None or a.in_kb:
+        a = actors.get(m.actor_id)
+        if a is None or a.in_kb or a.type not in ("PERSON", "ORG"):
             continue
-        other = full.get(a.name_ja)
+        other = full.get(a.name_ja) if a.type == "PERSON" else None
+        other = other or first.get(_bare_org_name(a.name_ja))
         if other and other != m.actor_id:
             m.actor_id = other
+
+
+def _bare_org_name(name: str) -> str:
+    return name[:-1] if len(name) > 2 and name.endswith("社") else name
 
 
 def _linked(m, actor, actors):

@@ -1269,7 +1269,7 @@ def _voice_words(text: str, quote_end: int, sentence_end: int) -> bool:
     rest = rest[QUOTE_LABELS.match(rest).end() :][:VOICE_WINDOW]
     for k in range(len(rest)):
         noun = next((v for v in VOICE_NOUNS if rest.startswith(v, k)), None)
-        if noun is not None and not rest[k + len(noun) : k + len(noun) + 1] in ("し", "す", "さ"):
+        if noun is not None and rest[k + len(noun) : k + len(noun) + 1] not in ("し", "す", "さ"):
             return not any(w in rest[:k] for w in SAYING) and "「" not in rest[:k] and "。" not in rest[:k]
     return False
 
