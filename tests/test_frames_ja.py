@@ -128,6 +128,13 @@ TREE_CASES = [
     ("日本政府は、中国が建設したガス田を非難した。", [("JPN_GOV", "111", "CHN")]),
     # a title after 元 / 前 still leaves the person heading the phrase
     ("鳩山元首相は中国を批判した。", [("PER_HATOYAMA_YUKIO", "111", "CHN")]),
+    # where words were said is not who said them: a state's (or a place's) public reacts
+    ("韓国の大統領が竹島に上陸し、日本国内で波紋を呼んでいる。",
+     [("PER_LEE_MYUNG_BAK", "042", "PLC_LIANCOURT_ROCKS"), ("JPN_CVL", "111", "PER_LEE_MYUNG_BAK")]),
+    # a relative clause in the ている form describes its noun: background, no event ...
+    ("アップルが公開した地図アプリで、韓国が領有権を主張している竹島が「竹島」と表記されていることがわかった。", []),
+    # ... but on a voice noun it is the voice's act
+    ("韓国のネット掲示板では、日本政府を批判している書き込みが相次いだ。", [("KOR_NETIZENS", "111", "JPN_GOV")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

@@ -217,6 +217,8 @@ def first_person(frame: Frame) -> bool:
 def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str], float]:
     """(sources, targets, confidence) of a frame read by its lexicon row."""
     sources = frame.actors("agent")
+    if any(a.role == "agent" and a.how == "scene" for a in frame.args):
+        sources = _public(sources, story)
     place = getattr(entry, "target", "")
     targets = _at_place(frame, place) if place else []
     if targets:
@@ -239,6 +241,21 @@ def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str
         agent = implicit_agent(frame, entry, story)
         sources, conf = ([agent], CONF_IMPLICIT) if agent else (sources, conf)
     return sources, targets, conf
+
+
+def _public(scenes: list[str], story: Story) -> list[str]:
+    """The people of where words were said (a state, a place, a platform: 韓国内で波紋を
+    呼んでいる, ツイッターでは…との声): the civilians (CVL) of its country, else of the
+    story's focus state; none when the story cannot name them."""
+    if story.sector_actor is None:
+        return []
+    out: list[str] = []
+    for x in scenes:
+        country = (story.country(x) if story.country is not None else "") or story.focus
+        public = story.sector_actor(country, "CVL") if country else ""
+        if public and public not in out:
+            out.append(public)
+    return out
 
 
 def implicit_agent(frame: Frame, entry: Entry, story: Story) -> str:

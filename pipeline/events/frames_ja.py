@@ -91,6 +91,8 @@ REPORTED_ENDINGS = (
     "と報じられ", "と報道され",
 )
 MAX_TRIGGER_TOKENS = 3
+# the ている form after a predicate (主張している, 重視していた, 住んでいる)
+STANDING = re.compile(r"[てで](?:い|お)(?:る|た)$")
 # Intransitive predicates (lemmas): the noun a relative clause of one modifies is its
 # subject (沖で発生した事件, 倒れている女性), so a が-phrase the parse hangs on it is another
 # predicate's (`_stray_subject`).
@@ -676,6 +678,28 @@ def _scene(s: _Sentence, p: Predicate) -> list[str]:
     return []
 
 
+def _scene_how(actors: dict[str, Actor], ids: list[str]) -> str:
+    """"scene" when the speakers found are where the words were said, not who said them: a
+    state or place (韓国内で波紋を呼んでいる), a platform with no country (ツイッターでは); the
+    coder then reads its public (`frame_coder.roles`). Else "explicit"."""
+    def is_scene(x: str) -> bool:
+        a = actors.get(x)
+        return a is not None and (a.type in PLACE_TYPES or (a.type == "ORG" and not a.country and a.sector == "MED"))
+
+    return "scene" if ids and all(is_scene(x) for x in ids) else "explicit"
+
+
+def _standing(s: _Sentence, p: Predicate) -> bool:
+    """A relative clause in the ている form describes what its noun is, not an act of the
+    story (韓国が領有権を主張している竹島, 対日外交を重視していた外務省): background."""
+    gov = p.governor
+    if gov is None or gov.kind != "relative" or s.tok(gov.i).text in VOICE_NOUNS:
+        return False  # …を批判している書き込み: the voice's act
+    if re.fullmatch(r"(?:だ|です|である|であった|だった)?[。！!]?」?", s.story.text[s.tok(gov.i).end : s.sent.end]):
+        return False  # 批判が強まっている状態だ: the noun is the sentence's predicate
+    return STANDING.search(s.story.text[p.start : p.end]) is not None
+
+
 def _dative(s: _Sentence, p: Predicate) -> list[str]:
     """に対して > へ > に: the addressee marked in the clause; else the owner of what is
     addressed (中国の海洋進出に懸念を表明 -> CHN)."""
@@ -902,7 +926,7 @@ class _Reader:
         lex = self.lex
         if p.kind == "noun" and not _ends_sentence(s, p):
             return  # an act noun is read with the verb that carries it
-        if p.kind == "adjective":
+        if p.kind == "adjective" or _standing(s, p):
             return
         trig = self._verb_trigger(s, p)
         obj = p.object
@@ -992,7 +1016,7 @@ class _Reader:
         subj = _subject(s, p)
         if entry.frame == "stir":  # 〜で波紋を呼んでいる: the people there react to the subject
             speakers = _scene(s, p)
-            args += [Arg("agent", tuple(speakers))] if speakers else []
+            args += [Arg("agent", tuple(speakers), _scene_how(story.actors, speakers))] if speakers else []
             # a newspaper reporting it is not what stirs (…と報じ、物議を醸している): the act
             # reported is, found by the reaction-target rule
             target = [x for x in s.head_actors(subj.i) if not _is_media(x, story.actors)] if subj is not None else []
@@ -1124,9 +1148,10 @@ class _Reader:
             if trig is None and pending is None:
                 return
             speakers = s.inner(noun, "による", "から") or self._unquoted_owners(s, noun)
+            how = "explicit"
             if not speakers:
                 speakers = _scene(s, p)
-            how = "explicit"
+                how = _scene_how(story.actors, speakers)
             if speakers:
                 story.last_speakers = (story.para, speakers)
             elif story.last_speakers is not None and story.para - story.last_speakers[0] <= 1:
