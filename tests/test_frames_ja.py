@@ -135,6 +135,10 @@ TREE_CASES = [
     ("アップルが公開した地図アプリで、韓国が領有権を主張している竹島が「竹島」と表記されていることがわかった。", []),
     # ... but on a voice noun it is the voice's act
     ("韓国のネット掲示板では、日本政府を批判している書き込みが相次いだ。", [("KOR_NETIZENS", "111", "JPN_GOV")]),
+    # a voice about whom its words name, its speakers' own people aside (韓国人 in Korean
+    # users' words is themselves)
+    ("韓国のネット掲示板には「韓国人は弾避けかよ」「日本は昔、同じことをやった」などの声が相次いだ。",
+     [("KOR_NETIZENS", "010", "JPN")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

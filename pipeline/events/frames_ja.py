@@ -1241,12 +1241,16 @@ class _Reader:
         """The actor that the words quoted between `start` and `end` name most often (ties:
         the first), not the speakers nor their own state, nor a place; [] when none."""
         actors = self.story.actors
-        own = {actors[a].country for a in speakers if a in actors} | set(speakers)
+        countries = {actors[a].country for a in speakers if a in actors} - {""}
+        own = countries | set(speakers)
         counts: dict[str, int] = {}
         for m in s.mentions:
             q = s.quote_of(m.start)
             if q is None or q[0] < start or q[1] > end or m.actor_id in own:
                 continue
+            x = actors.get(m.actor_id)
+            if x is not None and x.sector == "CVL" and x.country in countries:
+                continue  # 「韓国人は弾避けかよ」 in Korean users' words: themselves
             if m.actor_id in actors and actors[m.actor_id].type == "PLACE":
                 continue
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
