@@ -139,6 +139,9 @@ TREE_CASES = [
     # users' words is themselves)
     ("韓国のネット掲示板には「韓国人は弾避けかよ」「日本は昔、同じことをやった」などの声が相次いだ。",
      [("KOR_NETIZENS", "010", "JPN")]),
+    # an object labelled by quoted words addresses whom they name (the agent's own aside)
+    ("東京の通信社は、韓国大使館が「がんばろう日本！韓国国民はみなさんと共に歩みます」という懸垂幕を掲げたと報じた。",
+     [("KOR_GOV", "017", "JPN")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
 ]

@@ -91,6 +91,8 @@ REPORTED_ENDINGS = (
     "と報じられ", "と報道され",
 )
 MAX_TRIGGER_TOKENS = 3
+# quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
+QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
 # the ている form after a predicate (主張している, 重視していた, 住んでいる)
 STANDING = re.compile(r"[てで](?:い|お)(?:る|た)$")
 # Intransitive predicates (lemmas): the noun a relative clause of one modifies is its
@@ -1068,6 +1070,8 @@ class _Reader:
             target = [x for x in self._compound_actors(s, trig) if x not in agent]
         if not target:
             target = [x for x in _partners(s, p) if x not in agent]
+        if not target and obj is not None:
+            target = self._labelled_party(s, obj, agent)
         if not target and entry.code.startswith("01"):
             target = _interviewer(s, p)  # 韓国紙「中央日報」でインタビューに答えた
         if entry.frame == "consider" and obj is not None:
@@ -1236,6 +1240,14 @@ class _Reader:
     def _quoted_before(self, s: _Sentence, start: int, end: int) -> str:
         """The words quoted in the sentence between `start` (the last voice) and `end`."""
         return "".join(self.story.text[a + 1 : b - 1] for a, b in s.quotes if start <= a and b <= end)
+
+    def _labelled_party(self, s: _Sentence, obj: Argument, agent: list[str]) -> list[str]:
+        """Whom an object labelled by quoted words addresses (「がんばろう日本！」という懸垂幕を
+        掲げた, 「…」と書かれた横断幕): the party the words name most, the agent's own aside."""
+        for a, b in s.quotes:
+            if obj.start <= a and b <= obj.end and QUOTE_LABEL.match(self.story.text, b):
+                return self._quoted_party(s, a, b, agent)
+        return []
 
     def _quoted_party(self, s: _Sentence, start: int, end: int, speakers: list[str]) -> list[str]:
         """The actor that the words quoted between `start` and `end` name most often (ties:
