@@ -235,6 +235,10 @@ def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str
                 for a in x.actors]
         )  # fmt: skip
     conf = CONF_EXPLICIT
+    if not targets and entry.code[:2] == "14" and story.country is not None:
+        # a protest with no target is against the state where it is held (東京でデモを行った)
+        states = [story.country(x) for x in frame.actors("location")]
+        targets = [c for c in dict.fromkeys(states) if c and c not in sources][:1]
     if not targets and "focus" in entry.flags and story.focus and story.focus not in sources:
         targets, conf = [story.focus], CONF_FOCUS
     if not sources:
