@@ -82,9 +82,10 @@ def link_lists(doc: Doc) -> set[int]:
     for sent in doc._.sentences or ():
         by_paragraph.setdefault(sent.paragraph, []).append(sent)
     listing = False  # the paragraph before was a heading standing alone
+    full = doc.text  # Doc.text joins every token: read it once, not once per sentence
     for para in sorted(by_paragraph):
         sents = by_paragraph[para]
-        texts = [doc.text[s.start : s.end] for s in sents]
+        texts = [full[s.start : s.end] for s in sents]
         if listing and all(LIST_MARK.match(t) for t in texts):
             out.update(s.sentence_id for s in sents)
             listing = False
