@@ -477,18 +477,23 @@ def test_mention_spans_are_the_rows_of_mentions_csv():
     assert (5, 11, "ORG") in with_model and (5, 8, "LOC") not in with_model  # the longer name
 
 
-def test_the_model_also_runs_where_a_known_name_runs_into_an_organisation_word():
-    """東京都|交通|局: the KB explains every name-like token, but 東京都 may give way to a
-    longer name ending in an organisation word, so the model runs there."""
+def _assert_model_runs(nlp, runs_by_text):
+    """For each sentence, whether the actors stage leaves a segment the NER model runs on."""
     from pipeline.model import Sentence
     from pipeline.nlp import make_doc
 
-    nlp = _actors_and_ner(8)
     ner = nlp.get_pipe("dekigoto_ner")
-    for text, runs in (("昨日、東京都交通局は運賃を上げた。", True), ("昨日、東京都の知事は会見した。", False)):
+    for text, runs in runs_by_text.items():
         doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
         doc = nlp.get_pipe("dekigoto_actors")(doc)
         assert bool(ner._unexplained_segments(doc)) is runs, text
+
+
+def test_the_model_also_runs_where_a_known_name_runs_into_an_organisation_word():
+    """東京都|交通|局: the KB explains every name-like token, but 東京都 may give way to a
+    longer name ending in an organisation word, so the model runs there."""
+    nlp = _actors_and_ner(8)
+    _assert_model_runs(nlp, {"昨日、東京都交通局は運賃を上げた。": True, "昨日、東京都の知事は会見した。": False})
     doc = _analyse(nlp, "昨日、東京都交通局は運賃を上げた。")
     assert ("東京都交通局", "ORG") in [(m.text, m.label) for m in doc._.mentions]
 
@@ -496,15 +501,7 @@ def test_the_model_also_runs_where_a_known_name_runs_into_an_organisation_word()
 def test_a_place_only_the_gazetteer_knows_explains_no_name():
     """ボストン (kb_places.tsv) may begin a longer name (a team, ボストン・ブルドッグス), so
     the model runs around it; ロンドン (places.yaml) explains its name."""
-    from pipeline.model import Sentence
-    from pipeline.nlp import make_doc
-
-    nlp = _actors_and_ner(8)
-    ner = nlp.get_pipe("dekigoto_ner")
-    for text, runs in (("昨日、ボストンで雨が降った。", True), ("昨日、ロンドンで雨が降った。", False)):
-        doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
-        doc = nlp.get_pipe("dekigoto_actors")(doc)
-        assert bool(ner._unexplained_segments(doc)) is runs, text
+    _assert_model_runs(_actors_and_ner(8), {"昨日、ボストンで雨が降った。": True, "昨日、ロンドンで雨が降った。": False})
 
 
 def test_unseen_names_are_the_checked_mentions_no_model_span_overlaps():

@@ -986,6 +986,18 @@ _ISO_DATE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 CAMEO_SECTORS = set(SECTOR_NAMES_EN) | {"PTY", "NGO", "REL", "AGR", "CRM", "DEV", "ENV", "UAF", "INS", "MOD", "RAD"}
 
 
+def _id_errors(where: str, row: dict, prefix: str, seen: dict[str, int], i: int) -> list[str]:
+    """A generated row's id: `prefix`_ and A-Z 0-9 _, and not seen before (records it)."""
+    aid = row.get("actor_id") or ""
+    errs = []
+    if not re.fullmatch(rf"{prefix}_[A-Z0-9_]+", aid):
+        errs.append(f"{where}: actor_id must be {prefix}_ and A-Z 0-9 _")
+    if aid in seen:
+        errs.append(f"{where}: duplicate actor_id (first at row {seen[aid]})")
+    seen.setdefault(aid, i)
+    return errs
+
+
 def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
     """Validate the generated files (kb_people.tsv, kb_roles.tsv, kb_orgs.tsv, kb_places.tsv), the Korean
     and Chinese name tables and the titles' roles; returns messages naming file and row."""
@@ -995,11 +1007,7 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
     ids: dict[str, int] = {}
     for i, row in enumerate(_read_tsv("kb_people.tsv"), 1):
         where = f"kb_people.tsv row {i} ({row.get('actor_id')})"
-        if not re.fullmatch(r"PER_[A-Z0-9_]+", row.get("actor_id") or ""):
-            errs.append(f"{where}: actor_id must be PER_ and A-Z 0-9 _")
-        if row["actor_id"] in ids:
-            errs.append(f"{where}: duplicate actor_id (first at row {ids[row['actor_id']]})")
-        ids.setdefault(row["actor_id"], i)
+        errs += _id_errors(where, row, "PER", ids, i)
         if not row.get("name_en"):
             errs.append(f"{where}: no name_en")
         if row.get("country") and row["country"] not in states:
@@ -1038,14 +1046,10 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
             errs.append(f"{where}: bad country code {row['country']!r}")
         if row.get("sector") and row["sector"] not in CAMEO_SECTORS:
             errs.append(f"{where}: unknown CAMEO sector {row['sector']!r}")
-    place_ids: set[str] = set()
+    place_ids: dict[str, int] = {}
     for i, row in enumerate(_read_tsv("kb_places.tsv"), 1):
         where = f"kb_places.tsv row {i} ({row.get('actor_id')})"
-        if not re.fullmatch(r"PLC_[A-Z0-9_]+", row.get("actor_id") or ""):
-            errs.append(f"{where}: actor_id must be PLC_ and A-Z 0-9 _")
-        if row["actor_id"] in place_ids:
-            errs.append(f"{where}: duplicate actor_id")
-        place_ids.add(row["actor_id"])
+        errs += _id_errors(where, row, "PLC", place_ids, i)
         if row.get("kind") not in ("city", "region"):
             errs.append(f"{where}: kind must be city or region")
         if not row.get("name_en") or row.get("country") not in states:
