@@ -33,6 +33,7 @@ class EventCoder:
     def pipe(self, docs, batch_size: int = 64) -> list[Doc]:
         docs = list(docs)
         parses: list = [None] * len(docs)
+        links_of = [link_lists(doc) for doc in docs]  # other stories' headlines: no events
         if self.reader.parses:
             from pipeline.events.frames_ja import units
             from pipeline.events.readers import sentences
@@ -40,10 +41,9 @@ class EventCoder:
 
             parses = []
             for i in range(0, len(docs), batch_size):
-                batch = docs[i : i + batch_size]
-                parses += parse_units([(doc, units(doc, sentences(doc))) for doc in batch])
-        for doc, parsed in zip(docs, parses, strict=True):
-            links = link_lists(doc)  # other stories' headlines: no events
+                batch = zip(docs[i : i + batch_size], links_of[i : i + batch_size], strict=True)
+                parses += parse_units([(doc, units(doc, sentences(doc, links=links))) for doc, links in batch])
+        for doc, parsed, links in zip(docs, parses, links_of, strict=True):
             events = self.reader.read(doc, parsed, self.embedded)
             doc._.events = [e for e in events if e.sentence_id not in links]
         return docs

@@ -99,12 +99,12 @@ def link_lists(doc: Doc) -> set[int]:
     return out
 
 
-def sentences(doc: Doc, min_actors: int = MIN_ACTORS) -> list[tuple[int, int]]:
+def sentences(doc: Doc, min_actors: int = MIN_ACTORS, links: set[int] | None = None) -> list[tuple[int, int]]:
     """The sentences "ja.v2" parses: a trigger of the lexicon and `min_actors` actors, not
     in a related-link list."""
     from pipeline.parser.select import candidate_sentences
 
-    links = link_lists(doc)
+    links = link_lists(doc) if links is None else links
     spans = [(s.start, s.end) for s in doc._.sentences or () if s.sentence_id not in links]
     return candidate_sentences(doc, spans, min_actors)
 
