@@ -702,29 +702,26 @@ def _standing(s: _Sentence, p: Predicate) -> bool:
     return STANDING.search(s.story.text[p.start : p.end]) is not None
 
 
+def _first_actors(p: Predicate, cases: tuple[str, ...], read) -> list[str]:
+    """The actors `read` finds at the first argument marked by one of `cases`, in order of
+    preference (the last such argument of a case first)."""
+    for case in cases:
+        for a in reversed(_args_of(p, case)):
+            found = read(a.i)
+            if found:
+                return found
+    return []
+
+
 def _dative(s: _Sentence, p: Predicate) -> list[str]:
     """に対して > へ > に: the addressee marked in the clause; else the owner of what is
     addressed (中国の海洋進出に懸念を表明 -> CHN)."""
-    for case in ("に対して", "へ", "に"):
-        for a in reversed(_args_of(p, case)):
-            found = s.head_actors(a.i)
-            if found:
-                return found
-    for case in ("に対して", "へ", "に"):
-        for a in reversed(_args_of(p, case)):
-            found = s.owner_actors(a.i)
-            if found:
-                return found
-    return []
+    cases = ("に対して", "へ", "に")
+    return _first_actors(p, cases, s.head_actors) or _first_actors(p, cases, s.owner_actors)
 
 
 def _passive_agent(s: _Sentence, p: Predicate) -> list[str]:
-    for case in ("による", "に", "から"):
-        for a in reversed(_args_of(p, case)):
-            found = s.head_actors(a.i)
-            if found:
-                return found
-    return []
+    return _first_actors(p, ("による", "に", "から"), s.head_actors)
 
 
 def _partners(s: _Sentence, p: Predicate) -> list[str]:
