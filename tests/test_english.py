@@ -179,6 +179,40 @@ def test_unknown_names_become_new_actors_with_the_kb_id_scheme():
     ]
 
 
+NAMES_OF_THEIR_OWN = [
+    # an organisation named after its state is its own actor, its acronym the same one
+    ("On Monday the United States Commission on International Labor Rights (USCILR) "
+     "criticized the plan. USCILR said it was unlawful.",
+     ["United States Commission on International Labor Rights", "USCILR", "USCILR"]),
+    # a hyphenated acronym the model leaves untagged, named twice
+    ("KTV-NET said on Monday it would appeal. A judge ordered KTV-NET off the air.",
+     ["KTV-NET", "KTV-NET"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "surfaces"), NAMES_OF_THEIR_OWN, ids=[n[1][0] for n in NAMES_OF_THEIR_OWN])
+def test_organisations_named_on_their_own_are_one_new_actor(text, surfaces):
+    doc = _doc(text)
+    got = [(m.text, m.actor_id) for m in doc._.mentions]
+    assert [t for t, _ in got] == surfaces, got
+    assert len({a for _, a in got}) == 1 and got[0][1].startswith("NEW_ORG_"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brexit dominated the debate. Protesters threw Molotov cocktails at 9 P.M. UTC.", []),
+        ("Taoiseach Mary Brennan met the press.", [("Mary Brennan", "NEW_PER_MARY_BRENNAN_DAFC")]),
+        ("The Democrats and the Republicans disagreed.",
+         [("Democrats", "ORG_DEMOCRATIC_PARTY_USA"), ("Republicans", "ORG_REPUBLICAN_PARTY_USA")]),
+        ("President Trump spoke in the United States. The House voted on Wednesday.",
+         [("Trump", "PER_TRUMP_DONALD"), ("United States", "USA"), ("The House", "USA_HOUSE")]),
+    ],
+)  # fmt: skip
+def test_english_lexicon_names_and_non_names(text, expected):
+    assert _links(text) == expected
+
+
 def test_bare_family_names_of_kb_people_named_in_full():
     doc = _doc(
         "Marco Rubio met Chinese Foreign Minister Wang Yi on Thursday. "

@@ -277,6 +277,64 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+# a hyphenated acronym (ABS-CBN, CJTF-OIR; not COVID-19), which the model leaves untagged
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,}(?:-[A-Z]{2,})+(?![\w-])")
+
+
+def _not_actor_spans(text: str, lex: dict) -> list[tuple[int, int]]:
+    """Where the text names no actor though a name is in it (Brexit, Molotov cocktails,
+    UTC): actors_en.yaml `not_actors`, matched as written at word boundaries."""
+    words = lex.get("not_actors") or []
+    if not words:
+        return []
+    pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _short_sectors(text: str, lex: dict) -> list[Cand]:
+    """A chamber named short (the House): actors_en.yaml `short_sectors`, the sector noun
+    it stands for, whose country is the story's (not "the House of Lords")."""
+    out: list[Cand] = []
+    for surface, noun in (lex.get("short_sectors") or {}).items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])(?! of )", text):
+            out.append(Cand(m.start(), m.end(), "sector", noun))
+    return out
+
+
+def _composed_inside(kind: str, s: int, e: int, text: str, cands: list[Cand], actor_of, lex) -> list[Cand] | None:
+    """The candidates inside an organisation's name that the model tagged whole, when the
+    name is one of its own: a state or demonym (and sector nouns) inside it, and two
+    capitalised words or more that are neither (the United States Commission on
+    International Religious Freedom, Combined Joint Task Force Operation Inherent
+    Resolve), or one after a demonym (Saudi Aramco). None when the name is the state's
+    sector (Belarusian Foreign Ministry, Indonesian National Police) or a candidate
+    crosses its edge."""
+    if kind != "ORG":
+        return None
+    inner = [c for c in cands if c.start < e and s < c.end]
+    if not inner or any(c.start < s or c.end > e for c in inner):
+        return None
+    for c in inner:
+        if c.kind == "actor" and actor_of(c).type not in ("STATE", "PLACE", "REGION"):
+            return None
+        if c.kind in ("title", "anaphor"):
+            return None
+    sectors = lex["sectors"]
+    own = [
+        m for m in re.finditer(r"[A-Z][\w'’-]*", text[s:e])
+        if not any(c.start <= s + m.start() < c.end for c in inner)
+        and m.group().lower() not in sectors and m.group() not in _NOT_NAME_WORDS
+    ]
+    words = text[s:e].split()
+    if len(own) >= 2 or (len(words) == 2 and len(own) == 1 and own[0].start() > 0):
+        return inner
+    return None
+
+
 def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], dict[str, Actor]]:
     """Mentions (offsets into doc.text) and the actors they refer to, for an English Doc."""
     if kb is None:
@@ -299,16 +357,22 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
 
     def new_cand(s: int, e: int, kind: str, canon: str = "") -> Cand:
         surface = canon or text[s:e]
+        same = [a for a in new_actors.values() if a.name_en == surface]
+        if same:  # Wiranto the person, later tagged a place: one actor, the first kind
+            return Cand(s, e, "actor", same[0].actor_id, method="new", conf=CONF_NEW)
         aid = new_actor_id(surface, kind)
         if aid not in new_actors:
             new_actors[aid] = Actor(aid, NEW_TYPE[kind], surface, "", "", "", False, [surface])
         return Cand(s, e, "actor", aid, method="new", conf=CONF_NEW)
 
-    cands = sorted([*cands, *_dateline(text, idx, cands)], key=lambda c: c.start)
+    cands = sorted([*cands, *_dateline(text, idx, cands), *_short_sectors(text, lex)],
+                   key=lambda c: c.start)  # fmt: skip
+    blocked = _not_actor_spans(text, lex)
+    cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
     bare_names = _bare_names(kb, cands, text, set(lex.get("family_name_first") or ()))
 
     # ------------------------------------------------------------ unknown names
-    taken = [(c.start, c.end) for c in cands]
+    taken = [(c.start, c.end) for c in cands] + blocked
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -319,8 +383,12 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         if kind is None:
             continue
         s, e = ent.start_char, ent.end_char
+        paren = text.find(" (", s, e)  # the Federal Broadcasting Authority (FBA: the name
+        e = paren if paren > s else e
+        if any(ch in "[]{}()" for ch in text[s:e]):  # [W]e: an editor's bracket, no name
+            continue
         words = text[s:e].split()
-        while words and (words[0] in _NOT_NAME_WORDS or words[0].lower() in titles):
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] == "the" or words[0].lower() in titles):
             s += len(words[0]) + 1
             words = words[1:]
         while words and words[-1] in ("'s", "’s"):
@@ -333,7 +401,13 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         if e <= s or not text[s].isupper() or any(ch.isdigit() for ch in text[s:e]):
             continue
         if not free(s, e):
-            continue
+            inner = _composed_inside(kind, s, e, text, cands, actor_of, lex)
+            if inner is None:
+                continue
+            # the United States Commission on International Religious Freedom: a name of
+            # its own, not the state and a sector noun
+            cands = [c for c in cands if c not in inner]
+            taken[:] = [t for t in taken if not (s <= t[0] and t[1] <= e)]
         if text[s:e] in bare_names:  # Wang after Wang Yi: the KB person, whatever spaCy says
             extra.append(Cand(s, e, "actor", bare_names[text[s:e]], conf=CONF_ANAPHORA))
             taken.append((s, e))
@@ -360,7 +434,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         if known is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
             known = next(  # NTC after the National Telecommunications Commission
                 (a for a in new_actors.values() if a.type != "PERSON"
-                 and _initials(a.name_en) == words[0]),
+                 and _initials(a.name_en) == words[0].replace("-", "")),
                 None,
             )  # fmt: skip
         if known is not None:  # Pratasevich after Raman Pratasevich (whatever spaCy calls it)
@@ -368,6 +442,16 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         else:
             extra.append(new_cand(s, e, kind))
         taken.append((s, e))
+    # hyphenated acronyms the model did not tag (ABS-CBN), named twice or more
+    for m in _ACRONYM.finditer(text):
+        if free(*m.span()) and len(re.findall(r"(?<![\w-])" + re.escape(m.group()) + r"(?![\w-])", text)) >= 2:
+            known = next((a for a in new_actors.values() if a.type != "PERSON"
+                          and _initials(a.name_en) == m.group().replace("-", "")), None)  # fmt: skip
+            if known is not None:
+                extra.append(Cand(*m.span(), "actor", known.actor_id, method="new", conf=CONF_NEW))
+            else:
+                extra.append(new_cand(*m.span(), "ORG"))
+            taken.append(m.span())
     # names after a title that the model did not tag (Foreign Minister Ivan Petrov)
     name_re = re.compile(r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+){0,2}")
     for c in cands:
@@ -406,7 +490,8 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             if not (c.end == tok.head.idx - 1 and tok.head.ent_type_ == tok.ent_type_):
                 return True  # Minsk airport
         head = tok
-        while head.dep_ in ("compound", "flat") and head.head is not head:
+        # in the country's capital, Tunis: the apposition is where the phrase is
+        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in locatives
 
