@@ -146,6 +146,17 @@ TREE_CASES = [
     ("韓国の市民団体は大阪でデモを行った。", [("KOR_NGO", "141", "JPN")]),
     # reported: the sentence ends in hearsay
     ("中国の警察は男性を拘束したという。", [("CHN_COP", "173", "CHN_CVL")]),
+    # a が-phrase the parse hangs on a noun or on a later predicate with another が-subject
+    # marks the first predicate after it (首相が28日、「…」と発言したことが報道された)
+    ("野田首相が28日、「子どもが生まれたら名前を付けたらいい」と発言したことが韓国でも報道された。",
+     [("PER_NODA_YOSHIHIKO", "010", "KOR")]),
+    # the source cited by によれば announces what has no other speaker
+    ("朝日新聞の調査によれば、内閣の支持率が20%を記録したと発表した。", [("ORG_ASAHI_SHIMBUN", "010", "")]),
+    # a が-subject before a quoted clause's は-topic is the speaker's: a topic opens its clause
+    ("田中直紀防衛相が「ミサイル」は1分以上飛行し落下したと発表した。", [("PER_TANAKA_NAOKI", "010", "")]),
+    # a purpose clause's subject is the clause's it serves, not the reporter's topic
+    ("聯合ニュースは20日、韓国の市民団体の代表が日本に知らせるために来日し一人でデモを行った、と報じた。",
+     [("KOR_NGO", "042", "JPN"), ("KOR_NGO", "141", "")]),
 ]
 
 

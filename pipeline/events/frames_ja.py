@@ -529,6 +529,9 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
         return [], "unknown"  # a subject that is no actor: do not guess
     if p.governor is not None and p.governor.kind == "relative":
         return [], ""
+    found = _hung_subject(s, p) or _according_to(s, p)
+    if found:
+        return found, "explicit"
     for a in reversed([a for a in s.topics if a.start < p.start and a.case in ("は", "も")]):
         found = s.head_actors(a.i)
         if not found and a.case == "も":
@@ -556,6 +559,44 @@ def _stray_subject(s: _Sentence, p: Predicate) -> list[str]:
                 found = s.head_actors(a.i)
                 if found:
                     return found
+    return []
+
+
+def _hung_subject(s: _Sentence, p: Predicate) -> list[str]:
+    """Actors of a が-phrase the parse hangs on a noun (野田首相が28日、「…」と発言した: 首相が
+    under 28日) or on a later predicate that has another が-subject (…と発言したことが報道
+    された: 首相が and ことが both under 報道), when p is the first predicate after it and
+    has no subject: the nearest predicate after a stray が-phrase is the one it marks."""
+    scope = s.scope(p.i)
+    for k in s.idx:
+        t = s.tok(k)
+        if t.idx >= p.start:
+            break
+        if s.dep(k) != "nsubj" or not s.marker(k).startswith("が") or s.head(k) == p.i or s.scope(k) != scope:
+            continue
+        host = s.by_i.get(s.head(k))
+        if host is not None and sum(a.case == "が" and not a.via for a in host.arguments) < 2:
+            continue  # its own predicate's (a predicate takes one が-subject)
+        after = [q for q in s.preds if q.start >= t.end and s.scope(q.i) == scope]
+        if after and min(after, key=lambda q: q.start) is p:
+            found = s.head_actors(k)
+            if found:
+                return found
+    return []
+
+
+def _according_to(s: _Sentence, p: Predicate) -> list[str]:
+    """The source named by 〜によれば / 〜によると, as the speaker of an announcement with
+    no subject (ギャロップの調査によれば、…を記録したと発表した): who is cited announced it."""
+    if p.lemma not in ANNOUNCE_VERBS and s.tok(p.i).lemma_ not in ANNOUNCE_VERBS:
+        return []
+    for k in s.idx:
+        if s.tok(k).idx >= p.start:
+            break
+        if s.marker(k).startswith(("によれば", "によると")) and s.scope(k) == s.scope(p.i):
+            found = s.head_actors(k) or s.owner_actors(k)
+            if found:
+                return found
     return []
 
 

@@ -100,6 +100,8 @@ INTENTION_NOUNS = (
 # clauses whose topic (and, for chains, subject) also serves the clause governing them
 SHARED_UP = ("quote", "request", "complement", "chain", "adverbial")
 CHAIN_PARTICLES = ("て", "で", "し", "ながら", "つつ", "たり", "だり")
+# a purpose clause (〜するために) shares its subject with the clause it serves
+PURPOSE_MARKERS = ("ため", "為")
 
 
 @dataclass(frozen=True)
@@ -419,11 +421,15 @@ def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
        報じた: 報じる; 米国は…を批判し、…を発表した: 発表); it leaves the lower clause when
        that clause has a subject of its own (政府が) or is a requested act (〜よう求めた:
        the addressee acts). A chained clause's が-subject is shared the same way
-       (デモ隊が大使館を襲撃し、窓ガラスを割った: 割る).
+       (デモ隊が大使館を襲撃し、窓ガラスを割った: 割る), and a purpose clause's (農民が
+       知らせるために来日した: 来日); either replaces a topic the parse hangs on a quoted
+       clause, which is the reporter's (`_reporters_topic`). A quoted clause's が-subject
+       written before its は-topic is the speaker's: a topic opens its clause.
     2. **Down**: a chained clause without a subject shares the subject of the clause it
        chains to (米国はBを批判し、Cを求めた, GSD attaching 米国は to 求める: 批判)."""
     preds = list(preds)
     index = {p.i: k for k, p in enumerate(preds)}
+    _raise_before_topic(preds, index)
     for k in range(len(preds)):
         p = preds[k]
         gov = p.governor
@@ -440,9 +446,10 @@ def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
         for a in p.arguments:
             if a.via in ("relative", "host") or a.relation not in ("nsubj", "csubj", "dislocated"):
                 continue
-            if not a.topic and gov.kind != "chain":
+            purpose = gov.kind == "adverbial" and gov.marker.startswith(PURPOSE_MARKERS)
+            if not a.topic and gov.kind != "chain" and not purpose:
                 continue
-            if preds[h].subject is None:
+            if preds[h].subject is None or (not a.topic and _reporters_topic(preds[h])):
                 preds[h] = replace(preds[h], arguments=(*preds[h].arguments, replace(a, via="topic" if a.topic else "chain")))
             own = any(b is not a and b.relation == "nsubj" and not b.topic for b in p.arguments)
             if a.topic and not a.via and (own or gov.kind == "request"):
@@ -458,6 +465,34 @@ def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
                 p = replace(p, arguments=(*p.arguments, replace(subj, via="chain")))
         out.append(p)
     return out
+
+
+def _raise_before_topic(preds: list[Predicate], index: dict[int, int]) -> None:
+    """A が-subject written before a は-topic of the same clause is not that clause's: a
+    topic opens its clause. In a quoted clause (and the clauses chained into it) it is the
+    speaker's, the verb of saying's (防衛相が「ミサイル」は飛行し落下したと発表した)."""
+    for k, p in enumerate(preds):
+        subjects = [a for a in p.arguments if a.case == "が" and a.relation == "nsubj" and not a.topic and not a.via]
+        if len(subjects) != 1 or not any(a.topic and a.case == "は" and not a.via and a.i > subjects[0].i for a in p.arguments):
+            continue
+        q, seen = p, set()
+        while q.governor is not None and q.governor.kind == "chain" and q.governor.i in index and q.i not in seen:
+            seen.add(q.i)
+            q = preds[index[q.governor.i]]
+        gov = q.governor
+        if gov is None or gov.kind != "quote" or gov.i not in index or preds[index[gov.i]].subject is not None:
+            continue
+        h = index[gov.i]
+        preds[k] = replace(p, arguments=tuple(b for b in p.arguments if b is not subjects[0]))
+        preds[h] = replace(preds[h], arguments=(*preds[h].arguments, replace(subjects[0], via="raised")))
+
+
+def _reporters_topic(p: Predicate) -> bool:
+    """Is p's only subject a topic the parse hangs on a quoted clause (聯合ニュースは、農民が
+    来日し、デモを行ったと報じた: ニュースは under 行う)? That topic is the reporter's, and a
+    が-subject of a clause chained to p is p's own."""
+    subjects = [a for a in p.arguments if a.relation in ("nsubj", "csubj") or a.case == "が"]
+    return bool(subjects) and all(a.topic and not a.via for a in subjects) and p.governor is not None and p.governor.kind == "quote"
 
 
 def _host(by_i: dict[int, Predicate], i: int) -> Predicate | None:
