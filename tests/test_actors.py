@@ -524,13 +524,17 @@ def test_model_entities_naming_events_are_not_actors(text, span, expected):
         ("中国製品を買った。", (0, 4), "LOC", False),
         ("ヤマハ発動機が発表した。", (0, 6), "ORG", True),
         ("ロシアガスはガスを輸出した。", (0, 5), "ORG", True),  # no attribute suffix
+        # a company the model is sure of is named, whatever it makes: 出光興産|系, 日野自動車|製
+        ("出光興産系のスタンドに寄った。", (0, 4), "ORG", True),
+        ("出光興産系のスタンドに寄った。", (0, 4, 0.6), "ORG", False),
     ],
 )
 def test_model_entities_that_are_attributes_are_not_actors(text, span, label, expected):
     from pipeline.actors.component import add_model_mentions
 
     doc, kb = _linked_doc(text)
-    add_model_mentions(doc, kb, [(*span, label, 0.7)])
+    start, end, *probability = span
+    add_model_mentions(doc, kb, [(start, end, label, 0.7, *probability)])
     added = [m.text for m in doc._.mentions if m.link_method == "model"]
     assert bool(added) == expected, added
 

@@ -31,13 +31,12 @@ def _merged(text, span, label, probability=1.0):
         ("ミンスク市で集会があった。", (0, 5), "LOC", [("ミンスク市", "PLC_MINSK", "model")]),
         # a known place and a kind of place: another, longer place
         ("広島湾で演習した。", (0, 3), "LOC", [("広島湾", "NEW_PLC_", "model")]),
-        # an address is a name per place: the known one stays, the next is its own mention
-        ("東京都檜原村に本社を置く。", (0, 6), "LOC", [("東京都", "PLC_TOKYO", "kb"), ("檜原村", "NEW_PLC_", "model")]),
-        # known places one after another stay as they are
-        ("東京都新宿区にある。", (0, 6), "LOC", [("東京都", "PLC_TOKYO", "kb"), ("新宿区", "PLC_SHINJUKU", "kb")]),
-        ("安徽省亳州で事件が起きた。", (0, 5), "LOC", [("安徽省", "PLC_ANHUI", "kb"), ("亳州", "PLC_BOZHOU", "kb")]),
-        # an address whose broader places only the gazetteer knows (kb_places.tsv) is one
-        # name, of its most specific place, known or new
+        # an address is one name, of its most specific place, known or new
+        ("東京都檜原村に本社を置く。", (0, 6), "LOC", [("東京都檜原村", "NEW_PLC_", "model")]),
+        ("東京都新宿区にある。", (0, 6), "LOC", [("東京都新宿区", "PLC_SHINJUKU", "model")]),
+        ("安徽省亳州で事件が起きた。", (0, 5), "LOC", [("安徽省亳州", "PLC_BOZHOU", "model")]),
+        ("中国安徽省亳州で事件が起きた。", (0, 7), "LOC", [("中国安徽省亳州", "PLC_BOZHOU", "model")]),
+        # ... also where only the gazetteer (kb_places.tsv) knows its broader places
         ("愛知県一宮市にある。", (0, 6), "LOC", [("愛知県一宮市", "PLC_ICHINOMIYA", "model")]),
         ("神奈川県横浜市に住む。", (0, 7), "LOC", [("神奈川県横浜市", "PLC_YOKOHAMA", "model")]),
         ("静岡県三島市大宮町で火災があった。", (0, 9), "LOC", [("静岡県三島市大宮町", "NEW_PLC_OOMIYA_MACHI", "model")]),
@@ -48,8 +47,12 @@ def _merged(text, span, label, probability=1.0):
         ("米ダラスで集会が開かれた。", (0, 4), "LOC", [("ダラス", "PLC_DALLAS", "kb")]),
         # abbreviations in compounds are the rules': 日米 stays two states
         ("日米同盟を強化する。", (0, 4), "ORG", [("日", "JPN", "abbreviation"), ("米", "USA", "abbreviation")]),
-        # a sector actor composed by the rules stays (日本政府 -> JPN_GOV)
-        ("日本政府観光局が発表した。", (0, 7), "ORG", [("日本政府", "JPN_GOV", "kb")]),
+        # a longer name around a sector actor the rules composed is a mention of that actor
+        ("日本政府観光局が発表した。", (0, 7), "ORG", [("日本政府観光局", "JPN_GOV", "model")]),
+        ("ドイツ軍兵器局が資料を作成した。", (0, 7), "ORG", [("ドイツ軍兵器局", "DEU_MIL", "model")]),
+        ("中華民国北京政府が設置した。", (0, 8), "ORG", [("中華民国北京政府", "CHN_GOV", "model")]),
+        # a person the rules made up from the words around a name is read anew by the model
+        ("鬼武や伊野本孝一らに誘われた。", (3, 8), "PERSON", [("伊野本孝一", "NEW_PER_", "model")]),
         # a person the KB knows is not extended by a word after the name
         ("プーチン離れが進む。", (0, 6), "PERSON", [("プーチン", "PER_PUTIN_VLADIMIR", "kb")]),
     ],
@@ -70,6 +73,31 @@ def test_a_longer_name_takes_the_country_of_the_state_inside_it():
 def test_the_model_must_be_sure_of_a_longer_name():
     _, got = _merged("東京都交通局は発表した。", (0, 6), "ORG", probability=0.6)
     assert got == [("東京都", "PLC_TOKYO", "kb")]
+
+
+@pytest.mark.parametrize(
+    "text, span, label, probability, expected",
+    [
+        # a known place before a katakana name in an organisation's name
+        ("1951年にUSクレモネーゼに加入した。", (6, 14), "ORG", 0.55, [("USクレモネーゼ", "model")]),
+        ("東京ヴェルディに移籍した。", (0, 7), "ORG", 0.53, [("東京ヴェルディ", "model")]),
+        ("中国BBSが伝えた。", (0, 5), "ORG", 0.6, [("中国", "kb")]),
+        # a person the rules made up from the words around a name, in a longer person's
+        ("尾崎淳介校長は話した。", (0, 4), "PERSON", 0.58, [("尾崎淳介", "model")]),
+        ("金総書記が死去した。", (0, 2), "PERSON", 0.85, [("金", "new")]),  # 金|総書記: a title
+    ],
+)
+def test_names_that_give_way_to_a_longer_one_the_model_is_unsure_of(text, span, label, probability, expected):
+    _, got = _merged(text, span, label, probability)
+    assert [(t, m) for t, _, m in got] == expected
+
+
+def test_the_model_sure_of_another_kind_relabels_a_name_the_rules_made_up():
+    doc, got = _merged("試合直後のヘンリーとの乱闘に乗じた。", (5, 9), "PERSON", 0.99)
+    assert [(t, m) for t, _, m in got] == [("ヘンリー", "model")]
+    assert doc._.mentions[0].label == "PERSON"
+    _, got = _merged("試合直後のヘンリーとの乱闘に乗じた。", (5, 9), "PERSON", 0.8)
+    assert [(t, m) for t, _, m in got] == [("ヘンリー", "new")]
 
 
 def test_a_place_only_the_gazetteer_knows_gives_way_to_a_name_the_model_is_unsure_of():

@@ -12,8 +12,8 @@ from spacy.language import Language
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import _DocView, names_a_thing, story_countries, unknown_name_actor
-from pipeline.actors.longer_names import MODEL_KIND, gives_way, read_longer_name
-from pipeline.actors.textutil import is_kanji, url_spans
+from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_longer_name
+from pipeline.actors.textutil import is_kanji, is_katakana, url_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
 from pipeline.tokenizer import doc_text, is_unknown
@@ -67,28 +67,43 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
 
     mentions, actors = doc._.mentions or [], doc._.actors
     vetoed = unseen_names(checked, ner_spans)
+    relabelled = _relabelled(mentions, ner_spans)
     org_suffixes = tuple(kb.lexicon.get("org_suffixes", ()))
     event_suffixes = tuple(kb.lexicon.get("event_suffixes", ()))
-    found = model_mentions(
-        ner_spans,
-        mentions,
-        doc._.sentences or [],
-        text=doc_text(doc),
-        gives_way=lambda m, label: gives_way(m, actors.get(m.actor_id), label),
-        gives_way_unsure=lambda m: m.actor_id in kb.generated_places,
-        kind_words=org_suffixes + ORG_HEADS + tuple(kb.lexicon.get("place_suffixes") or ()),
-    )
 
     def name_like(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(is_name_like(t) for t in span)
 
+    def gives_way_unsure(m, start: int, end: int, label: str) -> bool:
+        """Names that give way to a longer one the model is unsure of: a place only the
+        gazetteer knows; a place before a katakana name in an organisation's
+        (東京|ヴェルディ, US|クレモネーゼ); a person the rules made up from the words around
+        a name, in a person's that runs into no title (尾崎淳 in 尾崎淳介; not 金 in 金総|書記)."""
+        if m.actor_id in kb.generated_places:
+            return True
+        if label == "ORG" and m.label in ("STATE", "PLACE"):
+            after = doc.char_span(m.end, end, alignment_mode="expand")
+            return bool(after) and after.start_char == m.end and is_name_like(after[0]) and is_katakana(after[0].text[0])
+        return label == "PERSON" and m.label == "PERSON" and m.link_method == "new" and not _into_title(text, end, titles)
+
+    text, titles = doc_text(doc), kb.lexicon.get("titles") or {}
+    found = model_mentions(
+        ner_spans,
+        [m for m in mentions if id(m) not in relabelled],
+        doc._.sentences or [],
+        text=text,
+        gives_way=lambda m, label: gives_way(m, actors.get(m.actor_id), label),
+        gives_way_unsure=gives_way_unsure,
+        kind_words=org_suffixes + ORG_HEADS + tuple(kb.lexicon.get("place_suffixes") or ()),
+        organ=lambda m: is_organ(m, actors.get(m.actor_id)),
+    )
+
     thing_heads = tuple(kb.lexicon.get("thing_heads", ()))
     starts = {m.start for m in mentions}
     view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
     probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
-    titles = kb.lexicon.get("titles") or {}
-    urls = url_spans(doc_text(doc))
+    urls = url_spans(text)
     replaced, kept = [], []
     story = None  # the story's country, for the language of a new person's name
     for m in found:
@@ -103,7 +118,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         if m.label == "PLACE" and view is not None and names_a_thing(view, m.end, thing_heads, starts):
             continue  # 東日本|大震災: the name of an event, as the rules read KB places
         if m.label == "PERSON":
-            cut = _before_title(m, doc_text(doc), titles)
+            cut = _before_title(m, text, titles)
             if cut is not m and any(x.start < cut.end and cut.start < x.end for x in mentions):
                 continue  # the rules read the name before the title already
             m = cut
@@ -121,14 +136,13 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
                 actor = unknown_name_actor(view, m.start, m.end, m.text, MODEL_KIND[m.label], kb, story)
             kept.append(_linked(m, actor, actors))
             continue
-        reading = read_longer_name(m, inner, actors, kb, name_like)
-        if reading is None:
+        actor = read_longer_name(m, inner, actors, kb, name_like)
+        if actor is None:
             continue  # 尖閣諸島沖, 米ダラス: the known name stays; the rest is no name
-        if reading.replace:
-            replaced += inner
-        for start, end, actor in reading.parts:
-            part = replace(m, start=start, end=end, text=doc_text(doc)[start:end])
-            kept.append(_linked(part, actor, actors))
+        replaced += inner
+        kept.append(_linked(m, actor, actors))
+    spans = {(m.start, m.end) for m in kept}
+    replaced += [m for m in mentions if id(m) in relabelled and (m.start, m.end) in spans]
     if replaced or vetoed:
         gone = {id(m) for m in [*replaced, *vetoed]}
         mentions = [m for m in mentions if id(m) not in gone]
@@ -140,14 +154,32 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     doc._.mentions = mentions
 
 
+def _relabelled(mentions, ner_spans) -> set[int]:
+    """ids of the mentions the rules made up from an unknown name (`new`) whose very span
+    the model is sure names something else (ヘンリー a person, not a place;
+    ハイパーコンサルティング・ジャパン an organisation): the model's reading replaces them."""
+    from pipeline.ner.labels import MENTION_LABEL
+
+    sure = {(int(s[0]), int(s[1])): MENTION_LABEL.get(str(s[2])) for s in ner_spans if len(s) > 4 and float(s[4]) >= SURE_PROBABILITY}
+    return {id(m) for m in mentions if m.link_method == "new" and sure.get((m.start, m.end), m.label) not in (m.label, None)}
+
+
 def _before_title(m, text: str, titles) -> object:
     """A person entity that ends inside a title (石原都|知事: the model took 都 of 都知事)
     ends before it."""
-    for k in (1, 2):
-        head = text[m.end - k : m.end]
-        if m.end - m.start > k + 1 and any(t.startswith(head) and len(t) > k and text.startswith(t, m.end - k) for t in titles):
-            return replace(m, end=m.end - k, text=m.text[:-k])
+    k = _into_title(text, m.end, titles)
+    if k and m.end - m.start > k + 1:
+        return replace(m, end=m.end - k, text=m.text[:-k])
     return m
+
+
+def _into_title(text: str, end: int, titles) -> int:
+    """How many characters before `end` begin a title that runs on after it (1 in 石原都|知事)."""
+    for k in (1, 2):
+        head = text[end - k : end]
+        if any(t.startswith(head) and len(t) > k and text.startswith(t, end - k) for t in titles):
+            return k
+    return 0
 
 
 def _link_family_names(mentions, actors) -> None:
@@ -205,8 +237,8 @@ def _plausible_name(doc, start: int, end: int, org_suffixes: tuple[str, ...] = (
     text = doc_text(doc)
     if _symbol(text[start]) or _symbol(text[end - 1]):
         return False  # 中国網< : a name neither starts nor ends with punctuation
-    if end < len(text) and text[end] in ATTRIBUTE_SUFFIXES:
-        return False
+    if end < len(text) and text[end] in ATTRIBUTE_SUFFIXES and not (org_suffixes and sure):
+        return False  # not a company the model is sure of: 出光興産|系, 日野自動車|製
     if any(t.text in ATTRIBUTE_SUFFIXES and t.tag_.startswith("接尾辞") for t in span[1:]):
         return False  # the attribute inside the entity: スラブ系民族, 中国製品
     if (sure and len(span) > 1) or (org_suffixes and text[start:end].endswith(org_suffixes)):

@@ -10,8 +10,6 @@ abbreviation (米ダラス) or a common word after a place (全羅南道南原�
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from pipeline.actors.kb import KnowledgeBase
 from pipeline.actors.linker import new_actor
 from pipeline.actors.textutil import romanise_place
@@ -41,51 +39,54 @@ def gives_way(mention: Mention, actor: Actor | None, label: str = "") -> bool:
     return actor.type in _YIELDING_TYPES
 
 
-class Reading(NamedTuple):
-    """What a model entity around known mentions adds: `parts`, (start, end, actor) of
-    new mentions, and whether they `replace` the known mentions inside the entity."""
-
-    replace: bool
-    parts: list[tuple[int, int, Actor]]
+def is_organ(mention: Mention, actor: Actor | None) -> bool:
+    """A sector actor the KB or the rules composed (ドイツ軍 → DEU_MIL, 千葉県警察, 北京政府):
+    a longer name around it (ドイツ軍兵器局, a unit of it) is a mention of the same actor."""
+    return mention.link_method == "kb" and actor is not None and bool(actor.sector) and actor.type != "PERSON"
 
 
 def read_longer_name(
     m: Mention, inner: list[Mention], actors: dict[str, Actor], kb: KnowledgeBase, name_like
-) -> Reading | None:
-    """How the model's entity `m` reads beside the mentions `inner` it contains; None
-    when it is no longer name and adds nothing (`inner` stay).
+) -> Actor | None:
+    """The actor the model's entity `m` names, a longer name that replaces the mentions
+    `inner` it contains; None when it is no longer name and adds nothing (`inner` stay).
 
     `name_like(start, end)` says whether the text there has a name in it (a proper noun
     or an unknown word). A name the KB knows is its actor; an organisation named after
     an international one is that one (国連安全保障理事会: the UN, as CAMEO codes it); a
-    known place with its kind (沖縄県) is that place; an address is a name per place
-    (安徽省亳州: 安徽省 stays, 亳州 is a mention of its own); anything else is a new
-    actor whose country is the state (else the place) inside it (日本銀行: JPN)."""
+    known place with its kind (沖縄県) is that place; an address is one name, of its most
+    specific place (安徽省亳州: Bozhou); anything else is a new actor whose country is the
+    state (else the place) inside it (日本銀行: JPN)."""
     text = m.text
     inner = sorted(inner, key=lambda x: x.start)
     head = text[: inner[0].start - m.start]
     tail = text[inner[-1].end - m.start :]
-    if head and head in kb.abbreviations.get("chars", {}):
-        return None  # 米ダラス: Dallas, US
+    if head and head in kb.abbreviations.get("chars", {}) and inner[0].label != "PERSON":
+        return None  # 米ダラス: Dallas, US (not 伊|野本孝一)
     positions = tuple(kb.lexicon.get("place_positions", ()))
     if tail and (tail.endswith(positions) or inner[-1].text[-1:] + tail in positions):
         return None  # 尖閣諸島沖, メルボルン市内, 一宮市|内
     found = [actors.get(x.actor_id) for x in inner]
+    organs = [a for x, a in zip(inner, found, strict=True) if not gives_way(x, a, m.label)]
+    if organs:  # ドイツ軍|兵器局, 中華民国|北京政府: the organ (merge.model_mentions let no other stay)
+        return organs[0]
     if m.label == "PLACE":
         return _read_place(m, inner, found, kb, name_like)
     known = [e.key for e in kb.surfaces.get(text, ()) if e.kind == "actor"]
     if known:
-        return Reading(True, [(m.start, m.end, kb.get(known[0]))])
+        return kb.get(known[0])
     if m.label == "ORG" and not head and found[0] is not None and found[0].type == "IGO":
-        return Reading(True, [(m.start, m.end, found[0])])
-    return Reading(True, [(m.start, m.end, _new(text, m.label, found, kb))])
+        return found[0]
+    return _new(text, m.label, found, kb)
 
 
-def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb: KnowledgeBase, name_like) -> Reading | None:
+def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb: KnowledgeBase, name_like) -> Actor | None:
     """A place entity around known places (see `read_longer_name`): a direction before
     one (南ドイツ, 西日本) or a kind of place after it (コルシカ島, 広島湾; the lexicon's
-    `place_suffixes`) make one longer name; names of places after them (東京都千代田区)
-    are mentions of their own."""
+    `place_suffixes`) make one longer name; an address, places one after another, each
+    in the one before it (東京都千代田区, 安徽省亳州, 中国上海市楊浦区), is one name, as
+    ner-wikipedia and GSD annotate it, of its most specific place: the place where
+    something is, with its country."""
     if any(a is None or a.type not in _PLACE_TYPES for a in found):
         return None
     kinds = kb.lexicon.get("place_suffixes") or {}
@@ -96,28 +97,28 @@ def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb:
     known = [e.key for e in kb.surfaces.get(m.text, ()) if e.kind == "actor"]
     if len(inner) == 1 and (tail in kinds or (head and not tail)):
         if known:
-            return Reading(True, [(m.start, m.end, kb.get(known[0]))])
+            return kb.get(known[0])
         if not head and (kinds.get(tail) or {}).get("same"):
-            return Reading(True, [(m.start, m.end, found[0])])  # 沖縄県 is 沖縄
-        return Reading(True, [(m.start, m.end, _new(m.text, "PLACE", found, kb))])
+            return found[0]  # 沖縄県 is 沖縄
+        return _new(m.text, "PLACE", found, kb)
     if not head and found[-1].type == "PLACE" and all(x.actor_id in kb.generated_places for x in inner[:-1] or inner):
         # 愛知県一宮市, 神奈川県横浜市, 神奈川県鎌倉市北鎌倉: an address whose broader places only
         # the gazetteer knows is one name, of its most specific place (北鎌倉: a new one;
         # curated places, as in 安徽省亳州, stay names of their own)
         rest = (inner[-1].end, m.end)
         if rest[1] - rest[0] >= 2 and name_like(*rest):
-            return Reading(True, [(m.start, m.end, _new(m.text[rest[0] - m.start :], "PLACE", found, kb))])
-        return Reading(True, [(m.start, m.end, found[-1])])
+            return _new(m.text[rest[0] - m.start :], "PLACE", found, kb)
+        return found[-1]
     gaps = [(a.end, b.start) for a, b in zip(inner, inner[1:], strict=False)] + [(inner[-1].end, m.end)]
     names = [(a, b) for a, b in gaps if b - a >= 2 and name_like(a, b)]
-    if head or not names or any(b > a and (a, b) not in names for a, b in gaps):
-        return None  # 全羅南道南原住: no place after it; 東京都新宿区: each is its mention
-    parts = []  # an address: 安徽省|亳州, 東京都|千代田区
-    for a, b in names:
+    if head or any(b > a and (a, b) not in names for a, b in gaps) or (len(inner) < 2 and not names):
+        return None  # 全羅南道南原住: no place after it
+    if names and names[-1][1] == m.end:  # 東京都|檜原村, 京都市|西京区: the last place is no known one
+        a, b = names[-1]
         surface = m.text[a - m.start : b - m.start]
         known = [e.key for e in kb.surfaces.get(surface, ()) if e.kind == "actor"] or [kb.place_named(surface)]
-        parts.append((a, b, kb.get(known[0]) if known[0] else _new(surface, "PLACE", found, kb)))
-    return Reading(False, parts)
+        return kb.get(known[0]) if known[0] else _new(surface, "PLACE", found, kb)
+    return found[-1]  # 安徽省|亳州
 
 
 # the language a place of these countries is read in (romanise_place)

@@ -31,9 +31,10 @@ def model_mentions(
     min_score: float = 0.0,
     gives_way: Callable[[Mention, str], bool] | None = None,
     replace_probability: float = REPLACE_PROBABILITY,
-    gives_way_unsure: Callable[[Mention], bool] | None = None,
+    gives_way_unsure: Callable[[Mention, int, int, str], bool] | None = None,
     kind_words: tuple[str, ...] = (),
     kind_probability: float = KIND_PROBABILITY,
+    organ: Callable[[Mention], bool] | None = None,
 ) -> list[Mention]:
     """Mentions for the model's spans that no KB/rule mention overlaps, or that are a
     longer name around mentions that give way to it.
@@ -44,11 +45,15 @@ def model_mentions(
     contains every mention it overlaps, all of which give way to a mention of its label
     (`gives_way(mention, label)`), and the model is sure of it (probability, 1 when not
     given, at least `replace_probability`) or they all give way to any longer name
-    (`gives_way_unsure(mention)`), or the longer name ends in a word of `kind_words` (局,
+    (`gives_way_unsure(mention, start, end, label)`: a place only the gazetteer knows, a
+    place before a name, 東京|ヴェルディ), or the longer name ends in a word of `kind_words` (局,
     倶楽部: what names an organisation or place; needs `text`) and the model is fairly sure
     of it (`kind_probability`): then the model's longer name is kept (ORG
     東京大学 around the KB place 東京) and the caller drops or keeps the mentions inside it
-    (`contained_mentions`). The returned mentions have
+    (`contained_mentions`). One mention inside that does not give way but is an `organ`
+    (ドイツ軍 in ドイツ軍兵器局, 北京政府 in 中華民国北京政府: what the rules composed) lets a
+    longer name the model is sure of stand, when no other word comes before it: the
+    caller links the longer name to the organ's actor. The returned mentions have
     `link_method="model"`, `confidence=score`, `actor_id=""` (the caller assigns a new-actor
     id), the sentence id of the sentence containing their start (-1 if none), and their
     text from `text` (the analysis text) if given, else from the sentence's text.
@@ -67,12 +72,18 @@ def model_mentions(
         overlapping = [m for m in kb_mentions if start < m.end and m.start < end]
         if overlapping and not (
             gives_way is not None
+            and all(_strictly_inside(m.start, m.end, start, end) for m in overlapping)
             and (
-                probability >= replace_probability
-                or (probability >= kind_probability and text is not None and text[start:end].endswith(kind_words))
-                or (gives_way_unsure is not None and all(gives_way_unsure(m) for m in overlapping))
+                (
+                    (
+                        probability >= replace_probability
+                        or (probability >= kind_probability and text is not None and text[start:end].endswith(kind_words))
+                        or (gives_way_unsure is not None and all(gives_way_unsure(m, start, end, mention_label) for m in overlapping))
+                    )
+                    and all(gives_way(m, mention_label) for m in overlapping)
+                )
+                or (probability >= replace_probability and _around_organ(overlapping, start, mention_label, gives_way, organ))
             )
-            and all(_strictly_inside(m.start, m.end, start, end) and gives_way(m, mention_label) for m in overlapping)
         ):
             continue
         sent = next((s for s in sents if s.start <= start < s.end), None)
@@ -102,6 +113,23 @@ def unseen_names(checked: Iterable[Mention], ner_spans: Iterable[Sequence]) -> l
     the text around them and saw no entity there)."""
     spans = [(int(s[0]), int(s[1])) for s in ner_spans]
     return [m for m in checked if not any(a < m.end and m.start < b for a, b in spans)]
+
+
+def _around_organ(inside: list[Mention], start: int, label: str, gives_way, organ) -> bool:
+    """Are the mentions `inside` a longer name one organ (`organ`) and, before it, mentions
+    that give way (中華民国|北京政府), nothing else before it (not ナチス|政権)?"""
+    if organ is None:
+        return False
+    kept = [m for m in inside if not gives_way(m, label)]
+    if len(kept) != 1 or not organ(kept[0]):
+        return False
+    before = sorted((m for m in inside if m.end <= kept[0].start), key=lambda m: m.start)
+    edge = start
+    for m in before:
+        if m.start != edge:
+            return False
+        edge = m.end
+    return edge == kept[0].start
 
 
 def _strictly_inside(start: int, end: int, outer_start: int, outer_end: int) -> bool:
