@@ -157,6 +157,18 @@ TREE_CASES = [
     # a purpose clause's subject is the clause's it serves, not the reporter's topic
     ("聯合ニュースは20日、韓国の市民団体の代表が日本に知らせるために来日し一人でデモを行った、と報じた。",
      [("KOR_NGO", "042", "JPN"), ("KOR_NGO", "141", "")]),
+    # an act noun carried by a support verb in a relative clause on a voice is the voice's act
+    ("日本のネット掲示板では、中国社会のモラルに疑問を呈する声が殺到した。", [("JPN_NETIZENS", "111", "CHN")]),
+    ("韓国のネットユーザーからは、日本の対応に理解を示す意見も見られた。", [("KOR_NETIZENS", "019", "JPN")]),
+    # a protest held in front of an institution is against it; else against the state of
+    # the place, read through the clauses chained into it
+    ("韓国の市民団体はソウルの日本大使館前でデモを行った。", [("KOR_NGO", "141", "JPN_GOV")]),
+    ("韓国の市民団体は日本大使館前での糾弾集会を行なっている。", [("KOR_NGO", "141", "JPN_GOV")]),
+    ("韓国の市民団体は日本大使館前で抗議した。", [("KOR_NGO", "114", "JPN_GOV")]),
+    ("韓国の市民団体は東京都新宿区にある都庁の前で衣装をまとい、旗を持ってデモを行った。", [("KOR_NGO", "141", "JPN")]),
+    # a news outlet's report of an act is attribution even when the act is not coded, and
+    # an island shared from another clause does not act
+    ("聯合ニュースは20日、竹島が韓国の領土であることを日本に知らせるために来日し一人でデモを行った、と報じた。", []),
 ]
 
 

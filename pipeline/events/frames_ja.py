@@ -91,6 +91,8 @@ REPORTED_ENDINGS = (
     "と報じられ", "と報道され",
 )
 MAX_TRIGGER_TOKENS = 3
+NEWS_REPORTS = ("報ずる", "報じる", "伝える", "報道")  # an outlet's report of someone's act is attribution
+PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
 # the ている form after a predicate (主張している, 重視していた, 住んでいる)
@@ -507,6 +509,8 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
         return stray, "explicit"
     if subj is not None:
         found = s.head_actors(subj.i)
+        if found and subj.via and all(x in story.actors and story.actors[x].type == "PLACE" for x in found):
+            return [], "unknown"  # an island shared from another clause acts in none (竹島が…であることを知らせるために来日し)
         if found:
             coord = _coordinated_to(s, p, subj)
             return list(dict.fromkeys(coord + found)), ("inherited" if subj.via else "explicit")
@@ -683,11 +687,47 @@ def _with(s: _Sentence, i: int) -> list[str]:
 
 
 def _location(s: _Sentence, p: Predicate) -> str:
-    for a in reversed(_args_of(p, "で")):
-        found = s.head_actors(a.i)
-        if len(found) == 1 and s.story.actors.get(found[0]) is not None and s.story.actors[found[0]].type in PLACE_TYPES:
-            return found[0]
+    """The place marked で: the actor heading the phrase, else the first place named in it
+    when it names nothing else (東京都新宿区の都庁前で: 東京都; not ソウルの日本大使館前で,
+    which is where the embassy is)."""
+    actors = s.story.actors
+    for q in (p, *_chained_into(s, p)):  # 東京で衣装をまとい、デモを行った: the chain's place
+        for a in reversed(_args_of(q, "で")):
+            found = s.head_actors(a.i)
+            if len(found) == 1 and actors.get(found[0]) is not None and actors[found[0]].type in PLACE_TYPES:
+                return found[0]
+            if not found:
+                named = [x for x in s.all_actors(a.start, a.end) if x in actors]
+                if named and all(actors[x].type in PLACE_TYPES for x in named):
+                    return named[0]
     return ""
+
+
+def _chained_into(s: _Sentence, p: Predicate) -> list[Predicate]:
+    """The clauses chained into p (…をまとい、…を持って、デモを行った), nearest first."""
+    out: list[Predicate] = []
+    heads = {p.i}
+    for q in sorted(s.preds, key=lambda q: -q.start):
+        if q.start < p.start and q.governor is not None and q.governor.kind == "chain" and q.governor.i in heads:
+            out.append(q)
+            heads.add(q.i)
+    return out
+
+
+def _protested_at(s: _Sentence, p: Predicate, noun: int | None = None) -> list[str]:
+    """Who a protest held in front of them is against (日本大使館前でデモを行った,
+    大使館前での糾弾集会を行った): the actors of a で-phrase headed by 前, places aside."""
+    heads = [a.i for a in _args_of(p, "で")]
+    if noun is not None:
+        heads += [c for c in s.children(noun) if c < noun and s.marker(c).startswith("で")]
+    actors = s.story.actors
+    for i in heads:
+        if s.tok(i).text.endswith("前") or s.tok(i).lemma_ == "前":
+            a = s.tok(s.noun_start(i)).idx
+            found = [x for x in s.all_actors(a, s.tok(i).end) if x in actors and actors[x].type not in PLACE_TYPES]
+            if found:
+                return found
+    return []
 
 
 def _group(s: _Sentence, p: Predicate) -> list[str]:
@@ -1106,6 +1146,8 @@ class _Reader:
             target = [x for x in _chained_object(s, p) if x not in agent]
         if not target:
             target = [x for x in self._compound_actors(s, trig) if x not in agent]
+        if not target and entry.code.startswith(PROTEST_CODES):
+            target = [x for x in _protested_at(s, p) if x not in agent]
         if not target:
             target = [x for x in _partners(s, p) if x not in agent]
         if not target and obj is not None:
@@ -1116,6 +1158,8 @@ class _Reader:
             content = s.all_actors(obj.start, obj.end)
             args += [Arg("content", tuple(content), "np")] if content else []
         args += [Arg("patient", tuple(target))] if target else []
+        if trig.key in NEWS_REPORTS and agent and all(_is_media(x, story.actors) for x in agent) and self._reports_an_act(s, p):
+            return  # 聯合ニュースは、農民が来日しデモを行ったと報じた: the act is the event, coded or not
         frame = self._frame(s, p, trig, text, args, "")
         head = self._voice_head(s, p)
         if head is not None and not agent:
@@ -1124,6 +1168,21 @@ class _Reader:
         self._emit(s, p, frame)
         if entry.frame == "consider":
             self._asked_noun(s, p)
+
+    def _reports_an_act(self, s: _Sentence, p: Predicate) -> bool:
+        """Does the clause p quotes (…と報じた), or one chained into it, name an act the
+        lexicon knows (a verb, or an act noun its support verb carries)?"""
+        quoted = {q.i for q in s.preds if q.governor is not None and q.governor.kind == "quote" and q.governor.i == p.i}
+        for q in s.preds:
+            chained = q.governor is not None and q.governor.kind == "chain" and q.governor.i in quoted
+            if q.i in quoted or chained:
+                trig = self._verb_trigger(s, q)
+                if trig is not None and self.lex.entry(self._frame(s, q, trig, self._object_text(s, q), (), "")) is not None:
+                    return True
+                obj = q.object
+                if obj is not None and (self.lex.support(q.lemma) or self.lex.support(s.tok(q.i).lemma_)) and act_noun(s, obj.i, self.lex)[0] is not None:
+                    return True
+        return False
 
     def _asked_noun(self, s: _Sentence, p: Predicate) -> None:
         """The act a demand or consideration names by its object noun (政治犯の釈放を求めた,
@@ -1262,8 +1321,15 @@ class _Reader:
         else:
             source = np_agent or agent
             target = _dative(s, p) or s.inner(noun, "へ", "に対して") or [x for x in s.owner_actors(noun) if x not in source]
+            if not target and entry.code.startswith(PROTEST_CODES):
+                target = [x for x in _protested_at(s, p, noun) if x not in source]
             args += [Arg("agent", tuple(source), "np" if np_agent else how)] if source else []
             args += [Arg("patient", tuple(target))] if target else []
+            head = self._voice_head(s, p)
+            if head is not None and not source:  # …に疑問を呈する声が殺到: the voice's act
+                frame = self._frame(s, p, trig, text, args, support)
+                self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
+                return
         self._emit(s, p, self._frame(s, p, trig, text, args, support))
 
     def _unquoted_owners(self, s: _Sentence, noun: int) -> list[str]:
