@@ -392,3 +392,40 @@ def test_committed_english_agents_are_what_the_build_writes(tmp_path):
     copy.write_text(b.OUT.read_text(encoding="utf-8"), encoding="utf-8")
     b.build(SHARED, copy)
     assert copy.read_text(encoding="utf-8") == b.OUT.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ negation, organisations
+
+REFUSALS = [
+    # a yield withheld is a refusal to yield; an agreement not reached, a rejection each way
+    ("Governor Ali Khan agreed to meet the students but did not accede to their demands for "
+     "his resignation.", ("NEW_PER_ALI_KHAN_D2FE", "1231", "", "asserted")),
+    ("Poland and Lithuania could not agree on the new border crossing.",
+     ("POL", "120", "LTU", "hypothetical")),
+    ("Poland and Lithuania could not agree on the new border crossing.",
+     ("LTU", "120", "POL", "hypothetical")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REFUSALS, ids=[r[1][1] + r[1][0] for r in REFUSALS])
+def test_a_yield_or_agreement_withheld_is_a_refusal(text, expected):
+    assert expected in _events(text)
+
+
+def test_a_negated_act_stays_negated():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare("The Kremlin did not criticize the talks with Poland."), "en", PUB)
+    assert [(e.source_actor_id, e.event_code, e.polarity) for e in doc._.events] == [
+        ("RUS_GOV", "111", "negated")
+    ]
+
+
+def test_the_network_and_the_commission_are_organisations_named_before():
+    text = ("KTV-NET is the country's largest broadcaster. The National Broadcasting Commission "
+            "ordered the network to stop broadcasting on Monday. The commission later refused "
+            "to give KTV-NET a license.")  # fmt: skip
+    got = {(s, c, t) for s, c, t, _ in _events(text)}
+    nbc, ktv = "NEW_ORG_NATIONAL_BROADCASTING_COMMISSION_BD9A", "NEW_ORG_KTV_NET_964A"
+    assert {(nbc, "1721", ktv), (nbc, "120", ktv)} <= got, got

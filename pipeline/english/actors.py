@@ -743,8 +743,31 @@ def _resolve_anaphor(kb, c: Cand, before: list[Cand], spec: dict, actor_of, publ
                     conf=CONF_ANAPHORA,
                     role=role,
                 )
+    if kind == "ORG":
+        return _resolve_organisation(c, before, spec, actor_of)
     if kind == "PERSON" and role and topic and published:
         holders = kb.holders(topic, role, published)
         if holders:
             return Cand(c.start, c.end, "actor", holders[0], method="anaphora", conf=CONF_DISCOURSE)
+    return None
+
+
+def _resolve_organisation(c: Cand, before: list[Cand], spec: dict, actor_of) -> Cand | None:
+    """the commission, the network, the company: the most recent organisation whose name
+    ends in that noun (the National Telecommunications Commission), else, for a noun of
+    a sector (network: MED), the most recent one of that sector or of none known whose
+    name does not say it is another kind of body (`organisation_heads`: not a Commission)."""
+    heads = {h.lower() for h in english_lexicon().get("organisation_heads") or ()}
+    head, sector = spec.get("head", ""), spec.get("sector", "")
+    for x in reversed(before[-200:]):
+        if x.kind != "actor" or x.end > c.start:
+            continue
+        a = actor_of(x)
+        if a.type not in ("ORG", "IGO"):
+            continue
+        last = (a.name_en.split() or [""])[-1].lower()
+        if (head and last == head) or (
+            sector and (a.sector == sector or (not a.sector and last not in heads))
+        ):
+            return Cand(c.start, c.end, "actor", a.actor_id, method="anaphora", conf=CONF_ANAPHORA)
     return None

@@ -5,6 +5,8 @@ dependency parse, `pipeline.events.frames_en`) and the language-independent fram
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.events.frame_coder import Story, code_frames, kb_callables
 from pipeline.events.frames_en import focus_state, frames_en
 from pipeline.events.lexicon_en import EnglishLexicon
@@ -29,7 +31,34 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
         protagonist=_protagonist(mentions, actors), **kb_callables(kb, actors),
     )  # fmt: skip
     events = code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
-    return fold_statements(events)
+    return fold_statements(negated_acts(events))
+
+
+# A yield not made is a refusal to yield (did not accede to the demands: 123, did not
+# release them: 1243); an agreement or support not given is a rejection (could not agree,
+# did not back the bill: 120). Longest prefix first.
+REFUSALS = {
+    "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "083": "123",
+    "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246", "08": "124", "03": "120", "05": "120",
+}  # fmt: skip
+
+
+def negated_acts(events: list[EventMention]) -> list[EventMention]:
+    """A yield, agreement or support withheld is the refusal (`REFUSALS`), an affirmed
+    act; other negated acts stay as written, with polarity negated ("did not criticize")."""
+    out: list[EventMention] = []
+    for e in events:
+        code = next((REFUSALS[e.event_code[:n]] for n in (4, 3, 2) if e.event_code[:n] in REFUSALS), "")
+        if e.polarity != "negated" or not code:
+            out.append(e)
+            continue
+        refusal = replace(e, event_code=code, polarity="affirmed", symmetric=False)
+        out.append(refusal)
+        if e.symmetric and e.target_actor_id:  # the two could not agree: each rejects
+            out.append(replace(refusal, source_actor_id=e.target_actor_id,
+                               target_actor_id=e.source_actor_id))  # fmt: skip
+    return out
 
 
 PLAIN_STATEMENT = "010"
@@ -63,4 +92,4 @@ def fold_statements(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-__all__ = ["code_events_en", "fold_statements"]
+__all__ = ["code_events_en", "fold_statements", "negated_acts"]

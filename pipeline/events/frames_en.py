@@ -474,8 +474,10 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
             if not agent:
                 del index_of[v.i]
                 continue
+            # did not accede to the protesters' demands: the demands were made all the same
+            negated = any(c.dep_ == "det" and c.lower_ == "no" for c in v.children)
             fields.update(_noun_fields(v, nominals, st), args=(agent, *_noun_targets(v, st)),
-                          voice="active")  # fmt: skip
+                          voice="active", polarity="negated" if negated else "affirmed")  # fmt: skip
         elif v.lemma_.lower() in light:
             noun = next((c for c in v.children if c.dep_ == "dobj"
                          and c.lemma_.lower() in nominals), None)  # fmt: skip
