@@ -348,7 +348,8 @@ ROLE_CASES = [
     ),
     # negation
     ("Lithuania did not criticize Poland.", ("LTU", "111", "POL", "negated", "asserted")),
-    ("Belarus did not release the prisoners.", ("BLR", "0841", "", "negated", "asserted")),
+    # a yield withheld is the refusal to yield (release not made: refuse to release, 1243)
+    ("Belarus did not release the prisoners.", ("BLR", "1243", "", "affirmed", "asserted")),
     # modality: intended; a plan to act is the intent to act (CAMEO 03, as PETRARCH's
     # "WILL *" patterns code it): a planned visit is an intent to meet
     (
