@@ -140,6 +140,9 @@ class Frame:
     # word patterns of the lexicon)
     before: tuple[tuple[str, str, str], ...] = ()
     after: tuple[tuple[str, str, str], ...] = ()
+    # the words a statement quotes (「…黙れ」とツイートした): their cue words may decide
+    # its code, as a voice's do (Japanese: `lexicon.voice_code`)
+    quoted: str = ""
 
     def actors(self, *roles: str) -> list[str]:
         """Actors of the args with these roles, in arg order, without repeats."""

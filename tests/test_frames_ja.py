@@ -92,9 +92,9 @@ TREE_CASES = [
     # the speaker of a long quotation: the parse hangs 外相は inside it unless the quoted
     # words are parsed on their own
     ("ロシアの外相は、「日本はかつてアジアの国々に大きな損害を与えた歴史がある」と語った。",
-     [("RUS", "010", "")]),
+     [("RUS", "010", "JPN")]),
     # the quoted act is coded too, in its own scope (its subject is its own)
-    ("韓国の外相は「北朝鮮が日本を非難した」と述べた。", [("PRK", "111", "JPN"), ("KOR", "010", "")]),
+    ("韓国の外相は「北朝鮮が日本を非難した」と述べた。", [("PRK", "111", "JPN"), ("KOR", "010", "PRK")]),
     # a question in quotes asserts nothing (the voice is a statement about whom it names)
     ("日本のネット掲示板には「日本は中国を攻撃するのか」との声もある。", [("JPN_NETIZENS", "010", "CHN")]),
     # a clause ending in the 連用形 chains, even where the parse hangs it on a noun
@@ -110,7 +110,7 @@ TREE_CASES = [
      [("KOR_NETIZENS", "051", "USA")]),
     ("韓国のネット掲示板には「米国が日本を非難した」などのコメントが相次いだ。", [("KOR_NETIZENS", "010", "USA")]),
     # ... but a speaker's words are read (コメントした is a verb of saying)
-    ("韓国の外相は「北朝鮮が日本を非難した」とコメントした。", [("PRK", "111", "JPN"), ("KOR", "010", "")]),
+    ("韓国の外相は「北朝鮮が日本を非難した」とコメントした。", [("PRK", "111", "JPN"), ("KOR", "010", "PRK")]),
     # a news outlet acts in words: a visit or a demonstration it reports is someone else's,
     # and its report of them is attribution
     ("韓国の聯合ニュースは20日、韓国の農民が日本に知らせるために来日しデモを行った、と報じた。", []),
@@ -166,6 +166,13 @@ TREE_CASES = [
     ("韓国の市民団体は日本大使館前での糾弾集会を行なっている。", [("KOR_NGO", "141", "JPN_GOV")]),
     ("韓国の市民団体は日本大使館前で抗議した。", [("KOR_NGO", "114", "JPN_GOV")]),
     ("韓国の市民団体は東京都新宿区にある都庁の前で衣装をまとい、旗を持ってデモを行った。", [("KOR_NGO", "141", "JPN")]),
+    # a statement's quoted words decide its code by their cue words (as a voice's), and its
+    # target: the party named closest before the cue, else the one they name most
+    ("韓国の大統領は、ツイッターで「野田首相…黙れ、おっさん」とツイートした。",
+     [("PER_LEE_MYUNG_BAK", "111", "PER_NODA_YOSHIHIKO")]),
+    ("鳩山元首相は『大使館前の像を世界に発信し、韓国の嘘を暴き、日本の名誉を回復しなければならない』と述べた。",
+     [("PER_HATOYAMA_YUKIO", "111", "KOR")]),
+    ("鳩山元首相は「中国は素晴らしい国だ」と語った。", [("PER_HATOYAMA_YUKIO", "051", "CHN")]),
     # a news outlet's report of an act is attribution even when the act is not coded, and
     # an island shared from another clause does not act
     ("聯合ニュースは20日、竹島が韓国の領土であることを日本に知らせるために来日し一人でデモを行った、と報じた。", []),

@@ -71,7 +71,7 @@ from pipeline.events.coder import (
     _is_question,
     _state_of,
 )
-from pipeline.events.lexicon import JapaneseLexicon, LexEntry
+from pipeline.events.lexicon import JapaneseLexicon, LexEntry, load_voice_cues, voice_code
 from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLVED_OWNERS
 from pipeline.events.tokens import Tok, read_tokens
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention, Sentence
@@ -1152,6 +1152,13 @@ class _Reader:
             target = [x for x in _partners(s, p) if x not in agent]
         if not target and obj is not None:
             target = self._labelled_party(s, obj, agent)
+        spans = _statement_quotes(s, p) if entry.code == "010" and s.host is None else []
+        quoted = "".join(story.text[a + 1 : b - 1] for a, b in spans)
+        cue = voice_code(quoted) if quoted else ""
+        if not target and cue:  # 「田村淳…黙れ」とツイートした: at whom the cue words are
+            target = self._cued_party(s, spans, cue, agent)
+        if not target and spans:
+            target = self._quoted_party(s, spans[0][0], spans[-1][1], agent)
         if not target and entry.code.startswith("01"):
             target = _interviewer(s, p)  # 韓国紙「中央日報」でインタビューに答えた
         if entry.frame == "consider" and obj is not None:
@@ -1160,7 +1167,7 @@ class _Reader:
         args += [Arg("patient", tuple(target))] if target else []
         if trig.key in NEWS_REPORTS and agent and all(_is_media(x, story.actors) for x in agent) and self._reports_an_act(s, p):
             return  # 聯合ニュースは、農民が来日しデモを行ったと報じた: the act is the event, coded or not
-        frame = self._frame(s, p, trig, text, args, "")
+        frame = self._frame(s, p, trig, text, args, "", quoted=quoted)
         head = self._voice_head(s, p)
         if head is not None and not agent:
             self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
@@ -1353,6 +1360,27 @@ class _Reader:
                 return self._quoted_party(s, a, b, agent)
         return []
 
+    def _cued_party(self, s: _Sentence, spans: list[tuple[int, int]], code: str, speakers: list[str]) -> list[str]:
+        """Whom quoted words with a cue of `code` are about: the party named closest before
+        such a cue in its quotation (「…韓国の嘘を暴き…」: Korea; 「田村淳…黙れ」: Tamura),
+        else the party the words name most (`_quoted_party`)."""
+        actors = self.story.actors
+        own = {actors[a].country for a in speakers if a in actors} - {""} | set(speakers)
+        cues = [c for c, k in load_voice_cues() if k == code]
+        best: tuple[int, str] | None = None
+        for a, b in spans:
+            words = self.story.text[a:b]
+            hits = [a + m.start() for c in cues for m in re.finditer(re.escape(c), words)]
+            for m in s.mentions:
+                if m.start < a or m.end > b or m.actor_id in own or m.actor_id not in actors or actors[m.actor_id].type == "PLACE":
+                    continue
+                gaps = [h - m.end for h in hits if h >= m.end]
+                if gaps and (best is None or min(gaps) < best[0]):
+                    best = (min(gaps), m.actor_id)
+        if best is not None:
+            return [best[1]]
+        return self._quoted_party(s, spans[0][0], spans[-1][1], speakers)
+
     def _quoted_party(self, s: _Sentence, start: int, end: int, speakers: list[str]) -> list[str]:
         """The actor that the words quoted between `start` and `end` name most often (ties:
         the first), not the speakers nor their own state, nor a place; [] when none."""
@@ -1401,6 +1429,8 @@ class _Reader:
 QUOTE_LABELS = re.compile(r"^[」』]?(?:\s*(?:「[^「」]*」|『[^『』]*』|[、,]|などと|など|なんて|といった|という|との|とか|や|と))*")
 # verbs of saying: quoted words they report are a speaker's, not a voice's (「…」と述べた)
 SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", "言い", "いっ", "主張", "強調", "発言", "答え", "伝え", "報じ", "発表", "ツイート", "つぶや", "呟")
+# from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
+QUOTE_TO_VERB = re.compile(r"(?:と|とも|などと|って)[^「」『』。]{0,12}")
 VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
 
 
@@ -1417,6 +1447,24 @@ def _voice_words(text: str, quote_end: int, sentence_end: int) -> bool:
         if noun is not None and rest[k + len(noun) : k + len(noun) + 1] not in ("し", "す", "さ"):
             return not any(w in rest[:k] for w in SAYING) and "「" not in rest[:k] and "。" not in rest[:k]
     return False
+
+
+def _statement_quotes(s: _Sentence, p: Predicate) -> list[tuple[int, int]]:
+    """The quotations a verb of saying reports (「…」「…」と述べた, 『…』と、理由を語った): the
+    nearest before it, followed by と and a few words, and those right before that one."""
+    spans: list[tuple[int, int]] = []
+    end = p.start
+    for a, b in sorted(s.quotes, reverse=True):
+        if b > end:
+            continue
+        gap = s.story.text[b:end]
+        if not spans and not QUOTE_TO_VERB.fullmatch(gap):
+            break
+        if spans and gap.strip("、, ") not in ("", "と", "や"):
+            break
+        spans.append((a, b))
+        end = a
+    return spans[::-1]
 
 
 def _clause_len(s: _Sentence, p: Predicate) -> int:

@@ -142,7 +142,8 @@ class JapaneseLexicon:
     `nominal_only` do not code it, nor rows flagged `without_object` when it has a
     を-object naming a thing (声明を発表した: the support verb reads 声明). A statement
     noun that happens (「…」との声が相次いだ, 意見もある) takes the code of the words
-    quoted before it, given as its object text (`voice_code`)."""
+    quoted before it, given as its object text (`voice_code`); so does a plain statement
+    that quotes words (`Frame.quoted`: 「…黙れ」とツイートした)."""
 
     def __init__(self, lexicon: Lexicon | None = None):
         self.lexicon = lexicon or load_lexicon()
@@ -170,6 +171,10 @@ class JapaneseLexicon:
             return None
         if "without_object" in entry.flags and "を" in frame.particles:
             return None
+        if frame.quoted and entry.code == "010":  # 「…黙れ」とツイートした: the words decide
+            code = voice_code(frame.quoted)
+            if code:
+                return replace(entry, code=code)
         return entry
 
     def generic(self, frame) -> LexEntry | None:
