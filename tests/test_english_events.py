@@ -429,3 +429,26 @@ def test_the_network_and_the_commission_are_organisations_named_before():
     got = {(s, c, t) for s, c, t, _ in _events(text)}
     nbc, ktv = "NEW_ORG_NATIONAL_BROADCASTING_COMMISSION_BD9A", "NEW_ORG_KTV_NET_964A"
     assert {(nbc, "1721", ktv), (nbc, "120", ktv)} <= got, got
+
+
+def test_a_list_of_states_after_a_sector_is_read_whole_and_military_cooperation_is_062():
+    got = _events("Turkey has expanded cooperation with the navies of Greece, Italy, Spain, "
+                  "Egypt and Tunisia.")  # fmt: skip
+    targets = {t for s, c, t, _ in got if s == "TUR" and c == "062"}
+    assert targets == {"GRC_MIL", "ITA", "ESP", "EGY", "TUN"}, got
+
+
+ASKED = [
+    # what another party must or should do, said: a demand of it
+    ("Hassan Rouhani said Saudi Arabia must release the detained sailors.",
+     ("PER_ROUHANI_HASSAN", "1053", "SAU", "asserted")),
+    ("Hassan Rouhani said American troops should get out of the region.",
+     ("PER_ROUHANI_HASSAN", "1056", "USA_MIL", "asserted")),
+    # said alone, the act is the one asked for
+    ("Iran must release the sailors.", ("IRN", "0841", "", "demanded")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ASKED, ids=[a[0] for a in ASKED])
+def test_what_another_party_must_do_is_demanded(text, expected):
+    assert expected in _events(text)

@@ -31,7 +31,27 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
         protagonist=_protagonist(mentions, actors), **kb_callables(kb, actors),
     )  # fmt: skip
     events = code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
-    return fold_statements(negated_acts(events))
+    return fold_statements(negated_acts(military_cooperation(events, actors)))
+
+
+DIPLOMATIC_COOPERATION = ("050", "060")
+MILITARY_COOPERATION = "062"
+
+
+def military_cooperation(events: list[EventMention], actors: dict) -> list[EventMention]:
+    """Cooperation with a military (increased cooperation with the navies of China, India
+    …) is military cooperation (062), for every party of that clause."""
+    military = {
+        (e.sentence_id, e.start)
+        for e in events
+        if e.event_code in DIPLOMATIC_COOPERATION
+        and any(getattr(actors.get(a), "sector", "") == "MIL" for a in (e.source_actor_id, e.target_actor_id))
+    }
+    return [
+        replace(e, event_code=MILITARY_COOPERATION)
+        if (e.sentence_id, e.start) in military and e.event_code in DIPLOMATIC_COOPERATION else e
+        for e in events
+    ]
 
 
 # A yield not made is a refusal to yield (did not accede to the demands: 123, did not

@@ -27,7 +27,8 @@ knowing nothing of the language's syntax:
   `reports`, not under claim / allege), and the speaker's statement targets that
   party (a plain statement of an act of material conflict is an accusation, 112).
   With no coded content the statement targets the party it is addressed to, else
-  the first party the content names. A news outlet reporting is the channel of the
+  the first party the content names. An act another party must or should do (modality
+  `demanded`) makes a plain statement a demand of it (said foreign powers must leave: 106). A news outlet reporting is the channel of the
   news, not an actor: only the content is coded;
 - a complement of another coded frame (refused to release, urged X to ease,
   considered importing) is that frame's business: coded only with `embedded=True`,
@@ -63,7 +64,7 @@ CONF_EXPLICIT = 0.9
 CONF_FOCUS = 0.5
 CONF_CONTENT = 0.8  # a target read from what a statement is about
 CONF_IMPLICIT = 0.6  # an agent an agentless passive implies
-MAX_PARTIES = 3
+MAX_PARTIES = 5  # a list of five states (China, India, Oman, Pakistan and Russia) is read whole
 MAX_SYM_PARTIES = 4
 CHANNEL_SECTORS = ("MED",)  # outlets report; the content is the event
 ACCUSATION = "112"
@@ -409,6 +410,7 @@ class _Coder:
         channel = bool(f.actors("agent")) and not speakers
         reported: list[Act] = []
         own: list[Act] = []
+        asked: list[Act] = []  # acts the speaker says another party must do
         for c in self.complements(f, ("complement", "quote")):
             for x in self.acts_of(c):
                 if not x.code:
@@ -426,6 +428,9 @@ class _Coder:
                 elif mine:
                     code = x.code if x.modality == "asserted" else commitment_code(x.code)
                     own.append(Act(c, x.entry, code, speakers, x.targets, x.conf, f.modality))
+                elif x.modality == "demanded":
+                    asked.append(x)
+                    reported.append(Act(c, x.entry, "", x.sources, [], x.conf, ""))
                 else:
                     if "reports" in entry.flags and x.modality == "asserted":
                         x.modality = "reported"
@@ -446,6 +451,8 @@ class _Coder:
         sources, targets, conf = roles(f, entry, self.story)
         targets = [t for t in targets if not _is_channel(self.actors, t)]
         code = entry.code
+        if asked and entry.code[:2] == "01":  # said foreign powers must leave: a demand (106)
+            code, targets, conf = demand_code(asked[0].code), asked[0].sources, CONF_CONTENT
         if not targets and others:
             targets, conf = others, CONF_CONTENT
             factual = [r for r in reported if r.code and r.modality in ("reported", "asserted")

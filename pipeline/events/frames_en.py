@@ -19,7 +19,7 @@ A noun phrase names its actors on its head, else on its modifiers (Belarusian
 potash) or its prepositional objects (sanctions on Belarus), with conjuncts.
 
 Polarity (not / never / fail to), modality (if / could / will / plans to /
-reportedly / is said to) and the date (the clause's, else the sentence's, else the
+reportedly / is said to; must / should: demanded) and the date (the clause's, else the sentence's, else the
 paragraph discourse's, else publication) are read here too; `governor` links the
 complement of another verb (urged X *to ease*) to that verb's frame.
 """
@@ -48,6 +48,7 @@ INTENT_VERBS = {
 REPORT_VERBS = {"say", "report", "believe", "allege", "think", "understand", "rumor", "rumour"}
 REPORT_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
+OBLIGATION_AUX = {"must", "should"}  # foreign powers must leave: an act asked for
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 NEGATING_VERBS = {"fail", "refuse", "decline"}
@@ -116,6 +117,14 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
     out: list[str] = []
     for t in [tok, *tok.conjuncts]:
         found = [m.actor_id for m in st.mention_of.get(t.i, [])]
+        if found:  # the navies of China, India and Oman: the states listed after the first
+            for p in (p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"):  # fmt: skip
+                listed = [*p.conjuncts, *(a for c in p.children if c.dep_ == "appos"
+                                          for a in (c, *c.conjuncts))]  # fmt: skip
+                for q in listed:  # (the parser may hang the list on an apposition)
+                    found += [m.actor_id for m in st.mention_of.get(q.i, [])
+                              if m.actor_id not in found and _type(st, m.actor_id) == "STATE"]  # fmt: skip
         if not found:
             for c in t.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "appos"):
@@ -319,6 +328,8 @@ def modality(v) -> str:
     heads = [*chain]
     if v.dep_ == "conj":
         heads += _chain(v.head)
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in v.children):
+        return "demanded"
     for t in heads:
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
