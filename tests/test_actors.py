@@ -527,6 +527,9 @@ def test_model_entities_naming_events_are_not_actors(text, span, expected):
         # a company the model is sure of is named, whatever it makes: 出光興産|系, 日野自動車|製
         ("出光興産系のスタンドに寄った。", (0, 4), "ORG", True),
         ("出光興産系のスタンドに寄った。", (0, 4, 0.6), "ORG", False),
+        # one katakana word UniDic knows as a common noun: a name where the model is certain
+        ("ビートルズの曲を聴いた。", (0, 5), "ORG", True),
+        ("ビートルズの曲を聴いた。", (0, 5, 0.9), "ORG", False),
     ],
 )
 def test_model_entities_that_are_attributes_are_not_actors(text, span, label, expected):

@@ -36,6 +36,9 @@ def _merged(text, span, label, probability=1.0):
         ("東京都新宿区にある。", (0, 6), "LOC", [("東京都新宿区", "PLC_SHINJUKU", "model")]),
         ("安徽省亳州で事件が起きた。", (0, 5), "LOC", [("安徽省亳州", "PLC_BOZHOU", "model")]),
         ("中国安徽省亳州で事件が起きた。", (0, 7), "LOC", [("中国安徽省亳州", "PLC_BOZHOU", "model")]),
+        ("慶尚北道慶州市陽南面で事故があった。", (0, 10), "LOC", [("慶尚北道慶州市陽南面", "NEW_PLC_", "model")]),
+        # a direction before a region: a longer region
+        ("北アフリカの国々が独立した。", (0, 5), "LOC", [("北アフリカ", "NEW_PLC_", "model")]),
         # ... also where only the gazetteer (kb_places.tsv) knows its broader places
         ("愛知県一宮市にある。", (0, 6), "LOC", [("愛知県一宮市", "PLC_ICHINOMIYA", "model")]),
         ("神奈川県横浜市に住む。", (0, 7), "LOC", [("神奈川県横浜市", "PLC_YOKOHAMA", "model")]),

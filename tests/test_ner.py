@@ -498,6 +498,25 @@ def test_the_model_also_runs_where_a_known_name_runs_into_an_organisation_word()
     assert ("東京都交通局", "ORG") in [(m.text, m.label) for m in doc._.mentions]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昨日、西日本で大雨が降った。", ("西日本", "PLACE")),  # a direction before a known place: a region
+        ("北アフリカの国々が独立した。", ("北アフリカ", "PLACE")),
+        ("昨日、セレッソ大阪が勝った。", ("セレッソ大阪", "ORG")),  # a katakana noun before it: a club
+        ("昨日、日本で大雨が降った。", ("日本", "STATE")),
+    ],
+)
+def test_the_model_runs_where_a_word_before_a_known_place_may_begin_a_longer_name(text, expected):
+    from pipeline.ner.component import _TokenView, _words_before_places
+
+    nlp = _actors_and_ner(8)
+    doc = _analyse(nlp, text)
+    assert expected in [(m.text, m.label) for m in doc._.mentions]
+    before = _words_before_places(nlp.get_pipe("dekigoto_actors")(nlp.make_doc(text))._.mentions, _TokenView.of(doc))
+    assert bool(before) is (expected[0] != "日本")
+
+
 def test_a_place_only_the_gazetteer_knows_explains_no_name():
     """ボストン (kb_places.tsv) may begin a longer name (a team, ボストン・ブルドッグス), so
     the model runs around it; ロンドン (places.yaml) explains its name."""

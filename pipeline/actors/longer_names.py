@@ -22,7 +22,7 @@ YIELDING_METHODS = ("kb", "fuzzy", "new")
 _YIELDING_TYPES = frozenset({"STATE", "PLACE", "REGION", "ORG", "IGO", "PERSON"})
 _PLACE_TYPES = ("STATE", "PLACE")
 # prefixes that make a region of a place (南ドイツ, 西日本, 東アジア, 大日本帝国)
-_DIRECTIONS = frozenset({"東", "西", "南", "北", "東北", "北東", "東南", "南東", "西北", "北西", "西南", "南西", "中央", "大"})
+DIRECTIONS = frozenset({"東", "西", "南", "北", "東北", "北東", "東南", "南東", "西北", "北西", "西南", "南西", "中央", "大"})
 
 
 def gives_way(mention: Mention, actor: Actor | None, label: str = "") -> bool:
@@ -87,11 +87,11 @@ def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb:
     in the one before it (東京都千代田区, 安徽省亳州, 中国上海市楊浦区), is one name, as
     ner-wikipedia and GSD annotate it, of its most specific place: the place where
     something is, with its country."""
-    if any(a is None or a.type not in _PLACE_TYPES for a in found):
+    if any(a is None or a.type not in (*_PLACE_TYPES, "REGION") for a in found):
         return None
     kinds = kb.lexicon.get("place_suffixes") or {}
     head = m.text[: inner[0].start - m.start]
-    if head and head not in _DIRECTIONS:
+    if head and head not in DIRECTIONS:
         return None
     tail = m.text[inner[-1].end - m.start :]
     known = [e.key for e in kb.surfaces.get(m.text, ()) if e.kind == "actor"]
@@ -110,7 +110,8 @@ def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb:
             return _new(m.text[rest[0] - m.start :], "PLACE", found, kb)
         return found[-1]
     gaps = [(a.end, b.start) for a, b in zip(inner, inner[1:], strict=False)] + [(inner[-1].end, m.end)]
-    names = [(a, b) for a, b in gaps if b - a >= 2 and name_like(a, b)]
+    units = tuple(k for k, v in kinds.items() if (v or {}).get("same")) + _UNITS
+    names = [(a, b) for a, b in gaps if b - a >= 2 and (name_like(a, b) or m.text[b - m.start - 1] in units)]
     if head or any(b > a and (a, b) not in names for a, b in gaps) or (len(inner) < 2 and not names):
         return None  # 全羅南道南原住: no place after it
     if names and names[-1][1] == m.end:  # 東京都|檜原村, 京都市|西京区: the last place is no known one
@@ -120,6 +121,9 @@ def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb:
         return kb.get(known[0]) if known[0] else _new(surface, "PLACE", found, kb)
     return found[-1]  # 安徽省|亳州
 
+
+# units of an address besides the place kinds that name the same place (慶州市|陽南面: a township)
+_UNITS = ("面", "洞", "里", "邑")
 
 # the language a place of these countries is read in (romanise_place)
 _PLACE_LANGUAGE = {"CHN": "zh", "TWN": "zh", "KOR": "ko", "PRK": "ko"}

@@ -220,7 +220,8 @@ class NerComponent:
             linked = self.kb is not None and doc._.mentions is not None
             if linked:
                 compounds = self._names_in_compounds(doc._.mentions, doc._.actors or {}, view)
-                segments = self._unexplained_segments(doc, view, [i for _, i in compounds])
+                extra = [i for _, i in compounds] + _words_before_places(doc._.mentions, view)
+                segments = self._unexplained_segments(doc, view, extra)
                 checked = _seen(compounds, segments, view)
             else:
                 segments, checked = list(_segments(view.words)), []
@@ -314,6 +315,27 @@ ORG_HEADS = (
     *("隊", "団", "局", "部", "院", "軍", "会", "庁", "館", "所", "政府", "組合", "本部", "センター", "クラブ"),
     *("鉄道", "交通", "バス", "艦隊", "師団", "連隊", "軍団", "裁判所"),
 )
+
+
+def _words_before_places(mentions, view: _TokenView) -> list[int]:
+    """Words right before a known state or place that may begin a longer name with it: a
+    direction (西|日本, 北|アフリカ: a region) or a katakana noun (セレッソ|大阪: a club). The
+    model runs around them (`pipeline.actors.longer_names` reads what it finds)."""
+    from pipeline.actors.longer_names import DIRECTIONS, YIELDING_METHODS
+    from pipeline.actors.textutil import is_katakana
+
+    idx = view.idx.tolist()
+    out = []
+    for m in mentions:
+        if m.link_method not in YIELDING_METHODS or m.label not in ("STATE", "PLACE"):
+            continue
+        i = bisect.bisect_left(idx, m.start)
+        if not (0 < i < len(idx) and idx[i] == m.start) or view.spaces[i - 1] or not view.tags[i - 1].startswith("名詞"):
+            continue
+        word = view.words[i - 1]
+        if word in DIRECTIONS or (len(word) > 1 and all(is_katakana(ch) for ch in word)):
+            out.append(i - 1)
+    return out
 
 
 def _guessed_person(m) -> bool:
