@@ -447,6 +447,19 @@ def test_event_dates_clause_discourse_publication():
     assert [(e.date, e.date_source) for e in doc._.events] == [(PUB, "publication")]
 
 
+def test_a_date_describing_a_noun_dates_no_other_event():
+    # the treaty's date is not the criticism's, nor the next sentence's
+    doc = _doc(
+        "On Tuesday Lithuania criticized the treaty, which Belarus signed in 2019. "
+        "Poland also criticized Belarus."
+    )
+    got = [(e.source_actor_id, e.event_code, e.date) for e in doc._.events]
+    assert ("LTU", "111", "2026-02-10") in got and ("POL", "111", "2026-02-10") in got, got
+    # a span's start (since 1995) dates nothing after it
+    doc = _doc("Lukashenko has ruled Belarus since 1994. Poland criticized Belarus.")
+    assert ("POL", "111", PUB) in [(e.source_actor_id, e.event_code, e.date) for e in doc._.events]
+
+
 # ------------------------------------------------------------------ lexicon
 
 

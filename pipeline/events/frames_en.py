@@ -363,17 +363,37 @@ def modality(v) -> str:
 # --------------------------------------------------------------------------- dates
 
 
+BACKGROUND_DEPS = ("relcl", "acl")  # a clause describing a noun: the proclamation, which was made on Monday
+BACKGROUND_PREPS = ("since", "until", "till")  # since 1995: where a span starts, no event's date
+
+
 def _clause_indices(v) -> set[int]:
-    """Tokens of the verb's own clause: its subtree without the clauses below it."""
+    """Tokens of the verb's own clause: its subtree without the clauses below it (a
+    clause describing one of its nouns is that noun's background, not this verb's)."""
     out = {v.i}
     stack = [c for c in v.children if c.dep_ not in CLAUSE_DEPS]
     while stack:
         t = stack.pop()
         out.add(t.i)
         stack.extend(
-            c for c in t.children if c.dep_ not in CLAUSE_DEPS or t.pos_ in ("NOUN", "PROPN")
-        )
+            c for c in t.children
+            if c.dep_ not in CLAUSE_DEPS
+            or (t.pos_ in ("NOUN", "PROPN") and c.dep_ not in BACKGROUND_DEPS)
+        )  # fmt: skip
     return out
+
+
+def is_background(tok) -> bool:
+    """Is a (date) token in a clause describing a noun (the election, to be held on August
+    9; amendments issued since 1995) or the start of a span (since June)?"""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in BACKGROUND_PREPS or tok.head.lower_ in BACKGROUND_PREPS:
+        return True
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in BACKGROUND_DEPS:
+            return True
+        t = t.head
+    return False
 
 
 def _event_date(v, located: list[tuple[int, DateMention]], st: _Doc) -> tuple[str, str]:
@@ -388,7 +408,7 @@ def _event_date(v, located: list[tuple[int, DateMention]], st: _Doc) -> tuple[st
         for i, d in located:
             if i in up:
                 return calendar_value(d.value), "clause"
-    before = [d for i, d in located if 0 <= i < v.i]
+    before = [d for i, d in located if 0 <= i < v.i and not is_background(v.doc[i])]
     if before:
         return calendar_value(before[0].value), "clause"
     if st.para_date is not None:
@@ -460,6 +480,10 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
             continue
         index_of[v.i] = len(st.frames) + len(pending)
         date, date_source = _event_date(clause, located, st)
+        if clause is not v:  # an event noun's own clause (the attack, which came on Monday)
+            own = {t.i for c in v.children if c.dep_ in BACKGROUND_DEPS for t in c.subtree}
+            date, date_source = next(((calendar_value(d.value), "clause") for i, d in located
+                                      if i in own), (date, date_source))  # fmt: skip
         before, after = words_around(v, span, st)
         fields = dict(
             index=index_of[v.i],
@@ -588,10 +612,16 @@ def frames_en(doc) -> list[Frame]:
                 s_dates.append(dates[d_i])
             d_i += 1
         _sentence_frames(doc, sent, s_dates, st)
-        if s_dates and sent.kind != "heading":
-            st.para_date = s_dates[-1]
-            st.last_date = (sent.paragraph, s_dates[-1])
+        anchors = [d for d in s_dates if not _background_date(doc, d)]
+        if anchors and sent.kind != "heading":  # the dates later sentences go on from
+            st.para_date = anchors[-1]
+            st.last_date = (sent.paragraph, anchors[-1])
     return _attribute_quotes(doc.text, st.frames, doc._.sentences or [])
+
+
+def _background_date(doc, d: DateMention) -> bool:
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and is_background(span[0])
 
 
 QUOTE_MARKS = {"“": "”", '"': '"'}
