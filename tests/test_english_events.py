@@ -452,3 +452,18 @@ ASKED = [
 @pytest.mark.parametrize(("text", "expected"), ASKED, ids=[a[0] for a in ASKED])
 def test_what_another_party_must_do_is_demanded(text, expected):
     assert expected in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lukashenko spoke at the rally.", []),  # spoke, nothing said: no statement
+        ("Lukashenko spoke to Putin on Monday.",
+         [("PER_LUKASHENKO_ALEXANDER", "010", "PER_PUTIN_VLADIMIR", "asserted")]),
+        # an outlet citing a speaker is the channel: only what is said is coded
+        ("The BBC cited Lukashenko as saying Poland had attacked Belarus.",
+         [("POL", "190", "BLR", "asserted")]),
+    ],
+)  # fmt: skip
+def test_statements_say_something_and_outlets_are_channels(text, expected):
+    assert _events(text) == expected

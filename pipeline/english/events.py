@@ -31,7 +31,8 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
         protagonist=_protagonist(mentions, actors), **kb_callables(kb, actors),
     )  # fmt: skip
     events = code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
-    return fold_statements(negated_acts(military_cooperation(events, actors)))
+    channels = {a for a, x in actors.items() if x.sector == "MED" and x.type not in ("STATE", "GOVERNMENT")}
+    return fold_statements(negated_acts(military_cooperation(events, actors)), channels)
 
 
 DIPLOMATIC_COOPERATION = ("050", "060")
@@ -84,12 +85,13 @@ def negated_acts(events: list[EventMention]) -> list[EventMention]:
 PLAIN_STATEMENT = "010"
 
 
-def fold_statements(events: list[EventMention]) -> list[EventMention]:
+def fold_statements(events: list[EventMention], channels: set[str] = frozenset()) -> list[EventMention]:
     """A plain statement says no more than what else its speaker does in the sentence:
     "Pompeo posted a message blaming Iran" is the blame (112), not also a statement
     (010); the plain statements of one speaker on one date through a story are one
     event, aimed at the first party they name (not one per sentence, place, outlet
-    and person); an event with no target
+    and person); an outlet's plain statement (the BBC cited X as saying) is its channel
+    of the news, no event of its own; an event with no target
     adds nothing beside the same act of the same source with one."""
     by_source: dict[tuple[int, str], list[EventMention]] = {}
     for e in events:
@@ -99,7 +101,7 @@ def fold_statements(events: list[EventMention]) -> list[EventMention]:
     for e in events:
         others = by_source[(e.sentence_id, e.source_actor_id)]
         if e.event_code == PLAIN_STATEMENT and not e.symmetric:
-            if any(o.event_code != PLAIN_STATEMENT for o in others):
+            if e.source_actor_id in channels or any(o.event_code != PLAIN_STATEMENT for o in others):
                 continue
             if (e.source_actor_id, e.date) in seen_plain:
                 continue  # a speaker's words of a day through a story: one statement

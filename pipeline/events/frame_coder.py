@@ -408,6 +408,9 @@ class _Coder:
         """The speaker's act (and the acts of others it reports): see the module docstring."""
         speakers = [s for s in f.actors("agent") if not _is_channel(self.actors, s)]
         channel = bool(f.actors("agent")) and not speakers
+        if "needs_content" in entry.flags and not self.complements(f, ("complement", "quote")) \
+                and not f.actors("recipient"):
+            return []  # "X spoke" says nothing: no statement coded
         reported: list[Act] = []
         own: list[Act] = []
         asked: list[Act] = []  # acts the speaker says another party must do
