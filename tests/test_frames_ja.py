@@ -173,6 +173,16 @@ TREE_CASES = [
     ("鳩山元首相は『大使館前の像を世界に発信し、韓国の嘘を暴き、日本の名誉を回復しなければならない』と述べた。",
      [("PER_HATOYAMA_YUKIO", "111", "KOR")]),
     ("鳩山元首相は「中国は素晴らしい国だ」と語った。", [("PER_HATOYAMA_YUKIO", "051", "CHN")]),
+    # a voice is about the topic of its clause (the one who arrested), not the names quoted
+    ("韓国のネット掲示板では「言論の自由はないのか」など、韓国当局による逮捕は「行き過ぎである」とする意見が大半を占めた。",
+     [("KOR_NETIZENS", "111", "KOR_GOV")]),
+    # a title quoted (「…訓練」の様子) asserts no act; what it would take (撃墜するには) is hypothetical
+    ("17日、米軍のニュースサイトが「北朝鮮から侵攻を受けた際の民間人避難訓練」の様子を詳しく報じた。", []),
+    # a statement about two parties is about the one that is not the speaker's own state
+    ("鳩山元首相は、日中関係を「真の和解は達成されていない」と語った。", [("PER_HATOYAMA_YUKIO", "010", "CHN")]),
+    # the article that reports is the speaker, not the topic of what it reports, and a
+    # clause made a noun (…したことも伝えた) is no subject
+    ("また記事では、北朝鮮は米国に敗れたものの、両国の選手たちが交流を行なっていたことも伝えた。", []),
     # a news outlet's report of an act is attribution even when the act is not coded, and
     # an island shared from another clause does not act
     ("聯合ニュースは20日、竹島が韓国の領土であることを日本に知らせるために来日し一人でデモを行った、と報じた。", []),
@@ -219,9 +229,10 @@ LEXICON_CASES = [
     ("中国の首相は日本の首相と会食した。", [("PER_NODA_YOSHIHIKO", "040", "PER_WEN_JIABAO")]),
     ("日本政府は中国政府に抗議文を送った。", [("JPN_GOV", "114", "CHN_GOV")]),
     ("日本政府は米国の国務長官に勲章を授与した。", [("JPN_GOV", "051", "USA")]),
-    # the quoted words of a voice decide its code (voice_cues.tsv)
+    # the quoted words of a voice decide its code (voice_cues.tsv), and its target: the party
+    # named closest to the cue (日本の首相: the prime minister)
     ("中国のネット掲示板では「日本はずるい」「みっともない」との声が相次いだ。", [("CHN_NETIZENS", "111", "JPN")]),
-    ("韓国のネット掲示板では「日本の首相は尊敬できる」との声が相次いだ。", [("KOR_NETIZENS", "051", "JPN")]),
+    ("韓国のネット掲示板では「日本の首相は尊敬できる」との声が相次いだ。", [("KOR_NETIZENS", "051", "PER_NODA_YOSHIHIKO")]),
 ]
 
 
@@ -257,6 +268,14 @@ def test_embedded_acts_named_by_the_object_noun(nlp):
 def test_reported_modality_from_a_hearsay_ending(nlp):
     (event,) = coded(nlp, "米国は北朝鮮を非難しているというのだ。")
     assert event.modality == "reported"
+
+
+def test_what_an_act_would_take_is_hypothetical():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    (event,) = v2(run_nlp(prepare("日本の自衛隊が中国の戦闘機を撃墜するには、米国の支援が必要だ。"), "ja", "2012-08-20"))
+    assert (event.event_code, event.modality) == ("190", "hypothetical")
 
 
 def test_a_purpose_clause_obtains_nothing(nlp):

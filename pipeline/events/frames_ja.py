@@ -91,6 +91,7 @@ REPORTED_ENDINGS = (
     "と報じられ", "と報道され",
 )
 MAX_TRIGGER_TOKENS = 3
+DOCUMENT_NOUNS = ("記事", "報道", "番組", "紙面", "社説", "コラム", "特集", "論説")  # what a report is read in
 NEWS_REPORTS = ("報ずる", "報じる", "伝える", "報道")  # an outlet's report of someone's act is attribution
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
@@ -489,6 +490,9 @@ def _subject(s: _Sentence, p: Predicate, act: bool = False) -> Argument | None:
         subjects = [a for a in subjects if not (a.case == "も" and not s.head_actors(a.i))]
     own = [a for a in subjects if not a.via or a.via == "relative"]
     pool = own or subjects
+    # a subject comes before its predicate (黒人が抗議したところ、店主が…返した: 店主が is
+    # 返す's), but for the noun a relative clause modifies and a quoted clause's speaker
+    pool = [a for a in pool if a.start < p.start or a.via or s.quote_of(p.start) != s.quote_of(a.start)]
     before = [a for a in pool if a.start < p.start]
     if pool:
         return max(before or pool, key=lambda a: a.start)
@@ -508,7 +512,7 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     if stray and (subj is None or subj.topic):
         return stray, "explicit"
     if subj is not None:
-        found = s.head_actors(subj.i)
+        found = s.head_actors(subj.i) if s.tok(subj.i).text not in CLAUSAL_OBJECTS else []  # …したことも伝えた
         if found and subj.via and all(x in story.actors and story.actors[x].type == "PLACE" for x in found):
             return [], "unknown"  # an island shared from another clause acts in none (竹島が…であることを知らせるために来日し)
         if found:
@@ -640,6 +644,38 @@ def _chained_object(s: _Sentence, p: Predicate) -> list[str]:
         if q.governor is not None and q.governor.kind == "chain" and q.governor.i == p.i and q.object is not None:
             return _object_actors(s, q, q.object)
     return []
+
+
+def _document(s: _Sentence, p: Predicate) -> int | None:
+    """The text a report is read in (記事では、…と伝えた: 記事), marked で on the verb, on the
+    clause it reports (where the parse hangs it) or as the sentence's topic, if any."""
+    topics = [a for a in s.topics if a.case == "で" and a.start < p.start]
+    for q in (p, *_clauses_below(s, p)):
+        for a in _args_of(q, "で") + (topics if q is p else []):
+            if s.tok(a.i).text in DOCUMENT_NOUNS or s.tok(a.i).lemma_ in DOCUMENT_NOUNS:
+                return a.i
+    return None
+
+
+def _clauses_below(s: _Sentence, p: Predicate) -> list[Predicate]:
+    """The predicates whose clauses p's clause holds (quoted, complement, chained, adverbial)."""
+    out = []
+    for q in s.preds:
+        k, seen = q, set()
+        while k.governor is not None and k.i not in seen and k is not p:
+            seen.add(k.i)
+            up = s.by_i.get(k.governor.i)
+            if up is None or k.governor.kind in ("relative", "argument", "modifier"):
+                break
+            k = up
+        if k is p and q is not p:
+            out.append(q)
+    return out
+
+
+def _own_state(actors: dict[str, Actor], x: str, agent: list[str]) -> bool:
+    """Is x the state of one of the agents (Japan, for a Japanese former prime minister)?"""
+    return any(a in actors and actors[a].country and actors[a].country == x for a in agent)
 
 
 def _is_official(s: _Sentence, i: int) -> bool:
@@ -842,6 +878,9 @@ def _clause_modality(s: _Sentence, p: Predicate) -> str:
         return "hypothetical"  # 攻撃したら, 攻撃すれば
     if any(w in window for w in SPECULATION) or _moshi_before(s, p):
         return "hypothetical"
+    gov = p.governor
+    if gov is not None and gov.kind == "adverbial" and gov.marker == "には" and not any(x in ("た", "だ") for x in p.auxiliaries):
+        return "hypothetical"  # 撃墜するには…が必要だ: what it would take, not an act
     if "たい" in p.auxiliaries or "うとし" in window or "うとす" in window:
         return "intended"  # 〜したい, 会談しようとしている
     gov = p.governor
@@ -985,6 +1024,8 @@ class _Reader:
                 continue  # 「…殴ってもいいのか」: a question asserts no act
             if s.host is not None and _voice_words(self.story.text, s.ps.end, outer.sent.end):
                 continue  # 「…を爆撃しろ」などの意見: an opinion, coded as the voice's act
+            if s.host is not None and re.match(r"[」』]の", self.story.text[s.ps.end : s.ps.end + 2]):
+                continue  # 「侵攻を受けた際の避難訓練」の様子: a title names something, it asserts no act
             self.unit(s, dates)
         self._link_requests()
         self._topic(outer)
@@ -1104,6 +1145,9 @@ class _Reader:
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
             return
         agent, how = _subject_actors(s, p, story)
+        document = _document(s, p) if trig.key in NEWS_REPORTS + ("紹介",) else None
+        if document is not None:  # 記事では、北朝鮮は…と伝えた: the article reports, not 北朝鮮
+            agent, how = s.owner_actors(document), "explicit"
         if entry.frame == "sym":
             side_a = _group(s, p) or list(dict.fromkeys(agent))
             obj = p.object
@@ -1164,6 +1208,9 @@ class _Reader:
         if entry.frame == "consider" and obj is not None:
             content = s.all_actors(obj.start, obj.end)
             args += [Arg("content", tuple(content), "np")] if content else []
+        if entry.code.startswith("01") and len(target) > 1:  # 同氏は日中関係を語った: about China
+            others = [x for x in target if not _own_state(story.actors, x, agent)]
+            target = others or target
         args += [Arg("patient", tuple(target))] if target else []
         if trig.key in NEWS_REPORTS and agent and all(_is_media(x, story.actors) for x in agent) and self._reports_an_act(s, p):
             return  # 聯合ニュースは、農民が来日しデモを行ったと報じた: the act is the event, coded or not
@@ -1270,6 +1317,12 @@ class _Reader:
                 if not set(addressee) & set(speakers):
                     target = addressee
             voice_from, self.voice_from = self.voice_from, s.tok(noun).end
+            if not target:  # 韓国当局による逮捕は「行き過ぎ」とする意見: what the voice is about
+                target = self._voice_topic(s, p, noun, speakers)
+            if not target and trig is not None and trig.key in VOICE_NOUNS:  # 「…パク選手は憲章に違反した」
+                spans = [(a, b) for a, b in s.quotes if voice_from <= a and b <= s.tok(noun).idx]
+                cue = voice_code(self._quoted_before(s, voice_from, s.tok(noun).idx))
+                target = self._cued_party(s, spans, cue, speakers, fallback=False) if cue and spans else []
             if not target:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
                 target = self._quoted_party(s, voice_from, s.tok(noun).idx, speakers)
             loc = _location(s, p)
@@ -1339,6 +1392,17 @@ class _Reader:
                 return
         self._emit(s, p, self._frame(s, p, trig, text, args, support))
 
+    def _voice_topic(self, s: _Sentence, p: Predicate, noun: int, speakers: list[str]) -> list[str]:
+        """The party a voice's clause is about: its は-topic before the voice, not the speakers
+        (日本政府の対応は「ひどい」との声が相次いだ; 当局による逮捕は…とする意見: the one who
+        arrested)."""
+        for a in reversed([a for a in p.arguments if a.topic and a.case == "は" and a.start < s.tok(noun).idx]):
+            found = s.head_actors(a.i) or s.inner(a.i, "による") or s.owner_actors(a.i)
+            found = [x for x in found if x not in speakers]
+            if found:
+                return found
+        return []
+
     def _unquoted_owners(self, s: _Sentence, noun: int) -> list[str]:
         """The genitive actors of a voice noun, leaving out quoted words (「韓国が言うなよ」
         といった声: Korea is said, not saying)."""
@@ -1360,26 +1424,32 @@ class _Reader:
                 return self._quoted_party(s, a, b, agent)
         return []
 
-    def _cued_party(self, s: _Sentence, spans: list[tuple[int, int]], code: str, speakers: list[str]) -> list[str]:
-        """Whom quoted words with a cue of `code` are about: the party named closest before
-        such a cue in its quotation (「…韓国の嘘を暴き…」: Korea; 「田村淳…黙れ」: Tamura),
-        else the party the words name most (`_quoted_party`)."""
+    def _cued_party(self, s: _Sentence, spans: list[tuple[int, int]], code: str, speakers: list[str], fallback: bool = True) -> list[str]:
+        """Whom quoted words with a cue of `code` are about: the party named closest to such
+        a cue in its quotation (「…韓国の嘘を暴き…」: Korea; 「田村淳…黙れ」: Tamura; 「なぜ警察
+        は…」: the police), a name inside a longer noun aside (五輪憲章: not the IOC), else the
+        party the words name most (`_quoted_party`)."""
         actors = self.story.actors
         own = {actors[a].country for a in speakers if a in actors} - {""} | set(speakers)
         cues = [c for c, k in load_voice_cues() if k == code]
         best: tuple[int, str] | None = None
+        text = self.story.text
         for a, b in spans:
-            words = self.story.text[a:b]
-            hits = [a + m.start() for c in cues for m in re.finditer(re.escape(c), words)]
+            words = text[a:b]
+            hits = [(a + m.start(), a + m.end()) for c in cues for m in re.finditer(re.escape(c), words)]
             for m in s.mentions:
                 if m.start < a or m.end > b or m.actor_id in own or m.actor_id not in actors or actors[m.actor_id].type == "PLACE":
                     continue
-                gaps = [h - m.end for h in hits if h >= m.end]
+                if actors[m.actor_id].sector == "CVL" and actors[m.actor_id].country in own:
+                    continue  # 「在日韓国人への偏見」 in Korean users' words: themselves
+                if actors[m.actor_id].type != "PERSON" and IN_NOUN.match(text, m.end):
+                    continue  # 五輪憲章: a name modifying a noun
+                gaps = [h0 - m.end if h0 >= m.end else m.start - h1 for h0, h1 in hits if h0 >= m.end or m.start >= h1]
                 if gaps and (best is None or min(gaps) < best[0]):
                     best = (min(gaps), m.actor_id)
         if best is not None:
             return [best[1]]
-        return self._quoted_party(s, spans[0][0], spans[-1][1], speakers)
+        return self._quoted_party(s, spans[0][0], spans[-1][1], speakers) if fallback else []
 
     def _quoted_party(self, s: _Sentence, start: int, end: int, speakers: list[str]) -> list[str]:
         """The actor that the words quoted between `start` and `end` name most often (ties:
@@ -1429,6 +1499,8 @@ class _Reader:
 QUOTE_LABELS = re.compile(r"^[」』]?(?:\s*(?:「[^「」]*」|『[^『』]*』|[、,]|などと|など|なんて|といった|という|との|とか|や|と))*")
 # verbs of saying: quoted words they report are a speaker's, not a voice's (「…」と述べた)
 SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", "言い", "いっ", "主張", "強調", "発言", "答え", "伝え", "報じ", "発表", "ツイート", "つぶや", "呟")
+# a kanji or katakana right after a name: the name modifies a longer noun (五輪憲章)
+IN_NOUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
 # from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
 QUOTE_TO_VERB = re.compile(r"(?:と|とも|などと|って)[^「」『』。]{0,12}")
 VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
