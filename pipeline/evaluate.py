@@ -922,8 +922,11 @@ def _gold_actor_str(g: GoldActor) -> str:
 
 def _score_actors(gold: Gold, sys_actors: list[SysActor], rep: ArticleReport) -> None:
     gactors = gold.actors
+    # every pair outweighs all the type agreements together: the most actors paired first,
+    # then, among as many pairs, those that agree on the type
+    pair = len(gactors) + len(sys_actors) + 1
     weights = [
-        [(2 + (g.system_type == s.type)) if actor_matches(g, s) else 0 for s in sys_actors]
+        [(pair + (g.system_type == s.type)) if actor_matches(g, s) else 0 for s in sys_actors]
         for g in gactors
     ]
     pairs = _assign(weights)

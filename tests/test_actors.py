@@ -596,6 +596,15 @@ AGENT_CASES = [
     ("韓国の外務省は抗議したが、政府は対応を保留した。", {("韓国", "KOR"), ("外務省", "KOR_GOV"), ("政府", "KOR_GOV")}),
     # but an organ heading a longer noun is not the organ alone
     ("韓国の外務省は、革命後の臨時政府を批判した。", {("韓国", "KOR"), ("外務省", "KOR_GOV")}),
+    # an agent noun before a common noun only describes it (a vehicle, a list, a person)
+    ("日本の男性は警察車両で移送された。", {("日本", "JPN"), ("男性", "JPN_CVL")}),
+    ("韓国人名簿が公開された。", {("韓国", "KOR")}),
+    # but the agent stays the head before the words that keep it (側, 社会, 関係者)
+    ("韓国の検察側は控訴した。", {("韓国", "KOR"), ("検察", "KOR_JUD")}),
+    ("米国の黒人社会が反発した。", {("米国", "USA"), ("黒人", "USA_CVL")}),
+    # people named by race or residence are of the place named before them, then the same
+    ("韓国の新聞によると、米国のダラスに住む黒人が抗議した。その後、黒人は店を訴えた。",
+     {("韓国", "KOR"), ("新聞", "KOR_MED"), ("米国", "USA"), ("ダラス", "PLC_DALLAS"), ("黒人", "USA_CVL")}),
 ]
 
 
@@ -603,6 +612,11 @@ AGENT_CASES = [
 def test_generic_agents_are_composed_with_their_qualifier(nlp, text, expected):
     got = {(t, a if not a.startswith("NEW_PER_") else "NEW_PER_") for t, a in pairs(nlp, text, published="2012-08")}
     assert got == expected
+
+
+def test_sector_actors_have_only_their_own_aliases(kb):
+    assert kb.get("KOR_CVL").aliases == []
+    assert kb.get("KOR_NETIZENS").aliases == ["internet users"]
 
 
 def test_agents_file_is_valid():

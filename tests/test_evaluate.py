@@ -427,6 +427,20 @@ def test_actor_identity_rules():
     assert not actor_matches(person, _SysActor("Q2", "PERSON", "Putin Jr"))
 
 
+def test_actor_pairing_counts_pairs_before_type_agreement():
+    """Type agreement breaks ties between pairings of as many actors; it never costs a pair
+    (three pairs of the same type must not beat four pairs of other types)."""
+    from pipeline.evaluate import ArticleReport, GoldDocument, _score_actors
+
+    golds = [GoldActor("G1", "PERSON", "a"), GoldActor("G2", "ORGANIZATION", "b"),
+             GoldActor("G3", "PERSON", "c"), GoldActor("G4", "ORGANIZATION", "d")]
+    systems = [_SysActor("S1", "PERSON", "a", aliases=["d"]), _SysActor("S2", "ORG", "b", aliases=["a"]),
+               _SysActor("S3", "PERSON", "c", aliases=["b"]), _SysActor("S4", "ORG", "c")]
+    rep = ArticleReport("g", "g", "", "a1")
+    _score_actors(Gold("g", GoldDocument(), golds, [], []), systems, rep)
+    assert rep.actors.overall.tp_gold == 4 and rep.actors.overall.tp_sys == 4
+
+
 SECTOR_CASES = [
     # (gold actor, system actor, matches?)
     (GoldActor("KOR_NETIZENS", "GROUP", "South Korean netizens", country="KOR", sector_field="CVL"),

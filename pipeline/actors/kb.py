@@ -290,11 +290,13 @@ class KnowledgeBase:
             return None
         state = self.actors[country]
         sector, name_en, name_ja = tail, "", ""
+        spec: dict = {}
         # a suffixed agent of either language (韓国のネットユーザー KOR_NETIZENS, the Senate
         # USA_SENATE); its Japanese name only from a Japanese row
         agents = [*self.lexicon.get("sectors", {}).items(), *((None, s) for s in _en_agents())]
-        for word, spec in agents:
-            if spec.get("suffix") == tail:
+        for word, row in agents:
+            if row.get("suffix") == tail:
+                spec = row
                 sector, name_ja, name_en = (
                     spec["sector"],
                     state.name_ja + word if word else "",

@@ -92,6 +92,7 @@ class Cand:
     standalone: bool = False  # headline-style abbreviation, needs document support
     canon: str = ""  # for a variant of a new name in the same article: the first spelling
     agent: bool = False  # a generic agent composed with its qualifier (韓国の警察)
+    qualifier: Cand | None = None  # the state mention joined into a composed agent (韓国|人)
 
 
 class _DocView:
@@ -750,6 +751,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                         kb.sector_id(pa.actor_id, spec["sector"], spec.get("suffix", "")),
                         conf=prev.conf,
                         agent=True,
+                        qualifier=prev,
                     )
                     continue
                 if (
@@ -813,6 +815,10 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
     topic = min(counts, key=lambda k: (-counts[k], first_seen[k])) if counts else ""
     supported = {c.key for c in result if c.kind == "actor" and not c.standalone}
     quotes = quote_spans(text)
+    agent_tails = tuple(kb.lexicon.get("agent_tails", ()))
+    place_people = frozenset(kb.lexicon.get("place_people", ()))
+    people_country: dict[str, str] = {}  # place_people noun -> the country it was last of
+    final_starts = {c.start for c in result}
     sentence_starts = sorted(s.start for s in (getattr(doc._, "sentences", None) or []))
 
     # -------------------------------------------- anaphora, bare sectors, apposition
@@ -828,12 +834,18 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 and _describes_person(c, nxt, text, actor_of)
             ):
                 continue  # ベラルーシの人権活動家のビャリャツキ氏 (but ベラルーシ野党のチハノフスカヤ氏)
+            if c.agent and actor_of(c).type == "GROUP" and describes_a_noun(v, c.end, final_starts, agent_tails):
+                if c.qualifier is not None:
+                    final.append(c.qualifier)  # 韓国人名簿: a list of Koreans; Korea is named
+                continue
             final.append(c)
             continue
         if c.kind == "sector":
             spec = sectors[c.key]
             if _covered(quotes, c.start, c.end):
                 continue  # 「なぜ警察は…」: a bare noun in a quote is the speaker's, not the story's
+            if describes_a_noun(v, c.end, final_starts, agent_tails):
+                continue  # 警察車両, 女性アナ: a thing or a person the noun describes
             country, start = topic, c.start
             before = final[-1] if final else None
             if (
@@ -847,6 +859,13 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
             elif spec["type"] == "GOVERNMENT" or text[max(0, c.start - 2) : c.start] in _LOCAL:
                 # 〜で…警察に逮捕された, 現地サポーター: the organ / people of the place
                 country = _location_country(final, c.start, text, sentence_starts, actor_of) or topic
+            elif c.key in place_people:  # ダラスに住む黒人: the people of the place (the same people later)
+                country = (
+                    _location_country(final, c.start, text, sentence_starts, actor_of, locative=False)
+                    or people_country.get(c.key)
+                    or topic
+                )
+                people_country[c.key] = country
             elif spec.get("suffix") == "NETIZENS":  # 中央日報の記事のコメント欄: the outlet's readers
                 country = _outlet_country(final, c.start, actor_of) or topic
             if not country:
@@ -920,6 +939,18 @@ def _begins_a_longer_name(v: _DocView, end: int, cand_starts: set[int]) -> bool:
     return after == "・" and is_katakana(v.ch(end - 1)) and is_katakana(v.ch(end + 1)) and end + 1 not in cand_starts
 
 
+def describes_a_noun(v: _DocView, end: int, cand_starts: set[int], tails: tuple[str, ...]) -> bool:
+    """Does the agent noun ending at `end` modify a common noun right after it (警察|車両,
+    女性|アナ, 韓国人|名簿, 右翼|青年): no mention of its own begins there, and it is not a
+    word that keeps the agent the head (検察|側, 警察|関係者: the lexicon's `agent_tails`)?"""
+    i = v.tok_index(end)
+    if i < 0 or v.tok_start[i] != end or end in cand_starts:
+        return False
+    if not v.tags[i].startswith("名詞-普通名詞-一般") or not (is_kanji(v.ch(end)) or is_katakana(v.ch(end))):
+        return False
+    return not v.text.startswith(tails, end)
+
+
 _QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")
 
 
@@ -951,7 +982,7 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
         key = prev.key  # 韓国人男性: still the civilians
         if spec["sector"] != "CVL" or spec.get("suffix"):
             key = kb.sector_id(pa.country, spec["sector"], spec.get("suffix", ""))
-        return Cand(prev.start, c.end, "actor", key, conf=prev.conf, agent=True)
+        return Cand(prev.start, c.end, "actor", key, conf=prev.conf, agent=True, qualifier=prev.qualifier)
     return None
 
 
@@ -987,9 +1018,9 @@ def _outlet_country(before: list[Cand], pos: int, actor_of) -> str:
     return ""
 
 
-def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, actor_of) -> str:
+def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, actor_of, locative: bool = True) -> str:
     """The country of the last place or state named as a location (〜で, 〜のセブ島で)
-    earlier in the sentence at `pos`, else ""."""
+    earlier in the sentence at `pos` (with `locative` false: named at all), else ""."""
     k = bisect.bisect_right(sentence_starts, pos) - 1
     sent_start = sentence_starts[k] if k >= 0 else 0
     for x in reversed(before):
@@ -998,7 +1029,7 @@ def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, 
         if x.kind != "actor" or x.end > pos:
             continue
         a = actor_of(x)
-        if a.type in ("STATE", "PLACE") and a.country and text.startswith(_LOCATIVE, x.end):
+        if a.type in ("STATE", "PLACE") and a.country and (not locative or text.startswith(_LOCATIVE, x.end)):
             return a.country
     return ""
 
