@@ -599,6 +599,7 @@ AGENT_CASES = [
     # an agent noun before a common noun only describes it (a vehicle, a list, a person)
     ("日本の男性は警察車両で移送された。", {("日本", "JPN"), ("男性", "JPN_CVL")}),
     ("韓国人名簿が公開された。", {("韓国", "KOR")}),
+    ("日本人船員が抗議した。", {("日本人", "JPN_CVL")}),  # but a noun for people: those people
     # but the agent stays the head before the words that keep it (側, 社会, 関係者)
     ("韓国の検察側は控訴した。", {("韓国", "KOR"), ("検察", "KOR_JUD")}),
     ("米国の黒人社会が反発した。", {("米国", "USA"), ("黒人", "USA_CVL")}),

@@ -948,7 +948,12 @@ def describes_a_noun(v: _DocView, end: int, cand_starts: set[int], tails: tuple[
         return False
     if not v.tags[i].startswith("名詞-普通名詞-一般") or not (is_kanji(v.ch(end)) or is_katakana(v.ch(end))):
         return False
-    return not v.text.startswith(tails, end)
+    if v.text.startswith(tails, end):
+        return False
+    k = i
+    while k + 1 < len(v.tags) and v.tok_start[k + 1] == v.tok_end[k] and v.tags[k + 1].startswith(("名詞-普通名詞", "接尾辞-名詞的")):
+        k += 1
+    return v.text[v.tok_end[k] - 1] not in _PEOPLE_ENDINGS  # 日本人|船員: the people still
 
 
 _QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")
@@ -1037,6 +1042,8 @@ def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, 
 # the last character of nouns for individuals (活動家, 記者, 議員, 韓国人, 選手, 男性, 学生,
 # 医師, 弁護士, 警察官, 店主, 女優): such a noun before a person's name describes that person
 _PERSON_NOUN_ENDINGS = frozenset("家者員人手性生師士官主優")
+# ... and of the nouns for people an agent noun may qualify (日本人船員, 韓国人観光客, 中国人労働者)
+_PEOPLE_ENDINGS = _PERSON_NOUN_ENDINGS | frozenset("客民工年")
 
 
 def _describes_person(c: Cand, nxt: Cand | None, text: str, actor_of) -> bool:
