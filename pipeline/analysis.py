@@ -179,11 +179,13 @@ def _run_batched(component, live: dict[int, _Work], time_limit) -> bool:
 
 
 def _article_result(article: Article, document: Document, doc, with_tokens: bool, overlay: str | None) -> ArticleResult:
+    from pipeline.actors.component import named_within
+
     aid = article.article_id
     rows: TableRows = {
         "articles": [article_row(article, document)],
         "sentences": sentence_rows(aid, document),
-        "mentions": mention_rows(aid, document, doc._.mentions),
+        "mentions": mention_rows(aid, document, [*doc._.mentions, *named_within(doc)]),
         "dates": date_rows(aid, document, doc._.dates),
     }
     actors = {a.actor_id: actor_record(a) for a in doc._.actors.values()}

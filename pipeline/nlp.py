@@ -6,7 +6,9 @@ Contract between components (all set on the Doc, offsets into `doc.text`):
     doc._.dates      list[DateMention]   filled by "dekigoto_dates"
     doc._.mentions   list[Mention]       filled by "dekigoto_actors" (KB and rules); "dekigoto_ner"
                                          adds the trained NER's names no rule explained
-    doc._.actors     dict[str, Actor]    actors referenced by the mentions
+    doc._.qualifiers list[Mention]       filled by "dekigoto_actors": the states named inside a
+                                         composed agent (韓国 in 韓国人); mentions table rows only
+    doc._.actors     dict[str, Actor]    actors referenced by the mentions (and the qualifiers)
     doc._.ner_spans  list[NerSpan]  the trained NER's entities (start, end, label, score, probability)
     doc._.events     list[EventMention]  filled by "dekigoto_events"
 """
@@ -22,7 +24,7 @@ from spacy.tokens import Doc
 
 from pipeline.tokenizer import TOKENIZER_NAME, register_token_extensions
 
-DOC_EXTENSIONS = ("published", "sentences", "dates", "mentions", "actors", "events")
+DOC_EXTENSIONS = ("published", "sentences", "dates", "mentions", "qualifiers", "actors", "events")
 
 # Component names in pipeline order; each is registered by its own module.
 COMPONENTS = ("dekigoto_dates", "dekigoto_actors", "dekigoto_ner", "dekigoto_events")

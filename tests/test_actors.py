@@ -390,6 +390,41 @@ def test_component(nlp):
     assert set(doc._.actors) == {"BLR", "PER_LUKASHENKO_ALEXANDER", "REG_WEST"}
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "within"),
+    [
+        ("米軍が撤退した。", [("米軍", "USA_MIL")], [("米", "USA")]),
+        ("韓国人男性が抗議した。", [("韓国人男性", "KOR_CVL")], [("韓国", "KOR")]),
+        ("豪紙が報じた。", [("豪紙", "AUS_MED")], [("豪", "AUS")]),
+        ("米国務省が発表した。", [("米国務省", "USA_GOV")], [("米", "USA")]),
+        ("韓国の警察が捜査した。", [("韓国", "KOR"), ("警察", "KOR_COP")], []),  # named on its own
+    ],
+)
+def test_states_named_inside_composed_agents(text, mentions, within):
+    """韓国人 names Korea too: the state is a row of the mentions table (link method
+    "qualifier", `named_within`) and an actor of the article, but no event argument."""
+    import pipeline.actors.component  # noqa: F401
+    from pipeline.actors.component import named_within
+    from pipeline.nlp import blank_japanese, make_doc
+
+    pipe = blank_japanese()
+    pipe.add_pipe("dekigoto_actors")
+    doc = pipe(make_doc(pipe, text, "2012-08", [Sentence(0, 0, len(text), "body", 0, text)]))
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == mentions
+    assert [(m.text, m.actor_id, m.link_method) for m in named_within(doc)] == [(t, a, "qualifier") for t, a in within]
+    assert {a for _, a in within} <= set(doc._.actors)
+
+
+def test_embassies_and_consulates_are_organs_of_their_own(nlp):
+    from pipeline.actors.kb import default_kb
+
+    assert pairs(nlp, "在韓国日本大使館と駐日韓国総領事館が声明を出した。") >= {
+        ("日本大使館", "JPN_EMBASSY"), ("韓国総領事館", "KOR_CONSULATE")}
+    assert ("韓国領事部", "KOR_CONSULATE") in pairs(nlp, "駐日韓国領事部前で抗議した。")
+    embassy = default_kb().get("JPN_EMBASSY")
+    assert (embassy.type, embassy.sector, embassy.country) == ("GOVERNMENT", "GOV", "JPN")
+
+
 def test_component_without_fuzzy():
     import pipeline.actors.component  # noqa: F401
     from pipeline.nlp import blank_japanese, make_doc
@@ -576,7 +611,7 @@ AGENT_CASES = [
     # a place gives its country
     ("ソウル市民が集まった。", {("ソウル市民", "KOR_CVL")}),
     # 在X: the state nearest the noun owns it
-    ("在韓国日本大使館が抗議した。", {("韓国", "KOR"), ("日本大使館", "JPN_GOV")}),
+    ("在韓国日本大使館が抗議した。", {("韓国", "KOR"), ("日本大使館", "JPN_EMBASSY")}),
     # a state organ is the organ of the place where the act happens
     ("フィリピンのマニラで韓国人2人が警察に逮捕された。",
      {("フィリピン", "PHL"), ("マニラ", "PLC_MANILA"), ("韓国人", "KOR_CVL"), ("警察", "PHL_COP")}),

@@ -141,7 +141,7 @@ TREE_CASES = [
      [("KOR_NETIZENS", "010", "JPN")]),
     # an object labelled by quoted words addresses whom they name (the agent's own aside)
     ("東京の通信社は、韓国大使館が「がんばろう日本！韓国国民はみなさんと共に歩みます」という懸垂幕を掲げたと報じた。",
-     [("KOR_GOV", "017", "JPN")]),
+     [("KOR_EMBASSY", "017", "JPN")]),
     # a protest with no target is against the state where it is held
     ("韓国の市民団体は大阪でデモを行った。", [("KOR_NGO", "141", "JPN")]),
     # reported: the sentence ends in hearsay

@@ -2,7 +2,9 @@
 
 API (stable; the event coder depends on it):
     load_kb(overlay=None) -> KnowledgeBase        cached for the default KB
-    link_actors(doc, kb=None) -> (list[Mention], dict[str, Actor])
+    link_actors(doc, kb=None, qualifiers=None) -> (list[Mention], dict[str, Actor])
+                                                  (qualifiers: a list to receive the states
+                                                  named inside composed agents, 韓国 in 韓国人)
     check_overlay(path) -> list[str]              error messages naming the file
 """
 

@@ -41,14 +41,27 @@ class ActorLinker:
         self.kb.build_indexes()  # with the pipeline, not in its first article
 
     def __call__(self, doc):
-        mentions, actors = link_actors(doc, self.kb)
+        qualifiers: list = []
+        mentions, actors = link_actors(doc, self.kb, qualifiers)
         if not self.fuzzy:
             mentions = [m for m in mentions if m.link_method != "fuzzy"]
-            used = {m.actor_id for m in mentions}
+            used = {m.actor_id for m in [*mentions, *qualifiers]}
             actors = {k: a for k, a in actors.items() if k in used}
         doc._.mentions = mentions
+        doc._.qualifiers = qualifiers
         doc._.actors = actors
         return doc
+
+
+def named_within(doc, mentions=None) -> list:
+    """The states named inside a composed agent (韓国 in 韓国人, 米 in 米軍) whose agent is
+    still a mention (of `mentions`, else of the Doc) after the NER: rows of the mentions
+    table, no event arguments (events read `doc._.mentions` only)."""
+    qualifiers = getattr(doc._, "qualifiers", None) if doc.has_extension("qualifiers") else None
+    if not qualifiers:
+        return []
+    hosts = [(m.start, m.end) for m in (doc._.mentions if mentions is None else mentions) or ()]
+    return [q for q in qualifiers if any(s <= q.start and q.end <= e and e - s > q.end - q.start for s, e in hosts)]
 
 
 @Language.factory("dekigoto_actors", default_config={"overlay": None, "fuzzy": True})
@@ -153,7 +166,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         mentions = [m for m in mentions if id(m) not in gone]
     mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
     _link_family_names(mentions, actors)
-    used = {m.actor_id for m in mentions}
+    used = {m.actor_id for m in [*mentions, *named_within(doc, mentions)]}
     for key in [k for k in actors if k not in used]:
         del actors[key]
     doc._.mentions = mentions

@@ -617,8 +617,12 @@ def _name_before_title(kb: KnowledgeBase, v: _DocView, s: int, e: int) -> str:
 
 
 # ------------------------------------------------------------------ linking
-def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], dict[str, Actor]]:
-    """Mentions (offsets into doc.text) and the actors they refer to."""
+def link_actors(
+    doc, kb: KnowledgeBase | None = None, qualifiers: list[Mention] | None = None
+) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions (offsets into doc.text) and the actors they refer to. Given a list as
+    `qualifiers`, it receives the states named inside a composed agent (韓国 in 韓国人,
+    米 in 米軍: link method "qualifier"), whose actors are among the actors returned."""
     if kb is None:
         from pipeline.actors.kb import default_kb
 
@@ -780,7 +784,7 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 organ = Cand(c.start, c.end, "actor", kb.sector_id(fx["country"], fx["sector"]), conf=CONF_KB)
                 if adjacent and prev.key == fx["country"]:
                     organ.start = prev.start  # 中国人民解放軍, 米国務省: one name, the state's organ
-                    result.pop()
+                    organ.qualifier = result.pop()
                 result.append(organ)
                 continue
             if spec is not None and spec.get("bare"):
@@ -893,7 +897,19 @@ def link_actors(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], di
                 final.append(Cand(c.start, c.end, "actor", holders[0], conf=CONF_DISCOURSE, title=c.key))
 
     _name_appositions(final, text, actor_of)
-    return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
+    sentences = getattr(doc._, "sentences", None) or []
+    mentions, actors = to_mentions(final, actor_of, text, sentences)
+    if qualifiers is not None:
+        inside = [
+            Cand(q.start, q.end, "actor", q.key, method="qualifier", conf=q.conf)
+            for c in final
+            if c.kind == "actor" and (q := c.qualifier) is not None and c.key in actors
+        ]
+        named, named_actors = to_mentions(inside, actor_of, text, sentences)
+        qualifiers += named
+        for key, actor in named_actors.items():
+            actors.setdefault(key, actor)
+    return mentions, actors
 
 
 def _name_appositions(final: list[Cand], text: str, actor_of) -> None:
