@@ -162,9 +162,9 @@ TREE_CASES = [
     ("韓国のネットユーザーからは、日本の対応に理解を示す意見も見られた。", [("KOR_NETIZENS", "019", "JPN")]),
     # a protest held in front of an institution is against it; else against the state of
     # the place, read through the clauses chained into it
-    ("韓国の市民団体はソウルの日本大使館前でデモを行った。", [("KOR_NGO", "141", "JPN_GOV")]),
-    ("韓国の市民団体は日本大使館前での糾弾集会を行なっている。", [("KOR_NGO", "141", "JPN_GOV")]),
-    ("韓国の市民団体は日本大使館前で抗議した。", [("KOR_NGO", "114", "JPN_GOV")]),
+    ("韓国の市民団体はソウルの日本大使館前でデモを行った。", [("KOR_NGO", "141", "JPN_EMBASSY")]),
+    ("韓国の市民団体は日本大使館前での糾弾集会を行なっている。", [("KOR_NGO", "141", "JPN_EMBASSY")]),
+    ("韓国の市民団体は日本大使館前で抗議した。", [("KOR_NGO", "114", "JPN_EMBASSY")]),
     ("韓国の市民団体は東京都新宿区にある都庁の前で衣装をまとい、旗を持ってデモを行った。", [("KOR_NGO", "141", "JPN")]),
     # a statement's quoted words decide its code by their cue words (as a voice's), and its
     # target: the party named closest before the cue, else the one they name most
