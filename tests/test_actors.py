@@ -673,7 +673,32 @@ ORG_CASES = [
                                           ("同紙", "ORG_JOONGANG_ILBO")]),
     ("朝鮮中央通信は声明を発表した。", [("朝鮮中央通信", "ORG_KCNA")]),
     ("ユニクロが新店舗を開いた。", [("ユニクロ", "ORG_UNIQLO")]),
+    # North Korea's ruling party, and an organ of it, are the party (sector GOV)
+    ("朝鮮労働党は声明を出した。", [("朝鮮労働党", "ORG_WPK")]),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "english", "country", "sector"),
+    [
+        ("韓国のニュースサイト「hankooki.com」が報じた。", "hankooki.com", "hankooki.com", "KOR", "MED"),
+        ("日本のニュースサイト『探偵ファイル』によると、", "探偵ファイル", "Tantei File", "JPN", "MED"),
+        ("中国企業「山東如意科技集団」が買収した。", "山東如意科技集団", None, "CHN", "BUS"),
+        ("地元の人々の会「青空会」が抗議した。", "青空会", None, None, "NGO"),
+    ],
+)
+def test_a_quoted_name_after_a_kind_of_organisation_is_one(nlp, text, name, english, country, sector):
+    mentions, actors = run(nlp, text, published="2012-08")
+    (m,) = [m for m in mentions if m.text == name]
+    a = actors[m.actor_id]
+    assert (a.type, a.sector) == ("ORG", sector)
+    assert english is None or a.name_en == english
+    assert country is None or a.country == country
+
+
+def test_quoted_words_after_a_kind_are_no_name(nlp):
+    mentions, _ = run(nlp, "韓国のニュースサイトは「日本は反省すべきだ」と報じた。", published="2012-08")
+    assert all(m.label != "ORG" for m in mentions)
 
 
 @pytest.mark.parametrize(("text", "expected"), ORG_CASES)
@@ -689,6 +714,7 @@ ORG_FORM_CASES = [
     ("インクリメントP株式会社", "Increment P Corporation", "", "BUS"),  # a loanword UniDic knows
     ("セレッソ大阪", "Cerezo Osaka", "", ""),  # only a place that BEGINS the name counts
     ("ハンナラ党", "Hannara Party", "", "PTY"),
+    ("大韓タトゥー協会", "Korea Tattoo Association", "", "NGO"),  # words of names in English (org_words)
 ]
 
 

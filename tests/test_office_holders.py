@@ -174,7 +174,8 @@ def test_hangul_to_roman(hangul, roman):
         ("パク・ミョンス", "Park Myeong-su"),
         ("イ・ラン", "Lee Ran"),  # イ as a family name is Lee
         ("チョン・チャンゴル", "Jung Chan-gol"),  # ル after a syllable is its final consonant
-        ("ジョン・スミス", ""),  # ジョン is no Korean family name
+        ("ジョン・チャンゴル", "Jeong Chan-gol"),  # ジョン may be 정 before two syllables
+        ("ジョン・スミス", ""),  # ... but not before others: John Smith
         ("キム・Ｘ", ""),
     ],
 )
@@ -190,12 +191,21 @@ def test_romanise_korean_katakana(kana, roman):
         ("ノ・ビョンマン", "Noh Byung-man"),  # another spelling of the family name
         ("イ・ラン", "Lee Rang"),  # a final ン may be ㅇ ng
         ("李明博", "Lee Myung-bak"),  # kanji, read by KANJIDIC2
+        ("チョン・ジュナ", "Jung Jun-ha"),  # ジュナ may be 준하: the h after n is not heard
     ],
 )
 def test_korean_names_get_the_spellings_of_english_news(name, spelling):
     spellings = korean_name_spellings(name)
     assert spelling in spellings and romanise_name(name, "ko") not in spellings
     assert len(spellings) <= 24
+
+
+def test_a_korean_family_name_alone_in_a_story_about_korea_is_read_as_korean():
+    from pipeline.api import analyze
+
+    r = analyze("韓国の検察は、パク氏を起訴した。", published="2012-01-15")
+    ((person),) = [a for a in r.actors if a["type"] == "PERSON"]
+    assert (person["name_en"], person["country"]) == ("Park", "KOR")
 
 
 def test_only_korean_names_get_korean_spellings():

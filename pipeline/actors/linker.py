@@ -93,6 +93,7 @@ class Cand:
     canon: str = ""  # for a variant of a new name in the same article: the first spelling
     agent: bool = False  # a generic agent composed with its qualifier (韓国の警察)
     qualifier: Cand | None = None  # the state mention joined into a composed agent (韓国|人)
+    kind_of: tuple[str, int] | None = None  # a quoted new name's (sector, start) of the kind before it
 
 
 class _DocView:
@@ -561,6 +562,38 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
     return out
 
 
+_QUOTED_NAME_RE = re.compile(r"[^\s、。,!?！？「」『』ぁ-ゖ]{1,25}|[ -~]{1,40}")
+
+
+def _scan_quoted_names(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> list[Cand]:
+    """A quoted name right after a kind of organisation (韓国のニュースサイト「hankooki.com」,
+    『探偵ファイル』 after ニュースサイト, 中国企業「山東如意科技集団」: the lexicon's
+    `named_kinds`) that no mention covers is a new organisation of that kind; a quote with
+    hiragana or punctuation in it is words, no name."""
+    kinds = kb.lexicon.get("named_kinds") or {}
+    if not kinds:
+        return []
+    text = v.text
+    taken = sorted((c.start, c.end) for c in cands if c.kind == "actor")
+    by_length = sorted(kinds, key=len, reverse=True)
+    out: list[Cand] = []
+    for qs, qe in quote_spans(text):
+        if text[qe - 1 : qe] not in ("」", "』"):
+            continue
+        s, e = qs + 1, qe - 1
+        name = text[s:e]
+        if not _QUOTED_NAME_RE.fullmatch(name) or not name.strip() or _overlaps(taken, s, e):
+            continue
+        kind = next((k for k in by_length if text.endswith(k, 0, qs)), "")
+        if kind:
+            out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="ORG", kind_of=(kinds[kind], qs - len(kind))))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
 def _scan_named_places(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, int]], event_suffixes) -> list[Cand]:
     """Kanji words UniDic tags as place names here that the matcher leaves alone because
     they are also surnames (大津, 亳州; kb_places.tsv `unidic_ja`): the gazetteer's place when it knows
@@ -638,6 +671,7 @@ def link_actors(
     cands += _scan_abbreviations(kb, v, actor_spans)
     cands.sort(key=lambda c: (c.start, -c.end))
     cands += _scan_unknown(kb, v, cands, published)
+    cands += _scan_quoted_names(kb, v, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
 
     new_actors: dict[str, Actor] = {}
@@ -658,6 +692,10 @@ def link_actors(
             kind = c.title
             surface = c.canon or text[c.start : c.end]
             actor = unknown_name_actor(v, c.start, c.end, surface, kind, kb, story, split=not c.canon)
+            if c.kind_of:  # 韓国のニュースサイト「hankooki.com」: what its kind says
+                sector, kind_start = c.kind_of
+                actor.sector = actor.sector or sector
+                actor.country = actor.country or _state_before(kb, text, kind_start)
             new_actors.setdefault(actor.actor_id, actor)
             c.key, c.title = actor.actor_id, ""
 
@@ -1199,6 +1237,8 @@ def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[s
     story = countries[0] if countries else ""
     if "・" in name and is_all_katakana(name) and any(c in CJK_STATES["ko"] for c in countries):
         return ("ko" if romanise_korean_katakana(name) else ""), ""  # キム・テヒ in a Korea story
+    if is_korean_family_kana(name) and len(name) > 1 and story in CJK_STATES["ko"]:
+        return "ko", ""  # パク氏 alone in a story about Korea: Park
     if not 2 <= len(name) <= 4 or not all(is_kanji(ch) for ch in name):
         return "", gloss
     if gloss and korean_gloss_fits(name, gloss):

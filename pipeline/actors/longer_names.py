@@ -10,7 +10,7 @@ abbreviation (米ダラス) or a common word after a place (全羅南道南原�
 
 from __future__ import annotations
 
-from pipeline.actors.kb import KnowledgeBase
+from pipeline.actors.kb import GOVERNMENT_SECTORS, KnowledgeBase
 from pipeline.actors.linker import new_actor
 from pipeline.actors.textutil import romanise_place
 from pipeline.model import Actor, Mention
@@ -36,6 +36,8 @@ def gives_way(mention: Mention, actor: Actor | None, label: str = "") -> bool:
         return False
     if actor.type == "PERSON" and actor.in_kb:
         return False  # プーチン離れ is no one; グロッシ|事務局長 is the person with a title
+    if actor.type == "ORG" and actor.in_kb and actor.sector in GOVERNMENT_SECTORS:
+        return False  # 朝鮮労働党|中央委員会: an organ of the ruling party is the party
     return actor.type in _YIELDING_TYPES
 
 

@@ -35,7 +35,8 @@ def org_english_name(surface: str, suffixes: dict, kb=None) -> str:
     suf = org_suffix(surface, suffixes)
     head = surface[: len(surface) - len(suf)] if suf else surface
     place = _place(head, kb) if kb is not None and suf else None
-    name = place.name_en if place is not None else _english_words(head)
+    words = (kb.lexicon.get("org_words") or {}) if kb is not None else {}
+    name = place.name_en if place is not None else _english_words(head, words)
     form = (suffixes.get(suf) or {}).get("en", "{}") if suf else "{}"
     if suf and form == "{}":
         return name
@@ -47,17 +48,44 @@ def org_english_name(surface: str, suffixes: dict, kb=None) -> str:
 _SCRIPT_RUNS = re.compile(r"[\u30a1-\u30fa\u30fc・]+|[^\u30a1-\u30fa\u30fc・]+")
 
 
-def _english_words(head: str) -> str:
+def _english_words(head: str, known: dict | None = None) -> str:
     """Each katakana loanword UniDic knows keeps its English spelling (インクリメントP
-    -> Increment P, セレッソ大阪 -> Cerezo Osaka); anything else is romanised."""
+    -> Increment P, セレッソ大阪 -> Cerezo Osaka); a word of names the lexicon translates
+    (`org_words`: 大韓 Korea, 国際 International) its English; anything else is romanised."""
     words = []
     for run in _SCRIPT_RUNS.findall(head):
         bare = run.strip("・")
         if not bare:
             continue
-        word = _loanword(bare) if is_all_katakana(bare) else ""
-        words.append(word or (bare if bare.isascii() else romanise(bare)))
+        if is_all_katakana(bare):
+            words.append(_loanword(bare) or romanise(bare))
+        elif bare.isascii():
+            words.append(bare)
+        else:
+            words += _translated(bare, known or {})
     return " ".join(w for w in words if w)
+
+
+def _translated(run: str, known: dict) -> list[str]:
+    """A run of kanji (and kana) as English words: the longest word the lexicon knows at
+    each point, the characters between romanised together."""
+    out: list[str] = []
+    rest, i = "", 0
+    longest = max(map(len, known), default=0)
+    while i < len(run):
+        word = next((run[i : i + n] for n in range(min(longest, len(run) - i), 0, -1) if run[i : i + n] in known), "")
+        if word:
+            if rest:
+                out.append(romanise(rest))
+                rest = ""
+            out.append(known[word])
+            i += len(word)
+        else:
+            rest += run[i]
+            i += 1
+    if rest:
+        out.append(romanise(rest))
+    return out
 
 
 def _place(head: str, kb):

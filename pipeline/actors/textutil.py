@@ -260,6 +260,9 @@ def is_korean_family_kana(kana: str) -> bool:
     return kana in _korean_katakana()[1]
 
 
+# Korean family names in katakana that also write a Western given name (ジョン: 정 or John):
+# read as Korean only before a given name of two syllables, as Korean given names are
+_ALSO_WESTERN = frozenset({"ジョン"})
 _CODAS = {"ン": "n", "ム": "m", "ル": "l", "ク": "k", "プ": "p", "ッ": "t"}
 
 
@@ -291,12 +294,28 @@ def _korean_katakana_parts(name: str) -> tuple[str, list[str]] | None:
                 i += 1
             else:
                 return None
+    if family in _ALSO_WESTERN and len(out) != 2:
+        return None  # ジョン・スミス is John Smith; ジョン・チャンゴル (two syllables) Jeong Chan-gol
     return family, out
 
 
 def _korean_name(family: str, given: list[str]) -> str:
     first = "-".join(given)
     return f"{family} {first[:1].upper()}{first[1:]}"
+
+
+_LIAISON = {"na": "ha", "ni": "hi", "nu": "hu", "ne": "he", "no": "ho", "nyeo": "hyeo", "nyo": "hyo", "nyu": "hyu"}
+
+
+def _liaison_readings(given: list[str]) -> list[list[str]]:
+    """The given name read with a final n carried over an h that Japanese ears do not hear
+    (준하 jun-ha is written ジュナ, read ju-na): each ナ-row syllable after a vowel may be
+    n + h (Ju-na, also Jun-ha)."""
+    out = []
+    for k in range(1, len(given)):
+        if given[k] in _LIAISON and given[k - 1][-1:] in "aeiouy":
+            out.append([*given[: k - 1], given[k - 1] + "n", _LIAISON[given[k]], *given[k + 1 :]])
+    return out
 
 
 def romanise_korean_katakana(name: str) -> str:
@@ -339,7 +358,16 @@ def korean_name_spellings(name: str, limit: int = 24) -> list[str]:
     (パク・ジョンウ) or kanji (李明博: Lee Myung-bak ...); [] when it does not read as one."""
     if is_all_katakana(name):
         parts = _korean_katakana_parts(name)
-        return korean_spellings(_korean_katakana()[1][parts[0]], parts[1], limit) if parts else []
+        if not parts:
+            return []
+        families = _korean_katakana()[1][parts[0]]
+        alternatives = _liaison_readings(parts[1])
+        if not alternatives:
+            return korean_spellings(families, parts[1], limit)
+        own = korean_spellings(families, parts[1], limit - 8)  # チョン・ジュナ: Jung Ju-na ...
+        for given in alternatives:  # ... and Jung Jun-ha
+            own += [_korean_name(families[0], given), *korean_spellings(families, given, 7)]
+        return list(dict.fromkeys(own))[:limit]
     family = korean_family_name(name)
     readings = _cjk_tables()[2]
     given = [readings.get(ch, "") for ch in name[len(family) :]]
@@ -392,7 +420,8 @@ def romanise_name(name_ja: str, lang: str = "") -> str:
     Korean ('ko') or Chinese ('zh'), else cutlet's Japanese reading."""
     if lang == "ko":
         if is_all_katakana(name_ja):
-            return romanise_korean_katakana(name_ja) or romanise(name_ja)
+            family = _korean_katakana()[1].get(name_ja)  # パク alone: Park
+            return romanise_korean_katakana(name_ja) or (family[0] if family else romanise(name_ja))
         return romanise_korean(name_ja) or romanise(name_ja)
     if lang == "zh":
         return romanise_chinese(name_ja) or romanise(name_ja)
