@@ -638,6 +638,20 @@ AGENT_CASES = [
     # but the agent stays the head before the words that keep it (側, 社会, 関係者)
     ("韓国の検察側は控訴した。", {("韓国", "KOR"), ("検察", "KOR_JUD")}),
     ("米国の黒人社会が反発した。", {("米国", "USA"), ("黒人", "USA_CVL")}),
+    # a noun for people alone is of the country it was last composed with (the same man) ...
+    ("北朝鮮を称賛した韓国人男性が北朝鮮の国旗を掲げた。北朝鮮は沈黙し、男性は逮捕された。",
+     {("北朝鮮", "PRK"), ("韓国人男性", "KOR_CVL"), ("男性", "KOR_CVL")}),
+    # ... media and internet users of the state where the sentence says they are
+    ("日本の発言に対し、韓国では、メディアが批判した。", {("日本", "JPN"), ("韓国", "KOR"), ("メディア", "KOR_MED")}),
+    # ... the users of a platform of the people before it
+    ("日本の発言に、韓国人のツイッター・ユーザーが反論した。",
+     {("日本", "JPN"), ("韓国人", "KOR_CVL"), ("ツイッター", "ORG_TWITTER"), ("ユーザー", "KOR_NETIZENS")}),
+    # a state organ is of the place where the act happens, a building before which too
+    ("韓国の男性が靖国神社前で抗議し、警察に移送された。",
+     {("韓国", "KOR"), ("男性", "KOR_CVL"), ("靖国神社", "ORG_YASUKUNI"), ("警察", "JPN_COP")}),
+    # people of a nation in someone's words are no actor; the state is named
+    ("韓国のネットユーザーからは「日本人は冷静だ」との声が上がった。",
+     {("韓国", "KOR"), ("ネットユーザー", "KOR_NETIZENS"), ("日本", "JPN")}),
     # people named by race or residence are of the place named before them, then the same
     ("韓国の新聞によると、米国のダラスに住む黒人が抗議した。その後、黒人は店を訴えた。",
      {("韓国", "KOR"), ("新聞", "KOR_MED"), ("米国", "USA"), ("ダラス", "PLC_DALLAS"), ("黒人", "USA_CVL")}),
@@ -672,6 +686,9 @@ ORG_CASES = [
                                           ("中央日報", "ORG_JOONGANG_ILBO"),
                                           ("同紙", "ORG_JOONGANG_ILBO")]),
     ("朝鮮中央通信は声明を発表した。", [("朝鮮中央通信", "ORG_KCNA")]),
+    # a noun for one outlet after an outlet of its country is named: that outlet again
+    ("韓国の中央日報が報じた。韓国紙によると、", [("韓国", "KOR"), ("中央日報", "ORG_JOONGANG_ILBO"),
+                                      ("韓国紙", "ORG_JOONGANG_ILBO")]),
     ("ユニクロが新店舗を開いた。", [("ユニクロ", "ORG_UNIQLO")]),
     # North Korea's ruling party, and an organ of it, are the party (sector GOV)
     ("朝鮮労働党は声明を出した。", [("朝鮮労働党", "ORG_WPK")]),

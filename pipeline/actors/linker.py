@@ -590,6 +590,38 @@ def _scan_quoted_names(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> lis
     return out
 
 
+def _platform_users_country(before: list[Cand], pos: int, text: str, actor_of) -> str:
+    """韓国人のツイッター・ユーザー, 韓国のツイッターユーザー: users of a platform named right
+    before `pos`, of the people or state named right before the platform; else ''."""
+    if len(before) < 2:
+        return ""
+    platform, owner = before[-1], before[-2]
+    if platform.kind != "actor" or actor_of(platform).type != "ORG" or text[platform.end : pos] not in ("", "・", "の"):
+        return ""
+    if owner.kind != "actor" or text[owner.end : platform.start] not in ("", "の"):
+        return ""
+    a = actor_of(owner)
+    return a.country if a.type in ("STATE", "GROUP") else ""
+
+
+def _named_outlet(before: list[Cand], country: str, actor_of) -> str:
+    """The news outlet of `country` named last before (an ORG of sector MED), else ''."""
+    for x in reversed(before):
+        if x.kind == "actor":
+            a = actor_of(x)
+            if a.type == "ORG" and a.sector == "MED" and a.country == country:
+                return a.actor_id
+    return ""
+
+
+def _agent_noun(surface: str, sectors: dict) -> str:
+    """The agent noun a composed agent ends with (韓国人男性 -> 男性), '' when none."""
+    for n in range(min(8, len(surface)), 0, -1):
+        if surface[-n:] in sectors:
+            return surface[-n:]
+    return ""
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
@@ -859,7 +891,8 @@ def link_actors(
     quotes = quote_spans(text)
     agent_tails = tuple(kb.lexicon.get("agent_tails", ()))
     place_people = frozenset(kb.lexicon.get("place_people", ()))
-    people_country: dict[str, str] = {}  # place_people noun -> the country it was last of
+    outlet_nouns = tuple(kb.lexicon.get("outlet_nouns", ()))
+    people_country: dict[str, str] = {}  # agent noun -> the country it was last of (韓国人男性, ダラスの黒人)
     final_starts = {c.start for c in result}
     sentence_starts = sorted(s.start for s in (getattr(doc._, "sentences", None) or []))
 
@@ -876,10 +909,21 @@ def link_actors(
                 and _describes_person(c, nxt, text, actor_of)
             ):
                 continue  # ベラルーシの人権活動家のビャリャツキ氏 (but ベラルーシ野党のチハノフスカヤ氏)
+            if c.agent and c.qualifier is not None and text[c.end - 1] == "人" and c.end - c.qualifier.end == 1 and _covered(quotes, c.start, c.end):
+                final.append(c.qualifier)  # 「日本人は…」: a people in someone's words; the state is named
+                continue
             if c.agent and actor_of(c).type == "GROUP" and describes_a_noun(v, c.end, final_starts, agent_tails):
                 if c.qualifier is not None:
                     final.append(c.qualifier)  # 韓国人名簿: a list of Koreans; Korea is named
                 continue
+            if c.agent and text.endswith(outlet_nouns, c.start, c.end):
+                outlet = _named_outlet(final, actor_of(c).country, actor_of)
+                if outlet:  # 中央日報は…韓国紙のインタビューに: that paper again
+                    c.key, c.method = outlet, "anaphora"
+            if c.agent:  # 韓国人男性: a later 男性 alone is of the same country
+                noun = _agent_noun(text[c.start : c.end], sectors)
+                if noun and sectors[noun]["type"] == "GROUP" and actor_of(c).country:
+                    people_country[noun] = actor_of(c).country
             final.append(c)
             continue
         if c.kind == "sector":
@@ -900,7 +944,11 @@ def link_actors(
                 final.pop()
             elif spec["type"] == "GOVERNMENT" or text[max(0, c.start - 2) : c.start] in _LOCAL:
                 # 〜で…警察に逮捕された, 現地サポーター: the organ / people of the place
-                country = _location_country(final, c.start, text, sentence_starts, actor_of) or topic
+                country = (
+                    _location_country(final, c.start, text, sentence_starts, actor_of)
+                    or _location_country(final, c.start, text, [0], actor_of)  # where the story happens
+                    or topic
+                )
             elif c.key in place_people:  # ダラスに住む黒人: the people of the place (the same people later)
                 country = (
                     _location_country(final, c.start, text, sentence_starts, actor_of, locative=False)
@@ -909,7 +957,17 @@ def link_actors(
                 )
                 people_country[c.key] = country
             elif spec.get("suffix") == "NETIZENS":  # 中央日報の記事のコメント欄: the outlet's readers
-                country = _outlet_country(final, c.start, actor_of) or topic
+                country = (
+                    _platform_users_country(final, c.start, text, actor_of)
+                    or _outlet_country(final, c.start, actor_of)
+                    or _location_country(final, c.start, text, sentence_starts, actor_of)
+                    or people_country.get(c.key)
+                    or topic
+                )
+            elif spec["sector"] == "MED" and _location_country(final, c.start, text, sentence_starts, actor_of):
+                country = _location_country(final, c.start, text, sentence_starts, actor_of)  # 韓国では…メディアが
+            elif spec["type"] == "GROUP" and c.key in people_country:
+                country = people_country[c.key]  # 韓国人男性が…男性は: the same man
             if not country:
                 continue
             if spec["type"] == "GROUP" and _describes_person(c, nxt, text, actor_of):
@@ -1046,6 +1104,7 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
 
 
 _LOCATIVE = ("で", "にて", "内で")
+_BEFORE_A_BUILDING = ("前で", "前に", "の前で")
 
 
 _LOCAL = ("現地", "地元")
@@ -1090,6 +1149,8 @@ def _location_country(before: list[Cand], pos: int, text: str, sentence_starts, 
         a = actor_of(x)
         if a.type in ("STATE", "PLACE") and a.country and (not locative or text.startswith(_LOCATIVE, x.end)):
             return a.country
+        if a.type == "ORG" and a.country and text.startswith(_BEFORE_A_BUILDING, x.end):
+            return a.country  # 靖国神社前で: where the building of the organisation is
     return ""
 
 
