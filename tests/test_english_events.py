@@ -467,3 +467,17 @@ def test_what_another_party_must_do_is_demanded(text, expected):
 )  # fmt: skip
 def test_statements_say_something_and_outlets_are_channels(text, expected):
     assert _events(text) == expected
+
+
+LEXICON_ACTS = [
+    ("The government of Myanmar declared a state of emergency on Monday.", "1724"),
+    ("Donald Trump said on Friday he may declare a national state of emergency.", "1324"),
+    ("Hong Kong has seen months of protests. The government withdrew the extradition bill.", "0832"),
+    ("Kenya is tense. The government tightened security in Nairobi ahead of the vote.", "150"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "code"), LEXICON_ACTS, ids=[a[1] for a in LEXICON_ACTS])
+def test_emergencies_bills_withdrawn_and_security_tightened(text, code):
+    assert code in [c for _, c, _, _ in _events(text)], _events(text)
+
