@@ -183,6 +183,12 @@ TREE_CASES = [
     # the article that reports is the speaker, not the topic of what it reports, and a
     # clause made a noun (…したことも伝えた) is no subject
     ("また記事では、北朝鮮は米国に敗れたものの、両国の選手たちが交流を行なっていたことも伝えた。", []),
+    # a relative clause on an act noun a support verb carries is done by the verb's subject
+    ("北朝鮮は今年初めから、韓国の李明博大統領をネズミに例える宣伝を行っている。", [("PRK", "111", "PER_LEE_MYUNG_BAK")]),
+    # two organs of one state with their own sectors act on each other
+    ("中国の警察は地元政府に女性を車で運ぶよう連絡した。", [("CHN_COP", "020", "CHN_GOV")]),
+    # a plain statement beside a more specific one of the speaker's is that one
+    ("藤村官房長官は「政府として核武装の考えは一切持っていない」と述べ、核武装を否定した。", [("PER_FUJIMURA_OSAMU", "016", "")]),
     # a news outlet's report of an act is attribution even when the act is not coded, and
     # an island shared from another clause does not act
     ("聯合ニュースは20日、竹島が韓国の領土であることを日本に知らせるために来日し一人でデモを行った、と報じた。", []),

@@ -42,7 +42,8 @@ knowing nothing of the language's syntax:
   concession) in an intended or hypothetical clause is not coded: the other party
   has not acted;
 - symmetric acts are coded once per pair, ids sorted; acts within one party (a state
-  and its government) are not coded.
+  and its government) are not coded; two organs of a state with their own sectors (its
+  police and its government) are two parties.
 """
 
 from __future__ import annotations
@@ -311,7 +312,12 @@ class _Coder:
     # ----------------------------------------------------------------- reading
 
     def _same_party_(self, a: str, b: str) -> bool:
-        """A state and its government are one party: no event between them."""
+        """A state and its government are one party: no event between them; two organs of
+        it with their own sectors are two (the police asked the local government: COP 020
+        GOV)."""
+        xa, xb = self.actors.get(a), self.actors.get(b)
+        if xa is not None and xb is not None and xa.type == xb.type == "GOVERNMENT" and xa.sector and xb.sector and xa.sector != xb.sector:
+            return False
         return _same_party(self.actors, a, b)
 
     @staticmethod

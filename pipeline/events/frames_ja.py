@@ -534,6 +534,9 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
             chained = _chained_subject(s, p)
             if chained:
                 return chained, "inherited"
+            carrier = _carrier(s, subj.i)
+            if carrier is not None:  # 北朝鮮は大統領をネズミに例える宣伝を行っている: 北朝鮮
+                return _subject_actors(s, carrier, story)
         return [], "unknown"  # a subject that is no actor: do not guess
     if p.governor is not None and p.governor.kind == "relative":
         return [], ""
@@ -548,6 +551,16 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     if story.para_topic:
         return list(story.para_topic), "discourse"
     return [], ""
+
+
+def _carrier(s: _Sentence, noun: int) -> Predicate | None:
+    """The support verb whose object the noun at i is (…する宣伝を行っている: 行う): whoever
+    carries out the act the noun names does what its relative clause says."""
+    for q in s.preds:
+        obj = q.object
+        if obj is not None and obj.i == noun and not obj.via and JapaneseLexicon().support(q.lemma) == "light":
+            return q
+    return None
 
 
 def _stray_subject(s: _Sentence, p: Predicate) -> list[str]:
@@ -1224,12 +1237,12 @@ class _Reader:
             self._asked_noun(s, p)
 
     def _reports_an_act(self, s: _Sentence, p: Predicate) -> bool:
-        """Does the clause p quotes (…と報じた), or one chained into it, name an act the
-        lexicon knows (a verb, or an act noun its support verb carries)?"""
-        quoted = {q.i for q in s.preds if q.governor is not None and q.governor.kind == "quote" and q.governor.i == p.i}
+        """Does what p reports (…と報じた: the clauses under it, the nouns they modify and the
+        act nouns in them) name an act the lexicon knows (a verb, or an act noun a support
+        verb carries)?"""
+        inside = set(_subtree(s, p.i)) - {p.i}
         for q in s.preds:
-            chained = q.governor is not None and q.governor.kind == "chain" and q.governor.i in quoted
-            if q.i in quoted or chained:
+            if q.i in inside and q.start < p.start:
                 trig = self._verb_trigger(s, q)
                 if trig is not None and self.lex.entry(self._frame(s, q, trig, self._object_text(s, q), (), "")) is not None:
                     return True

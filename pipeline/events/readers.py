@@ -132,10 +132,18 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
     lexicon = JapaneseLexicon()
 
     def sentence_rules(events: list[EventMention]) -> list[EventMention]:
-        return v1._drop_attributions(v1._drop_reporting(events), actors)
+        return _drop_plain_statements(v1._drop_attributions(v1._drop_reporting(events), actors))
 
     frames = frames_ja(doc, parses, lexicon)
     return code_frames(frames, actors, lexicon, story, embedded, sentence_rules=sentence_rules)
+
+
+def _drop_plain_statements(events: list[EventMention]) -> list[EventMention]:
+    """「…」と述べ、核武装を否定した: a plain statement (010) beside a more specific one of the
+    same speaker in the sentence (a denial, 016) is that statement."""
+    specific = {(e.source_actor_id, e.target_actor_id) for e in events if e.event_code[:2] == "01" and e.event_code != "010"}
+    specific |= {(source, "") for source, _ in specific}
+    return [e for e in events if not (e.event_code == "010" and (e.source_actor_id, e.target_actor_id) in specific)]
 
 
 __all__ = [
