@@ -76,7 +76,7 @@ from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLV
 from pipeline.events.tokens import Tok, read_tokens
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention, Sentence
 from pipeline.parser.component import ParsedSentence
-from pipeline.parser.frames import Argument, Governor, Predicate, case_of
+from pipeline.parser.frames import TOPIC_PARTICLES, Argument, Governor, Predicate, case_of
 
 PLACE_TYPES = ("PLACE", "STATE", "REGION", "CITY")
 NOMINAL_TAGS = ("名詞", "接尾辞", "接頭辞", "形状詞")
@@ -199,8 +199,14 @@ class _Sentence:
         # the sentence's は/も-phrases outside quotations, in text order: the main clause's
         # (ネット掲示板には、…を懸念する声が相次いだ), whatever clause the parse hangs them on
         topics = {a.i: a for p in self.preds for a in p.arguments if a.topic and not a.via and self.scope(a.i) is None}
-        for k in self.idx:  # and those the parse hangs on no predicate (ネットユーザーからは under a noun)
-            if k not in topics and self.dep(k) not in ("case", "fixed", "punct") and self.scope(k) is None:
+        # and those the parse hangs on no predicate (ネットユーザーからは under a noun): words
+        # with a は/も among the particles under them (a case word or its fixed part)
+        marked = set()
+        for c in self.idx:
+            if self.deps[c] in ("case", "fixed") and self.tok(c).text.endswith(TOPIC_PARTICLES):
+                marked.add(self.heads[c] if self.deps[c] == "case" else self.heads[self.heads[c]])
+        for k in self.idx:
+            if k in marked and k not in topics and self.dep(k) not in ("case", "fixed", "punct") and self.scope(k) is None:
                 marker = self.marker(k)
                 case, topic = case_of(marker)
                 if topic and case in ("から", "で", "に", "は"):

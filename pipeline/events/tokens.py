@@ -12,6 +12,7 @@ The Doc is read through `Doc.to_array`, without a Token object per token.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,11 +80,26 @@ def _tag_flags(tag: str) -> tuple[bool, ...]:
 
 
 def read_tokens(doc: Doc) -> tuple[list[Tok], str]:
-    """(the document's tokens, its text), without a spaCy Token per token.
+    """(the document's tokens, its text), without a spaCy Token per token; the same
+    objects again for the Doc read last (the events reader asks twice: what to parse,
+    then the frames). Callers do not change them.
 
     Equal tokens share their strings and flags (a `_kind`), worked out once:
     from the tokenizer's records when it made the Doc (one shared record per
     distinct token), else from the Doc's arrays."""
+    global _LAST
+    if _LAST is not None and _LAST[0]() is doc and _LAST[1] == len(doc):
+        return _LAST[2]
+    read = _read(doc)
+    _LAST = (weakref.ref(doc), len(doc), read)
+    return read
+
+
+# (the Doc read last, its length, what read_tokens gave): a Doc's tokens are read once
+_LAST: tuple[weakref.ref, int, tuple[list[Tok], str]] | None = None
+
+
+def _read(doc: Doc) -> tuple[list[Tok], str]:
     idxs = doc.to_array(IDX).tolist() if len(doc) else []
     records = token_records(doc)
     if records is None:

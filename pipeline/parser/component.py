@@ -38,6 +38,7 @@ from spacy.attrs import IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.blas import one_thread, use_numpy_blas
 from pipeline.parser import MODEL_DIR
 from pipeline.parser.frames import Predicate, predicates
 
@@ -59,7 +60,9 @@ def load_model(path: str | None = None) -> Language:
     import pipeline.ner.features  # noqa: F401  (registers the embedding layer the config names)
     import pipeline.tokenizer  # noqa: F401  (registers the tokenizer the config names)
 
-    return spacy.load(Path(path) if path else MODEL_DIR)
+    nlp = spacy.load(Path(path) if path else MODEL_DIR)
+    use_numpy_blas(nlp.get_pipe("parser").model)  # about a fifth faster (pipeline.blas)
+    return nlp
 
 
 @dataclass(frozen=True)
@@ -180,10 +183,17 @@ def parse_many(jobs: list[tuple[Doc, list[tuple[int, int]]]], model: str | None 
             scratch.append(sentence_doc(doc, a, b, arrays))
             pieces.append((k, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), a))
     out: list[list[ParsedSentence]] = [[] for _ in jobs]
-    parsed = parser.pipe(scratch, batch_size=BATCH_SIZE) if scratch else ()
-    for (k, start, end, a), sent in zip(pieces, parsed, strict=True):
+    for (k, start, end, a), sent in zip(pieces, _parse(parser, scratch), strict=True):
         out[k].append(ParsedSentence(start, end, a, sent))
     return out
+
+
+def _parse(parser, docs: list[Doc]) -> list[Doc]:
+    """The parser on `docs`, its matrix products on one thread (pipeline.blas)."""
+    if not docs:
+        return []
+    with one_thread():
+        return list(parser.pipe(docs, batch_size=BATCH_SIZE))
 
 
 def parse_units(jobs: list[tuple[Doc, list[list[int]]]], model: str | None = None) -> list[list[ParsedSentence]]:
@@ -205,8 +215,7 @@ def parse_units(jobs: list[tuple[Doc, list[list[int]]]], model: str | None = Non
             scratch.append(sentence_doc(doc, 0, 0, arrays, tokens=unit))
             pieces.append((k, unit, [starts[i] for i in unit]))
     out: list[list[ParsedSentence]] = [[] for _ in jobs]
-    parsed = parser.pipe(scratch, batch_size=BATCH_SIZE) if scratch else ()
-    for (k, unit, offsets), sent in zip(pieces, parsed, strict=True):
+    for (k, unit, offsets), sent in zip(pieces, _parse(parser, scratch), strict=True):
         doc = jobs[k][0]
         end = offsets[-1] + len(doc[unit[-1]].text)
         if unit[-1] - unit[0] == len(unit) - 1:
