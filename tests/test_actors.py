@@ -638,6 +638,8 @@ AGENT_CASES = [
     # but the agent stays the head before the words that keep it (側, 社会, 関係者)
     ("韓国の検察側は控訴した。", {("韓国", "KOR"), ("検察", "KOR_JUD")}),
     ("米国の黒人社会が反発した。", {("米国", "USA"), ("黒人", "USA_CVL")}),
+    # a state's one-character abbreviation before a katakana agent noun (米|メディア)
+    ("過去には米メディアに広告を出した。", {("米メディア", "USA_MED")}),
     # a noun for people alone is of the country it was last composed with (the same man) ...
     ("北朝鮮を称賛した韓国人男性が北朝鮮の国旗を掲げた。北朝鮮は沈黙し、男性は逮捕された。",
      {("北朝鮮", "PRK"), ("韓国人男性", "KOR_CVL"), ("男性", "KOR_CVL")}),
@@ -733,6 +735,29 @@ ORG_FORM_CASES = [
     ("ハンナラ党", "Hannara Party", "", "PTY"),
     ("大韓タトゥー協会", "Korea Tattoo Association", "", "NGO"),  # words of names in English (org_words)
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "english", "country"),
+    [
+        ("仙台空港が復旧した。", "仙台空港", "Sendai Airport", "JPN"),  # a place and an organisation suffix
+    ],
+)
+def test_organisations_named_after_a_place(nlp, text, surface, english, country):
+    mentions, actors = run(nlp, text, published="2012-08")
+    ((m),) = [m for m in mentions if m.text == surface]
+    a = actors[m.actor_id]
+    assert (a.type, a.name_en, a.country) == ("ORG", english, country)
+    assert len(mentions) == 1
+
+
+def test_a_new_place_in_a_story_about_korea_is_read_as_korean(nlp):
+    from pipeline.actors.linker import _DocView, unknown_name_actor
+    from pipeline.nlp import make_doc
+
+    text = "明洞で集会があった。"
+    doc = make_doc(nlp, text, "2012-08", [Sentence(0, 0, len(text), "body", 0, text)])
+    assert unknown_name_actor(_DocView(doc), 0, 2, "明洞", "PLC", load_kb(), ["KOR"]).name_en == "Myeongdong"
 
 
 @pytest.mark.parametrize(("name", "english", "country", "sector"), ORG_FORM_CASES)

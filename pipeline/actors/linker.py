@@ -45,6 +45,7 @@ from pipeline.actors.textutil import (
     romanise_japanese_name,
     romanise_korean_katakana,
     romanise_name,
+    romanise_place,
     url_spans,
 )
 from pipeline.model import Actor, Mention
@@ -303,9 +304,9 @@ def _scan_abbreviations(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, i
             continue
         after = v.ch(e)
         if (is_katakana(v.ch(s - 1)) and v.ch(s - 1) != "・" and s not in taken_ends) or (
-            is_katakana(after) and after != "・"
+            is_katakana(after) and after != "・" and not _next_suffix(followers, text, e)
         ):
-            continue  # ロ of ロケット, ウ of ウロコ: inside a katakana word
+            continue  # ロ of ロケット, ウ of ウロコ: inside a katakana word (not 米|メディア)
         ti = v.tok_index(s)
         if v.ch(s - 1) in _DIGITS or (ti >= 0 and "助数詞" in v.tags[ti]):
             s += 1  # 3日米大統領: 日 is the day counter, 米 may still be the US
@@ -614,6 +615,18 @@ def _named_outlet(before: list[Cand], country: str, actor_of) -> str:
     return ""
 
 
+def _named_after_place(v: _DocView, c: Cand, org_suffixes: list[str], kb: KnowledgeBase):
+    """An organisation named after the place at `c`, as (start, actor, end), else None: the
+    place and an organisation suffix that ends a word (上野|動物園 Ueno Zoo, 仙台|空港 Sendai
+    Airport). (A katakana word before a place, セレッソ|大阪, is the NER's to read.)"""
+    text = v.text
+    suffix = _next_suffix(org_suffixes, text, c.end)
+    end = c.end + len(suffix)
+    if suffix and end in v.ends and not is_kanji(v.ch(end)):
+        return c.start, new_actor(text[c.start : end], "ORG", kb), end
+    return None
+
+
 def _agent_noun(surface: str, sectors: dict) -> str:
     """The agent noun a composed agent ends with (韓国人男性 -> 男性), '' when none."""
     for n in range(min(8, len(surface)), 0, -1):
@@ -737,6 +750,7 @@ def link_actors(
     fixed = kb.lexicon.get("fixed_sectors", {})
     event_suffixes = sorted(kb.lexicon.get("event_suffixes", []), key=len, reverse=True)
     thing_heads = tuple(kb.lexicon.get("thing_heads", ()))
+    org_suffixes = sorted(kb.lexicon.get("org_suffixes") or {}, key=len, reverse=True)
     cand_starts = {c.start for c in cands}
     result: list[Cand] = []
     titled: set[tuple[int, int]] = set()  # spans read as a person's title
@@ -749,6 +763,11 @@ def link_actors(
         adjacent = prev is not None and prev.end == c.start and prev.kind == "actor"
         if c.kind == "actor":
             a = actor_of(c)
+            named = _named_after_place(v, c, org_suffixes, kb) if a.type == "PLACE" else None
+            if named is not None:  # 上野動物園, 仙台空港: an organisation named after the place
+                new_actors.setdefault(named[1].actor_id, named[1])
+                result.append(Cand(named[0], named[2], "actor", named[1].actor_id, method="new", conf=CONF_NEW))
+                continue
             if a.type == "PLACE" and _next_suffix(event_suffixes, text, c.end):
                 continue  # ヤルタ会談, サンフランシスコ会議: part of an event name
             if a.type in ("PLACE", "STATE") and not c.abbr and names_a_thing(v, c.end, thing_heads, cand_starts):
@@ -1261,6 +1280,8 @@ def unknown_name_actor(
             return kb.get(forms[country])
     lang, gloss = _name_language(v, s, e, countries) if kind == "PER" else ("", "")
     actor = new_actor(surface, kind, kb, lang, gloss)
+    if kind == "PLC" and countries and countries[0] in CJK_STATES["ko"]:
+        actor.name_en = romanise_place(surface, "ko") or actor.name_en  # 明洞 in a story about Korea: Myeongdong
     home = next((c for c in countries if c in CJK_STATES[lang]), "") if lang else ""
     if home and (countries[0] in CJK_STATES[lang] or is_all_katakana(surface)):
         actor.country = home
