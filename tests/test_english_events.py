@@ -423,9 +423,11 @@ def test_a_negated_act_stays_negated():
 
 
 def test_the_network_and_the_commission_are_organisations_named_before():
+    # (the network once read stays that organisation, though another is named between)
     text = ("KTV-NET is the country's largest broadcaster. The National Broadcasting Commission "
-            "ordered the network to stop broadcasting on Monday. The commission later refused "
-            "to give KTV-NET a license.")  # fmt: skip
+            "ordered the network to stop broadcasting on Monday. The order came as Acme Foods "
+            "Inc. cut its advertising. The commission later refused to give the network a "
+            "license.")  # fmt: skip
     got = {(s, c, t) for s, c, t, _ in _events(text)}
     nbc, ktv = "NEW_ORG_NATIONAL_BROADCASTING_COMMISSION_BD9A", "NEW_ORG_KTV_NET_964A"
     assert {(nbc, "1721", ktv), (nbc, "120", ktv)} <= got, got
@@ -481,3 +483,9 @@ LEXICON_ACTS = [
 def test_emergencies_bills_withdrawn_and_security_tightened(text, code):
     assert code in [c for _, c, _, _ in _events(text)], _events(text)
 
+
+
+def test_a_group_named_in_apposition_is_the_party_not_the_sector_noun():
+    got = _events("Syria is at war. The militant group, the Islamic State of Iraq and the Levant, "
+                  "claimed the bombing in Raqqa.")  # fmt: skip
+    assert [s for s, _, _, _ in got] == ["ORG_ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT"], got

@@ -756,9 +756,14 @@ def _resolve_organisation(c: Cand, before: list[Cand], spec: dict, actor_of) -> 
     """the commission, the network, the company: the most recent organisation whose name
     ends in that noun (the National Telecommunications Commission), else, for a noun of
     a sector (network: MED), the most recent one of that sector or of none known whose
-    name does not say it is another kind of body (`organisation_heads`: not a Commission)."""
+    name does not say it is another kind of body (`organisation_heads`: not a Commission);
+    the same noun again is the same organisation."""
     heads = {h.lower() for h in english_lexicon().get("organisation_heads") or ()}
     head, sector = spec.get("head", ""), spec.get("sector", "")
+    marker = "org:" + (head or sector)
+    for x in reversed(before[-200:]):  # "the network" once read stays that organisation
+        if x.method == "anaphora" and x.role == marker:
+            return Cand(c.start, c.end, "actor", x.key, method="anaphora", conf=CONF_ANAPHORA, role=marker)
     for x in reversed(before[-200:]):
         if x.kind != "actor" or x.end > c.start:
             continue
@@ -769,5 +774,6 @@ def _resolve_organisation(c: Cand, before: list[Cand], spec: dict, actor_of) -> 
         if (head and last == head) or (
             sector and (a.sector == sector or (not a.sector and last not in heads))
         ):
-            return Cand(c.start, c.end, "actor", a.actor_id, method="anaphora", conf=CONF_ANAPHORA)
+            return Cand(c.start, c.end, "actor", a.actor_id, method="anaphora", conf=CONF_ANAPHORA,
+                        role=marker)  # fmt: skip
     return None

@@ -138,11 +138,14 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found += np_actors(p, st, depth + 1)
-        if depth < 2:  # two senators, John Tester and Mary Kaine: the people named
-            for c in t.children:
+        if depth < 2:  # two senators, John Tester and Mary Kaine: the people named; the
+            for c in t.children:  # militant organisation, the Islamic State: the group named
                 if c.dep_ == "appos":
                     named = np_actors(c, st, depth + 1)
-                    if any(_type(st, a) == "PERSON" for a in named):
+                    if any(_type(st, a) == "PERSON" for a in named) or (
+                        named and all(_generic(st, a) for a in found if a not in named)
+                        and any(_type(st, a) in ("ORG", "IGO") for a in named)
+                    ):
                         found = named
         found = [a for a in found if _type(st, a) not in NOT_PARTIES]
         if any(_type(st, a) == "PERSON" for a in found):
@@ -153,6 +156,12 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
             if aid not in out:
                 out.append(aid)
     return out
+
+
+def _generic(st: _Doc, aid: str) -> bool:
+    """A sector actor of a state (TUN_UAF, HKG_COP): what a noun, not a name, refers to."""
+    a = st.actors.get(aid)
+    return a is not None and a.type in ("GROUP", "GOVERNMENT") and bool(a.sector) and aid.startswith(a.country + "_")
 
 
 def _antecedent(rel):
