@@ -189,6 +189,13 @@ TREE_CASES = [
     ("中国の警察は地元政府に女性を車で運ぶよう連絡した。", [("CHN_COP", "020", "CHN_GOV")]),
     # a plain statement beside a more specific one of the speaker's is that one
     ("藤村官房長官は「政府として核武装の考えは一切持っていない」と述べ、核武装を否定した。", [("PER_FUJIMURA_OSAMU", "016", "")]),
+    # a stir is about the party the words quoted before it name (「…」と、…で波紋を呼んでいる),
+    # not about words labelling a thing (「…」という懸垂幕)
+    ("韓国では「日本が核武装を企んでいる」と、メディアやネット掲示板などで波紋を呼んでいる。",
+     [("KOR_MED", "111", "JPN"), ("KOR_NETIZENS", "111", "JPN")]),
+    # a platform no actor names is its state's: its public speaks
+    ("韓国のSNSでは「大統領として当然のことをしたまで」など李大統領の行動を支持する意見が相次いだ。",
+     [("KOR_CVL", "051", "PER_LEE_MYUNG_BAK")]),
     # a news outlet's report of an act is attribution even when the act is not coded, and
     # an island shared from another clause does not act
     ("聯合ニュースは20日、竹島が韓国の領土であることを日本に知らせるために来日し一人でデモを行った、と報じた。", []),

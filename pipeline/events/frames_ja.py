@@ -125,7 +125,7 @@ class _Story:
     para_topic: list[str] = field(default_factory=list)
     para_date: DateMention | None = None
     last_date: tuple[int, DateMention] | None = None
-    last_speakers: tuple[int, list[str]] | None = None  # (paragraph, actor ids)
+    last_speakers: tuple[int, list[str], str] | None = None  # (paragraph, actor ids, how found)
     frames: list[Frame] = field(default_factory=list)
 
 
@@ -796,16 +796,18 @@ def _group(s: _Sentence, p: Predicate) -> list[str]:
 
 def _scene(s: _Sentence, p: Predicate) -> list[str]:
     """Who speaks where a reaction is reported: the actor marked から (ネットユーザーからは),
-    else the place of the words marked で / に (ネット掲示板では, コメント欄には), else the topic."""
+    else the place of the words marked で / に (ネット掲示板では, コメント欄には; a platform
+    no actor names is its state's: 韓国のSNSでは -> Korea, whose public the coder reads),
+    else the topic."""
     for cases in (("から",), ("で", "に")):
         for a in reversed(_args_of(p, *cases)):
-            found = s.head_actors(a.i)
+            found = s.head_actors(a.i) or _platform_state(s, a.i)
             if found:
                 return found
     before = [a for a in s.topics if a.start < p.start]
     for a in reversed(before):
         if a.case in ("から", "で", "に"):
-            found = s.head_actors(a.i)
+            found = s.head_actors(a.i) or _platform_state(s, a.i)
             if found:
                 return found
     for a in reversed(before):
@@ -814,6 +816,14 @@ def _scene(s: _Sentence, p: Predicate) -> list[str]:
             if found:
                 return found
     return []
+
+
+def _platform_state(s: _Sentence, i: int) -> list[str]:
+    """The state owning an internet platform no actor names (韓国のSNS, 中国のサイト)."""
+    if not s.tok(i).text.endswith(PLATFORM_NOUNS):
+        return []
+    actors = s.story.actors
+    return [x for x in s.owner_actors(i) if x in actors and actors[x].type in STATE_TYPES][:1]
 
 
 def _scene_how(actors: dict[str, Actor], ids: list[str]) -> str:
@@ -1160,6 +1170,9 @@ class _Reader:
             # a newspaper reporting it is not what stirs (…と報じ、物議を醸している): the act
             # reported is, found by the reaction-target rule
             target = [x for x in s.head_actors(subj.i) if not _is_media(x, story.actors)] if subj is not None else []
+            spans = _statement_quotes(s, p, STIR_WINDOW)
+            if not target and spans:  # 「日本が核武装を企んでいる」と、ネットで波紋を呼んでいる: Japan
+                target = self._quoted_party(s, spans[0][0], spans[-1][1], speakers)
             args += [Arg("patient", tuple(target))] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
             return
@@ -1327,9 +1340,10 @@ class _Reader:
                 speakers = _scene(s, p)
                 how = _scene_how(story.actors, speakers)
             if speakers:
-                story.last_speakers = (story.para, speakers)
+                story.last_speakers = (story.para, speakers, how)
             elif story.last_speakers is not None and story.para - story.last_speakers[0] <= 1:
-                speakers, how = story.last_speakers[1], "discourse"
+                # the place where the last voices were heard is still where (scene)
+                speakers, how = story.last_speakers[1], "scene" if story.last_speakers[2] == "scene" else "discourse"
             target = s.inner(noun, "へ", "に対して")
             if not target:
                 addressee = _dative(s, p)
@@ -1521,7 +1535,10 @@ SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", 
 # a kanji or katakana right after a name: the name modifies a longer noun (五輪憲章)
 IN_NOUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
 # from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
-QUOTE_TO_VERB = re.compile(r"(?:と|とも|などと|って)[^「」『』。]{0,12}")
+QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って)")
+LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
+STIR_WINDOW = 24
+PLATFORM_NOUNS = ("SNS", "サイト", "ブログ", "コミュニティ", "ネット", "掲示板", "コメント欄", "ツイッター", "Twitter")  # 「…」と、メディアやネット掲示板などで波紋を呼んでいる
 VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
 
 
@@ -1540,17 +1557,20 @@ def _voice_words(text: str, quote_end: int, sentence_end: int) -> bool:
     return False
 
 
-def _statement_quotes(s: _Sentence, p: Predicate) -> list[tuple[int, int]]:
+def _statement_quotes(s: _Sentence, p: Predicate, window: int = 12) -> list[tuple[int, int]]:
     """The quotations a verb of saying reports (「…」「…」と述べた, 『…』と、理由を語った): the
-    nearest before it, followed by と and a few words, and those right before that one."""
+    nearest before it, followed by と and at most `window` characters, and those right
+    before that one."""
     spans: list[tuple[int, int]] = []
     end = p.start
     for a, b in sorted(s.quotes, reverse=True):
         if b > end:
             continue
         gap = s.story.text[b:end]
-        if not spans and not QUOTE_TO_VERB.fullmatch(gap):
+        if not spans and not (QUOTE_TO_VERB.match(gap) and len(gap) <= window + 2 and not re.search(r"[「」『』。]", gap)):
             break
+        if not spans and LABEL.match(gap):
+            break  # 「…」という懸垂幕: words labelling a thing, not what is said
         if spans and gap.strip("、, ") not in ("", "と", "や"):
             break
         spans.append((a, b))
