@@ -338,6 +338,15 @@ def test_dates_per_clause(nlp):
     assert [(e.date, e.date_source) for e in events] == [("2020-08", "discourse")]
 
 
+def test_an_ongoing_stir_after_a_concessive_clause_is_dated_at_publication():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    text = "20日、日本の法律に条項が追加されたが、韓国では「日本が核武装を企んでいる」と、メディアで波紋を呼んでいる。"
+    (event,) = v2(run_nlp(prepare(text), "ja", "2012-06-21"))
+    assert (event.source_actor_id, event.target_actor_id, event.date, event.date_source) == ("KOR_MED", "JPN", "2012-06-21", "publication")
+
+
 # --------------------------------------------------------------------- lexicon adapter
 
 

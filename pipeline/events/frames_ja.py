@@ -1014,6 +1014,12 @@ def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, D
     own = [d for i, d in before if _clause_of(s, i) == p.i]
     if own:
         return calendar_value(own[-1].value), "clause"
+    if ONGOING.search(story.text[p.start : p.end + 4]):
+        # 20日、…が追加されたが、韓国では波紋を呼んでいる: the date is the concessive clause's;
+        # the stir goes on as the article is written
+        before = [(i, d) for i, d in before if not CONCESSIVE.search(story.text[d.end : p.start])]
+        if not before:
+            return calendar_value(story.published) or story.published, "publication"
     framing = [d for _, d in before if story.text[d.end : d.end + 3].startswith(FRAME_DATE_FOLLOWERS)]
     if framing:
         return calendar_value(framing[-1].value), "clause"
@@ -1538,6 +1544,8 @@ IN_NOUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
 QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って)")
 LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
 STIR_WINDOW = 24
+ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ|模様)")  # 波紋を呼んでいる: still going on
+CONCESSIVE = re.compile(r"(?:たが|だが|ものの|にもかかわらず|にも関わらず)、")
 PLATFORM_NOUNS = ("SNS", "サイト", "ブログ", "コミュニティ", "ネット", "掲示板", "コメント欄", "ツイッター", "Twitter")  # 「…」と、メディアやネット掲示板などで波紋を呼んでいる
 VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
 
