@@ -477,6 +477,15 @@ LEXICON_ACTS = [
     ("Hong Kong has seen months of protests. The government withdrew the extradition bill.", "0832"),
     ("Kenya is tense. The government tightened security in Nairobi ahead of the vote.", "150"),
 ]  # fmt: skip
+NOT_ACTS = [
+    "The ministry declared the outbreak a public health emergency on Monday.",  # no martial law
+    "Boeing did not release any specific information about the aircraft.",  # no one held
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTS)
+def test_health_emergencies_and_information_withheld_code_nothing(text):
+    assert _events(text) == []
 
 
 @pytest.mark.parametrize(("text", "code"), LEXICON_ACTS, ids=[a[1] for a in LEXICON_ACTS])
