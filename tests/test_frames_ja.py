@@ -189,6 +189,10 @@ TREE_CASES = [
     ("中国の警察は地元政府に女性を車で運ぶよう連絡した。", [("CHN_COP", "020", "CHN_GOV")]),
     # a plain statement beside a more specific one of the speaker's is that one
     ("藤村官房長官は「政府として核武装の考えは一切持っていない」と述べ、核武装を否定した。", [("PER_FUJIMURA_OSAMU", "016", "")]),
+    # three が-subjects in a row: each clause up takes the next (メディアが、国防省が、北朝鮮が
+    # 発射したのを確認したことを報じた: the ministry confirmed, the media report)
+    ("13日、一部メディアが、韓国の国防省が、北朝鮮がミサイルを発射したのを確認したことを報じた。",
+     [("PRK", "150", ""), ("KOR_MIL", "010", "PRK")]),
     # a stir is about the party the words quoted before it name (「…」と、…で波紋を呼んでいる),
     # not about words labelling a thing (「…」という懸垂幕)
     ("韓国では「日本が核武装を企んでいる」と、メディアやネット掲示板などで波紋を呼んでいる。",

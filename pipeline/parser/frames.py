@@ -439,10 +439,19 @@ def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
         subjects = [a for a in p.arguments if a.relation == "nsubj" and not a.topic and not a.via]
         if len(subjects) > 1 and preds[h].subject is None:
             # two が-subjects: the first is the governing clause's (国民日報が、「…が…を攻撃
-            # している」と報じ: 国民日報 reports, the quoted clause has its own)
-            first = min(subjects, key=lambda a: a.i)
-            p = preds[k] = replace(p, arguments=tuple(b for b in p.arguments if b is not first))
+            # している」と報じ: 国民日報 reports, the quoted clause has its own); of three, the
+            # first is the clause's above that (メディアが、国防省が、北朝鮮が発射したのを確認した
+            # ことを報じた: 報じる, 確認, 発射)
+            ordered = sorted(subjects, key=lambda a: a.i)
+            first = ordered[-2]
+            p = preds[k] = replace(p, arguments=tuple(b for b in p.arguments if b not in ordered[:-1]))
             preds[h] = replace(preds[h], arguments=(*preds[h].arguments, replace(first, via="raised")))
+            up = _clause_above(preds, index, preds[h])
+            for extra in reversed(ordered[:-2]):
+                if up is None or preds[up].subject is not None:
+                    break
+                preds[up] = replace(preds[up], arguments=(*preds[up].arguments, replace(extra, via="raised")))
+                up = _clause_above(preds, index, preds[up])
         for a in p.arguments:
             if a.via in ("relative", "host") or a.relation not in ("nsubj", "csubj", "dislocated"):
                 continue
@@ -465,6 +474,17 @@ def _share_arguments(preds: list[Predicate]) -> list[Predicate]:
                 p = replace(p, arguments=(*p.arguments, replace(subj, via="chain")))
         out.append(p)
     return out
+
+
+def _clause_above(preds: list[Predicate], index: dict[int, int], p: Predicate) -> int | None:
+    """The index of the predicate whose clause holds p's: its governor, or the predicate
+    taking as an argument the noun p's clause completes (〜したことを報じた: 報じる)."""
+    gov = p.governor
+    if gov is None or gov.kind not in SHARED_UP:
+        return None
+    if gov.i in index:
+        return index[gov.i]
+    return next((k for k, q in enumerate(preds) if any(a.i == gov.i for a in q.arguments)), None)
 
 
 def _raise_before_topic(preds: list[Predicate], index: dict[int, int]) -> None:
