@@ -539,6 +539,8 @@ def test_a_model_entity_that_is_a_kb_name_links_to_the_kb_actor():
         ("ヤルタ会談で決まった。", (0, 3), False),  # the place right before 会談
         ("ミンスク合意を守る。", (0, 6), False),
         ("ロシアガスはガスを輸出した。", (0, 5), True),  # not a place + event word
+        ("日本学術会議の会長が話した。", (0, 6), True),  # a body: a noun naming no act before 会議
+        ("サンフランシスコ講和会議が開かれた。", (0, 10), False),  # 講和 names an act
     ],
 )
 def test_model_entities_naming_events_are_not_actors(text, span, expected):
@@ -549,6 +551,17 @@ def test_model_entities_naming_events_are_not_actors(text, span, expected):
     add_model_mentions(doc, kb, [(*span, "ORG", 0.7)])
     added = [m for m in doc._.mentions if m.link_method == "model"]
     assert bool(added) == expected, (before, [(m.text, m.actor_id) for m in doc._.mentions])
+
+
+def test_a_model_entity_that_is_a_position_is_no_mention_and_a_member_is_cut_off():
+    from pipeline.actors.component import add_model_mentions
+
+    doc, kb = _linked_doc("半島の北東部に位置する。")
+    add_model_mentions(doc, kb, [(3, 6, "LOC", 0.8)])
+    assert [m.text for m in doc._.mentions if m.link_method == "model"] == []
+    doc, kb = _linked_doc("創価学会員も参加した。")
+    add_model_mentions(doc, kb, [(0, 5, "ORG", 0.75)])
+    assert [m.text for m in doc._.mentions if m.link_method == "model"] == ["創価学会"]
 
 
 @pytest.mark.parametrize(

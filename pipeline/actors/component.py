@@ -117,6 +117,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     )
 
     thing_heads = tuple(kb.lexicon.get("thing_heads", ()))
+    positions = frozenset(kb.lexicon.get("place_positions") or ())
     starts = {m.start for m in mentions}
     view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
     probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
@@ -130,11 +131,15 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         p = probability.get((m.start, m.end), 1.0)
         certain = p >= CERTAIN_PROBABILITY and m.label != "PERSON"
         if not _plausible_name(doc, m.start, m.end, suffixes, p >= SURE_PROBABILITY, certain) or _names_an_event(
-            doc, m.start, m.end, event_suffixes, _KIND_ENDINGS.get(m.label, ()) + suffixes
+            doc, m.start, m.end, event_suffixes, _KIND_ENDINGS.get(m.label, ()) + suffixes, m.label == "ORG" and p >= SURE_PROBABILITY
         ):
             continue
         if m.label == "PLACE" and view is not None and names_a_thing(view, m.end, thing_heads, starts):
             continue  # 東日本|大震災: the name of an event, as the rules read KB places
+        if m.label == "PLACE" and m.text in positions:
+            continue  # 北東部, 周辺: where, of a place named before; no name
+        if m.label == "ORG" and m.text.endswith(_MEMBER) and len(m.text) > len(_MEMBER) + 1:
+            m = replace(m, end=m.end - len(_MEMBER), text=m.text[: -len(_MEMBER)])  # 創価学会|員: a member of it
         if m.label == "PERSON":
             cut = _before_title(m, text, titles)
             if cut is not m and any(x.start < cut.end and cut.start < x.end for x in mentions):
@@ -268,6 +273,9 @@ def _plausible_name(
     return any(is_name_like(t) for t in span)
 
 
+# after an organisation's name: a member of it (創価学会員, 海兵隊員), not part of the name
+_MEMBER = "員"
+
 # words that end the name of an institution besides the lexicon's organisation suffixes
 # (監査院, 建設局, 読者センター): an organisation entity of common nouns that ends in one is
 # a name; not 隊, 軍 or 団, which end descriptions as well (遠征隊, 西軍)
@@ -282,11 +290,15 @@ def _symbol(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PSZC"
 
 
-def _names_an_event(doc, start: int, end: int, event_suffixes: tuple[str, ...], kind_endings: tuple[str, ...] = ()) -> bool:
+def _names_an_event(
+    doc, start: int, end: int, event_suffixes: tuple[str, ...], kind_endings: tuple[str, ...] = (), body: bool = False
+) -> bool:
     """A place name with an event suffix in or right after the entity names a meeting,
     treaty or the like, not an actor: サンフランシスコ会議, ヤルタ(会談), ミンスク合意
     (the lexicon's `event_suffixes`, which the rules apply to KB places too). An entity
-    that ends in one of `kind_endings` is what it says (ベルリン大学 an organisation)."""
+    that ends in one of `kind_endings` is what it says (ベルリン大学 an organisation), and
+    so, with `body` (an organisation the model is sure of), is one with a noun that names no
+    act between the place and the suffix (日本|学術|会議: a body; not サンフランシスコ|講和|会議)."""
     if not event_suffixes:
         return False
     text = doc_text(doc)
@@ -295,7 +307,12 @@ def _names_an_event(doc, start: int, end: int, event_suffixes: tuple[str, ...], 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or "地名" not in span[0].tag_:
         return False
-    return text[start:end].endswith(event_suffixes) or text.startswith(event_suffixes, end)
+    suffix = next((x for x in event_suffixes if text[start:end].endswith(x)), "")
+    if body and suffix:
+        between = [t for t in span[1:] if t.idx + len(t.text) <= end - len(suffix)]
+        if any(t.tag_.startswith("名詞-普通名詞") and "サ変" not in t.tag_ for t in between):
+            return False
+    return bool(suffix) or text.startswith(event_suffixes, end)
 
 
 def is_name_like(token) -> bool:
