@@ -415,6 +415,24 @@ def test_states_named_inside_composed_agents(text, mentions, within):
     assert {a for _, a in within} <= set(doc._.actors)
 
 
+def test_generic_groups_named_only_in_related_link_lists_are_no_actors():
+    """Other stories' headlines under 【関連記事】 name their people in passing: a generic
+    group named only there is no actor (a state inside it stays named); one the story
+    names too keeps its mentions there."""
+    import pipeline.actors.component  # noqa: F401
+    from pipeline.nlp import blank_japanese, make_doc
+    from pipeline.text import prepare
+
+    body = "韓国の市民団体が抗議した。\n\n【関連記事】\n・韓国の歌手が竹島へ\n・豪紙が報じた市民団体の集会"
+    document = prepare(body)
+    pipe = blank_japanese()
+    pipe.add_pipe("dekigoto_actors")
+    doc = pipe(make_doc(pipe, document.text, "2012-08", document.sentences))
+    got = [(m.text, m.actor_id) for m in doc._.mentions]
+    assert ("歌手", "KOR_ELI") not in got and ("豪紙", "AUS_MED") not in got
+    assert ("豪", "AUS") in got and got.count(("市民団体", "KOR_NGO")) == 2
+
+
 def test_embassies_and_consulates_are_organs_of_their_own(nlp):
     from pipeline.actors.kb import default_kb
 

@@ -47,10 +47,42 @@ class ActorLinker:
             mentions = [m for m in mentions if m.link_method != "fuzzy"]
             used = {m.actor_id for m in [*mentions, *qualifiers]}
             actors = {k: a for k, a in actors.items() if k in used}
+        mentions = _outside_link_lists(doc, mentions, qualifiers, actors)
         doc._.mentions = mentions
         doc._.qualifiers = qualifiers
         doc._.actors = actors
         return doc
+
+
+def _outside_link_lists(doc, mentions, qualifiers, actors):
+    """The mentions but those of generic groups named only in related-link lists
+    (【関連記事】: other stories' headlines name their people in passing, 韓国の歌手が…);
+    a state named inside such a group stays named (豪紙 → Australia)."""
+    from pipeline.events.readers import link_lists
+
+    links = link_lists(doc)
+    if not links:
+        return mentions
+
+    def passing(m) -> bool:
+        a = actors.get(m.actor_id)
+        return (
+            m.sentence_id in links
+            and a is not None
+            and a.type == "GROUP"
+            and bool(a.sector)
+            and a.in_kb
+            and a.actor_id not in elsewhere
+        )
+
+    elsewhere = {m.actor_id for m in mentions if m.sentence_id not in links}
+    gone = [m for m in mentions if passing(m)]
+    if not gone:
+        return mentions
+    within = [q for q in qualifiers if any(g.start <= q.start and q.end <= g.end for g in gone)]
+    for q in within:
+        qualifiers.remove(q)
+    return sorted([*(m for m in mentions if not passing(m)), *within], key=lambda m: (m.start, m.end))
 
 
 def named_within(doc, mentions=None) -> list:
