@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.model import EventMention
+from pipeline.tokenizer import doc_text
 
 DEFAULT_READER = "ja.v2"
 # the environment variable that picks another reader for a run (DEKIGOTO_EVENTS_READER=ja.v1)
@@ -82,7 +83,7 @@ def link_lists(doc: Doc) -> set[int]:
     for sent in doc._.sentences or ():
         by_paragraph.setdefault(sent.paragraph, []).append(sent)
     listing = False  # the paragraph before was a heading standing alone
-    full = doc.text  # Doc.text joins every token: read it once, not once per sentence
+    full = doc_text(doc)  # Doc.text joins every token: the tokenizer's copy
     for para in sorted(by_paragraph):
         sents = by_paragraph[para]
         texts = [full[s.start : s.end] for s in sents]
