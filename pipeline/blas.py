@@ -9,12 +9,16 @@ the results agree to float rounding (the same trees on the benchmark corpus).
 OpenBLAS starts a thread per core. With extraction workers sharing the cores that
 costs more than it gains (CPU time doubled, wall time tripled on a busy machine), so
 model calls run inside `one_thread()`, which limits BLAS to one thread for their
-duration (threadpoolctl) and restores the previous setting after.
+duration (threadpoolctl) and restores the previous setting after. An environment made
+before threadpoolctl was pinned (a `.venv` not refreshed with `make setup`) lacks it:
+the models then run on BLAS's own threads, with the same results, slower, and a
+warning says how to mend it, rather than every Japanese article failing.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+import warnings
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 
 from thinc.api import Model, NumpyOps
@@ -35,11 +39,21 @@ def use_numpy_blas(model: Model) -> Model:
 
 @lru_cache(maxsize=1)
 def _controller():
-    from threadpoolctl import ThreadpoolController
-
+    """The BLAS thread controller, or None (with a warning, once) without threadpoolctl."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        warnings.warn(
+            "threadpoolctl is not installed (an environment older than requirements.lock: "
+            "run `make setup`); the parser and the NER run on BLAS's own threads, slower",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return None
     return ThreadpoolController()  # finds the BLAS libraries once (numpy's is loaded by now)
 
 
 def one_thread() -> AbstractContextManager:
     """BLAS on one thread inside the `with` block (about 20 µs to enter)."""
-    return _controller().limit(limits=1, user_api="blas")
+    controller = _controller()
+    return nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
