@@ -16,6 +16,7 @@ from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_l
 from pipeline.actors.textutil import is_kanji, is_katakana, url_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
+from pipeline.related_links import link_lists
 from pipeline.tokenizer import doc_text, is_unknown
 
 # how sure the model must be of an organisation or place of one katakana word UniDic knows
@@ -58,8 +59,6 @@ def _outside_link_lists(doc, mentions, qualifiers, actors):
     """The mentions but those of generic groups named only in related-link lists
     (【関連記事】: other stories' headlines name their people in passing, 韓国の歌手が…);
     a state named inside such a group stays named (豪紙 → Australia)."""
-    from pipeline.events.readers import link_lists
-
     links = link_lists(doc)
     if not links:
         return mentions

@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.events.lexicon import load_lexicon
-from pipeline.events.readers import default_reader, get_reader, link_lists
+from pipeline.events.readers import default_reader, get_reader
+from pipeline.related_links import link_lists
 
 
 class EventCoder:

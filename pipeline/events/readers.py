@@ -17,27 +17,19 @@ for a reader that needs none.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from pipeline.model import EventMention
-from pipeline.tokenizer import doc_text
+from pipeline.related_links import link_lists
 
 DEFAULT_READER = "ja.v2"
 # the environment variable that picks another reader for a run (DEKIGOTO_EVENTS_READER=ja.v1)
 READER_ENV = "DEKIGOTO_EVENTS_READER"
 # which sentences "ja.v2" parses: those with a trigger and actors of at least this many
 MIN_ACTORS = 1
-# The heading of a list of links to other stories (【関連記事】, ■関連情報, 関連リンク：): the
-# headlines listed under it report other stories, so no event is read from them.
-LINK_HEADING = re.compile(
-    r"^\s*(?:[【■□◆◇●○▼▽★☆《［\[＜<]\s*)?(?:関連|あわせて読みたい|合わせて読みたい)"
-    r"(?:記事|情報|リンク|ニュース|サイト)?\s*(?:[】］\]》＞>]|[:：]|$)"
-)
-LIST_MARK = re.compile(r"^\s*[・●○■□◆◇▼▽▲△※\-*•]")
 
 
 @dataclass(frozen=True)
@@ -72,32 +64,6 @@ def get_reader(name: str) -> Reader:
     if name not in READERS:
         raise ValueError(f"dekigoto_events: unknown reader {name!r} (known: {', '.join(READERS)})")
     return READERS[name]
-
-
-def link_lists(doc: Doc) -> set[int]:
-    """Ids of the sentences of related-link lists: a link heading (【関連記事】, ■関連情報)
-    and the rest of its paragraph; when the heading stands alone, the next paragraph too if
-    every sentence of it is a list item (・…)."""
-    out: set[int] = set()
-    by_paragraph: dict[int, list] = {}
-    for sent in doc._.sentences or ():
-        by_paragraph.setdefault(sent.paragraph, []).append(sent)
-    listing = False  # the paragraph before was a heading standing alone
-    full = doc_text(doc)  # Doc.text joins every token: the tokenizer's copy
-    for para in sorted(by_paragraph):
-        sents = by_paragraph[para]
-        texts = [full[s.start : s.end] for s in sents]
-        if listing and all(LIST_MARK.match(t) for t in texts):
-            out.update(s.sentence_id for s in sents)
-            listing = False
-            continue
-        listing = False
-        for k, text in enumerate(texts):
-            if LINK_HEADING.match(text):
-                out.update(s.sentence_id for s in sents[k:])
-                listing = k == len(sents) - 1
-                break
-    return out
 
 
 def sentences(doc: Doc, min_actors: int = MIN_ACTORS, links: set[int] | None = None) -> list[tuple[int, int]]:
