@@ -678,13 +678,33 @@ AGENT_CASES = [
     ("日本の発言に対し、韓国では、メディアが批判した。", {("日本", "JPN"), ("韓国", "KOR"), ("メディア", "KOR_MED")}),
     # ... the users of a platform of the people before it
     ("日本の発言に、韓国人のツイッター・ユーザーが反論した。",
-     {("日本", "JPN"), ("韓国人", "KOR_CVL"), ("ツイッター", "ORG_TWITTER"), ("ユーザー", "KOR_NETIZENS")}),
+     {("日本", "JPN"), ("韓国", "KOR"), ("ツイッター", "ORG_TWITTER"), ("ユーザー", "KOR_NETIZENS")}),
+    # a people named by its nationality is its state (CAMEO's "South Koreans"); counted
+    # people and people it describes stay the civilians
+    ("韓国人をはじめとするアジア人が追放された。", {("韓国", "KOR"), ("アジア人", "REG_ASIA_CVL")}),
+    ("韓国人3人と日本人船員が逮捕された。", {("韓国人", "KOR_CVL"), ("日本人", "JPN_CVL")}),
     # a state organ is of the place where the act happens, a building before which too
     ("韓国の男性が靖国神社前で抗議し、警察に移送された。",
      {("韓国", "KOR"), ("男性", "KOR_CVL"), ("靖国神社", "ORG_YASUKUNI"), ("警察", "JPN_COP")}),
     # people of a nation in someone's words are no actor; the state is named
     ("韓国のネットユーザーからは「日本人は冷静だ」との声が上がった。",
      {("韓国", "KOR"), ("ネットユーザー", "KOR_NETIZENS"), ("日本", "JPN")}),
+    # 同国 is the state named last, also inside a composed agent (韓国|人男性)
+    ("韓国人男性が逮捕された。同国当局は男性を調べた。",
+     {("韓国人男性", "KOR_CVL"), ("同国当局", "KOR_GOV"), ("男性", "KOR_CVL")}),
+    # states named in someone's quoted words do not make the story theirs
+    ("韓国人男性が「北朝鮮万歳、北朝鮮最高」と書き込み、検察が起訴した。",
+     {("韓国人男性", "KOR_CVL"), ("北朝鮮", "PRK"), ("検察", "KOR_JUD")}),
+    # a bare organ after its state as topic, or listed with an organ or a company of a state
+    ("日本の首相は演説した。韓国も政府による救援隊の派遣を決めた。",
+     {("日本", "JPN"), ("首相", "PER_NODA_YOSHIHIKO"), ("韓国", "KOR"), ("政府", "KOR_GOV")}),
+    ("ロシアの新聞によると、議員は韓国国会や政府に決議案を出す方針だ。",
+     {("ロシア", "RUS"), ("新聞", "RUS_MED"), ("韓国国会", "KOR_LEG"), ("政府", "KOR_GOV")}),
+    ("中国の警察が男性を捨てた。ネットでは「東電や政府を見てみろ」との声も出た。",
+     {("中国", "CHN"), ("警察", "CHN_COP"), ("男性", "CHN_CVL"), ("東電", "ORG_TEPCO"), ("政府", "JPN_GOV")}),
+    # a noun for people already qualified is the same people inside a quote too
+    ("ダラスで韓国人店主が客と口論した。客は「店主が侮辱した」と訴えた。",
+     {("ダラス", "PLC_DALLAS"), ("韓国人店主", "KOR_BUS"), ("店主", "KOR_BUS")}),
     # people named by race or residence are of the place named before them, then the same
     ("韓国の新聞によると、米国のダラスに住む黒人が抗議した。その後、黒人は店を訴えた。",
      {("韓国", "KOR"), ("新聞", "KOR_MED"), ("米国", "USA"), ("ダラス", "PLC_DALLAS"), ("黒人", "USA_CVL")}),

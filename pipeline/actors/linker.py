@@ -599,9 +599,10 @@ def _platform_users_country(before: list[Cand], pos: int, text: str, actor_of) -
     platform, owner = before[-1], before[-2]
     if platform.kind != "actor" or actor_of(platform).type != "ORG" or text[platform.end : pos] not in ("", "・", "の"):
         return ""
-    if owner.kind != "actor" or text[owner.end : platform.start] not in ("", "の"):
-        return ""
     a = actor_of(owner)
+    gaps = ("", "の", "人", "人の") if a.type == "STATE" else ("", "の")  # 韓国|人の|ツイッター・ユーザー
+    if owner.kind != "actor" or text[owner.end : platform.start] not in gaps:
+        return ""
     return a.country if a.type in ("STATE", "GROUP") else ""
 
 
@@ -897,17 +898,22 @@ def link_actors(
         # kind "ignore" (中国地方, 日本語): the words simply yield nothing
 
     # -------------------------------------------- country under discussion
+    # the state named most often; a name in someone's quoted words (「金正日萌え」とつぶやいた)
+    # is what was said, not where the story is: it only breaks ties
     counts: dict[str, int] = {}
+    quoted: dict[str, int] = {}
     first_seen: dict[str, int] = {}
+    quotes = quote_spans(text)
     for c in result:
         if c.kind == "actor" and not c.standalone:
             ctry = actor_of(c).country
             if ctry and ctry in kb.actors and kb.actors[ctry].type == "STATE":
-                counts[ctry] = counts.get(ctry, 0) + 1
+                tally = quoted if _covered(quotes, c.start, c.end) else counts
+                tally[ctry] = tally.get(ctry, 0) + 1
+                counts.setdefault(ctry, 0)
                 first_seen.setdefault(ctry, c.start)
-    topic = min(counts, key=lambda k: (-counts[k], first_seen[k])) if counts else ""
+    topic = min(counts, key=lambda k: (-counts[k], -quoted.get(k, 0), first_seen[k])) if counts else ""
     supported = {c.key for c in result if c.kind == "actor" and not c.standalone}
-    quotes = quote_spans(text)
     agent_tails = tuple(kb.lexicon.get("agent_tails", ()))
     place_people = frozenset(kb.lexicon.get("place_people", ()))
     outlet_nouns = tuple(kb.lexicon.get("outlet_nouns", ()))
@@ -928,8 +934,18 @@ def link_actors(
                 and _describes_person(c, nxt, text, actor_of)
             ):
                 continue  # ベラルーシの人権活動家のビャリャツキ氏 (but ベラルーシ野党のチハノフスカヤ氏)
-            if c.agent and c.qualifier is not None and text[c.end - 1] == "人" and c.end - c.qualifier.end == 1 and _covered(quotes, c.start, c.end):
-                final.append(c.qualifier)  # 「日本人は…」: a people in someone's words; the state is named
+            if (
+                c.agent
+                and c.qualifier is not None
+                and text[c.end - 1] == "人"
+                and c.end - c.qualifier.end == 1
+                and not _PEOPLE_COUNTED.match(text, c.end)
+                and not (is_kanji(v.ch(c.end)) or is_katakana(v.ch(c.end)))  # 日本人船員
+            ):
+                # 韓国人をはじめとするアジア人, 「日本人は…」: a people named by its nationality
+                # is its state, as CAMEO codes "South Koreans"; counted people (韓国人2人,
+                # 韓国人たち) stay the state's civilians
+                final.append(c.qualifier)
                 continue
             if c.agent and actor_of(c).type == "GROUP" and describes_a_noun(v, c.end, final_starts, agent_tails):
                 if c.qualifier is not None:
@@ -947,13 +963,18 @@ def link_actors(
             continue
         if c.kind == "sector":
             spec = sectors[c.key]
-            if _covered(quotes, c.start, c.end):
+            before = final[-1] if final else None
+            partner = _organ_partner_country(before, c, spec, text, actor_of)
+            if _covered(quotes, c.start, c.end) and not partner and not (
+                spec["type"] == "GROUP" and c.key in people_country
+            ):
                 continue  # 「なぜ警察は…」: a bare noun in a quote is the speaker's, not the story's
             if describes_a_noun(v, c.end, final_starts, agent_tails):
                 continue  # 警察車両, 女性アナ: a thing or a person the noun describes
             country, start = topic, c.start
-            before = final[-1] if final else None
-            if (
+            if partner:
+                country = partner  # 韓国国会や政府, 韓国も政府による: that state's organ
+            elif (
                 before is not None
                 and before.end == c.start
                 and before.method == "anaphora"
@@ -1128,6 +1149,26 @@ _BEFORE_A_BUILDING = ("前で", "前に", "の前で")
 
 _LOCAL = ("現地", "地元")
 _STATE_JOINERS = ("", "と", "・", "、")
+
+
+_PEOPLE_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千数何]|たち|ら[がはのをにと、]|同士")
+_TOPIC_MARKS = ("は", "も", "では", "でも")
+_COORDINATORS = ("や", "、", "と", "・", "及び", "および")
+
+
+def _organ_partner_country(before: Cand | None, c: Cand, spec: dict, text: str, actor_of) -> str:
+    """The country a bare state organ takes from the mention right before it: a state
+    as the topic it belongs to (韓国も政府による派遣, 日本は政府が), or an organ or an
+    organisation it is listed with (韓国国会や政府, 東電や政府); else ""."""
+    if before is None or before.kind != "actor" or spec["type"] != "GOVERNMENT":
+        return ""
+    a = actor_of(before)
+    gap = text[before.end : c.start]
+    if a.type == "STATE" and gap in _TOPIC_MARKS:
+        return a.actor_id
+    if a.type in ("GOVERNMENT", "ORG") and gap in _COORDINATORS and a.country:
+        return a.country
+    return ""
 
 
 def _coordinated_states(before: list[Cand], at: int, text: str, actor_of) -> list[Cand]:
@@ -1388,7 +1429,10 @@ def _resolve_anaphor(
     want = spec.get("honorific") or spec.get("title")
     prior: list[Cand] = []  # compatible mentions, nearest LAST, looking back a bounded window
     titled: Cand | None = None
-    for x in reversed(before[-400:]):
+    window = before[-400:]
+    if kind == "STATE":  # 韓国人男性が…同国当局は: the state inside a composed agent is named too
+        window = [q for x in window for q in ((x.qualifier, x) if x.qualifier is not None else (x,))]
+    for x in reversed(window):
         if x.kind != "actor" or x.end > c.start or not ok(x):
             continue
         prior.insert(0, x)
