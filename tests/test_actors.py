@@ -745,6 +745,9 @@ ORG_CASES = [
     ("ユニクロが新店舗を開いた。", [("ユニクロ", "ORG_UNIQLO")]),
     # North Korea's ruling party, and an organ of it, are the party (sector GOV)
     ("朝鮮労働党は声明を出した。", [("朝鮮労働党", "ORG_WPK")]),
+    # polling firms
+    ("韓国ギャラップによると、支持率は上がった。", [("韓国ギャラップ", "ORG_GALLUP_KOREA")]),
+    ("リアルメーターの調査では、支持率は下がった。", [("リアルメーター", "ORG_REALMETER")]),
 ]
 
 
@@ -755,6 +758,11 @@ ORG_CASES = [
         ("日本のニュースサイト『探偵ファイル』によると、", "探偵ファイル", "Tantei File", "JPN", "MED"),
         ("中国企業「山東如意科技集団」が買収した。", "山東如意科技集団", None, "CHN", "BUS"),
         ("地元の人々の会「青空会」が抗議した。", "青空会", None, None, "NGO"),
+        # a kind of pollster, or the survey cited after the name
+        ("別の調査機関の「ミライ調査」によれば、支持率は下がった。", "ミライ調査", None, None, "BUS"),
+        ("「ソラ総研」の調査によると、支持率は上がった。", "ソラ総研", None, None, "BUS"),
+        # a Latin spelling in brackets is the English name
+        ("ソウルに高級レストラン「ハヌルガーデン(HANEULGARDEN)」が開店した。", "ハヌルガーデン", "Haneulgarden", None, "BUS"),
     ],
 )
 def test_a_quoted_name_after_a_kind_of_organisation_is_one(nlp, text, name, english, country, sector):

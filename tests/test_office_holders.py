@@ -251,6 +251,33 @@ def test_family_name_alone_is_the_person_named_in_full():
 
 
 @pytest.mark.parametrize(
+    ("text", "full", "other"),
+    [
+        # a Korean reading in katakana of a kanji name given before (one character of a
+        # Japanese family name taken on left out)
+        ("格闘家の秋山成勲が発言した。韓国メディアは、チュ・ソンフンの発言を報じた。", "秋山成勲", "チュ・ソンフン"),
+        ("記者の朴明博が書いた。パク・ミョンバクは続けた。", "朴明博", "パク・ミョンバク"),
+        # a stage name: a katakana nickname and the given name
+        ("芸人の田村淳が発言した。韓国の歌手は、ロンブー淳を批判した。", "田村淳", "ロンブー淳"),
+    ],
+)
+def test_another_name_of_a_person_named_in_full_is_that_person(text, full, other):
+    from pipeline.api import analyze
+
+    r = analyze(text, published="2012-08-20")
+    ids = {m["text"]: m["actor_id"] for m in r.mentions}
+    assert ids[other] == ids[full]
+
+
+def test_a_korean_reading_of_another_name_is_someone_else():
+    from pipeline.api import analyze
+
+    r = analyze("格闘家の秋山成勲が発言した。キム・テヒは反論した。", published="2012-08-20")
+    ids = {m["text"]: m["actor_id"] for m in r.mentions}
+    assert ids["キム・テヒ"] != ids["秋山成勲"]
+
+
+@pytest.mark.parametrize(
     ("family", "given", "roman"),
     [
         ("有田", "芳生", "Yoshifu Arita"),

@@ -13,7 +13,7 @@ from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import _DocView, names_a_thing, story_countries, unknown_name_actor
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_longer_name
-from pipeline.actors.textutil import is_kanji, is_katakana, url_spans
+from pipeline.actors.textutil import is_kanji, is_katakana, katakana_reads_hanja_name, url_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
 from pipeline.related_links import link_lists
@@ -238,7 +238,9 @@ def _into_title(text: str, end: int, titles) -> int:
 
 def _link_family_names(mentions, actors) -> None:
     """A new person named by the family name alone (秋山, ホン) is the person of that family
-    name the article names in full (秋山成勲, 真木よう子, ホン・ソンリョン; the first of them);
+    name the article names in full (秋山成勲, 真木よう子, ホン・ソンリョン; the first of them),
+    a Korean name in katakana the person whose kanji name it reads (チュ・ソンフン: 秋山成勲),
+    a stage name the person it calls by the given name (ロンブー淳: 田村淳);
     a new name the article already gave an actor is that actor, whatever kind the NER
     took it for the second time (SPEED), and so is a new organisation named with 社
     after it (DeNA社)."""
@@ -262,8 +264,30 @@ def _link_family_names(mentions, actors) -> None:
             continue
         other = full.get(a.name_ja) if a.type == "PERSON" else None
         other = other or first.get(_bare_org_name(a.name_ja))
+        if other in (None, m.actor_id) and a.type == "PERSON" and "・" in a.name_ja:
+            # チュ・ソンフン after 秋山成勲: the Korean reading of a kanji name the article gave
+            other = next((k for k, p in people.items() if katakana_reads_hanja_name(a.name_ja, p.name_ja)), None)
+        if other in (None, m.actor_id) and a.type == "PERSON":
+            other = _stage_name_of(a.name_ja, people) or other
         if other and other != m.actor_id:
             m.actor_id = other
+
+
+def _stage_name_of(name: str, people: dict) -> str | None:
+    """The person a stage name calls by the given name after a katakana nickname (ロンブー淳,
+    バトル・ロンブー淳 after 田村淳): the one person of the article whose kanji name ends with
+    that given name after a family name of two characters or more; else None."""
+    tail = len(name)
+    while tail > 0 and is_kanji(name[tail - 1]):
+        tail -= 1
+    head, given = name[:tail], name[tail:]
+    if not given or len(head) < 2 or not all(is_katakana(ch) or ch == "・" for ch in head):
+        return None
+    found = {
+        k for k, p in people.items()
+        if len(p.name_ja) >= len(given) + 2 and p.name_ja.endswith(given) and all(is_kanji(ch) for ch in p.name_ja)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _bare_org_name(name: str) -> str:

@@ -95,6 +95,7 @@ class Cand:
     agent: bool = False  # a generic agent composed with its qualifier (韓国の警察)
     qualifier: Cand | None = None  # the state mention joined into a composed agent (韓国|人)
     kind_of: tuple[str, int] | None = None  # a quoted new name's (sector, start) of the kind before it
+    gloss_en: str = ""  # a new name's own Latin spelling written beside it: its English name
 
 
 class _DocView:
@@ -572,7 +573,8 @@ def _scan_quoted_names(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> lis
     `named_kinds`) that no mention covers is a new organisation of that kind; a quote with
     hiragana or punctuation in it is words, no name."""
     kinds = kb.lexicon.get("named_kinds") or {}
-    if not kinds:
+    after = kb.lexicon.get("named_by_after") or {}
+    if not kinds and not after:
         return []
     text = v.text
     taken = sorted((c.start, c.end) for c in cands if c.kind == "actor")
@@ -587,8 +589,27 @@ def _scan_quoted_names(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> lis
             continue
         kind = next((k for k in by_length if text.endswith(k, 0, qs)), "")
         if kind:
-            out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="ORG", kind_of=(kinds[kind], qs - len(kind))))
+            sector, kind_start = kinds[kind], qs - len(kind)
+        else:
+            cue = next((w for w in after if text.startswith(w, qe)), "")
+            if not cue:
+                continue
+            sector, kind_start = after[cue], qs
+        gloss = _LATIN_GLOSS_RE.fullmatch(name)
+        if gloss:  # クリストルベルリ(KRISTALBELLI): the name, spelt in Latin letters in brackets
+            e = s + len(gloss.group(1))
+        out.append(Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="ORG", kind_of=(sector, kind_start),
+                        gloss_en=_latin_name(gloss.group(2)) if gloss else ""))
     return out
+
+
+_LATIN_GLOSS_RE = re.compile(r"([^()]+)\(([A-Za-z][A-Za-z0-9 .&'-]*)\)")
+
+
+def _latin_name(latin: str) -> str:
+    """The English form of a name written in Latin letters: a word in capitals longer than
+    an acronym is capitalised (KRISTALBELLI -> Kristalbelli), other spellings kept (NHK, E-Land)."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 5 else w for w in latin.split())
 
 
 def _platform_users_country(before: list[Cand], pos: int, text: str, actor_of) -> str:
@@ -742,6 +763,9 @@ def link_actors(
                 sector, kind_start = c.kind_of
                 actor.sector = actor.sector or sector
                 actor.country = actor.country or _state_before(kb, text, kind_start)
+            if c.gloss_en:
+                actor.aliases = [*actor.aliases, actor.name_en]
+                actor.name_en = c.gloss_en
             new_actors.setdefault(actor.actor_id, actor)
             c.key, c.title = actor.actor_id, ""
 

@@ -209,6 +209,40 @@ def korean_gloss_fits(name: str, gloss: str) -> bool:
     return bool(kana) and gloss.startswith(kana)
 
 
+def katakana_reads_hanja_name(katakana: str, name: str) -> bool:
+    """Does a Korean name in katakana read a kanji name the Korean way, family name as
+    glossed (cjk_surnames.tsv) and the given name as its characters read (hanja_korean.tsv)?
+    Syllables are compared loosely, as katakana hears them (バク: bak, ba-gu). The given name
+    read is the name's last characters: a Korean who took a Japanese family name keeps his
+    own in it (秋山成勲 is 秋成勲, チュ・ソンフン)."""
+    parts = _korean_katakana_parts(katakana)
+    if parts is None or not all(is_kanji(ch) for ch in name):
+        return False
+    family_kana, given = parts
+    korean, _, readings = _cjk_tables()
+    family = korean_family_name(name)
+    if not family or korean[family][1] != family_kana:
+        return False
+    heard = _heard("".join(given))
+    rest = name[len(family) :]
+    for n in {len(rest), len(rest) - 1} - {0, -1}:
+        read = [readings.get(ch, "") for ch in rest[len(rest) - n :]]
+        if all(read) and _heard("".join(read)) == heard:
+            return True
+    return False
+
+
+_HEARD = [("eo", "o"), ("eu", "u"), ("ch", "j"), ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l")]
+
+
+def _heard(roman: str) -> str:
+    """A romanised Korean name as katakana renders it: voicing and eo/o not told apart, and
+    a u after a final consonant dropped (bagu and bak are both バク)."""
+    for a, b in _HEARD:
+        roman = roman.replace(a, b)
+    return re.sub(r"(?<=[gbdlm])u(?=[^aeiouwy]|$)", "", roman)
+
+
 def romanise_korean(name: str) -> str:
     """A kanji name read as Korean: the family name as English-language news spells it, the
     given name in Revised Romanisation joined by a hyphen (李明博 -> Lee Myeong-bak); '' when
