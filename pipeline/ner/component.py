@@ -23,6 +23,7 @@ from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.blas import one_thread, use_numpy_blas
 from pipeline.ner import MODEL_DIR, ensemble
 
 EXTENSION = "ner_spans"
@@ -54,6 +55,8 @@ def load_model(path: str | None = None) -> tuple[Language, dict[str, float]]:
 
     model_dir = Path(path) if path else MODEL_DIR
     nlp = spacy.load(model_dir)
+    for name in ensemble.member_names(nlp):
+        use_numpy_blas(nlp.get_pipe(name).model)  # about a fifth faster (pipeline.blas)
     scores = model_dir / "scores.json"
     confidence: dict[str, float] = {}
     if scores.exists():
@@ -187,7 +190,8 @@ class NerComponent:
             for view, segments in jobs
             for a, b in segments
         ]
-        found = iter(ensemble.entities(nlp, scratch, self.unsure) if scratch else ())
+        with one_thread():
+            found = iter(ensemble.entities(nlp, scratch, self.unsure) if scratch else ())
         out = []
         for view, segments in jobs:
             spans = []
