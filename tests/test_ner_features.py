@@ -68,6 +68,29 @@ def test_extractors_of_the_same_features_share_the_work_on_a_doc():
     assert trained is not first and (trained == first).all()
 
 
+def test_extractor_rows_are_the_hashes_of_the_feature_values(monkeypatch):
+    """Token features come from a table of the words seen, Doc features from caches of
+    their values: the hashes are those of "NAME=value", the first time and after."""
+    from spacy.strings import hash_string
+
+    from pipeline.ner import features
+
+    monkeypatch.setattr(features, "_TOKEN_TABLES", {})
+    monkeypatch.setattr(features, "_VALUE_HASHES", {})
+    names = ["NORM", "LEMMA", "TAG", "CFORM", "LAST"]
+    nlp = blank_japanese()
+    for text in ("米国は中国を批判した", "中国は米国を批判しなかった"):
+        doc = nlp.make_doc(text)
+        for _ in range(2):
+            (arr,), _ = features._extract_forward(JapaneseFeatureExtractor(names), [doc], is_train=True)
+            expected = [
+                [hash_string(f"NORM={t.text.lower()}"), hash_string(f"LEMMA={t.lemma_}"), hash_string(f"TAG={t.tag_}"),
+                 hash_string(f"CFORM={t._.conj_form or '-'}"), hash_string(f"LAST={t.text[-1:]}")]
+                for t in doc
+            ]  # fmt: skip
+            assert arr.tolist() == expected
+
+
 def test_unknown_feature_is_refused():
     with pytest.raises(ValueError, match="unknown NER features"):
         JapaneseFeatureExtractor(["NORM", "NOPE"])

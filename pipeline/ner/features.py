@@ -227,6 +227,8 @@ def lemma_feature(doc: Doc) -> list[str]:
 
 DOC_FEATURES["CFORM"] = conj_form_feature
 DOC_FEATURES["LEMMA"] = lemma_feature
+# Doc features whose value is the string of a token attribute: read by string id
+BY_STRING_ID = {"LEMMA": LEMMA}
 
 
 @lru_cache(maxsize=200_000)
@@ -240,23 +242,71 @@ def _value_hash(name: str, value: str) -> int:
     return hash_string(f"{name}={value}")
 
 
-# (ORTH id, TAG id, names) -> features: string ids are hashes of the strings, the same
-# in every vocab, so the cache holds across Docs and saves building spaCy Tokens
-_BY_IDS: dict[tuple[int, int, tuple[str, ...]], tuple[int, ...]] = {}
+MAX_CACHED = 200_000  # distinct words (and values) whose feature hashes are kept
 
 
-def _token_rows(doc: Doc, names: tuple[str, ...]) -> list[tuple[int, ...]]:
-    strings = doc.vocab.strings
-    rows = []
-    for orth, tag in doc.to_array([ORTH, TAG]).tolist():
-        key = (orth, tag, names)
-        row = _BY_IDS.get(key)
+class _TokenTable:
+    """The token features of each distinct (ORTH id, TAG id) seen, as rows of one array:
+    string ids are hashes of the strings, the same in every vocab, so the table holds
+    across Docs and saves building spaCy Tokens; a Doc's features are one fancy index."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
+        self.index: dict[tuple[int, int], int] = {}
+        self.rows = numpy.zeros((4096, len(names)), dtype="uint64")
+
+    def lookup(self, doc: Doc) -> numpy.ndarray:
+        pairs = [tuple(p) for p in doc.to_array([ORTH, TAG]).tolist()]
+        get = self.index.get
+        ids = [get(p) for p in pairs]
+        if None in ids:
+            strings = doc.vocab.strings
+            for k, (orth, tag) in enumerate(pairs):
+                if ids[k] is None:
+                    ids[k] = self._add((orth, tag), strings)
+        return self.rows[ids]
+
+    def _add(self, key: tuple[int, int], strings) -> int:
+        row = self.index.get(key)
         if row is None:
-            if len(_BY_IDS) > 200_000:
-                _BY_IDS.clear()
-            row = _BY_IDS[key] = token_features(strings[orth], strings[tag] if tag else "", names)
-        rows.append(row)
-    return rows
+            row = len(self.index)
+            if row == len(self.rows):
+                self.rows = numpy.concatenate([self.rows, numpy.zeros_like(self.rows)])
+            orth, tag = key
+            self.rows[row] = token_features(strings[orth], strings[tag] if tag else "", self.names)
+            self.index[key] = row
+        return row
+
+
+_TOKEN_TABLES: dict[tuple[str, ...], _TokenTable] = {}
+# feature name -> {value (LEMMA: its string id) -> hash}
+_VALUE_HASHES: dict[str, dict] = {}
+
+
+def _token_columns(doc: Doc, names: tuple[str, ...]) -> numpy.ndarray:
+    """(tokens, len(names)) array of the token features `names` of `doc`'s tokens."""
+    table = _TOKEN_TABLES.get(names)
+    if table is None or len(table.index) > MAX_CACHED:
+        table = _TOKEN_TABLES[names] = _TokenTable(names)
+    return table.lookup(doc)
+
+
+def _doc_column(doc: Doc, name: str) -> list[int]:
+    """The hashes of a Doc-level feature's values for `doc`'s tokens (those of `BY_STRING_ID`
+    looked up by string id, without making the strings seen before)."""
+    cache = _VALUE_HASHES.setdefault(name, {})
+    if len(cache) > MAX_CACHED:
+        cache.clear()
+    attr = BY_STRING_ID.get(name)
+    keys = doc.to_array(attr).tolist() if attr is not None else DOC_FEATURES[name](doc)
+    get = cache.get
+    out = [get(k) for k in keys]
+    if None in out:
+        strings = doc.vocab.strings
+        for k, key in enumerate(keys):
+            if out[k] is None:
+                out[k] = cache[key] = _value_hash(name, strings[key] if attr is not None else key)
+    return out
 
 
 def JapaneseFeatureExtractor(names: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:
@@ -275,23 +325,21 @@ _EXTRACTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _extract_forward(model: Model, docs, is_train: bool):
     names = tuple(model.attrs["names"])
     token_names = tuple(n for n in names if n in FEATURES)
-    doc_names = [n for n in names if n in DOC_FEATURES]
+    token_columns = [j for j, n in enumerate(names) if n in FEATURES]
+    doc_columns = [(j, n) for j, n in enumerate(names) if n in DOC_FEATURES]
     out = []
     for doc in docs:
         known = None if is_train else _EXTRACTED.get(doc)
         if known is not None and known[0] == names and known[1] == len(doc):
             out.append(known[2])
             continue
-        columns = {}
-        if token_names:
-            rows = _token_rows(doc, token_names)
-            arr = numpy.asarray(rows, dtype="uint64").reshape((len(doc), len(token_names)))
-            columns = {n: arr[:, j] for j, n in enumerate(token_names)}
-        for n in doc_names:
-            values = DOC_FEATURES[n](doc)
-            columns[n] = numpy.asarray([_value_hash(n, v) for v in values], dtype="uint64")
-        arr = numpy.stack([columns[n] for n in names], axis=1) if len(doc) else numpy.zeros((0, len(names)), dtype="uint64")
-        out.append(model.ops.asarray2i(arr.astype("uint64"), dtype="uint64"))
+        arr = numpy.empty((len(doc), len(names)), dtype="uint64")
+        if len(doc):
+            if token_names:
+                arr[:, token_columns] = _token_columns(doc, token_names)
+            for j, n in doc_columns:
+                arr[:, j] = _doc_column(doc, n)
+        out.append(model.ops.asarray2i(arr, dtype="uint64"))
         if not is_train:
             _EXTRACTED[doc] = (names, len(doc), out[-1])
     return out, lambda d_features: []
