@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.blas import one_thread, use_numpy_blas
+from pipeline.embedding_cache import cache_embeddings
 from pipeline.parser import MODEL_DIR
 from pipeline.parser.frames import Predicate, predicates
 
@@ -61,7 +62,9 @@ def load_model(path: str | None = None) -> Language:
     import pipeline.tokenizer  # noqa: F401  (registers the tokenizer the config names)
 
     nlp = spacy.load(Path(path) if path else MODEL_DIR)
-    use_numpy_blas(nlp.get_pipe("parser").model)  # about a fifth faster (pipeline.blas)
+    model = nlp.get_pipe("parser").model
+    use_numpy_blas(model)  # about a fifth faster (pipeline.blas)
+    cache_embeddings(model)  # a quarter faster (pipeline.embedding_cache)
     return nlp
 
 
