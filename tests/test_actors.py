@@ -705,6 +705,13 @@ AGENT_CASES = [
     # a noun for people already qualified is the same people inside a quote too
     ("ダラスで韓国人店主が客と口論した。客は「店主が侮辱した」と訴えた。",
      {("ダラス", "PLC_DALLAS"), ("韓国人店主", "KOR_BUS"), ("店主", "KOR_BUS")}),
+    # a mission named again alone is the one just named, wherever the act happens
+    ("東京で逮捕された男性は韓国領事館に連絡したが、領事館側は応じなかった。",
+     {("東京", "PLC_TOKYO"), ("男性", "JPN_CVL"), ("韓国領事館", "KOR_CONSULATE"), ("領事館", "KOR_CONSULATE")}),
+    # a noun for a person that the article says is a named person is that person
+    ("韓国人男性が逮捕された。男性は会社員の金哲洙容疑者で、容疑を認めている。",
+     {("韓国人男性", "NEW_PER_"), ("男性", "NEW_PER_"), ("金哲洙", "NEW_PER_")}),
+    ("男性は会社員で、女性は学生だ。", set()),
     # people named by race or residence are of the place named before them, then the same
     ("韓国の新聞によると、米国のダラスに住む黒人が抗議した。その後、黒人は店を訴えた。",
      {("韓国", "KOR"), ("新聞", "KOR_MED"), ("米国", "USA"), ("ダラス", "PLC_DALLAS"), ("黒人", "USA_CVL")}),

@@ -269,6 +269,23 @@ def test_another_name_of_a_person_named_in_full_is_that_person(text, full, other
     assert ids[other] == ids[full]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "english"),
+    [
+        ("韓国の警察は朴氏を逮捕した。", "朴", "Park"),  # a family name alone, read as its story's language
+        ("韓国の検察は金容疑者を起訴した。", "金", "Kim"),
+        ("中国の警察は王氏を逮捕した。", "王", "Wang"),
+        ("日本の警察は林氏を逮捕した。", "林", "Hayashi"),  # a Japanese story: the Japanese reading
+    ],
+)
+def test_a_family_name_alone_is_read_in_the_language_of_the_story(text, surface, english):
+    from pipeline.api import analyze
+
+    r = analyze(text, published="2012-08-20")
+    (m,) = [m for m in r.mentions if m["text"] == surface]
+    assert {a["actor_id"]: a["name_en"] for a in r.actors}[m["actor_id"]] == english
+
+
 def test_a_korean_reading_of_another_name_is_someone_else():
     from pipeline.api import analyze
 

@@ -35,6 +35,7 @@ from pipeline.actors.textutil import (
     is_kanji,
     is_katakana,
     is_korean_family_kana,
+    is_korean_family_name,
     kana_key,
     korean_family_name,
     korean_gloss_fits,
@@ -981,8 +982,8 @@ def link_actors(
                     c.key, c.method = outlet, "anaphora"
             if c.agent:  # 韓国人男性: a later 男性 alone is of the same country
                 noun = _agent_noun(text[c.start : c.end], sectors)
-                if noun and sectors[noun]["type"] == "GROUP" and actor_of(c).country:
-                    people_country[noun] = actor_of(c).country
+                if noun and (sectors[noun]["type"] == "GROUP" or sectors[noun].get("suffix") in _MISSIONS) and actor_of(c).country:
+                    people_country[noun] = actor_of(c).country  # 韓国領事館…領事館側は: the same mission
             final.append(c)
             continue
         if c.kind == "sector":
@@ -998,6 +999,8 @@ def link_actors(
             country, start = topic, c.start
             if partner:
                 country = partner  # 韓国国会や政府, 韓国も政府による: that state's organ
+            elif spec.get("suffix") in _MISSIONS and c.key in people_country:
+                country = people_country[c.key]  # 韓国領事館と…領事館側は: the mission just named
             elif (
                 before is not None
                 and before.end == c.start
@@ -1057,6 +1060,7 @@ def link_actors(
                 final.append(Cand(c.start, c.end, "actor", holders[0], conf=CONF_DISCOURSE, title=c.key))
 
     _name_appositions(final, text, actor_of)
+    _identified_people(final, text, sectors, actor_of)
     sentences = getattr(doc._, "sentences", None) or []
     mentions, actors = to_mentions(final, actor_of, text, sentences)
     if qualifiers is not None:
@@ -1081,6 +1085,34 @@ def _name_appositions(final: list[Cand], text: str, actor_of) -> None:
         a, b = actor_of(c), actor_of(nxt)
         if b.type == "ORG" and b.sector and b.sector == a.sector:
             c.key, c.method = nxt.key, "anaphora"
+
+
+# after a person's name: a title or honorific, an age or a note in brackets, then a copula
+_IDENTIFIED_AS = re.compile(r"(?:氏|さん|容疑者|被告|選手|君|ちゃん)?(?:\([^()]{0,12}\))?(?:で[、あ]?|だ|である|と判明|とわかった|と分かった)")
+
+
+def _identified_people(final: list[Cand], text: str, sectors: dict, actor_of) -> None:
+    """男性はタトゥー・アーティストのイ・ラン氏(37)で、…: a noun for a person that a sentence
+    says is a named person (〜は…の<name>氏で / だ) is that person wherever the article uses
+    the noun (抗議しようとした男性が移送された, 韓国人男性がデモ)."""
+    named: dict[str, str] = {}  # person noun -> the person's actor id
+    for i, c in enumerate(final):
+        if not c.agent or text[c.end - 1] not in _PERSON_NOUN_ENDINGS or not text.startswith("は", c.end):
+            continue
+        for nxt in final[i + 1 :]:
+            if "。" in text[c.end : nxt.start]:
+                break
+            if nxt.kind == "actor" and actor_of(nxt).type == "PERSON":
+                if _IDENTIFIED_AS.match(text, nxt.end):
+                    named.setdefault(_agent_noun(text[c.start : c.end], sectors), nxt.key)
+                break
+    if not named:
+        return
+    for c in final:
+        if c.agent and actor_of(c).type == "GROUP":
+            person = named.get(_agent_noun(text[c.start : c.end], sectors))
+            if person:
+                c.key, c.method, c.qualifier = person, "anaphora", None
 
 
 # how many words may stand between a place and the head of the thing it names
@@ -1176,6 +1208,7 @@ _STATE_JOINERS = ("", "と", "・", "、")
 
 
 _PEOPLE_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千数何]|たち|ら[がはのをにと、]|同士")
+_MISSIONS = ("EMBASSY", "CONSULATE")
 _TOPIC_MARKS = ("は", "も", "では", "でも")
 _COORDINATORS = ("や", "、", "と", "・", "及び", "および")
 
@@ -1370,6 +1403,10 @@ def _state_before(kb: KnowledgeBase, text: str, s: int) -> str:
     return ""
 
 
+# titles a family name alone is called by (朴氏, 金容疑者, 李大統領)
+_FAMILY_NAME_TITLES = ("氏", "さん", "容疑者", "被告", "選手", "議員", "教授", "大統領", "首相", "長官", "監督", "代表", "会長", "委員長", "主席", "書記")
+
+
 def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[str, str]:
     """('ko' | 'zh' | '', katakana gloss) for a person name the KB does not know
     (`countries`: the story's states, most mentioned first): Korean for a katakana name of a
@@ -1386,6 +1423,10 @@ def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[s
         return ("ko" if romanise_korean_katakana(name) else ""), ""  # キム・テヒ in a Korea story
     if is_korean_family_kana(name) and len(name) > 1 and story in CJK_STATES["ko"]:
         return "ko", ""  # パク氏 alone in a story about Korea: Park
+    if len(name) <= 2 and is_korean_family_name(name) and story in CJK_STATES["ko"] and v.text.startswith(_FAMILY_NAME_TITLES, e):
+        return "ko", gloss  # 朴氏, 金容疑者 alone in a story about Korea: Park, Kim
+    if len(name) == 1 and is_kanji(name) and story in CJK_STATES["zh"] and v.text.startswith(_FAMILY_NAME_TITLES, e):
+        return "zh", gloss  # 王氏 in a story about China: Wang
     if not 2 <= len(name) <= 4 or not all(is_kanji(ch) for ch in name):
         return "", gloss
     if gloss and korean_gloss_fits(name, gloss):

@@ -196,6 +196,11 @@ def hangul_to_roman(hangul: str) -> str:
     return "".join(out)
 
 
+def is_korean_family_name(name: str) -> bool:
+    """Is this kanji a Korean family name (朴, 金, 南宮)?"""
+    return name in _cjk_tables()[0]
+
+
 def korean_family_name(name: str) -> str:
     """The Korean family name a kanji name starts with (南宮 before 南), else ''."""
     korean = _cjk_tables()[0]
@@ -456,7 +461,16 @@ def romanise_name(name_ja: str, lang: str = "") -> str:
         if is_all_katakana(name_ja):
             family = _korean_katakana()[1].get(name_ja)  # パク alone: Park
             return romanise_korean_katakana(name_ja) or (family[0] if family else romanise(name_ja))
+        korean = _cjk_tables()[0]
+        if name_ja in korean:  # 朴 alone (朴氏): Park
+            return korean[name_ja][0]
         return romanise_korean(name_ja) or romanise(name_ja)
     if lang == "zh":
+        if len(name_ja) == 1:  # 王 alone (王氏): Wang
+            from pypinyin import Style, lazy_pinyin
+
+            chinese = _cjk_tables()[1]
+            roman = chinese.get(name_ja) or "".join(lazy_pinyin(name_ja, style=Style.NORMAL))
+            return roman.capitalize() if roman.isascii() else romanise(name_ja)
         return romanise_chinese(name_ja) or romanise(name_ja)
     return romanise(name_ja)
