@@ -211,6 +211,40 @@ def test_tree_shapes(text, expected):
     assert analyzed(text) == expected
 
 
+# ------------------------------------------------- statements: their words and addressees
+
+STATEMENT_CASES = [
+    # what someone should do or is asked to do is a demand (100) or an appeal (020)
+    ("韓国の大統領は「日本は謝罪すべきだ」と述べた。", [("PER_LEE_MYUNG_BAK", "100", "JPN")]),
+    ("米国のネットユーザーからは「韓国人の撤収も行うべきだ」と主張する書き込みもみられた。",
+     [("USA_NETIZENS", "100", "KOR")]),
+    # the one turned to (に向かって) is addressed, not the party the words name
+    ("韓国の市民団体は日本大使館に向かって「ここを開けてくれ!」と叫んだ。", [("KOR_NGO", "020", "JPN_EMBASSY")]),
+    # a reply to others after an act of one's own is a statement of its own
+    ("鳩山元首相は中国を批判しているが、韓国のネットユーザーには「それは違う」と返信した。",
+     [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("PER_HATOYAMA_YUKIO", "010", "KOR_NETIZENS")]),
+    # する with a quoted clause is a statement (…はないとしている, 「…」とした), not when it
+    # tries (行おうとした) nor when it labels a voice (…とする意見: the voice's act)
+    ("韓国の警察は、処罰する法的根拠はないとしている。", [("KOR_COP", "010", "")]),
+    ("韓国の大統領は「日本は謝罪すべきだ」とした。", [("PER_LEE_MYUNG_BAK", "100", "JPN")]),
+    ("韓国の市民団体は日本大使館前で抗議活動を行おうとした。", [("KOR_NGO", "133", "JPN_EMBASSY")]),
+    ("韓国のネット掲示板では、日本政府の対応は「行き過ぎである」とする意見が相次いだ。",
+     [("KOR_NETIZENS", "111", "JPN_GOV")]),
+    # a voice quoting several people: one act per quotation that says something else of
+    # someone else (a threat of the Japanese, criticism of China) beside the voice's own
+    ("韓国のネット掲示板には「日本人も気をつけろ!」「中国の対応は無能だ」と、怒りの声が相次いだ。",
+     [("KOR_NETIZENS", "111", "JPN"), ("KOR_NETIZENS", "130", "JPN"), ("KOR_NETIZENS", "111", "CHN")]),
+    # ... of the kind its noun names: words of praise in criticism are not praise
+    ("日本のネットユーザーからは「韓国は立派だ」「中国は最低だ」と批判が殺到した。",
+     [("JPN_NETIZENS", "111", "KOR"), ("JPN_NETIZENS", "111", "CHN")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENT_CASES)
+def test_statements_by_their_words(text, expected):
+    assert analyzed(text) == expected
+
+
 # ------------------------------------------------ the lexicon widened by CAMEO category
 
 LEXICON_CASES = [

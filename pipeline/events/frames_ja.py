@@ -71,12 +71,13 @@ from pipeline.events.coder import (
     _is_question,
     _state_of,
 )
+from pipeline.events.frame_coder import quad_class
 from pipeline.events.lexicon import JapaneseLexicon, LexEntry, load_voice_cues, voice_code
 from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLVED_OWNERS
 from pipeline.events.tokens import Tok, read_tokens
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention, Sentence
 from pipeline.parser.component import ParsedSentence
-from pipeline.parser.frames import TOPIC_PARTICLES, Argument, Governor, Predicate, case_of
+from pipeline.parser.frames import DO, TOPIC_PARTICLES, Argument, Governor, Predicate, case_of
 
 PLACE_TYPES = ("PLACE", "STATE", "REGION", "CITY")
 NOMINAL_TAGS = ("名詞", "接尾辞", "接頭辞", "形状詞")
@@ -93,6 +94,9 @@ REPORTED_ENDINGS = (
 MAX_TRIGGER_TOKENS = 3
 DOCUMENT_NOUNS = ("記事", "報道", "番組", "紙面", "社説", "コラム", "特集", "論説")  # what a report is read in
 NEWS_REPORTS = ("報ずる", "報じる", "伝える", "報道")  # an outlet's report of someone's act is attribution
+STATING = "述べる"  # the lexicon key of する with a quoted clause (…はないとしている): a statement
+QUOTED_VOICE = "声"  # the lexicon key of one quotation of a voice: its words decide the code
+TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
@@ -860,10 +864,16 @@ def _first_actors(p: Predicate, cases: tuple[str, ...], read) -> list[str]:
 
 
 def _dative(s: _Sentence, p: Predicate) -> list[str]:
-    """に対して > へ > に: the addressee marked in the clause; else the owner of what is
-    addressed (中国の海洋進出に懸念を表明 -> CHN)."""
+    """に対して > へ > に: the addressee marked in the clause, or in a clause of turning to
+    it before the predicate (警察に向かって「…」と叫んだ); else the owner of what is addressed
+    (中国の海洋進出に懸念を表明 -> CHN)."""
     cases = ("に対して", "へ", "に")
-    return _first_actors(p, cases, s.head_actors) or _first_actors(p, cases, s.owner_actors)
+    turned = [q for q in s.preds if q.governor is not None and q.governor.i == p.i and q.lemma in TURNING_TO and q.end <= p.start]
+    return (
+        _first_actors(p, cases, s.head_actors)
+        or next((found for q in turned if (found := _first_actors(q, ("に", "へ"), s.head_actors))), [])
+        or _first_actors(p, cases, s.owner_actors)
+    )
 
 
 def _passive_agent(s: _Sentence, p: Predicate) -> list[str]:
@@ -1101,6 +1111,8 @@ class _Reader:
     def _verb_trigger(self, s: _Sentence, p: Predicate) -> _Trigger | None:
         if p.kind in ("sahen", "noun"):
             return noun_trigger(s, p.i, self.lex)
+        if p.lemma in DO and _states(s, p):
+            return _Trigger(STATING, "", p.i, p.i)  # 「…」とした, …ないとしている: a statement
         first = p.i - (len(p.lemma) - len(s.tok(p.i).lemma_) > 0)
         for key in (p.lemma, s.tok(p.i).lemma_):
             if self.lex.has(key):
@@ -1390,6 +1402,9 @@ class _Reader:
                 args += [Arg("agent", tuple(speakers), how)] if speakers else []
                 args += [Arg("patient", tuple(target))] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, support))
+            if entry.frame != "sym" and speakers:
+                spans = [(a, b) for a, b in s.quotes if voice_from <= a and b <= s.tok(noun).idx]
+                self._quote_voices(s, p, trig, support, spans, (entry.code, target), [*args[: bool(loc)], Arg("agent", tuple(speakers), how)])
             return
         if obj is None:
             return
@@ -1430,6 +1445,30 @@ class _Reader:
                 self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
                 return
         self._emit(s, p, self._frame(s, p, trig, text, args, support))
+
+    def _quote_voices(self, s: _Sentence, p: Predicate, trig: _Trigger, support: str, spans, coded: tuple[str, list[str]], args: list[Arg]) -> None:
+        """A voice quoting several people's words (「…日本人も気をつけろ！」「…無能」などの声)
+        is one act per quotation that says something else of someone else: each quotation
+        with a cue of its own (`voice_cues.tsv`) and a party named closest to it is a voice
+        with that code and target, beside the voice's act (`coded`: its code and target). A
+        voice whose noun names its act (怒りの声, 批判) takes only cues of the same kind of act
+        (CAMEO quad class: a threat in angry voices, not praise)."""
+        if len(spans) < 2:
+            return
+        code, target = coded
+        speakers = next((list(a.actors) for a in args if a.role == "agent"), [])
+        done = {(code, tuple(target))}
+        for a, b in spans:
+            words = self.story.text[a + 1 : b - 1]
+            cue = voice_code(words)
+            if not cue or (trig.key not in VOICE_NOUNS and quad_class(cue) != quad_class(code)):
+                continue  # 批判が殺到: the quotations are criticism, whatever word of praise they use
+            party = self._cued_party(s, [(a, b)], cue, speakers, fallback=False)
+            if not party or (cue, tuple(party)) in done:
+                continue
+            done.add((cue, tuple(party)))
+            frame = self._frame(s, p, _Trigger(QUOTED_VOICE, "", trig.first, trig.last), words, [*args, Arg("patient", tuple(party))], support)
+            self._emit(s, p, frame)
 
     def _voice_topic(self, s: _Sentence, p: Predicate, noun: int, speakers: list[str]) -> list[str]:
         """The party a voice's clause is about: its は-topic before the voice, not the speakers
@@ -1483,7 +1522,8 @@ class _Reader:
                     continue  # 「在日韓国人への偏見」 in Korean users' words: themselves
                 if actors[m.actor_id].type != "PERSON" and IN_NOUN.match(text, m.end):
                     continue  # 五輪憲章: a name modifying a noun
-                gaps = [h0 - m.end if h0 >= m.end else m.start - h1 for h0, h1 in hits if h0 >= m.end or m.start >= h1]
+                # a cue modifying a name (妄言の日本芸人) is nearest to it
+                gaps = [h0 - m.end if h0 >= m.end else m.start - h1 - (text[h1 : h1 + 1] == "の") for h0, h1 in hits if h0 >= m.end or m.start >= h1]
                 if gaps and (best is None or min(gaps) < best[0]):
                     best = (min(gaps), m.actor_id)
         if best is not None:
@@ -1539,7 +1579,7 @@ QUOTE_LABELS = re.compile(r"^[」』]?(?:\s*(?:「[^「」]*」|『[^『』]*』
 # verbs of saying: quoted words they report are a speaker's, not a voice's (「…」と述べた)
 SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", "言い", "いっ", "主張", "強調", "発言", "答え", "伝え", "報じ", "発表", "ツイート", "つぶや", "呟")
 # a kanji or katakana right after a name: the name modifies a longer noun (五輪憲章)
-IN_NOUN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
+IN_NOUN = re.compile(r"(?!人)[\u4e00-\u9fff\u30a1-\u30fa]")  # 日本人 is the Japanese, not a noun
 # from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
 QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って)")
 LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
@@ -1590,6 +1630,22 @@ def _clause_len(s: _Sentence, p: Predicate) -> int:
     """Characters from the first word of p's clause to p's start (the clause asked for)."""
     sub = _subtree(s, p.i)
     return max(p.start - s.tok(sub[0]).idx, 0) if sub else 0
+
+
+def _states(s: _Sentence, p: Predicate) -> bool:
+    """Is する here a statement (「…」とした, …はないとしている, …に当たるとし、)? A clause quoted
+    under it, not in the volitional (行おうとした: tried to), or quoted words right before と;
+    the する itself not on a noun (…とする意見: the voice is the act)."""
+    gov = p.governor
+    if gov is not None and gov.kind == "relative":
+        return False
+    for q in s.preds:
+        if q.governor is not None and q.governor.kind == "quote" and q.governor.i == p.i:
+            k = s.pos.get(q.i)
+            words = [s.tok(i) for i in s.idx[k : s.pos.get(p.i, k)]] if k is not None else []
+            before = [t for t in words if t.idx < q.end]
+            return not (before and before[-1].conj_form.startswith("意志推量形"))
+    return bool(_statement_quotes(s, p, window=0))  # 「…」とした: the quoted words parsed apart
 
 
 def _ends_sentence(s: _Sentence, p: Predicate) -> bool:

@@ -99,10 +99,27 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
     lexicon = JapaneseLexicon()
 
     def sentence_rules(events: list[EventMention]) -> list[EventMention]:
-        return _drop_plain_statements(v1._drop_attributions(v1._drop_reporting(events), actors))
+        return _drop_plain_statements(v1._drop_attributions(_drop_reporting(events), actors))
 
     frames = frames_ja(doc, parses, lexicon)
     return code_frames(frames, actors, lexicon, story, embedded, sentence_rules=sentence_rules)
+
+
+def _drop_reporting(events: list[EventMention]) -> list[EventMention]:
+    """ロシアは…追放すると発表した: a reporting verb (010) after an act its speaker was coded
+    with in the sentence is that act's report, and adds no event; one addressed to someone
+    else (田村は…を批判しているが、反論するユーザーには「…」と返信している: a reply to the
+    users) is a statement of its own."""
+    out: list[EventMention] = []
+    for e in events:
+        if e.event_code == "010" and any(
+            x.source_actor_id == e.source_actor_id and x.event_code != "010" and x.start < e.start
+            and (not e.target_actor_id or e.target_actor_id == x.target_actor_id)
+            for x in out
+        ):  # fmt: skip
+            continue
+        out.append(e)
+    return out
 
 
 def _drop_plain_statements(events: list[EventMention]) -> list[EventMention]:
