@@ -284,6 +284,24 @@ LEXICON_CASES = [
     # named closest to the cue (日本の首相: the prime minister)
     ("中国のネット掲示板では「日本はずるい」「みっともない」との声が相次いだ。", [("CHN_NETIZENS", "111", "JPN")]),
     ("韓国のネット掲示板では「日本の首相は尊敬できる」との声が相次いだ。", [("KOR_NETIZENS", "051", "PER_NODA_YOSHIHIKO")]),
+    # する carries an act noun as 行う does; not in a question, nor in 〜を…にする
+    ("台湾政府は日本に多額の寄付をした。", [("TWN_GOV", "073", "JPN")]),
+    ("韓国の市民団体は日本大使館前で抗議デモをした。", [("KOR_NGO", "141", "JPN_EMBASSY")]),
+    ("中国外務省の報道官が日本に抗議をした。", [("CHN_GOV", "114", "JPN")]),
+    ("日本の市民は、韓国人の男性がどんな主張をしているかは分からなかった。", []),
+    ("米国の政府は北朝鮮との交渉を有利にした。", []),
+    # a と-partner inside the act noun's phrase (李大統領と首脳会談を行った)
+    ("日本の首相は中国の首相と首脳会談を行った。", [("PER_NODA_YOSHIHIKO", "040", "PER_WEN_JIABAO")]),
+    # verbs UniDic lemmatises under another kanji (刺した: 差す), launches, sanctions announced
+    ("韓国人の男性が日本人の観光客をナイフで刺した。", [("KOR_CVL", "182", "JPN_CVL")]),
+    ("中国人の男性は日本人の男性を拳銃で撃った。", [("CHN_CVL", "193", "JPN_CVL")]),
+    ("北朝鮮は人工衛星を打ち上げた。", [("PRK", "150", "")]),
+    ("米国は北朝鮮への経済制裁を発表した。", [("USA", "163", "PRK")]),
+    ("中国の警察は女子高生を田んぼに放置した。", [("CHN_COP", "180", "CHN_CVL")]),
+    ("韓国政府は竹島問題を放置した。", []),
+    # the act a message names (感謝の広告, 抗議の書簡); the party in a second を-phrase
+    ("日本政府は中国政府に抗議の書簡を手渡した。", [("JPN_GOV", "114", "CHN_GOV")]),
+    ("韓国の市民団体は日本政府を相手に訴訟を起こした。", [("KOR_NGO", "115", "JPN_GOV")]),
 ]
 
 

@@ -72,7 +72,7 @@ from pipeline.events.coder import (
     _state_of,
 )
 from pipeline.events.frame_coder import quad_class
-from pipeline.events.lexicon import JapaneseLexicon, LexEntry, load_voice_cues, voice_code
+from pipeline.events.lexicon import JapaneseLexicon, LexEntry, load_voice_cues, voice_code, written_lemma
 from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLVED_OWNERS
 from pipeline.events.tokens import Tok, read_tokens
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention, Sentence
@@ -100,6 +100,10 @@ TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the o
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
+# what carries words to someone: 感謝の広告を掲載した, 抗議の書簡を送った name the act of their modifier
+MESSAGE_HEADS = frozenset({"広告", "書簡", "手紙", "メッセージ", "電報", "文書", "ビラ", "親書", "声明文"})
+# a question after a predicate (発言をするか, 主張をしているかは, 何をしたのか): it asks, nothing is done
+EMBEDDED_QUESTION = re.compile(r"か(?!ら)|[?？]")
 # the ている form after a predicate (主張している, 重視していた, 住んでいる)
 STANDING = re.compile(r"[てで](?:い|お)(?:る|た)$")
 # Intransitive predicates (lemmas): the noun a relative clause of one modifies is its
@@ -439,7 +443,7 @@ def noun_trigger(s: _Sentence, i: int, lex: JapaneseLexicon) -> _Trigger | None:
 def act_noun(s: _Sentence, i: int, lex: JapaneseLexicon) -> tuple[_Trigger | None, int]:
     """(the trigger a noun phrase names, the token heading it): 遺憾の意 and 非難の声 name
     the act of their modifier (a voice noun is its own trigger otherwise)."""
-    if s.tok(i).text in EXPRESSIVE_HEADS or s.tok(i).lemma_ in EXPRESSIVE_HEADS:
+    if s.tok(i).text in EXPRESSIVE_HEADS or s.tok(i).lemma_ in EXPRESSIVE_HEADS or s.tok(i).lemma_ in MESSAGE_HEADS:
         for c in sorted(s.children(i), reverse=True):
             if c < i and s.marker(c) == "の":
                 trig = noun_trigger(s, c, lex)
@@ -479,6 +483,15 @@ def _listing(p: Predicate) -> Predicate:
             changed = True
         args.append(a)
     return dataclasses.replace(p, arguments=tuple(args)) if changed else p
+
+
+def _does_act(s: _Sentence, p: Predicate) -> bool:
+    """Is する a support verb here (抗議をした, 寄付をした)? Not in a question (どんな発言を
+    するか), nor in 〜を…にする, which makes its object something (交渉を有利にした)."""
+    if EMBEDDED_QUESTION.search(s.story.text[p.start : p.end + 3]):
+        return False
+    obj = p.object
+    return obj is None or not any(a.case == "に" and a.start > obj.start for a in p.arguments)
 
 
 def _args_of(p: Predicate, *cases: str, topic: bool | None = None) -> list[Argument]:
@@ -1105,8 +1118,18 @@ class _Reader:
                 self._verbal(s, p, trig, entry, text)
                 return
         support = lex.support(p.lemma) or lex.support(s.tok(p.i).lemma_)
+        if support and p.lemma in DO and not _does_act(s, p):
+            return  # 問題を複雑にした, どんな発言をするか: する carries no act here
         if support:
+            obj = self._act_object(s, p) or obj
             self._nominal(s, p, support, obj if nominal_obj else None)
+
+    def _act_object(self, s: _Sentence, p: Predicate) -> Argument | None:
+        """Of several を-phrases, the one naming an act (日本政府を相手に訴訟を起こした: 訴訟)."""
+        objects = [a for a in p.arguments if a.case == "を"]
+        if len(objects) < 2:
+            return None
+        return next((a for a in reversed(objects) if act_noun(s, a.i, self.lex)[0] is not None), None)
 
     def _verb_trigger(self, s: _Sentence, p: Predicate) -> _Trigger | None:
         if p.kind in ("sahen", "noun"):
@@ -1114,7 +1137,8 @@ class _Reader:
         if p.lemma in DO and _states(s, p):
             return _Trigger(STATING, "", p.i, p.i)  # 「…」とした, …ないとしている: a statement
         first = p.i - (len(p.lemma) - len(s.tok(p.i).lemma_) > 0)
-        for key in (p.lemma, s.tok(p.i).lemma_):
+        tok = s.tok(p.i)
+        for key in (p.lemma, tok.lemma_, written_lemma(tok.text, tok.lemma_)):
             if self.lex.has(key):
                 return _Trigger(key, "", first if key == p.lemma else p.i, p.i)
         return None
@@ -1425,7 +1449,7 @@ class _Reader:
             args += [Arg("patient", tuple(agent), how)] if agent else []
         elif entry.frame == "sym":
             side_a = _group(s, p) or list(dict.fromkeys(agent + s.head_actors(noun)))
-            side_b = [x for x in dict.fromkeys(_partners(s, p) + s.inner(noun, "と")) if x not in side_a]
+            side_b = [x for x in dict.fromkeys(_partners(s, p) + s.inner(noun, "と") + _with(s, noun)) if x not in side_a]
             args += [Arg("agent", tuple(side_a), how or "np")] if side_a else []
             args += [Arg("partner", tuple(side_b), marker="と")] if side_b else []
         elif passive:  # 女性が男に暴行を加えられた: the subject suffers the act, the に-party does it
@@ -1435,6 +1459,8 @@ class _Reader:
         else:
             source = np_agent or agent
             target = _dative(s, p) or s.inner(noun, "へ", "に対して") or [x for x in s.owner_actors(noun) if x not in source]
+            if not target:  # 日本政府を相手に訴訟を起こした: the party in the other を-phrase
+                target = [x for a in p.arguments if a.case == "を" and a.i != noun for x in s.head_actors(a.i) if x not in source]
             if not target and entry.code.startswith(PROTEST_CODES):
                 target = [x for x in _protested_at(s, p, noun) if x not in source]
             args += [Arg("agent", tuple(source), "np" if np_agent else how)] if source else []
@@ -1665,7 +1691,6 @@ def units(doc: Doc, spans: list[tuple[int, int]]) -> list[list[int]]:
     speaker inside the quotation (同氏は under a quoted verb) and the quoted words' phrases
     on the verb of saying."""
     from pipeline.parser.component import token_range
-    from pipeline.parser.select import has_trigger
 
     toks, text = read_tokens(doc)
     starts = [t.idx for t in toks]
@@ -1686,8 +1711,15 @@ def units(doc: Doc, spans: list[tuple[int, int]]) -> list[list[int]]:
                 quoted.append(content)
         left_out = {k for q in quoted for k in q}
         out.append([k for k in range(a, b) if k not in left_out])
-        out += [q for q in quoted if has_trigger([toks[k].lemma_ for k in q]) or has_trigger([toks[k].text for k in q])]
+        out += [q for q in quoted if _holds_trigger([toks[k] for k in q])]
     return out
+
+
+def _holds_trigger(toks: list[Tok]) -> bool:
+    from pipeline.parser.select import has_trigger, written_lemmas
+
+    lemmas, words = [t.lemma_ for t in toks], [t.text for t in toks]
+    return has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas))
 
 
 def frames_ja(doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon | None = None) -> list[Frame]:

@@ -18,6 +18,20 @@ FRAMES = ("act", "sym", "demand", "consider", "stir")
 SUPPORT_KINDS = ("light", "obtain", "receive", "happen", "voice")
 
 
+def written_lemma(text: str, lemma: str) -> str:
+    """The lemma as the word is written, where UniDic's lemma is a kanji the word does not
+    use (刺した: 差す, written 刺す; 撃った: 打つ, written 撃つ): the written kanji with the
+    lemma's ending. The lexicon keys such verbs by how news writes them. The lemma itself
+    when they agree (or the word starts with no kanji)."""
+    if text and lemma and text[0] != lemma[0] and _is_kanji(text[0]) and _is_kanji(lemma[0]):
+        return text[0] + lemma[1:]
+    return lemma
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 @dataclass(frozen=True)
 class LexEntry:
     trigger: str

@@ -46,6 +46,13 @@ def has_trigger(lemmas: list[str]) -> bool:
     return False
 
 
+def written_lemmas(words: list[str], lemmas: list[str]) -> list[str]:
+    """The lemmas as written (刺した: 刺す, not UniDic's 差す; `lexicon.written_lemma`)."""
+    from pipeline.events.lexicon import written_lemma
+
+    return [written_lemma(w, lemma) for w, lemma in zip(words, lemmas, strict=True)]
+
+
 def candidate_sentences(doc: Doc, spans: list[tuple[int, int]], min_actors: int = 2) -> list[tuple[int, int]]:
     """The spans (sentences) of `doc` with mentions of `min_actors` distinct actors
     (`doc._.mentions`, filled by "dekigoto_actors") and a trigger. Actors are counted
@@ -64,6 +71,8 @@ def candidate_sentences(doc: Doc, spans: list[tuple[int, int]], min_actors: int 
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         strings = doc.vocab.strings
         # the coder looks triggers up by joined lemmas and by joined words (お悔やみ: 御 + 悔やみ)
-        if has_trigger([strings[x] for x in arr[i:j, 1].tolist()]) or has_trigger([strings[x] for x in arr[i:j, 2].tolist()]):
+        lemmas = [strings[x] for x in arr[i:j, 1].tolist()]
+        words = [strings[x] for x in arr[i:j, 2].tolist()]
+        if has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas)):
             out.append((start, end))
     return out
