@@ -72,7 +72,13 @@ from pipeline.events.coder import (
     _state_of,
 )
 from pipeline.events.frame_coder import quad_class
-from pipeline.events.lexicon import JapaneseLexicon, LexEntry, load_voice_cues, voice_code, written_lemma
+from pipeline.events.lexicon import (
+    JapaneseLexicon,
+    LexEntry,
+    load_voice_cues,
+    voice_code,
+    written_lemma,
+)
 from pipeline.events.roles import INSTITUTION_SUFFIXES, OFFICIAL_NOUNS, UNRESOLVED_OWNERS
 from pipeline.events.tokens import Tok, read_tokens
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention, Sentence
