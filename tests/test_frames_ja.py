@@ -230,6 +230,21 @@ STATEMENT_CASES = [
     ("韓国の市民団体は日本大使館前で抗議活動を行おうとした。", [("KOR_NGO", "133", "JPN_EMBASSY")]),
     ("韓国のネット掲示板では、日本政府の対応は「行き過ぎである」とする意見が相次いだ。",
      [("KOR_NETIZENS", "111", "JPN_GOV")]),
+    # an answer with no target answers the last words by someone else
+    ("鳩山元首相は中国を批判しているが、反論する韓国のネットユーザーには「それは違う」と返信した。",
+     [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("KOR_NETIZENS", "110", "PER_HATOYAMA_YUKIO"),
+      ("PER_HATOYAMA_YUKIO", "010", "KOR_NETIZENS")]),
+    # a report in the media (メディアで報道された) is the media's, about the owner of what
+    # is reported
+    ("鳩山元首相の発言は韓国のメディアで報道された。", [("KOR_MED", "010", "PER_HATOYAMA_YUKIO")]),
+    # a noun naming no actor keeps those coordinated with it (大統領と国会は: the president),
+    # and a demand of a place's return is of the state holding it
+    ("日本の首相は韓国の大統領と会談した。韓国の大統領と国会は対馬の返還を要求した。",
+     [("PER_LEE_MYUNG_BAK", "040", "PER_NODA_YOSHIHIKO"), ("PER_LEE_MYUNG_BAK", "1053", "JPN")]),
+    # words quoted before the people who say them (「…」など、…ユーザーが目立った) are a
+    # voice's: the acts they name are not coded, and they name whom the voice is about
+    ("韓国のネット掲示板では「日本人が中国を攻撃するには百年かかるだろう」など、記事の内容に疑問を呈するユーザーが目立った。",
+     [("KOR_NETIZENS", "111", "JPN")]),
     # a voice quoting several people: one act per quotation that says something else of
     # someone else (a threat of the Japanese, criticism of China) beside the voice's own
     ("韓国のネット掲示板には「日本人も気をつけろ!」「中国の対応は無能だ」と、怒りの声が相次いだ。",
@@ -243,6 +258,13 @@ STATEMENT_CASES = [
 @pytest.mark.parametrize(("text", "expected"), STATEMENT_CASES)
 def test_statements_by_their_words(text, expected):
     assert analyzed(text) == expected
+
+
+def test_the_topic_opening_the_sentence_speaks():
+    """記事は…を挙げ、李大統領は…と主張した: the parse raises the claimed clause's topic to the
+    verb of saying; the article (its paper, the paragraph's topic) speaks, not the president."""
+    found = analyzed("北朝鮮は、韓国の李明博大統領を批判する記事を掲載した。記事は、大統領の外見を挙げ、李大統領は韓国でも支持されていないと主張した。")
+    assert found and all(source != "PER_LEE_MYUNG_BAK" for source, _, _ in found)
 
 
 # ------------------------------------------------ the lexicon widened by CAMEO category

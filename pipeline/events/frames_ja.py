@@ -100,6 +100,8 @@ REPORTED_ENDINGS = (
 MAX_TRIGGER_TOKENS = 3
 DOCUMENT_NOUNS = ("記事", "報道", "番組", "紙面", "社説", "コラム", "特集", "論説")  # what a report is read in
 NEWS_REPORTS = ("報ずる", "報じる", "伝える", "報道")  # an outlet's report of someone's act is attribution
+ANSWER_SENTENCES = 2  # how far back the words an answer answers may be
+WORDS_ROOTS = ("01", "10", "11", "12", "13")  # what can be answered: words, not deeds
 STATING = "述べる"  # the lexicon key of する with a quoted clause (…はないとしている): a statement
 QUOTED_VOICE = "声"  # the lexicon key of one quotation of a voice: its words decide the code
 TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
@@ -355,8 +357,8 @@ class _Sentence:
                 if x not in ids:
                     ids.append(x)
                 last = k
-        if last < 0:
-            return []
+        if last < 0:  # 李承晩大統領と国会が: the actors coordinated with a noun naming none
+            return self._coordinated(i)
         tail = [self.tok(k) for k in range(last + 1, i + 1)]
         if not is_actor_tail(tail):
             return self._coordinated(i)
@@ -540,12 +542,17 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     stray = _stray_subject(s, p)
     if stray and (subj is None or subj.topic):
         return stray, "explicit"
+    if subj is not None and subj.via == "topic":
+        opening = _opening_topic(s, subj)
+        if opening is not None:  # 記事は…を挙げ、李大統領は…と主張した: the article claims
+            found = s.head_actors(opening.i)
+            return (found, "explicit") if found else (list(story.para_topic), "discourse")
     if subj is not None:
         found = s.head_actors(subj.i) if s.tok(subj.i).text not in CLAUSAL_OBJECTS else []  # …したことも伝えた
         if found and subj.via and all(x in story.actors and story.actors[x].type == "PLACE" for x in found):
             return [], "unknown"  # an island shared from another clause acts in none (竹島が…であることを知らせるために来日し)
-        if found:
-            coord = _coordinated_to(s, p, subj)
+        coord = _coordinated_to(s, p, subj) if not subj.via else []
+        if found or coord:  # 米国と日本が; 李承晩大統領と国会が: the president at least
             return list(dict.fromkeys(coord + found)), ("inherited" if subj.via else "explicit")
         if _is_official(s, subj.i):
             owners = s.owner_actors(subj.i)
@@ -580,6 +587,18 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     if story.para_topic:
         return list(story.para_topic), "discourse"
     return [], ""
+
+
+def _opening_topic(s: _Sentence, subj: Argument) -> Argument | None:
+    """The は-topic opening the sentence before a topic the parse raised from a clause below
+    (記事は、…を挙げ、李大統領は支持されていないと主張した: the second is what is claimed of),
+    when it names an actor or a text that speaks for one (記事, 社説: the paragraph's topic)."""
+    for a in s.topics:
+        if a.start >= subj.start:
+            return None
+        if a.case == "は" and a.i != subj.i and (s.head_actors(a.i) or s.tok(a.i).text in DOCUMENT_NOUNS):
+            return a
+    return None
 
 
 def _carrier(s: _Sentence, noun: int) -> Predicate | None:
@@ -757,6 +776,20 @@ def _object_actors(s: _Sentence, p: Predicate, obj: Argument) -> list[str]:
     """The actors heading the object, with those coordinated before it."""
     found = s.head_actors(obj.i)
     return list(dict.fromkeys(_coordinated_to(s, p, obj) + found)) if found else []
+
+
+def _holder(s: _Sentence, obj: Argument, agent: list[str]) -> list[str]:
+    """The state holding a place a demand names (対馬の返還を要求した: Japan), when it is an
+    actor of the story and not the demander's own."""
+    actors = s.story.actors
+    own = {actors[x].country for x in agent if x in actors}
+    for x in s.all_actors(obj.start, obj.end):
+        place = actors.get(x)
+        if place is not None and place.type in PLACE_TYPES and place.type != "STATE":
+            state = place.country
+            if state and state in actors and state not in own and state not in agent:
+                return [state]
+    return []
 
 
 def _with(s: _Sentence, i: int) -> list[str]:
@@ -1239,10 +1272,14 @@ class _Reader:
             return
         if p.voice in ("passive", "causative_passive"):
             source = _passive_agent(s, p)
+            if not source and trig.key in NEWS_REPORTS:  # 韓国メディアで報道された: the media report
+                source = [x for x in _first_actors(p, ("で",), s.head_actors) if _is_media(x, story.actors)]
             obj = p.object
             if not source and obj is not None:
                 source = s.inner(obj.i, "による", "から")
             target = s.head_actors(subj.i) if subj is not None else []
+            if not target and subj is not None:  # 首相の発言が報道された: about the prime minister
+                target = [x for x in s.owner_actors(subj.i) if x not in source]
             args += [Arg("agent", tuple(source))] if source else []
             args += [Arg("patient", tuple(target))] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
@@ -1252,7 +1289,7 @@ class _Reader:
             target = _dative(s, p) or self._addressee_below(s, p)
             obj = p.object
             if not target and obj is not None:
-                target = s.inner(obj.i, "で", "へ", "に対して")
+                target = s.inner(obj.i, "で", "へ", "に対して") or _holder(s, obj, agent)
             args += [Arg("recipient", tuple(target), marker="に")] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
             self._asked_noun(s, p)
@@ -1284,7 +1321,9 @@ class _Reader:
         if not target and spans:
             target = self._quoted_party(s, spans[0][0], spans[-1][1], agent)
         if not target and entry.code.startswith("01"):
-            target = _interviewer(s, p)  # 韓国紙「中央日報」でインタビューに答えた
+            target = [x for x in _interviewer(s, p) if x not in agent]  # 韓国紙「中央日報」でインタビューに答えた
+        if not target and "answers" in entry.flags:
+            target = self._answered(s, agent)
         if entry.frame == "consider" and obj is not None:
             content = s.all_actors(obj.start, obj.end)
             args += [Arg("content", tuple(content), "np")] if content else []
@@ -1302,6 +1341,25 @@ class _Reader:
         self._emit(s, p, frame)
         if entry.frame == "consider":
             self._asked_noun(s, p)
+
+    def _voiced_party(self, s: _Sentence, end: int, speakers: list[str]) -> list[str]:
+        """Whom the words a voice quotes before `end` name most (「日本人が…」など、…に疑問を
+        呈するユーザーが目立った: the Japanese), when words in words have no target."""
+        spans = [(a, b) for a, b in s.quotes if b <= end and _voice_words(self.story.text, b, s.sent.end)]
+        return self._quoted_party(s, spans[0][0], spans[-1][1], speakers) if spans else []
+
+    def _answered(self, s: _Sentence, agent: list[str]) -> list[str]:
+        """Whom an answer with no target written answers (田村は…を批判しているが、反論する
+        ユーザーには…: Tamura): the speaker of the last words in the paragraph (a statement,
+        criticism, demand or threat, CAMEO roots 01, 10-13) by someone else."""
+        for f in reversed(self.story.frames):
+            if f.sentence_id < s.sent.sentence_id - ANSWER_SENTENCES:
+                break
+            entry = self.lex.entry(f)
+            speakers = [x for x in f.actors("agent") if x not in agent]
+            if entry is not None and entry.code[:2] in WORDS_ROOTS and speakers:
+                return speakers
+        return []
 
     def _reports_an_act(self, s: _Sentence, p: Predicate) -> bool:
         """Does what p reports (…と報じた: the clauses under it, the nouns they modify and the
@@ -1469,6 +1527,8 @@ class _Reader:
                 target = [x for a in p.arguments if a.case == "を" and a.i != noun for x in s.head_actors(a.i) if x not in source]
             if not target and entry.code.startswith(PROTEST_CODES):
                 target = [x for x in _protested_at(s, p, noun) if x not in source]
+            if not target and entry.code[:2] in WORDS_ROOTS:
+                target = self._voiced_party(s, s.tok(trig.first).idx, source)
             args += [Arg("agent", tuple(source), "np" if np_agent else how)] if source else []
             args += [Arg("patient", tuple(target))] if target else []
             head = self._voice_head(s, p)
@@ -1620,18 +1680,20 @@ ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ|模様)")
 CONCESSIVE = re.compile(r"(?:たが|だが|ものの|にもかかわらず|にも関わらず)、")
 PLATFORM_NOUNS = ("SNS", "サイト", "ブログ", "コミュニティ", "ネット", "掲示板", "コメント欄", "ツイッター", "Twitter")  # 「…」と、メディアやネット掲示板などで波紋を呼んでいる
 VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
+# the people whose words a voice quotes (「…」など、…に疑問を呈するユーザーが目立った)
+VOICE_SPEAKERS = ("ユーザー", "ユーザ", "人々", "ネット民")
 
 
 def _voice_words(text: str, quote_end: int, sentence_end: int) -> bool:
     """Are the words quoted up to `quote_end` a public voice's: a voice noun (声, 意見,
-    書き込み, コメント, 反応) labels them, after more quotations and a label (など, といった,
+    書き込み, コメント, 反応) or its speakers (ユーザー) label them, after more quotations and a label (など, といった,
     との) or a short clause on the noun (「…」と、議員を支持する意見), before any verb of
     saying and any other quotation? Acts named in such words are the voice's opinion (「…
     を爆撃しろ」などの過激な意見: a threat by the voice, not an attack)."""
     rest = text[quote_end:sentence_end]
     rest = rest[QUOTE_LABELS.match(rest).end() :][:VOICE_WINDOW]
     for k in range(len(rest)):
-        noun = next((v for v in VOICE_NOUNS if rest.startswith(v, k)), None)
+        noun = next((v for v in (*VOICE_NOUNS, *VOICE_SPEAKERS) if rest.startswith(v, k)), None)
         if noun is not None and rest[k + len(noun) : k + len(noun) + 1] not in ("し", "す", "さ"):
             return not any(w in rest[:k] for w in SAYING) and "「" not in rest[:k] and "。" not in rest[:k]
     return False
