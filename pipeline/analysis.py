@@ -185,7 +185,7 @@ def _article_result(article: Article, document: Document, doc, with_tokens: bool
     rows: TableRows = {
         "articles": [article_row(article, document)],
         "sentences": sentence_rows(aid, document),
-        "mentions": mention_rows(aid, document, [*doc._.mentions, *named_within(doc)]),
+        "mentions": mention_rows(aid, document, [*doc._.mentions, *named_within(doc, organs=False)]),
         "dates": date_rows(aid, document, doc._.dates),
     }
     actors = {a.actor_id: actor_record(a) for a in doc._.actors.values()}

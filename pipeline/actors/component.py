@@ -84,14 +84,18 @@ def _outside_link_lists(doc, mentions, qualifiers, actors):
     return sorted([*(m for m in mentions if not passing(m)), *within], key=lambda m: (m.start, m.end))
 
 
-def named_within(doc, mentions=None) -> list:
+def named_within(doc, mentions=None, organs: bool = True) -> list:
     """The states named inside a composed agent (韓国 in 韓国人, 米 in 米軍) whose agent is
-    still a mention (of `mentions`, else of the Doc) after the NER: rows of the mentions
-    table, no event arguments (events read `doc._.mentions` only)."""
+    still a mention (of `mentions`, else of the Doc) after the NER: actors of the article,
+    no event arguments (events read `doc._.mentions` only). With `organs=False` only those
+    inside a group of people or outlets (韓国人, 豪紙), the rows of the mentions table: an
+    organ (米軍, 韓国政府) is one name, as the NER corpora mark it, its country its actor's."""
     qualifiers = getattr(doc._, "qualifiers", None) if doc.has_extension("qualifiers") else None
     if not qualifiers:
         return []
-    hosts = [(m.start, m.end) for m in (doc._.mentions if mentions is None else mentions) or ()]
+    hosts = [
+        (m.start, m.end) for m in (doc._.mentions if mentions is None else mentions) or () if organs or m.label == "GROUP"
+    ]
     return [q for q in qualifiers if any(s <= q.start and q.end <= e and e - s > q.end - q.start for s, e in hosts)]
 
 

@@ -360,13 +360,13 @@ def _scan_abbreviations(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, i
             for ent in kb.surfaces.get(follower, []):
                 if ent.kind != "actor":
                     out.append(Cand(e, e + len(follower), ent.kind, ent.key))
+        if prefixed and len(run) > 1 and run[-1] == "中" and prev in ab.get("stay_prefixes", ()):
+            run = run[:-1]  # 在米中, 滞日中: 中 is "while", not China
         for i, c in enumerate(run):
-            start = (
-                s - 1 if (prefixed and i == 0) else s + i
-            )  # 対米, 親ロ: the prefix is part of the surface
+            # 対|米, 在|日: the mention is the state's letter, the prefix says what about it
             out.append(
                 Cand(
-                    start,
+                    s + i,
                     s + i + 1,
                     "actor",
                     chars[c]["actor"],
@@ -475,6 +475,8 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
         if (
             tagged(s, e, "地名")
             and len(v.tokens_in(s, e)) == 1
+            and s in v.starts
+            and e in v.ends  # not ヶ of 関ヶ原, ツ of 四ツ橋: a letter of a kanji place name
             and not _next_suffix(event_suffixes, text, e)
         ):
             place = kb.place_named(surface, found_by="unidic")

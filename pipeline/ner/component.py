@@ -163,7 +163,7 @@ class NerComponent:
             if m.link_method not in YIELDING_METHODS or m.label not in _NAMED_IN_COMPOUNDS:
                 continue
             actor = actors.get(m.actor_id)
-            if actor is None or actor.sector:
+            if actor is None or (actor.sector and not _named_body(actor)):
                 continue  # an organ (日本大使館, 検察, 米軍) is an actor whatever follows it
             i = bisect.bisect_left(idx, m.end)
             if i >= len(idx) or idx[i] != m.end or not 0 < i or view.spaces[i - 1]:
@@ -171,6 +171,8 @@ class NerComponent:
             tag = view.tags[i]
             if not tag.startswith("名詞") or tag.startswith(_NOT_IN_NAMES) or "サ変" in tag:
                 continue  # 靖国神社|参拝: an act on the name, not a longer one
+            if actor.sector and view.words[i][:1].isascii():
+                continue  # 日テレ|NEWS24: a channel or service of the body is the body
             if "".join(view.words[i : i + 3]).startswith(self.positions):
                 continue  # ソウル|市|内, 日本大使館|前: a position, not a longer name
             out.append((m, i))
@@ -340,6 +342,15 @@ def _words_before_places(mentions, view: _TokenView) -> list[int]:
         if word in DIRECTIONS or (len(word) > 1 and all(is_katakana(ch) for ch in word)):
             out.append(i - 1)
     return out
+
+
+def _named_body(actor) -> bool:
+    """An organisation the knowledge base names that is no organ of a state (NHK, FIFA,
+    Google): its name may begin the name of a programme, a cup or a product (NHK|紅白|歌合戦,
+    FIFA|ワールドカップ), which the model is run to tell."""
+    from pipeline.actors.kb import GOVERNMENT_SECTORS
+
+    return actor.type == "ORG" and actor.in_kb and actor.sector not in GOVERNMENT_SECTORS
 
 
 def _guessed_person(m) -> bool:

@@ -53,6 +53,7 @@ def mention_spans(
     writes for it as an article body: text layer, the Japanese pipeline's components
     (`ner=False`: without the trained NER; `model_dir`: another model than the
     packaged one), the NER once per batch as `extract` runs it."""
+    from pipeline.actors.component import named_within
     from pipeline.analysis import BATCHED, mention_rows
     from pipeline.nlp import japanese_pipeline, make_doc
     from pipeline.text import prepare
@@ -67,7 +68,7 @@ def mention_spans(
                 continue  # adds no mention
             docs = list(component.pipe(docs)) if name in BATCHED else [component(doc) for doc in docs]
         for document, doc in zip(documents, docs, strict=True):
-            rows = mention_rows("s", document, doc._.mentions)
+            rows = mention_rows("s", document, [*doc._.mentions, *named_within(doc, organs=False)])  # as analysis.py writes them
             out.append(sorted({(r["start"], r["end"], FROM_MENTION_LABEL[r["label"]]) for r in rows if r["label"] in FROM_MENTION_LABEL}))
     return out
 
