@@ -527,6 +527,14 @@ def test_the_model_runs_where_a_word_before_a_known_place_may_begin_a_longer_nam
     assert bool(before) is (expected[0] != "日本")
 
 
+def test_the_model_runs_around_katakana_nouns_written_together():
+    """イオン|クレジット|サービス: a name UniDic reads as loanwords, which no name-like token
+    brings the model to; one loanword alone (テレビ) does not."""
+    _assert_model_runs(
+        _actors_and_ner(8), {"昨日、イオンクレジットサービスが発表した。": True, "昨日、テレビで発表した。": False}
+    )
+
+
 def test_a_place_only_the_gazetteer_knows_explains_no_name():
     """ボストン (kb_places.tsv) may begin a longer name (a team, ボストン・ブルドッグス), so
     the model runs around it; ロンドン (places.yaml) explains its name."""

@@ -254,7 +254,7 @@ class NerComponent:
             i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
         ]
         candidates = sorted(
-            {*candidates, *self._compound_ends(doc._.mentions, view), *self._organisation_heads(view), *extra}
+            {*candidates, *self._compound_ends(doc._.mentions, view), *self._organisation_heads(view), *_katakana_compounds(view), *extra}
         )
         if not candidates:
             return []
@@ -341,6 +341,22 @@ def _words_before_places(mentions, view: _TokenView) -> list[int]:
         word = view.words[i - 1]
         if word in DIRECTIONS or (len(word) > 1 and all(is_katakana(ch) for ch in word)):
             out.append(i - 1)
+    return out
+
+
+def _katakana_compounds(view: _TokenView) -> list[int]:
+    """The first token of each run of two or more katakana nouns written together
+    (イオン|クレジット|サービス, アイ|エロ: a name UniDic reads as loanwords)."""
+    from pipeline.actors.textutil import is_all_katakana
+
+    out, run = [], 0
+    for i, (word, tag) in enumerate(zip(view.words, view.tags, strict=True)):
+        if tag.startswith("名詞") and is_all_katakana(word) and (run == 0 or not view.spaces[i - 1]):
+            run += 1
+            if run == 2:
+                out.append(i - 1)
+        else:
+            run = 0
     return out
 
 
