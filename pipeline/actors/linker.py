@@ -1131,8 +1131,8 @@ def names_a_thing(v: _DocView, end: int, heads: tuple[str, ...], cand_starts: se
     if i < 0 or v.tok_start[i] != end:
         return False
     for k in range(i, min(i + _THING_WORDS, len(v.tags))):
-        if v.tok_start[k] in cand_starts or not v.tags[k].startswith(("名詞", "接尾辞-名詞的")):
-            return False
+        if v.tok_start[k] in cand_starts or not v.tags[k].startswith(("名詞", "接尾辞-名詞的", "接頭辞", "形状詞")):
+            return False  # 福島|第|一|原発, 東京|高等|商業|学校: a prefix or an adjective's stem continues it
         if v.text[end : v.tok_end[k]].endswith(heads):
             return True
     return False
