@@ -142,8 +142,8 @@ class NerComponent:
                 continue
             for k in range(i, min(i + _COMPOUND_WORDS, len(idx))):
                 tag, word = view.tags[k], view.words[k]
-                if not tag.startswith(_NOUN_TAGS):
-                    break
+                if not tag.startswith((*_NOUN_TAGS, "形状詞")):
+                    break  # 高等 of 東京|高等|裁判所 continues the compound
                 if word.endswith(self.name_ends):
                     out.append(k)
                     break
@@ -169,8 +169,8 @@ class NerComponent:
             if i >= len(idx) or idx[i] != m.end or not 0 < i or view.spaces[i - 1]:
                 continue
             tag = view.tags[i]
-            if not tag.startswith("名詞") or tag.startswith(_NOT_IN_NAMES) or "サ変" in tag:
-                continue  # 靖国神社|参拝: an act on the name, not a longer one
+            if not tag.startswith(("名詞", "形状詞")) or tag.startswith(_NOT_IN_NAMES) or "サ変" in tag:
+                continue  # 靖国神社|参拝: an act on the name, not a longer one (イングランド|高等|教育…: one)
             if actor.sector and view.words[i][:1].isascii():
                 continue  # 日テレ|NEWS24: a channel or service of the body is the body
             if "".join(view.words[i : i + 3]).startswith(self.positions):
@@ -227,7 +227,7 @@ class NerComponent:
             if linked:
                 compounds = self._names_in_compounds(doc._.mentions, doc._.actors or {}, view)
                 extra = [i for _, i in compounds] + _words_before_places(doc._.mentions, view)
-                segments = self._unexplained_segments(doc, view, extra)
+                segments = self._unexplained_segments(doc, view, extra, _into_new_names(compounds, doc._.mentions, view))
                 checked = _seen(compounds, segments, view)
             else:
                 segments, checked = list(_segments(view.words)), []
@@ -240,10 +240,13 @@ class NerComponent:
             if linked:
                 add_model_mentions(doc, self.kb, spans, checked)
 
-    def _unexplained_segments(self, doc: Doc, view=None, extra: list[int] = ()) -> list[tuple[int, int]]:
+    def _unexplained_segments(
+        self, doc: Doc, view=None, extra: list[int] = (), forced: set[int] = frozenset()
+    ) -> list[tuple[int, int]]:
         """Token ranges around the name-like tokens that no actor mention covers (and
-        the `extra` tokens): the whole segment (sentence) with `context = 0`, else
-        `context` tokens each side within it, overlapping windows merged."""
+        the `extra` tokens; those of `forced` even where a mention covers them): the whole
+        segment (sentence) with `context = 0`, else `context` tokens each side within it,
+        overlapping windows merged."""
         view = view or _TokenView.of(doc)
         # a place only the gazetteer knows explains no name: it may begin a longer one
         # (ボストン・ブルドッグス, 一宮市立千秋小学校), which the model is run to find
@@ -263,7 +266,7 @@ class NerComponent:
         out: list[tuple[int, int]] = []
         for i in candidates:
             start = int(view.idx[i])
-            if _inside(covered, start, start + len(view.words[i])):
+            if i not in forced and _inside(covered, start, start + len(view.words[i])):
                 continue
             a, b = segments[bisect.bisect_right(seg_starts, i) - 1]
             if not a <= i < b:  # a newline token: in no segment
@@ -342,6 +345,14 @@ def _words_before_places(mentions, view: _TokenView) -> list[int]:
         if word in DIRECTIONS or (len(word) > 1 and all(is_katakana(ch) for ch in word)):
             out.append(i - 1)
     return out
+
+
+def _into_new_names(compounds, mentions, view: _TokenView) -> set[int]:
+    """The tokens of `compounds` ((known name, token after it)) that begin an organisation
+    the rules made up from the words after it (日本|コカ・コーラ株式会社): both corpora mark
+    a state before a company's name as part of it, which the model may read."""
+    starts = {m.start for m in mentions if m.link_method == "new" and m.label == "ORG"}
+    return {i for _, i in compounds if int(view.idx[i]) in starts}
 
 
 def _katakana_compounds(view: _TokenView) -> list[int]:
