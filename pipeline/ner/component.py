@@ -97,6 +97,12 @@ class NerComponent:
         self.name_ends = self.org_suffixes + place_suffixes + ORG_HEADS
         # words after a name that say where, not what (沖, 市内, 前, 側)
         self.positions = tuple(kb.lexicon.get("place_positions") or ()) + _POSITIONS if kb is not None else _POSITIONS
+        # organs of a state named alone (上院, 最高裁, 空軍): with no state before them the rules
+        # name no one, and the model may read them as an organisation
+        from pipeline.actors.kb import GOVERNMENT_SECTORS
+
+        sectors = (kb.lexicon.get("sectors") or {}) if kb is not None else {}
+        self.organ_words = frozenset(w for w, row in sectors.items() if row.get("sector") in GOVERNMENT_SECTORS)
         # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
         self._is_candidate = lru_cache(maxsize=100_000)(self._name_like)
         if enabled:
@@ -253,8 +259,11 @@ class NerComponent:
         generated = self.kb.generated_places if self.kb is not None else ()
         covered = sorted((m.start, m.end) for m in doc._.mentions if m.actor_id not in generated and not _guessed_person(m))
         is_candidate = self._is_candidate
+        organs = self.organ_words
         candidates = [
-            i for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True)) if is_candidate(w, t, u)
+            i
+            for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True))
+            if is_candidate(w, t, u) or w in organs
         ]
         candidates = sorted(
             {*candidates, *self._compound_ends(doc._.mentions, view), *self._organisation_heads(view), *_katakana_compounds(view), *extra}
