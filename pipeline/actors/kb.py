@@ -37,6 +37,13 @@ LABEL_OF_TYPE = {
 BLOCS = frozenset({"REG_WEST", "REG_GLOBAL_SOUTH"})
 
 
+def organ_nouns(kb: KnowledgeBase) -> frozenset[str]:
+    """The lexicon's nouns for organs of a state (上院, 最高裁, 空軍, 海兵隊: agents of a
+    government sector), which name an organisation even alone."""
+    sectors = kb.lexicon.get("sectors") or {}
+    return frozenset(w for w, row in sectors.items() if row.get("sector") in GOVERNMENT_SECTORS)
+
+
 def mention_label(actor: Actor, default: str = "ORG") -> str:
     """The Mention.label of a mention of `actor` (see LABEL_OF_TYPE)."""
     if actor.actor_id in BLOCS:

@@ -99,10 +99,9 @@ class NerComponent:
         self.positions = tuple(kb.lexicon.get("place_positions") or ()) + _POSITIONS if kb is not None else _POSITIONS
         # organs of a state named alone (上院, 最高裁, 空軍): with no state before them the rules
         # name no one, and the model may read them as an organisation
-        from pipeline.actors.kb import GOVERNMENT_SECTORS
+        from pipeline.actors.kb import organ_nouns
 
-        sectors = (kb.lexicon.get("sectors") or {}) if kb is not None else {}
-        self.organ_words = frozenset(w for w, row in sectors.items() if row.get("sector") in GOVERNMENT_SECTORS)
+        self.organ_words = organ_nouns(kb) if kb is not None else frozenset()
         # is this (word, UniDic tag, unknown flag) a name the model might be needed for?
         self._is_candidate = lru_cache(maxsize=100_000)(self._name_like)
         if enabled:
