@@ -892,6 +892,9 @@ def test_check_kb_data_names_a_bad_organisation_and_suffix(monkeypatch):
         ("カンヌ国際映画祭に出品した。", []),  # a place naming a festival is no mention
         ("ベトナム戦争が終わった。", []),  # nor a state naming a war
         ("スエズ運河を通った。", []),
+        ("彼は大阪高等商業学校を出た。", []),  # a school: 高等 (an adjective's stem) continues the compound
+        ("一行は大阪城に向かった。", []),  # a castle
+        ("福島第一原発が止まった。", []),  # 第 (a prefix) continues the compound
         ("中国経済が減速した。", [("中国", "CHN")]),  # no event or facility after it
         ("中国人民解放軍が演習した。", [("中国人民解放軍", "CHN_MIL")]),  # the state and its organ: one name
         ("米国務省は発表した。", [("米国務省", "USA_GOV")]),

@@ -527,6 +527,21 @@ def test_the_model_runs_where_a_word_before_a_known_place_may_begin_a_longer_nam
     assert bool(before) is (expected[0] != "日本")
 
 
+def test_the_model_runs_around_an_organ_named_alone():
+    """上院 alone: the rules name no one (no state before it); the model reads an organisation."""
+    nlp = _actors_and_ner(8)
+    _assert_model_runs(nlp, {"昨日、法案が上院を通過した。": True, "昨日、法案が可決された。": False})
+    assert ("上院", "ORG") in [(m.text, m.label) for m in _analyse(nlp, "昨日、法案が上院を通過した。")._.mentions]
+
+
+def test_a_state_before_an_organisation_the_rules_made_up_is_read_by_the_model():
+    """日本|コカ・コーラ株式会社: the rules make コカ・コーラ株式会社 up, which covers the words
+    after 日本; the model still runs there and reads one name."""
+    nlp = _actors_and_ner(8)
+    doc = _analyse(nlp, "日本コカ・コーラ株式会社は新製品を出した。")
+    assert [(m.text, m.label) for m in doc._.mentions] == [("日本コカ・コーラ株式会社", "ORG")]
+
+
 def test_the_model_runs_around_katakana_nouns_written_together():
     """イオン|クレジット|サービス: a name UniDic reads as loanwords, which no name-like token
     brings the model to; one loanword alone (テレビ) does not."""
