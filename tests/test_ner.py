@@ -567,7 +567,8 @@ def test_unseen_names_are_the_checked_mentions_no_model_span_overlaps():
 
 NAMES_IN_COMPOUNDS = [
     ("昨日、彼は東京倶楽部で演奏した。", ["東京"], []),  # a club's name: the model sees no place
-    ("彼は第1回日本おもちゃ大賞を受けた。", ["日本"], []),  # an award
+    ("彼は第1回日本おもちゃ大賞を受けた。", [], []),  # an award: 賞 ends it (the lexicon's thing_heads)
+    ("彼は日本おもちゃ図鑑を書いた。", ["日本"], []),  # a book
     ("昨日、日本大使館前で抗議した。", [], ["日本大使館"]),  # an organ (JPN_GOV) stays, and 前 is a position
     ("昨日、ソウル市内で雨が降った。", [], ["ソウル"]),  # a position
     ("閣僚の靖国神社参拝が続いた。", [], ["靖国神社"]),  # an act on the name
