@@ -714,6 +714,11 @@ AGENT_CASES = [
     ("韓国人男性が逮捕された。男性は会社員の金哲洙容疑者で、容疑を認めている。",
      {("韓国人男性", "NEW_PER_"), ("男性", "NEW_PER_"), ("金哲洙", "NEW_PER_")}),
     ("男性は会社員で、女性は学生だ。", set()),
+    # a noun that described a named person is that person when it comes back alone
+    ("ソウル在住の農民パク・ミンス氏が来日した。ネットでは農民の訴えが届かないとの声も出た。",
+     {("ソウル", "PLC_SEOUL"), ("パク・ミンス", "NEW_PER_"), ("来日", "JPN"), ("農民", "NEW_PER_")}),
+    # what a named person is said to be is that person, not a group
+    ("日本の鈴木氏は、活動家で、韓国を訪れた。", {("日本", "JPN"), ("鈴木", "NEW_PER_"), ("活動家", "NEW_PER_"), ("韓国", "KOR")}),
     # people named by race or residence are of the place named before them, then the same
     ("韓国の新聞によると、米国のダラスに住む黒人が抗議した。その後、黒人は店を訴えた。",
      {("韓国", "KOR"), ("新聞", "KOR_MED"), ("米国", "USA"), ("ダラス", "PLC_DALLAS"), ("黒人", "USA_CVL")}),

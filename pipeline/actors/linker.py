@@ -945,6 +945,7 @@ def link_actors(
     place_people = frozenset(kb.lexicon.get("place_people", ()))
     outlet_nouns = tuple(kb.lexicon.get("outlet_nouns", ()))
     people_country: dict[str, str] = {}  # agent noun -> the country it was last of (韓国人男性, ダラスの黒人)
+    described: dict[str, str] = {}  # noun for a person -> the named person it described (農民ノ氏)
     final_starts = {c.start for c in result}
     sentence_starts = sorted(s.start for s in (getattr(doc._, "sentences", None) or []))
 
@@ -957,9 +958,10 @@ def link_actors(
                 continue
             if (
                 c.agent
-                and text[c.end - 1] in _PERSON_NOUN_ENDINGS
+                and text[c.end - 1] in _PEOPLE_ENDINGS
                 and _describes_person(c, nxt, text, actor_of)
             ):
+                described.setdefault(_agent_noun(text[c.start : c.end], sectors), nxt.key)
                 continue  # ベラルーシの人権活動家のビャリャツキ氏 (but ベラルーシ野党のチハノフスカヤ氏)
             if (
                 c.agent
@@ -1037,9 +1039,14 @@ def link_actors(
                 country = _location_country(final, c.start, text, sentence_starts, actor_of)  # 韓国では…メディアが
             elif spec["type"] == "GROUP" and c.key in people_country:
                 country = people_country[c.key]  # 韓国人男性が…男性は: the same man
-            if not country:
-                continue
             if spec["type"] == "GROUP" and _describes_person(c, nxt, text, actor_of):
+                described.setdefault(c.key, nxt.key)
+                continue
+            if spec["type"] == "GROUP" and c.key in described:
+                # 農民ノ・ビョンマン氏は…農民のメッセージ: the person the noun described
+                final.append(Cand(c.start, c.end, "actor", described[c.key], method="anaphora", conf=CONF_ANAPHORA))
+                continue
+            if not country:
                 continue
             c2 = Cand(
                 start,
@@ -1093,10 +1100,15 @@ def _name_appositions(final: list[Cand], text: str, actor_of) -> None:
 _IDENTIFIED_AS = re.compile(r"(?:氏|さん|容疑者|被告|選手|君|ちゃん)?(?:\([^()]{0,12}\))?(?:で[、あ]?|だ|である|と判明|とわかった|と分かった)")
 
 
+_TOPIC_AFTER_NAME = re.compile(r"(?:氏|さん|容疑者|被告|選手)?(?:\([^()]{0,12}\))?は")
+_PREDICATE_NOUN = re.compile(r"で(?![はもき])|だ[。、]|です")
+
+
 def _identified_people(final: list[Cand], text: str, sectors: dict, actor_of) -> None:
     """男性はタトゥー・アーティストのイ・ラン氏(37)で、…: a noun for a person that a sentence
     says is a named person (〜は…の<name>氏で / だ) is that person wherever the article uses
-    the noun (抗議しようとした男性が移送された, 韓国人男性がデモ)."""
+    the noun (抗議しようとした男性が移送された, 韓国人男性がデモ); a noun a named person is
+    said to be (鈴木氏は、政治運動家で) is that person there."""
     named: dict[str, str] = {}  # person noun -> the person's actor id
     for i, c in enumerate(final):
         if not c.agent or text[c.end - 1] not in _PERSON_NOUN_ENDINGS or not text.startswith("は", c.end):
@@ -1108,11 +1120,18 @@ def _identified_people(final: list[Cand], text: str, sectors: dict, actor_of) ->
                 if _IDENTIFIED_AS.match(text, nxt.end):
                     named.setdefault(_agent_noun(text[c.start : c.end], sectors), nxt.key)
                 break
-    if not named:
-        return
+    topic: Cand | None = None  # the person last marked as a topic (鈴木氏は、), in this sentence
     for c in final:
-        if c.agent and actor_of(c).type == "GROUP":
+        if topic is not None and "。" in text[topic.end : c.start]:
+            topic = None
+        if c.kind != "actor":
+            continue
+        if actor_of(c).type == "PERSON" and _TOPIC_AFTER_NAME.match(text, c.end):
+            topic = c
+        elif c.agent and actor_of(c).type == "GROUP":
             person = named.get(_agent_noun(text[c.start : c.end], sectors))
+            if person is None and topic is not None and _PREDICATE_NOUN.match(text, c.end):
+                person = topic.key  # 鈴木氏は、政治運動家で: what the person is, not a group
             if person:
                 c.key, c.method, c.qualifier = person, "anaphora", None
 
