@@ -38,10 +38,19 @@ BLOCS = frozenset({"REG_WEST", "REG_GLOBAL_SOUTH"})
 
 
 def organ_nouns(kb: KnowledgeBase) -> frozenset[str]:
-    """The lexicon's nouns for organs of a state (上院, 最高裁, 空軍, 海兵隊: agents of a
-    government sector), which name an organisation even alone."""
+    """The lexicon's nouns for organs of a state that the rules name only after a state
+    (上院, 最高裁, 空軍, 海兵隊: agents of a government sector, not `bare`; 政府 and 当局
+    alone are the story's country's), which alone may still name an organisation."""
     sectors = kb.lexicon.get("sectors") or {}
-    return frozenset(w for w, row in sectors.items() if row.get("sector") in GOVERNMENT_SECTORS)
+    return frozenset(
+        w
+        for w, row in sectors.items()
+        if row.get("sector") in GOVERNMENT_SECTORS and not row.get("bare") and not w.endswith(_PEOPLE_ENDINGS)
+    )
+
+
+# endings of the nouns for people of an organ, not the organ (高官, 議員, 兵)
+_PEOPLE_ENDINGS = ("官", "員", "兵")
 
 
 def mention_label(actor: Actor, default: str = "ORG") -> str:
