@@ -716,7 +716,7 @@ AGENT_CASES = [
     ("男性は会社員で、女性は学生だ。", set()),
     # a noun that described a named person is that person when it comes back alone
     ("ソウル在住の農民パク・ミンス氏が来日した。ネットでは農民の訴えが届かないとの声も出た。",
-     {("ソウル", "PLC_SEOUL"), ("パク・ミンス", "NEW_PER_"), ("来日", "JPN"), ("農民", "NEW_PER_")}),
+     {("ソウル", "PLC_SEOUL"), ("パク・ミンス", "NEW_PER_"), ("日", "JPN"), ("農民", "NEW_PER_")}),
     # what a named person is said to be is that person, not a group
     ("日本の鈴木氏は、活動家で、韓国を訪れた。", {("日本", "JPN"), ("鈴木", "NEW_PER_"), ("活動家", "NEW_PER_"), ("韓国", "KOR")}),
     # people named by race or residence are of the place named before them, then the same
