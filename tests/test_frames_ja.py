@@ -249,6 +249,12 @@ STATEMENT_CASES = [
     # someone else (a threat of the Japanese, criticism of China) beside the voice's own
     ("韓国のネット掲示板には「日本人も気をつけろ!」「中国の対応は無能だ」と、怒りの声が相次いだ。",
      [("KOR_NETIZENS", "111", "JPN"), ("KOR_NETIZENS", "130", "JPN"), ("KOR_NETIZENS", "111", "CHN")]),
+    # ... and so is a speaker's statement quoting several sentences; what is asked is asked
+    # of the one addressed
+    ("鳩山元首相は「中国の対応は最低だ」「韓国は素晴らしい国だ」と述べた。",
+     [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("PER_HATOYAMA_YUKIO", "051", "KOR")]),
+    ("韓国の市民団体は日本大使館に向かって「ここを開けてくれ!」「中国は最低だ」と叫んだ。",
+     [("KOR_NGO", "020", "JPN_EMBASSY"), ("KOR_NGO", "111", "CHN")]),
     # ... of the kind its noun names: words of praise in criticism are not praise
     ("日本のネットユーザーからは「韓国は立派だ」「中国は最低だ」と批判が殺到した。",
      [("JPN_NETIZENS", "111", "KOR"), ("JPN_NETIZENS", "111", "CHN")]),

@@ -1339,6 +1339,9 @@ class _Reader:
             self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
             return
         self._emit(s, p, frame)
+        if spans and agent:
+            coded = (self.lex.entry(frame) or entry).code
+            self._quote_voices(s, p, trig, "", spans, (coded, target), [a for a in args if a.role != "patient"], plain=entry.code == "010", addressee=_dative(s, p))
         if entry.frame == "consider":
             self._asked_noun(s, p)
 
@@ -1538,28 +1541,37 @@ class _Reader:
                 return
         self._emit(s, p, self._frame(s, p, trig, text, args, support))
 
-    def _quote_voices(self, s: _Sentence, p: Predicate, trig: _Trigger, support: str, spans, coded: tuple[str, list[str]], args: list[Arg]) -> None:
+    def _quote_voices(self, s: _Sentence, p: Predicate, trig: _Trigger, support: str, spans, coded: tuple[str, list[str]], args: list[Arg], plain: bool | None = None, addressee: list[str] | None = None) -> None:
         """A voice quoting several people's words (「…日本人も気をつけろ！」「…無能」などの声)
         is one act per quotation that says something else of someone else: each quotation
         with a cue of its own (`voice_cues.tsv`) and a party named closest to it is a voice
         with that code and target, beside the voice's act (`coded`: its code and target). A
         voice whose noun names its act (怒りの声, 批判) takes only cues of the same kind of act
-        (CAMEO quad class: a threat in angry voices, not praise)."""
+        (CAMEO quad class: a threat in angry voices, not praise). So is a speaker's statement
+        quoting several sentences (「…」「…」と述べた: `support` "", `plain` when its verb says
+        nothing more than 010)."""
         if len(spans) < 2:
             return
         code, target = coded
+        plain = trig.key in VOICE_NOUNS if plain is None else plain
         speakers = next((list(a.actors) for a in args if a.role == "agent"), [])
         done = {(code, tuple(target))}
         for a, b in spans:
             words = self.story.text[a + 1 : b - 1]
             cue = voice_code(words)
-            if not cue or (trig.key not in VOICE_NOUNS and quad_class(cue) != quad_class(code)):
+            if not cue or (not plain and quad_class(cue) != quad_class(code)):
                 continue  # 批判が殺到: the quotations are criticism, whatever word of praise they use
-            party = self._cued_party(s, [(a, b)], cue, speakers, fallback=False)
+            if addressee and cue[:2] in ("02", "10"):
+                party = addressee  # 警察に向かって「大使館につなげてくれ!」: asked of the police
+            else:
+                party = self._cued_party(s, [(a, b)], cue, speakers, fallback=False)
             if not party or (cue, tuple(party)) in done:
                 continue
             done.add((cue, tuple(party)))
-            frame = self._frame(s, p, _Trigger(QUOTED_VOICE, "", trig.first, trig.last), words, [*args, Arg("patient", tuple(party))], support)
+            if support:
+                frame = self._frame(s, p, _Trigger(QUOTED_VOICE, "", trig.first, trig.last), words, [*args, Arg("patient", tuple(party))], support)
+            else:  # a statement: its own verb, coded by the quotation's words (Frame.quoted)
+                frame = self._frame(s, p, trig, " ", [*args, Arg("patient", tuple(party))], "", quoted=words)
             self._emit(s, p, frame)
 
     def _voice_topic(self, s: _Sentence, p: Predicate, noun: int, speakers: list[str]) -> list[str]:
