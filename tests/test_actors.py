@@ -714,9 +714,12 @@ AGENT_CASES = [
     ("韓国人男性が逮捕された。男性は会社員の金哲洙容疑者で、容疑を認めている。",
      {("韓国人男性", "NEW_PER_"), ("男性", "NEW_PER_"), ("金哲洙", "NEW_PER_")}),
     ("男性は会社員で、女性は学生だ。", set()),
+    # an organisation's people are of its country and sector
+    ("朝日新聞の記者が報じた。", {("朝日新聞", "ORG_ASAHI_SHIMBUN"), ("記者", "JPN_MED")}),
+    ("トヨタ社員が抗議した。", {("トヨタ社員", "JPN_BUS")}),
     # a noun that described a named person is that person when it comes back alone
-    ("ソウル在住の農民パク・ミンス氏が来日した。ネットでは農民の訴えが届かないとの声も出た。",
-     {("ソウル", "PLC_SEOUL"), ("パク・ミンス", "NEW_PER_"), ("日", "JPN"), ("農民", "NEW_PER_")}),
+    ("ソウル在住の農民パク・ミンス氏が抗議した。ネットでは農民の訴えが届かないとの声も出た。",
+     {("ソウル", "PLC_SEOUL"), ("パク・ミンス", "NEW_PER_"), ("農民", "NEW_PER_")}),
     # what a named person is said to be is that person, not a group
     ("日本の鈴木氏は、活動家で、韓国を訪れた。", {("日本", "JPN"), ("鈴木", "NEW_PER_"), ("活動家", "NEW_PER_"), ("韓国", "KOR")}),
     # people named by race or residence are of the place named before them, then the same

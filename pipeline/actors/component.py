@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
-from pipeline.actors.linker import _DocView, names_a_thing, story_countries, unknown_name_actor
+from pipeline.actors.linker import STAFF_SECTORS, _DocView, names_a_thing, story_countries, unknown_name_actor
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_longer_name
 from pipeline.actors.textutil import is_kanji, is_katakana, katakana_reads_hanja_name, url_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
@@ -206,6 +206,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         mentions = [m for m in mentions if id(m) not in gone]
     mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
     _link_family_names(mentions, actors)
+    _staff_of_organisations(mentions, actors, doc.text, kb)
     used = {m.actor_id for m in [*mentions, *named_within(doc, mentions)]}
     for key in [k for k in actors if k not in used]:
         del actors[key]
@@ -275,6 +276,31 @@ def _link_family_names(mentions, actors) -> None:
             other = _stage_name_of(a.name_ja, people) or other
         if other and other != m.actor_id:
             m.actor_id = other
+
+
+def _staff_of_organisations(mentions, actors, text: str, kb) -> None:
+    """レナウンの社員 where the NER found レナウン: the organisation's people, as the linker
+    composes them after an organisation it knows (`linker._compose_agent`): of the
+    organisation's country and sector, else the organisation itself."""
+    sectors = kb.lexicon.get("sectors", {})
+    for org, m in zip(mentions, mentions[1:], strict=False):
+        a = actors.get(org.actor_id)
+        spec = sectors.get(m.text)
+        if (
+            a is None
+            or a.type != "ORG"
+            or org.link_method != "model"
+            or spec is None
+            or spec["type"] != "GROUP"
+            or spec["sector"] not in STAFF_SECTORS
+            or spec.get("suffix")
+            or text[org.end : m.start] not in ("", "の")
+        ):
+            continue
+        if a.country and a.country in kb:
+            _linked(m, kb.get(kb.sector_id(a.country, a.sector or spec["sector"])), actors)
+            continue
+        m.actor_id, m.label, m.link_method = a.actor_id, org.label, "anaphora"
 
 
 def _stage_name_of(name: str, people: dict) -> str | None:

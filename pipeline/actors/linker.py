@@ -1186,6 +1186,7 @@ def describes_a_noun(v: _DocView, end: int, cand_starts: set[int], tails: tuple[
 
 
 _QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")
+STAFF_SECTORS = ("BUS", "MED", "EDU", "LAB")  # nouns for an organisation's people (社員, 記者)
 
 
 def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str, actor_of):
@@ -1194,8 +1195,9 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
     A state, place or region joined to the noun or linked by の names that
     country's sector (中国警察, 韓国の警察 -> CHN_COP, KOR_COP; ソウル市民 -> KOR_CVL);
     after a group of civilians the noun is the head (中国人スタッフ -> CHN_BUS,
-    韓国人男性 -> KOR_CVL). States joined to a sector noun keep the older path
-    (BLR_GOV, and a person before: トランプ米政権)."""
+    韓国人男性 -> KOR_CVL); after an organisation its people (レナウンの社員: its country's
+    BUS, or the organisation where its country is unknown). States joined to a sector noun
+    keep the older path (BLR_GOV, and a person before: トランプ米政権)."""
     pa = actor_of(prev)
     gap = text[prev.end : c.start]
     if gap not in ("", "の"):
@@ -1211,6 +1213,14 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
         sid = kb.sector_id(country, spec["sector"], spec.get("suffix", ""))
         start = prev.start if gap == "" else c.start
         return Cand(start, c.end, "actor", sid, conf=min(prev.conf, CONF_VARIANT), agent=True)
+    if pa.type == "ORG" and spec["type"] == "GROUP" and spec["sector"] in STAFF_SECTORS and not spec.get("suffix"):
+        # レナウンの社員, 朝日新聞の記者: the organisation's people, of its country and sector;
+        # the organisation itself where its country is not known
+        start = prev.start if gap == "" else c.start
+        if pa.country and pa.country in kb:
+            key = kb.sector_id(pa.country, pa.sector or spec["sector"])
+            return Cand(start, c.end, "actor", key, conf=min(prev.conf, CONF_VARIANT), agent=True)
+        return Cand(start, c.end, "actor", prev.key, method="anaphora", conf=min(prev.conf, CONF_VARIANT))
     if pa.type in ("GROUP", "GOVERNMENT") and pa.sector == "CVL" and pa.country:
         # 中国人スタッフ, 韓国人男性, 韓国人のツイッター・ユーザー: the nationality's people
         key = prev.key  # 韓国人男性: still the civilians
