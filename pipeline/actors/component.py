@@ -11,7 +11,13 @@ from spacy.language import Language
 
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
-from pipeline.actors.linker import STAFF_SECTORS, _DocView, names_a_thing, story_countries, unknown_name_actor
+from pipeline.actors.linker import (
+    STAFF_SECTORS,
+    _DocView,
+    names_a_thing,
+    story_countries,
+    unknown_name_actor,
+)
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_longer_name
 from pipeline.actors.textutil import is_kanji, is_katakana, katakana_reads_hanja_name, url_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
