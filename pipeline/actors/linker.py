@@ -305,8 +305,9 @@ def _scan_abbreviations(kb: KnowledgeBase, v: _DocView, taken: list[tuple[int, i
         if len(run) > 4:
             continue
         after = v.ch(e)
+        one_word = v.ch(s - 1) in prefixes and (s - 1) in v.starts and e in v.ends  # 反日|デモ, 対米|メディア
         if (is_katakana(v.ch(s - 1)) and v.ch(s - 1) != "・" and s not in taken_ends) or (
-            is_katakana(after) and after != "・" and not _next_suffix(followers, text, e)
+            is_katakana(after) and after != "・" and not _next_suffix(followers, text, e) and not one_word
         ):
             continue  # ロ of ロケット, ウ of ウロコ: inside a katakana word (not 米|メディア)
         ti = v.tok_index(s)

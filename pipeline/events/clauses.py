@@ -139,6 +139,8 @@ def is_actor_tail(tail) -> bool:
     only (プーチン大統領, ルビオ国務長官, グロッシ事務局長, 米国側), a title's former / current
     (鳩山元首相, 前大統領)?"""
     tail = list(tail)
+    if any(t.text in THING_SUFFIXES for t in tail):
+        return False  # 日本製品, 中国産, 韓国語: a thing of the state's, not the state
     if len(tail) > 1 and tail[0].text in TITLE_PREFIXES:
         tail = tail[1:]
     if all(
@@ -153,6 +155,8 @@ def is_actor_tail(tail) -> bool:
     return whole in ACTOR_TAIL or "".join(t.text for t in tail if not t.is_suffix) in ACTOR_TAIL
 
 
+# suffixes that make a state's name a thing of it: its products, language, style
+THING_SUFFIXES = frozenset({"製", "産", "品", "製品", "車", "語", "式", "風"})
 # words before a title: former, previous, current, late, next (鳩山元首相, 李前大統領)
 TITLE_PREFIXES = ("元", "前", "現", "故", "次期")
 # one-character state abbreviations between a name and its title (ルビオ米国務長官)

@@ -108,6 +108,8 @@ TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the o
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
+# support verbs that carry the act named by their に-phrase (会談に臨む, 逮捕に踏み切る)
+DATIVE_CARRIERS = frozenset({"臨む", "応ずる", "踏み切る", "乗り出す", "着手"})
 # what carries words to someone: 感謝の広告を掲載した, 抗議の書簡を送った name the act of their modifier
 MESSAGE_HEADS = frozenset({"広告", "書簡", "手紙", "メッセージ", "電報", "文書", "ビラ", "親書", "声明文"})
 # a question after a predicate (発言をするか, 主張をしているかは, 何をしたのか): it asks, nothing is done
@@ -646,12 +648,18 @@ def _hung_subject(s: _Sentence, p: Predicate) -> list[str]:
         host = s.by_i.get(s.head(k))
         if host is not None and sum(a.case == "が" and not a.via for a in host.arguments) < 2:
             continue  # its own predicate's (a predicate takes one が-subject)
-        after = [q for q in s.preds if q.start >= t.end and s.scope(q.i) == scope]
+        after = [q for q in s.preds if q.start >= t.end and s.scope(q.i) == scope and not _carried(q)]
         if after and min(after, key=lambda q: q.start) is p:
             found = s.head_actors(k)
             if found:
                 return found
     return []
+
+
+def _carried(q: Predicate) -> bool:
+    """An act noun a verb carries (抗議集会を開いた: 抗議集会): read with that verb, no
+    predicate of its own for a stray が-phrase to mark."""
+    return q.kind == "noun" and q.governor is not None and q.governor.kind == "argument"
 
 
 def _according_to(s: _Sentence, p: Predicate) -> list[str]:
@@ -794,7 +802,7 @@ def _holder(s: _Sentence, obj: Argument, agent: list[str]) -> list[str]:
 
 def _with(s: _Sentence, i: int) -> list[str]:
     """Actors marked と on the noun at i (中国と条約を締結した: the parse hangs 中国と on 条約)."""
-    return [x for c in s.children(i) if c < i and s.marker(c) == "と" for x in s.head_actors(c)]
+    return [x for c in s.children(i) if c < i and s.marker(c) == "と" for x in _party(s, c)]
 
 
 def _location(s: _Sentence, p: Predicate) -> str:
@@ -857,7 +865,7 @@ def _scene(s: _Sentence, p: Predicate) -> list[str]:
     else the topic."""
     for cases in (("から",), ("で", "に")):
         for a in reversed(_args_of(p, *cases)):
-            found = s.head_actors(a.i) or _platform_state(s, a.i)
+            found = s.head_actors(a.i) or _platform_state(s, a.i) or _region_state(s, a.i)
             if found:
                 return found
     before = [a for a in s.topics if a.start < p.start]
@@ -880,6 +888,14 @@ def _platform_state(s: _Sentence, i: int) -> list[str]:
         return []
     actors = s.story.actors
     return [x for x in s.owner_actors(i) if x in actors and actors[x].type in STATE_TYPES][:1]
+
+
+def _region_state(s: _Sentence, i: int) -> list[str]:
+    """The state or place of a word for parts of it (中国各地で, 韓国国内では, 日本全国で)."""
+    if s.tok(i).text not in REGION_WORDS:
+        return []
+    actors = s.story.actors
+    return [x for x in s.owner_actors(i) if x in actors and actors[x].type in PLACE_TYPES][:1]
 
 
 def _scene_how(actors: dict[str, Actor], ids: list[str]) -> str:
@@ -936,8 +952,13 @@ def _partners(s: _Sentence, p: Predicate) -> list[str]:
     out: list[str] = []
     for a in _args_of(p, "と"):
         if a.marker.startswith("と") and not any(_is_coordinated(s, a, b) for b in (_subject(s, p), p.object)):
-            out += [x for x in s.head_actors(a.i) if x not in out]
+            out += [x for x in _party(s, a.i) if x not in out]
     return out
+
+
+def _party(s: _Sentence, i: int) -> list[str]:
+    """The actors a noun names, an official's owner for an official (日本の外相と: Japan)."""
+    return s.head_actors(i) or (s.owner_actors(i) if _is_official(s, i) else [])
 
 
 def _interviewer(s: _Sentence, p: Predicate) -> list[str]:
@@ -1157,11 +1178,23 @@ class _Reader:
                 self._verbal(s, p, trig, entry, text)
                 return
         support = lex.support(p.lemma) or lex.support(s.tok(p.i).lemma_)
+        if support and obj is None and p.lemma in DATIVE_CARRIERS:
+            p = self._act_goal(s, p)  # 首脳会談に臨んだ, 逮捕に踏み切った: the に-noun is the act
+            obj = p.object
+            nominal_obj = obj is not None
         if support and p.lemma in DO and not _does_act(s, p):
             return  # 問題を複雑にした, どんな発言をするか: する carries no act here
         if support:
             obj = self._act_object(s, p) or obj
             self._nominal(s, p, support, obj if nominal_obj else None)
+
+    def _act_goal(self, s: _Sentence, p: Predicate) -> Predicate:
+        """p with its first に-phrase naming an act read as the object the verb carries."""
+        for a in _args_of(p, "に"):
+            if act_noun(s, a.i, self.lex)[0] is not None:
+                goal = dataclasses.replace(a, case="を", relation="obj")
+                return dataclasses.replace(p, arguments=tuple(goal if b is a else b for b in p.arguments))
+        return p
 
     def _act_object(self, s: _Sentence, p: Predicate) -> Argument | None:
         """Of several を-phrases, the one naming an act (日本政府を相手に訴訟を起こした: 訴訟)."""
@@ -1265,6 +1298,8 @@ class _Reader:
             side_a = _group(s, p) or list(dict.fromkeys(agent))
             obj = p.object
             inside = s.inner(obj.i, "と") + _with(s, obj.i) if obj is not None else []
+            for a in _args_of(p, "で"):  # 日本の外相と電話で会談した: the parse hangs the と-party on 電話
+                inside += _with(s, a.i)
             side_b = [x for x in dict.fromkeys(_partners(s, p) + inside) if x not in side_a]
             args += [Arg("agent", tuple(side_a), how or "explicit")] if side_a else []
             args += [Arg("partner", tuple(side_b), marker="と")] if side_b else []
@@ -1307,6 +1342,8 @@ class _Reader:
             target = [x for x in _chained_object(s, p) if x not in agent]
         if not target:
             target = [x for x in self._compound_actors(s, trig) if x not in agent]
+        if not target:  # 北朝鮮への制裁に踏み切った: the party of the act named by the に-phrase
+            target = [x for a in _args_of(p, "に") for x in s.inner(a.i, "へ", "に対して", "と") if x not in agent]
         if not target and entry.code.startswith(PROTEST_CODES):
             target = [x for x in _protested_at(s, p) if x not in agent]
         if not target:
@@ -1465,6 +1502,9 @@ class _Reader:
                 spans = [(a, b) for a, b in s.quotes if voice_from <= a and b <= s.tok(noun).idx]
                 cue = voice_code(self._quoted_before(s, voice_from, s.tok(noun).idx))
                 target = self._cued_party(s, spans, cue, speakers, fallback=False) if cue and spans else []
+            if not target and trig is not None and trig.key not in VOICE_NOUNS:
+                # 日本製品の不買運動が広がった, 反日デモが起きた: the party the act noun is about
+                target = [x for x in s.owner_actors(noun) + self._compound_actors(s, trig) if x not in speakers]
             if not target:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
                 target = self._quoted_party(s, voice_from, s.tok(noun).idx, speakers)
             loc = _location(s, p)
@@ -1690,6 +1730,7 @@ LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)"
 STIR_WINDOW = 24
 ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ|模様)")  # 波紋を呼んでいる: still going on
 CONCESSIVE = re.compile(r"(?:たが|だが|ものの|にもかかわらず|にも関わらず)、")
+REGION_WORDS = ("各地", "国内", "全土", "全国", "全域", "市内", "都内", "各都市", "街頭")  # 中国各地で
 PLATFORM_NOUNS = ("SNS", "サイト", "ブログ", "コミュニティ", "ネット", "掲示板", "コメント欄", "ツイッター", "Twitter")  # 「…」と、メディアやネット掲示板などで波紋を呼んでいる
 VOICE_WINDOW = 30  # characters from the quoted words to the voice noun, at most
 # the people whose words a voice quotes (「…」など、…に疑問を呈するユーザーが目立った)
