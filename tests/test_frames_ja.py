@@ -330,6 +330,24 @@ LEXICON_CASES = [
     # the act a message names (感謝の広告, 抗議の書簡); the party in a second を-phrase
     ("日本政府は中国政府に抗議の書簡を手渡した。", [("JPN_GOV", "114", "CHN_GOV")]),
     ("韓国の市民団体は日本政府を相手に訴訟を起こした。", [("KOR_NGO", "115", "JPN_GOV")]),
+    # the act named by a に-phrase that 臨む / 踏み切る / 応じる / 乗り出す carry
+    ("日本の首相は中国の首相との首脳会談に臨んだ。", [("PER_NODA_YOSHIHIKO", "040", "PER_WEN_JIABAO")]),
+    ("米国は北朝鮮への制裁に踏み切った。", [("USA", "163", "PRK")]),
+    ("北朝鮮は韓国との対話に応じた。", [("PRK", "036", "KOR")]),
+    ("韓国の警察は日本人の男性の捜査に乗り出した。", [("KOR_COP", "091", "JPN_CVL")]),
+    # a と-party the parse hangs on 電話 (電話で会談した), an official's owner as the party
+    ("韓国の外相は日本の外相と電話で会談した。", [("JPN", "040", "KOR")]),
+    # a が-phrase the parse hangs on a で-phrase marks the verb, not the act noun it carries
+    ("韓国の市民団体が日本大使館前で抗議集会を開いた。", [("KOR_NGO", "141", "JPN_EMBASSY")]),
+    # protests that happen: the public of the region (中国各地で), against the party the noun
+    # names (反日, 日本製品の: a state's products are not the state)
+    ("中国各地で反日デモが起きた。", [("CHN_CVL", "141", "JPN")]),
+    ("中国では日本製品の不買運動が広がった。", [("CHN_CVL", "143", "JPN")]),
+    # exercises, objects thrown or burnt, a sentence sought, a critical programme
+    ("北朝鮮は黄海で砲撃訓練を実施した。", [("PRK", "150", "")]),
+    ("韓国人の男性が日本大使館に火炎瓶を投げ込んだ。", [("KOR_CVL", "145", "JPN_EMBASSY")]),
+    ("韓国の市民団体は日本大使館前で日本の国旗を燃やした。", [("KOR_NGO", "141", "JPN")]),
+    ("韓国のテレビ局は日本を批判する番組を放送した。", [("KOR_MED", "111", "JPN")]),
 ]
 
 

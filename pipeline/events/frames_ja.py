@@ -1504,7 +1504,7 @@ class _Reader:
                 target = self._cued_party(s, spans, cue, speakers, fallback=False) if cue and spans else []
             if not target and trig is not None and trig.key not in VOICE_NOUNS:
                 # 日本製品の不買運動が広がった, 反日デモが起きた: the party the act noun is about
-                target = [x for x in s.owner_actors(noun) + self._compound_actors(s, trig) if x not in speakers]
+                target = [x for x in dict.fromkeys(s.owner_actors(noun) + self._compound_actors(s, trig)) if x not in speakers]
             if not target:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
                 target = self._quoted_party(s, voice_from, s.tok(noun).idx, speakers)
             loc = _location(s, p)
