@@ -245,6 +245,10 @@ STATEMENT_CASES = [
     # voice's: the acts they name are not coded, and they name whom the voice is about
     ("韓国のネット掲示板では「日本人が中国を攻撃するには百年かかるだろう」など、記事の内容に疑問を呈するユーザーが目立った。",
      [("KOR_NETIZENS", "111", "JPN")]),
+    # the people a relative clause describes (…を疑う人が多かった) speak where the words
+    # were said: a platform's public, not a country another clause names (韓国でも…)
+    ("韓国のツイッターでは、「本当に無能だ」と韓国政府の情報収集能力を疑う人が多かった。", [("KOR_CVL", "111", "KOR_GOV")]),
+    ("韓国でも事件は多く、日本の対応に疑問を持つ人が目立った。", []),
     # a voice quoting several people: one act per quotation that says something else of
     # someone else (a threat of the Japanese, criticism of China) beside the voice's own
     ("韓国のネット掲示板には「日本人も気をつけろ!」「中国の対応は無能だ」と、怒りの声が相次いだ。",

@@ -568,6 +568,12 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
                 return s.head_actors(topics[-1].i), "official"
             if story.para_topic:
                 return list(story.para_topic), "official"
+        if subj.via == "relative" and (s.tok(subj.i).text in VOICE_SPEAKERS or s.tok(subj.i).lemma_ == "人"):
+            # ツイッターでは、…を疑う人が多かった: the people of a platform (not of a country,
+            # which may be another clause's: 韓国でも…が横行しており、…人が目立つ)
+            speakers = _scene(s, p)
+            if speakers and not any(x in story.actors and story.actors[x].type in PLACE_TYPES for x in speakers):
+                return speakers, _scene_how(story.actors, speakers)
         if subj.via == "relative":
             chained = _chained_subject(s, p)
             if chained:
