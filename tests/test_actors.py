@@ -685,6 +685,8 @@ AGENT_CASES = [
     # people and people it describes stay the civilians
     ("韓国人をはじめとするアジア人が追放された。", {("韓国", "KOR"), ("アジア人", "REG_ASIA_CVL")}),
     ("韓国人3人と日本人船員が逮捕された。", {("韓国人", "KOR_CVL"), ("日本人", "JPN_CVL")}),
+    ("米国人撤収とともに韓国人撤収も行うべきだ。", {("米国", "USA"), ("韓国", "KOR")}),  # an act noun after: the people
+    ("中国人の上司が反論した。", {("中国人", "CHN_CVL")}),  # people after の: those people
     # a state organ is of the place where the act happens, a building before which too
     ("韓国の男性が靖国神社前で抗議し、警察に移送された。",
      {("韓国", "KOR"), ("男性", "KOR_CVL"), ("靖国神社", "ORG_YASUKUNI"), ("警察", "JPN_COP")}),

@@ -970,7 +970,7 @@ def link_actors(
                 and text[c.end - 1] == "人"
                 and c.end - c.qualifier.end == 1
                 and not _PEOPLE_COUNTED.match(text, c.end)
-                and not (is_kanji(v.ch(c.end)) or is_katakana(v.ch(c.end)))  # 日本人船員
+                and not _people_noun_after(v, c.end)  # 日本人船員 (but 米国人撤収: the state)
             ):
                 # 韓国人をはじめとするアジア人, 「日本人は…」: a people named by its nationality
                 # is its state, as CAMEO codes "South Koreans"; counted people (韓国人2人,
@@ -1240,6 +1240,21 @@ _STATE_JOINERS = ("", "と", "・", "、")
 
 
 _PEOPLE_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千数何]|たち|ら[がはのをにと、]|同士")
+def _people_noun_after(v: _DocView, pos: int) -> bool:
+    """Does a noun for people (船員, 観光客, 労働者; の上司) follow at `pos`?"""
+    if v.ch(pos) == "の":
+        pos += 1
+    i = v.tok_index(pos)
+    if i < 0 or not (is_kanji(v.ch(pos)) or is_katakana(v.ch(pos))):
+        return False
+    s, e = v.tok_span(i)
+    return v.ch(e - 1) in _PEOPLE_ENDINGS or v.text[s:e] in _PEOPLE_NOUNS
+
+
+# nouns for people whose last character is no person's (幹部 is people, 本部 is not)
+_PEOPLE_NOUNS = frozenset({"幹部", "上司", "部下", "仲間", "家族", "一家", "夫婦", "親子", "子供", "子ども", "若者", "ファン", "スタッフ", "グループ"})
+
+
 _MISSIONS = ("EMBASSY", "CONSULATE")
 _TOPIC_MARKS = ("は", "も", "では", "でも")
 _COORDINATORS = ("や", "、", "と", "・", "及び", "および")
