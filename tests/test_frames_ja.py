@@ -352,6 +352,10 @@ LEXICON_CASES = [
     ("韓国人の男性が日本大使館に火炎瓶を投げ込んだ。", [("KOR_CVL", "145", "JPN_EMBASSY")]),
     ("韓国の市民団体は日本大使館前で日本の国旗を燃やした。", [("KOR_NGO", "141", "JPN")]),
     ("韓国のテレビ局は日本を批判する番組を放送した。", [("KOR_MED", "111", "JPN")]),
+    # act nouns listed under one support verb are each an act (and a protest in front of an
+    # embassy named on the first is against it)
+    ("韓国の市民団体は日本大使館前での声明発表や糾弾集会を行った。", [("KOR_NGO", "010", ""), ("KOR_NGO", "141", "JPN_EMBASSY")]),
+    ("中国の若者は日本製品の不買運動や抗議デモを行った。", [("CHN_CVL", "143", "JPN"), ("CHN_CVL", "141", "")]),
 ]
 
 

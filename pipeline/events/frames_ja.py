@@ -844,7 +844,8 @@ def _protested_at(s: _Sentence, p: Predicate, noun: int | None = None) -> list[s
     大使館前での糾弾集会を行った): the actors of a で-phrase headed by 前, places aside."""
     heads = [a.i for a in _args_of(p, "で")]
     if noun is not None:
-        heads += [c for c in s.children(noun) if c < noun and s.marker(c).startswith("で")]
+        for k in (noun, *_coordinated_nouns(s, noun)):  # 大使館前での声明発表や糾弾集会
+            heads += [c for c in s.children(k) if c < k and s.marker(c).startswith("で")]
     actors = s.story.actors
     for i in heads:
         if s.tok(i).text.endswith("前") or s.tok(i).lemma_ == "前":
@@ -853,6 +854,11 @@ def _protested_at(s: _Sentence, p: Predicate, noun: int | None = None) -> list[s
             if found:
                 return found
     return []
+
+
+def _coordinated_nouns(s: _Sentence, noun: int) -> list[int]:
+    """The nouns listed before the noun at i by や / と / 及び (声明発表や糾弾集会)."""
+    return [c for c in s.children(noun) if c < noun and s.marker(c) in ("や", "と", "及び", "並びに", "や、")]
 
 
 def _group(s: _Sentence, p: Predicate) -> list[str]:
@@ -1548,6 +1554,15 @@ class _Reader:
         trig, noun = act_noun(s, obj.i, lex)
         if trig is None:
             return
+        for c in _coordinated_nouns(s, noun):  # 声明発表や糾弾集会を行った: each act
+            other, c_noun = act_noun(s, c, lex)
+            if other is not None:
+                self._carried(s, p, support, other, c_noun, passive)
+        self._carried(s, p, support, trig, noun, passive)
+
+    def _carried(self, s: _Sentence, p: Predicate, support: str, trig: _Trigger, noun: int, passive: bool) -> None:
+        """The act named by the noun a support verb carries (会談を行った, 批判を受けた)."""
+        story, lex = self.story, self.lex
         text = phrase_text(s, noun)
         entry = lex.entry(self._frame(s, p, trig, text, (), support))
         if entry is None or entry.frame in ("demand", "consider"):
