@@ -356,6 +356,9 @@ LEXICON_CASES = [
     # embassy named on the first is against it)
     ("韓国の市民団体は日本大使館前での声明発表や糾弾集会を行った。", [("KOR_NGO", "010", ""), ("KOR_NGO", "141", "JPN_EMBASSY")]),
     ("中国の若者は日本製品の不買運動や抗議デモを行った。", [("CHN_CVL", "143", "JPN"), ("CHN_CVL", "141", "")]),
+    # the one invited or deported is the target, not where to (object_target)
+    ("日本の首相は韓国の大統領を日本に招待した。", [("PER_NODA_YOSHIHIKO", "043", "PER_LEE_MYUNG_BAK")]),
+    ("中国政府は日本人の男性を日本に強制送還した。", [("CHN_GOV", "174", "JPN_CVL")]),
 ]
 
 

@@ -1343,6 +1343,8 @@ class _Reader:
             return
         fixed = entry.fixed_target
         target = [fixed] if fixed else _dative(s, p)
+        if "object_target" in entry.flags and p.object is not None:  # 大統領を日本に招待した: the president
+            target = _object_actors(s, p, p.object) or target
         if p.voice == "causative" and not _args_of(p, "に対して", "へ"):
             target = []  # 日本に釈放させた: the に-party is made to act, not the target
         obj = p.object or _stray_object(s, p)
