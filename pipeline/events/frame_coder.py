@@ -223,6 +223,8 @@ def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str
         sources = _public(sources, story)
     place = getattr(entry, "target", "")
     targets = _at_place(frame, place) if place else []
+    if not targets and "owner" in entry.flags:  # joined the coalition the US announced
+        targets = frame.actors("owner")
     if targets:
         pass
     elif entry.frame == "demand":

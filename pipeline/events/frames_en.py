@@ -116,6 +116,10 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
     (sanctions on Belarus), with conjuncts (the U.S. and the EU)."""
     out: list[str] = []
     for t in [tok, *tok.conjuncts]:
+        members = _members(t, st, depth)
+        if members:  # countries including Algeria and Morocco: the countries listed
+            out += [a for a in members if a not in out]
+            continue
         found = [m.actor_id for m in st.mention_of.get(t.i, [])]
         if found:  # the navies of China, India and Oman: the states listed after the first
             for p in (p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -158,6 +162,24 @@ def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
     return out
 
 
+MEMBER_PREPS = ("including", "like", "as")  # countries including X; states such as X
+
+
+def _members(noun, st: _Doc, depth: int) -> list[str]:
+    """The parties a plural noun lists as its members (Muslim-majority countries including
+    Algeria and Morocco; groups such as Amnesty International), else none."""
+    if depth >= 2 or noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS and (
+            c.lower_ != "as" or any(x.lower_ == "such" for x in noun.children)
+        ):
+            listed = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st, depth + 1)]
+            if listed:
+                return listed
+    return []
+
+
 def _generic(st: _Doc, aid: str) -> bool:
     """A sector actor of a state (TUN_UAF, HKG_COP): what a noun, not a name, refers to."""
     a = st.actors.get(aid)
@@ -192,10 +214,12 @@ def subject_tok(v):
             return c, False, "explicit"
         if c.dep_ in ("nsubjpass", "csubjpass"):
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                return v.head, True, "inherited"  # Babaryka, who was arrested
+                return antecedent_noun(v), True, "inherited"  # Babaryka, who was arrested
             return c, True, "explicit"
     if v.dep_ == "relcl":
-        return v.head, False, "inherited"
+        return antecedent_noun(v), False, "inherited"
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # the martial law imposed by Marcos: passive
+        return v.head, True, "inherited"
     if v.dep_ == "acl" and v.tag_ == "VBG":
         author = _author_of_object(v.head)
         if author is not None:  # posted a message blaming Iran: the poster blames
@@ -209,6 +233,31 @@ def subject_tok(v):
         subj, passive, _ = subject_tok(v.head)
         return subj, (passive if v.dep_ == "conj" else False), "inherited"
     return None, False, ""
+
+
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def antecedent_noun(rel):
+    """The noun a relative clause describes: its head, unless the parser hung it on a
+    place that is the object of a clause describing another noun (a coalition to patrol
+    the Gulf, which was joined by X: the coalition, not the Gulf)."""
+    noun = rel.head
+    if noun.ent_type_ in PLACE_ENTS and noun.dep_ == "dobj" and noun.head.dep_ in ("relcl", "acl"):
+        return noun.head.head
+    return noun
+
+
+def owner(noun, st: _Doc) -> list[str]:
+    """Whose a thing is, read from the clause it is the object of (the United States
+    announced a coalition: the coalition is the United States'), else none."""
+    author = _author_of_object(noun)
+    if author is None or author.i == noun.i:
+        return []
+    subj, passive, _ = subject_tok(author)
+    if passive:
+        return _by_agent(author, st)
+    return np_actors(subj, st) if subj is not None else []
 
 
 def is_passive(v) -> bool:
@@ -250,6 +299,34 @@ def _location(v, st: _Doc) -> str:
     return ""
 
 
+def _content_tokens(tok):
+    """A phrase's tokens without the relative clauses of its nouns (announced a coalition,
+    which was joined by Australia: Australia is not what was announced)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ == "relcl" and t.pos_ in ("NOUN", "PROPN")))
+    return out
+
+
+def _by_in_object(v, st: _Doc) -> list[str]:
+    """The parties of the first "by X" in a verb's object and prepositional phrases, outside
+    any clause (attacked the proclamation of the Golan Heights as Israeli territory by
+    Trump): whose the thing acted on is."""
+    stack = [c for c in v.children if c.dep_ in ("agent", "prep", "dobj")]
+    stack.sort(key=lambda t: t.i, reverse=True)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("agent", "prep") and t.lower_ == "by":
+            found = [a for p in t.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+            if found:
+                return found
+        stack.extend(sorted((c for c in t.children if c.dep_ not in CLAUSE_DEPS),
+                            key=lambda c: c.i, reverse=True))  # fmt: skip
+    return []
+
+
 def _objects(v):
     return [c for c in v.children if c.dep_ in OBJECT_DEPS]
 
@@ -267,6 +344,10 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
             args.append(Arg("agent", tuple(agent), marker="by"))
         if subj_actors:
             args.append(Arg("patient", subj_actors, how))
+        elif subj is not None and how == "inherited":  # a coalition (the US announced),
+            found = owner(subj, st)  # which was joined by X: aimed at the coalition's owner
+            if found:
+                args.append(Arg("owner", tuple(found), "np"))
     else:
         if subj_actors:
             args.append(Arg("agent", subj_actors, how))
@@ -276,11 +357,9 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
         if patient:
             args.append(Arg("patient", tuple(patient)))
         args += _prep_args(v, st)
-        for c in v.children:  # attacked the proclamation by Trump: "by" of the object
-            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
-                found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
-                if found:
-                    args.append(Arg("oblique", tuple(found), "np", "by"))
+        found = _by_in_object(v, st)  # attacked the proclamation (of X as Y) by Trump
+        if found:
+            args.append(Arg("oblique", tuple(found), "np", "by"))
         for x in v.children:  # refused to release Bialiatski: the complement's object
             if x.dep_ == "xcomp":
                 found: list[str] = []
@@ -289,7 +368,7 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
                 if found:
                     args.append(Arg("patient", tuple(found), "complement"))
         content: list[str] = []
-        for t in (t for c in v.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree):
+        for t in (t for c in v.children if c.dep_ in ("dobj", "xcomp") for t in _content_tokens(c)):
             for m in st.mention_of.get(t.i, []):
                 if m.actor_id not in content and _type(st, m.actor_id) not in NOT_PARTIES:
                     content.append(m.actor_id)
@@ -434,6 +513,10 @@ def particles(v) -> frozenset[str]:
 
 def object_text(v) -> str:
     toks = []
+    if v.dep_ in ("relcl", "acl") and subject_tok(v)[1]:  # the coalition, which was joined
+        noun = subject_tok(v)[0]
+        toks += sorted([noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))],
+                       key=lambda t: t.i)  # fmt: skip
     for c in v.children:
         if c.dep_ in OBJECT_TEXT_DEPS:
             if c.dep_ == "advcl" and not any(x.lower_ == "to" for x in c.children):
