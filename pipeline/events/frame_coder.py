@@ -69,6 +69,7 @@ MAX_PARTIES = 5  # a list of five states (China, India, Oman, Pakistan and Russi
 MAX_SYM_PARTIES = 4
 CHANNEL_SECTORS = ("MED",)  # outlets report; the content is the event
 ACCUSATION = "112"
+PLAIN_STATEMENT = "010"
 PARTY_ROLES = ("agent", "patient", "recipient", "partner", "oblique", "content_agent", "content")
 GENERIC_DEMAND = "100"
 
@@ -486,6 +487,9 @@ class _Coder:
             conf = CONF_CONTENT
         if not code:
             return acts + own
+        if code == PLAIN_STATEMENT and not own and hasattr(self.lexicon, "statement_code"):
+            said = [f, *self.children.get(f.index, ())]  # lying, deeply regrets: 112, 055
+            code = self.lexicon.statement_code(said) or code
         acts.append(Act(f, entry, code, speakers, targets, conf, f.modality))
         return acts + own
 
@@ -614,7 +618,10 @@ def story_pass(
 
     out: list[EventMention] = []
     for e in (e for e in events if _can_act(e, actors)):
-        if not e.target_actor_id and not e.symmetric and e.event_code[:2] in REACTION_ROOTS:
+        if (
+            not e.target_actor_id and not e.symmetric and e.event_code[:2] in REACTION_ROOTS
+            and not _aimed_in_sentence(e, events)
+        ):  # fmt: skip
             acts = [
                 x.source_actor_id
                 for x in out
@@ -633,6 +640,16 @@ def story_pass(
                 e = replace(e, target_actor_id=guess, confidence=conf)
         out.append(e)
     return out
+
+
+def _aimed_in_sentence(e: EventMention, events: list[EventMention]) -> bool:
+    """Does the same source do the same act to a named party in the sentence (condemned
+    the act of the NTC, citing it as an abuse of power)? Then the act is aimed already."""
+    return any(
+        x.sentence_id == e.sentence_id and x.source_actor_id == e.source_actor_id
+        and x.event_code == e.event_code and x.target_actor_id
+        for x in events
+    )  # fmt: skip
 
 
 def _demand_code(frame: Frame, entry: Entry, frames: list[Frame], lexicon: Lexicon) -> Entry:

@@ -368,7 +368,9 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
                 if found:
                     args.append(Arg("patient", tuple(found), "complement"))
         content: list[str] = []
-        for t in (t for c in v.children if c.dep_ in ("dobj", "xcomp") for t in _content_tokens(c)):
+        said = [c for c in v.children if c.dep_ in ("dobj", "xcomp")
+                or (c.dep_ == "ccomp" and not is_predicate(c))]  # said it was Iran's doing
+        for t in (t for c in said for t in _content_tokens(c)):
             for m in st.mention_of.get(t.i, []):
                 if m.actor_id not in content and _type(st, m.actor_id) not in NOT_PARTIES:
                     content.append(m.actor_id)

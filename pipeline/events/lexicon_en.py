@@ -173,10 +173,54 @@ def petrarch_entry(frame) -> tuple[LexEntry | None, bool]:
     return entry, best is not None
 
 
+JUDGING_VERBS = ("call", "describe", "label", "brand", "term", "dub")  # X called Y a Z
+
+
+@dataclass(frozen=True)
+class StatementCue:
+    pattern: tuple[tuple[tuple[bool, str], ...], ...]
+    code: str
+    note: str
+
+    def matches(self, text: str) -> bool:
+        return any(all((item in text) != neg for neg, item in alt) for alt in self.pattern)
+
+
+@lru_cache(maxsize=1)
+def load_statement_cues() -> tuple[StatementCue, ...]:
+    """statement_cues_en.tsv: what a plain statement's words make it (lying: 112), in file order."""
+    path = resources.files("pipeline") / "data" / "events" / "statement_cues_en.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(
+        StatementCue(parse_cue(r["cue"]), r["code"].strip(), (r.get("note") or "").strip())
+        for r in csv.DictReader(lines, delimiter="\t")
+    )
+
+
+def parse_cue(raw: str) -> tuple[tuple[tuple[bool, str], ...], ...]:
+    """A cue as parse_pattern reads it, each item whole words (" lie ") or, ending in
+    `*`, a word start (" apologi")."""
+    return tuple(
+        tuple((neg, f" {item[:-1]}" if item.endswith("*") else f" {item} ") for neg, item in alt)
+        for alt in parse_pattern(raw)
+    )
+
+
 class EnglishLexicon:
-    """The lexicon as the frame coder asks it: a frame's row, and the trigger's generic row."""
+    """The lexicon as the frame coder asks it: a frame's row, the trigger's generic row,
+    and what a plain statement's words make it."""
+
+    def statement_code(self, said: list) -> str:
+        """The code of a plain statement whose words (the frames said: the statement's own
+        and those of its complements and quotes) carry a cue (statement_cues_en.tsv), else ""."""
+        text = " ".join(f" {f.lemma} {f.object_text} " for f in said)
+        return next((c.code for c in load_statement_cues() if c.matches(text)), "")
 
     def entry(self, frame) -> LexEntry | None:
+        if frame.lemma in JUDGING_VERBS:  # called it a non-starter: a statement that criticises
+            code = self.statement_code([frame])
+            if code:
+                return LexEntry(frame.lemma, "", (), code, "say", frozenset(), "judging", -1)
         own, specific = _specific(frame.lemma, frame)
         if own is not None and specific:
             return None if own.code == NO_EVENT else own
