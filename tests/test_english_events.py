@@ -444,8 +444,9 @@ ASKED = [
     # what another party must or should do, said: a demand of it
     ("Hassan Rouhani said Saudi Arabia must release the detained sailors.",
      ("PER_ROUHANI_HASSAN", "1053", "SAU", "asserted")),
+    # getting out of a region is withdrawing (166): demanding it is 106
     ("Hassan Rouhani said American troops should get out of the region.",
-     ("PER_ROUHANI_HASSAN", "1056", "USA_MIL", "asserted")),
+     ("PER_ROUHANI_HASSAN", "106", "USA_MIL", "asserted")),
     # said alone, the act is the one asked for
     ("Iran must release the sailors.", ("IRN", "0841", "", "demanded")),
 ]  # fmt: skip
@@ -498,3 +499,72 @@ def test_a_group_named_in_apposition_is_the_party_not_the_sector_noun():
     got = _events("Syria is at war. The militant group, the Islamic State of Iraq and the Levant, "
                   "claimed the bombing in Raqqa.")  # fmt: skip
     assert [s for s, _, _, _ in got] == ["ORG_ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT"], got
+
+
+# ------------------------------------------------------------------ targets in context
+
+CONTEXT = [
+    # a plural noun listing its members: the members act
+    ("Several European states including France and Italy imposed sanctions on Syria.",
+     [("FRA", "163", "SYR", "asserted"), ("ITA", "163", "SYR", "asserted")]),
+    # a passive participle describing a noun: the noun is the patient, "by X" the agent
+    ("The martial law imposed by Lukashenko lasted a year.",
+     [("PER_LUKASHENKO_ALEXANDER", "1724", "", "asserted")]),
+    # joining a coalition is cooperating with whoever formed it; the relative clause the
+    # parser hangs on the sea it patrols describes the coalition
+    ("The United States announced a naval coalition to patrol the Red Sea which was joined "
+     "by Denmark and Norway.",
+     [("DNK", "062", "USA", "asserted"), ("NOR", "062", "USA", "asserted")]),
+    # "by X" deep in what is criticised: X's act is criticised, not the thing it was about
+    ("Putin attacked the recognition of Kosovo as an independent state by the United States.",
+     [("PER_PUTIN_VLADIMIR", "111", "USA", "asserted")]),
+    # a relative clause describes the noun before it, not a conjunct written after it
+    ("The crowd cheered Babaryka, who was arrested in June, and Tsapkala, who fled to Moscow.",
+     [("BLR_GOV", "173", "PER_BABARYKA_VIKTAR", "asserted")]),
+    # foreign forces: a group of no country
+    ("The Taliban wants foreign forces to leave Afghanistan.",
+     [("ORG_TALIBAN", "106", "FOREIGN_MIL", "asserted")]),
+    # a statement released is no release of people; a decree signed is what it does
+    ("The Belarusian army released a statement saying its personnel were safe.",
+     [("BLR_MIL", "010", "", "asserted")]),
+    ("Lukashenko signed a decree banning street protests.",
+     [("PER_LUKASHENKO_ALEXANDER", "1721", "", "asserted")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT, ids=[c[0][:50] for c in CONTEXT])
+def test_parties_are_read_from_the_phrases_around_the_act(text, expected):
+    got = _events(text)
+    assert all(e in got for e in expected), got
+    assert not [g for g in got if g[1] == expected[0][1] and g not in expected], got
+
+
+# ------------------------------------------------------------------ what statements say
+
+CUES = [
+    ("Lukashenko said the opposition leaders were lying.", ("PER_LUKASHENKO_ALEXANDER", "112")),
+    ("Pompeo said the explosion was Iran's doing.", ("PER_POMPEO_MIKE", "112", "IRN")),
+    ("Zelensky called the referendum an insult.", ("PER_ZELENSKY_VOLODYMYR", "111")),
+    ("Lukashenko said Belarus deeply regrets the mistake.", ("PER_LUKASHENKO_ALEXANDER", "055")),
+    ("The United Nations called the famine the worst in the world.", ("IGO_UN", "012")),
+    # a plain statement stays plain; "call" without a cue is no statement
+    ("Lukashenko said Belarus would hold elections in August.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES, ids=[c[0] for c in CUES])
+def test_a_plain_statement_is_coded_by_what_it_says(text, expected):
+    got = _events(text)
+    if expected is None:
+        assert not [g for g in got if g[1][:2] in ("05", "11")], got
+        return
+    assert any(g[: len(expected)] == expected for g in got), got
+
+
+def test_statement_cues_are_whole_words():
+    from pipeline.events.lexicon_en import load_statement_cues
+
+    cues = load_statement_cues()
+    lying = next(c for c in cues if c.code == "112")
+    assert lying.matches(" they be lie lying ") and not lying.matches(" a client ")
+    assert all(c.code.isdigit() and len(c.code) == 3 for c in cues)

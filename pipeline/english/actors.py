@@ -335,6 +335,16 @@ def _composed_inside(kind: str, s: int, e: int, text: str, cands: list[Cand], ac
     return None
 
 
+def _foreign_group(start: int, end: int, sector: str, text: str, new_actors: dict[str, Actor]) -> Cand:
+    """The actor of "foreign <agents>" (foreign forces, foreign powers): a group of that
+    sector and no country, one per sector in a story (FOREIGN_MIL)."""
+    aid = f"FOREIGN_{sector}"
+    if aid not in new_actors:
+        name = text[start:end].lower()
+        new_actors[aid] = Actor(aid, "GROUP", name, "", "", sector, False, [name])
+    return Cand(start, end, "actor", aid, method="new", conf=CONF_NEW)
+
+
 def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention], dict[str, Actor]]:
     """Mentions (offsets into doc.text) and the actors they refer to, for an English Doc."""
     if kb is None:
@@ -578,6 +588,11 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
                 sid = kb.sector_id(nxt.key, spec["sector"], spec.get("suffix", ""))
                 result.append(Cand(c.start, nxt.end, "actor", sid))
                 i += 2
+                continue
+            if text[max(0, c.start - 8) : c.start].lower() == "foreign ":
+                # foreign forces, foreign powers: a group of no country, outsiders to the story
+                result.append(_foreign_group(c.start - 8, c.end, spec["sector"], text, new_actors))
+                i += 1
                 continue
             if spec.get("bare"):
                 result.append(c)

@@ -8,7 +8,8 @@ knowing nothing of the language's syntax:
   frame's lemma, particles and words;
 - roles by the row's kind: the agent is the source; the target is, for an act, the
   patient, else the first recipient / partner / oblique, else the patient of a
-  complement (refused to release X); for a demand the patient, else the recipient,
+  complement (refused to release X), else for a row flagged `owner` the owner of its
+  object (joined the coalition the US announced); for a demand the patient, else the recipient,
   else the agent of the content clause; for a consideration the actors named in the
   content (considering imports from X); a row flagged `focus` with no target takes the
   story's focus state (confidence halved); a row that says where its target is
@@ -27,7 +28,8 @@ knowing nothing of the language's syntax:
   `reports`, not under claim / allege), and the speaker's statement targets that
   party (a plain statement of an act of material conflict is an accusation, 112).
   With no coded content the statement targets the party it is addressed to, else
-  the first party the content names. An act another party must or should do (modality
+  the first party the content names, and a lexicon with `statement_code(frames said)`
+  codes a plain statement by its words (English: "are lying" 112, "deeply regrets" 055). An act another party must or should do (modality
   `demanded`) makes a plain statement a demand of it (said foreign powers must leave: 106). A news outlet reporting is the channel of the
   news, not an actor: only the content is coded;
 - a complement of another coded frame (refused to release, urged X to ease,
@@ -427,8 +429,8 @@ class _Coder:
             for x in self.acts_of(c):
                 if not x.code:
                     continue
-                if not x.targets and "needs_target" in x.entry.flags:
-                    continue  # an act that codes nothing decides nothing
+                if not x.targets and "needs_target" in x.entry.flags and x.modality != "demanded":
+                    continue  # an act that codes nothing decides nothing (one asked for does)
                 if not x.sources and not first_person(c):
                     continue  # those who remain silent: nobody the text names
                 mine = first_person(c) or any(

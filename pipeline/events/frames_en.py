@@ -110,12 +110,13 @@ def text_of(tokens) -> str:
     return " " + " ".join(words) + " "
 
 
-def np_actors(tok, st: _Doc, depth: int = 0) -> list[str]:
+def np_actors(tok, st: _Doc, depth: int = 0, upto: int | None = None) -> list[str]:
     """Actors a noun phrase names: a mention on its head, else on its modifiers
     (Belarusian potash, the Lukashenko government) or prepositional objects
-    (sanctions on Belarus), with conjuncts (the U.S. and the EU)."""
+    (sanctions on Belarus), with conjuncts (the U.S. and the EU) — those before token
+    `upto` when given."""
     out: list[str] = []
-    for t in [tok, *tok.conjuncts]:
+    for t in [tok, *(c for c in tok.conjuncts if upto is None or c.i < upto)]:
         members = _members(t, st, depth)
         if members:  # countries including Algeria and Morocco: the countries listed
             out += [a for a in members if a not in out]
@@ -243,8 +244,13 @@ def antecedent_noun(rel):
     place that is the object of a clause describing another noun (a coalition to patrol
     the Gulf, which was joined by X: the coalition, not the Gulf)."""
     noun = rel.head
-    if noun.ent_type_ in PLACE_ENTS and noun.dep_ == "dobj" and noun.head.dep_ in ("relcl", "acl"):
-        return noun.head.head
+    if noun.ent_type_ not in PLACE_ENTS or noun.dep_ != "dobj":
+        return noun
+    verb = noun.head  # (a coalition) to patrol the Gulf
+    if verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    if verb.dep_ in ("xcomp", "advcl"):  # announced a coalition to patrol the Gulf
+        return next((c for c in verb.head.children if c.dep_ == "dobj"), noun)
     return noun
 
 
@@ -258,6 +264,14 @@ def owner(noun, st: _Doc) -> list[str]:
     if passive:
         return _by_agent(author, st)
     return np_actors(subj, st) if subj is not None else []
+
+
+def _relative_clause(v):
+    """The relative clause a verb heads or is conjoined in (who was arrested and banned)."""
+    t = v
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t if t.dep_ == "relcl" else None
 
 
 def is_passive(v) -> bool:
@@ -334,7 +348,9 @@ def _objects(v):
 def _args(v, st: _Doc) -> tuple[Arg, ...]:
     subj, passive, how = subject_tok(v)
     passive = passive or is_passive(v)
-    subj_actors = tuple(np_actors(subj, st)) if subj is not None else ()
+    rel = _relative_clause(v)  # Babaryka, who was arrested; and Tsapkala: not Tsapkala
+    upto = rel.i if rel is not None and subj is not None and subj.i == rel.head.i else None
+    subj_actors = tuple(np_actors(subj, st, upto=upto)) if subj is not None else ()
     args: list[Arg] = []
     if subj is not None and not subj_actors and subj.lower_ in FIRST_PERSON:
         args.append(Arg("agent", (), "first_person"))  # I / we: the speaker, in a quote
@@ -352,14 +368,16 @@ def _args(v, st: _Doc) -> tuple[Arg, ...]:
         if subj_actors:
             args.append(Arg("agent", subj_actors, how))
         patient: list[str] = []
+        owners = _by_in_object(v, st)  # attacked the proclamation (of X as Y) by Trump
         for o in _objects(v):
             patient += [a for a in np_actors(o, st) if a not in patient]
+        if owners:  # criticised the recognition of Kosovo by the US: aimed at the US
+            patient = owners
         if patient:
             args.append(Arg("patient", tuple(patient)))
         args += _prep_args(v, st)
-        found = _by_in_object(v, st)  # attacked the proclamation (of X as Y) by Trump
-        if found:
-            args.append(Arg("oblique", tuple(found), "np", "by"))
+        if owners:
+            args.append(Arg("oblique", tuple(owners), "np", "by"))
         for x in v.children:  # refused to release Bialiatski: the complement's object
             if x.dep_ == "xcomp":
                 found: list[str] = []
