@@ -337,8 +337,12 @@ def _composed_inside(kind: str, s: int, e: int, text: str, cands: list[Cand], ac
 
 def _foreign_group(start: int, end: int, sector: str, text: str, new_actors: dict[str, Actor]) -> Cand:
     """The actor of "foreign <agents>" (foreign forces, foreign powers): a group of that
-    sector and no country, one per sector in a story (FOREIGN_MIL)."""
+    sector and no country (FOREIGN_MIL); the foreign powers and the foreign forces of one
+    story are the same outsiders (the first named)."""
     aid = f"FOREIGN_{sector}"
+    armed = [a for a in ("FOREIGN_GOV", "FOREIGN_MIL") if a in new_actors]
+    if sector in ("GOV", "MIL") and armed:
+        aid = armed[0]
     if aid not in new_actors:
         name = text[start:end].lower()
         new_actors[aid] = Actor(aid, "GROUP", name, "", "", sector, False, [name])
