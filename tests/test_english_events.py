@@ -547,6 +547,9 @@ CUES = [
     ("Zelensky called the referendum an insult.", ("PER_ZELENSKY_VOLODYMYR", "111")),
     ("Lukashenko said Belarus deeply regrets the mistake.", ("PER_LUKASHENKO_ALEXANDER", "055")),
     ("The United Nations called the famine the worst in the world.", ("IGO_UN", "012")),
+    # a pessimistic comment about a party is criticism of it
+    ("Hassan Rouhani said the presence of foreign forces can be dangerous for the region.",
+     ("PER_ROUHANI_HASSAN", "111", "FOREIGN_MIL")),
     # a plain statement stays plain; "call" without a cue is no statement
     ("Lukashenko said Belarus would hold elections in August.", None),
 ]  # fmt: skip
@@ -568,3 +571,25 @@ def test_statement_cues_are_whole_words():
     lying = next(c for c in cues if c.code == "112")
     assert lying.matches(" they be lie lying ") and not lying.matches(" a client ")
     assert all(c.code.isdigit() and len(c.code) == 3 for c in cues)
+
+
+COMMITTED = [
+    # sending troops to a state is military protection; committing to it, its intent
+    ("The United States committed to send more troops to Saudi Arabia.",
+     ("USA", "0334", "SAU", "asserted")),
+    # each act of a coordinated complement is promised
+    ("Tsikhanouskaya promised to conduct fair elections and hold a constitutional referendum.",
+     ("PER_TSIKHANOUSKAYA_SVIATLANA", "0344", "", "asserted")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMITTED, ids=[c[0] for c in COMMITTED])
+def test_coordinated_and_military_commitments(text, expected):
+    got = _events(text)
+    assert expected in got and all(g[1][:2] == "03" for g in got), got
+
+
+def test_a_title_without_a_name_is_the_person_the_story_names_with_it():
+    got = _events("Erdogan vowed to convert the museum, despite criticism by the Greek foreign "
+                  "minister. On Wednesday Greek Foreign Minister George Katrougalos spoke.")
+    assert ("NEW_PER_GEORGE_KATROUGALOS_6369", "111", "PER_ERDOGAN_RECEP", "asserted") in got, got

@@ -335,6 +335,29 @@ def _composed_inside(kind: str, s: int, e: int, text: str, cands: list[Cand], ac
     return None
 
 
+def _titled_people(cands: list[Cand], text: str, titles: dict, actor_of) -> dict[tuple[str, str], str]:
+    """(country, role) -> the person a story names with that title (Greek Foreign Minister
+    George Katrougalos: (GRC, foreign_minister)), the first one, so that "the Greek
+    foreign minister" before or after the name is that person."""
+    out: dict[tuple[str, str], str] = {}
+    for i, c in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        role = titles.get(c.key, "") if c.kind == "title" else ""
+        if not role or nxt is None or nxt.kind != "actor" or not _adjacent(text, c, nxt, False):
+            continue
+        person = actor_of(nxt)
+        if person.type != "PERSON":
+            continue
+        prev = cands[i - 1] if i > 0 else None
+        country = person.country
+        if prev is not None and prev.kind == "actor" and _adjacent(text, prev, c):
+            state = actor_of(prev)
+            country = state.actor_id if state.type == "STATE" else country
+        if country:
+            out.setdefault((country, role), person.actor_id)
+    return out
+
+
 def _foreign_group(start: int, end: int, sector: str, text: str, new_actors: dict[str, Actor]) -> Cand:
     """The actor of "foreign <agents>" (foreign forces, foreign powers): a group of that
     sector and no country (FOREIGN_MIL); the foreign powers and the foreign forces of one
@@ -509,6 +532,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in locatives
 
+    titled = _titled_people(cands, text, titles, actor_of)
     result: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -534,6 +558,9 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             ):
                 country = actor_of(prev).actor_id
                 holders = kb.holders(country, role, published) if published else []
+                # the Greek foreign minister, with Greek Foreign Minister George Katrougalos
+                # named in the story: that person
+                holders = holders or ([titled[(country, role)]] if (country, role) in titled else [])
                 if holders:
                     result[-1] = Cand(
                         prev.start, c.end, "actor", holders[0], conf=CONF_HOLDER, role=role

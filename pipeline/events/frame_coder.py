@@ -491,7 +491,7 @@ class _Coder:
             return acts + own
         if code == PLAIN_STATEMENT and not own and hasattr(self.lexicon, "statement_code"):
             said = [f, *self.children.get(f.index, ())]  # lying, deeply regrets: 112, 055
-            code = self.lexicon.statement_code(said) or code
+            code = self.lexicon.statement_code(said, bool(targets)) or code
         acts.append(Act(f, entry, code, speakers, targets, conf, f.modality))
         return acts + own
 

@@ -637,7 +637,9 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
                               args=(*agent, *targets))  # fmt: skip
         pending.append((v, fields))
     for v, fields in pending:
-        gov = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.i != v.i else None
+        comp = v.head if v.dep_ == "conj" and v.head.dep_ in ("xcomp", "ccomp") else v
+        # promised to conduct elections and (to) hold a referendum: both promised
+        gov = comp.head if comp.dep_ in ("xcomp", "ccomp") and comp.head.i != comp.i else None
         if gov is not None and gov.i in index_of and is_predicate(v):
             fields.update(governor=index_of[gov.i], governor_rel="complement")
         st.frames.append(Frame(**fields))

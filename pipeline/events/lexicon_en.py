@@ -180,6 +180,7 @@ JUDGING_VERBS = ("call", "describe", "label", "brand", "term", "dub")  # X calle
 class StatementCue:
     pattern: tuple[tuple[tuple[bool, str], ...], ...]
     code: str
+    aimed: str  # the code when the statement names whom it is about ("" : code)
     note: str
 
     def matches(self, text: str) -> bool:
@@ -192,7 +193,8 @@ def load_statement_cues() -> tuple[StatementCue, ...]:
     path = resources.files("pipeline") / "data" / "events" / "statement_cues_en.tsv"
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple(
-        StatementCue(parse_cue(r["cue"]), r["code"].strip(), (r.get("note") or "").strip())
+        StatementCue(parse_cue(r["cue"]), r["code"].strip(), (r.get("aimed") or "").strip(),
+                     (r.get("note") or "").strip())
         for r in csv.DictReader(lines, delimiter="\t")
     )
 
@@ -210,11 +212,15 @@ class EnglishLexicon:
     """The lexicon as the frame coder asks it: a frame's row, the trigger's generic row,
     and what a plain statement's words make it."""
 
-    def statement_code(self, said: list) -> str:
+    def statement_code(self, said: list, aimed: bool = False) -> str:
         """The code of a plain statement whose words (the frames said: the statement's own
-        and those of its complements and quotes) carry a cue (statement_cues_en.tsv), else ""."""
+        and those of its complements and quotes) carry a cue (statement_cues_en.tsv), else "";
+        `aimed`: the statement names a party it is about."""
         text = " ".join(f" {f.lemma} {f.object_text} " for f in said)
-        return next((c.code for c in load_statement_cues() if c.matches(text)), "")
+        cue = next((c for c in load_statement_cues() if c.matches(text)), None)
+        if cue is None:
+            return ""
+        return (cue.aimed or cue.code) if aimed else cue.code
 
     def entry(self, frame) -> LexEntry | None:
         if frame.lemma in JUDGING_VERBS:  # called it a non-starter: a statement that criticises
