@@ -43,7 +43,8 @@ Actors (identity, one-to-one)
       stated country) matches that sector with any system country.
     * every non-state gold actor also matches by English name: any of
       ``name_en``/``aliases_en`` equal, case-insensitively (NFKC, whitespace
-      collapsed), to the system ``name_en`` or one of its ``aliases``.
+      collapsed, a dash between words dropped), to the system ``name_en`` or one
+      of its ``aliases``.
       So BLR_PRISONERS ("political prisoners") matches by name only.
     Gold and system actors are paired one-to-one (maximum matching); an
     extra system actor with the identity of an already paired gold actor is a
@@ -655,9 +656,15 @@ def norm_text(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
+_SEPARATOR_DASH = re.compile(r"\s[-‐‑–—]\s")  # "Task Force - Operation": a dash between words
+
+
 def norm_name(name: str) -> str:
-    """English name for actor matching: NFKC, case-folded, whitespace collapsed."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", name or "")).strip().casefold()
+    """English name for actor matching: NFKC, a dash standing between words dropped
+    ("Combined Joint Task Force - Operation Inherent Resolve" is the name without it),
+    case-folded, whitespace collapsed."""
+    name = _SEPARATOR_DASH.sub(" ", unicodedata.normalize("NFKC", name or ""))
+    return _WS.sub(" ", name).strip().casefold()
 
 
 def norm_country(code: str) -> str:

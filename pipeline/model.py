@@ -95,6 +95,7 @@ ARG_ROLES = (
     "content",  # actors named inside the object or complement (considering imports from X)
     "content_agent",  # the subject of a content clause (demanded that Minsk release ...)
     "speaker",  # who says it (reporting verbs; the agent of a statement)
+    "origin",  # whom a demand asks (an apology from X: from X): read by demands only
     "owner",  # whose the patient is (the coalition the US announced): rows flagged owner
 )
 

@@ -593,3 +593,43 @@ def test_a_title_without_a_name_is_the_person_the_story_names_with_it():
     got = _events("Erdogan vowed to convert the museum, despite criticism by the Greek foreign "
                   "minister. On Wednesday Greek Foreign Minister George Katrougalos spoke.")
     assert ("NEW_PER_GEORGE_KATROUGALOS_6369", "111", "PER_ERDOGAN_RECEP", "asserted") in got, got
+
+
+MORE_CONTEXT = [
+    # whom a demand asks: "from X"
+    ('Zelensky said: "We expect from Iran an open investigation and official apologies."',
+     [("PER_ZELENSKY_VOLODYMYR", "101", "IRN", "asserted")]),
+    # a preposition the parser conjoins to the verb: voted for one but against the other
+    ("A third senator, Jared Golden, voted for the first article but against the second.",
+     [("NEW_PER_JARED_GOLDEN_90CE", "120", "", "asserted")]),
+    # a visit in a phrase of the clause is its subject's, aimed at the place visited
+    ("Putin said in a statement released during a visit to Hungary with Viktor Orban that "
+     "sanctions had failed.",
+     [("PER_PUTIN_VLADIMIR", "042", "HUN", "asserted")]),
+    # ordering a newspaper shut is an administrative sanction
+    ("The Belarusian government ordered the newspaper Nasha Niva to shut down.",
+     [("BLR_GOV", "172", "NEW_ORG_NASHA_NIVA_575A", "asserted")]),
+    # a plain statement beside a sharper act of the speaker on the same party and day
+    ("Lukashenko questioned the claims of Zelensky on Monday. On Monday Lukashenko said "
+     "Zelensky had no plan.",
+     [("PER_LUKASHENKO_ALEXANDER", "111", "PER_ZELENSKY_VOLODYMYR", "asserted")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CONTEXT, ids=[c[0][:50] for c in MORE_CONTEXT])
+def test_demands_votes_visits_orders_and_folded_statements(text, expected):
+    assert _events(text) == expected
+
+
+def test_an_attack_in_the_object_is_not_the_speakers():
+    assert _events("Russia condemned the attack on the base.") == [("RUS", "111", "", "asserted")]
+
+
+def test_a_name_before_district_is_a_place():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    # spaCy reads the district's name as a person
+    doc = run_nlp(prepare("The shooting took place in the Kwai Hing district."), "en", PUB)
+    kinds = {doc.text[m.start : m.end]: doc._.actors[m.actor_id].type for m in doc._.mentions}
+    assert kinds.get("Kwai Hing") == "PLACE", kinds

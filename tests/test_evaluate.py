@@ -586,3 +586,18 @@ def test_eval_scores_an_article_found_by_title(tmp_path):
         report = score([load_gold(gold)], load_tables(tables)).to_dict()["total"]
     assert report["events"]["root"]["tp_gold"] == 1
     assert report["actors"]["overall"]["tp_gold"] == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Combined Joint Task Force - Operation Inherent Resolve",
+         "Combined Joint Task Force Operation Inherent Resolve", True),  # a dash between words
+        ("Task Force – Operation Unity", "task force operation unity", True),  # en dash, case
+        ("Tam Man-kei", "Tam Mankei", False),  # a hyphen inside a name stays
+    ],
+)  # fmt: skip
+def test_names_match_without_a_dash_between_words(a, b, same):
+    from pipeline.evaluate import norm_name
+
+    assert (norm_name(a) == norm_name(b)) is same

@@ -44,6 +44,11 @@ CONF_DISCOURSE = 0.7
 CONF_NEW = 0.6
 NEW_KIND = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLC", "LOC": "PLC"}
 NEW_TYPE = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
+# a name followed by one of these nouns names a place (the Tsuen Wan district)
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:district|province|county|prefecture|region|municipality|village|town|township|"
+    r"neighbourhood|neighborhood|suburb|governorate|oblast|city)\b"
+)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+$")
 _NOT_NAME_WORDS = {
     "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
@@ -451,6 +456,8 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             continue
         if all(w in _NOT_NAME_WORDS or w.lower() in titles for w in text[s:e].split()):
             continue
+        if kind != "PLC" and _PLACE_NOUN_AFTER.match(text, e):
+            kind = "PLC"  # the Tsuen Wan district, Maidan Wardak province: a place, whatever spaCy says
         place = kb.place_named(text[s:e], "en") if kind == "PLC" else ""
         if place:  # Mosul, Jeonju: the gazetteer names a place spaCy found (never a bare word)
             extra.append(Cand(s, e, "actor", place, conf=CONF_ANAPHORA))

@@ -96,6 +96,8 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
     by_source: dict[tuple[int, str], list[EventMention]] = {}
     for e in events:
         by_source.setdefault((e.sentence_id, e.source_actor_id), []).append(e)
+    said_more = {(e.source_actor_id, e.date, e.target_actor_id) for e in events
+                 if e.event_code != PLAIN_STATEMENT and e.target_actor_id}  # fmt: skip
     out: list[EventMention] = []
     seen_plain: set[tuple[str, str]] = set()
     for e in events:
@@ -105,6 +107,8 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
                 continue
             if (e.source_actor_id, e.date) in seen_plain:
                 continue  # a speaker's words of a day through a story: one statement
+            if (e.source_actor_id, e.date, e.target_actor_id) in said_more:
+                continue  # Durbin questioned Trump's power ... Durbin said: the questioning
             seen_plain.add((e.source_actor_id, e.date))
         elif not e.target_actor_id and any(
             o.target_actor_id and o.event_code == e.event_code for o in others

@@ -231,7 +231,8 @@ def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str
     if targets:
         pass
     elif entry.frame == "demand":
-        targets = _patient(frame) or frame.actors("recipient") or frame.actors("content_agent")
+        targets = (_patient(frame) or frame.actors("recipient") or frame.actors("origin")
+                   or frame.actors("content_agent"))  # fmt: skip
     elif entry.frame == "consider":
         targets = frame.actors("content") or _patient(frame)
     else:

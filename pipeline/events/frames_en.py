@@ -40,6 +40,7 @@ RECIPIENT_PREPS = ("on", "to", "upon")
 PARTNER_PREPS = ("with",)
 OBLIQUE_PREPS = ("against", "toward", "towards", "at", "into")
 TARGET_PREPS = (*RECIPIENT_PREPS, *PARTNER_PREPS, *OBLIQUE_PREPS)
+ORIGIN_PREPS = ("from",)  # whom a demand asks (an apology from Iran): read by demands only
 LOCATION_PREPS = ("in", "at", "near", "inside", "outside")
 INTENT_VERBS = {
     "plan", "intend", "aim", "want", "seek", "hope", "expect", "prepare", "decide", "wish",
@@ -217,6 +218,11 @@ def subject_tok(v):
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return antecedent_noun(v), True, "inherited"  # Babaryka, who was arrested
             return c, True, "explicit"
+    for c in v.children:  # he can and may declare: the parser hangs "he" on "can"
+        if c.dep_ == "aux":
+            for x in c.children:
+                if x.dep_ in ("nsubj", "nsubjpass"):
+                    return x, x.dep_ == "nsubjpass", "explicit"
     if v.dep_ == "relcl":
         return antecedent_noun(v), False, "inherited"
     if v.dep_ == "acl" and v.tag_ == "VBN":  # the martial law imposed by Marcos: passive
@@ -291,6 +297,10 @@ def _prep_args(v, st: _Doc) -> list[Arg]:
     """recipient / partner / oblique args of the target prepositions, in the order written."""
     out: list[Arg] = []
     for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:  # expect an apology from Iran
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+            if found:
+                out.append(Arg("origin", tuple(found), marker=c.lower_))
         if c.dep_ in ("prep", "prt", "dative") and c.lower_ in TARGET_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -528,7 +538,12 @@ def _event_date(v, located: list[tuple[int, DateMention]], st: _Doc) -> tuple[st
 
 
 def particles(v) -> frozenset[str]:
-    return frozenset(c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "advmod", "dative"))
+    """The particles, prepositions and adverbs a verb governs, with prepositions conjoined
+    to them (voted for the first article but against the second: for, against)."""
+    own = [c for c in v.children if c.dep_ in ("prt", "prep", "advmod", "dative")]
+    joined = [x for c in own if c.dep_ == "prep" for x in c.conjuncts if x.pos_ == "ADP"]
+    joined += [c for c in v.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # (parsed so too)
+    return frozenset(c.lower_ for c in (*own, *joined))
 
 
 def object_text(v) -> str:
@@ -686,12 +701,30 @@ def _noun_agent(noun, st: _Doc) -> Arg | None:
             found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
         if found:
             return Arg("agent", tuple(found), "np", "by" if c.lower_ == "by" else "")
+    if noun.lemma_.lower() in MEETING_NOUNS and noun.dep_ == "pobj":
+        # Johnson said … in conjunction with a visit to Ireland: a visit in a phrase of
+        # the clause is its subject's (an attack there is not: Russia condemned the attack)
+        verb = _clause_verb(noun)
+        for _ in range(3):  # (a statement released with a visit: up to who made it)
+            subj = subject_tok(verb)[0] if is_predicate(verb) else None
+            found = np_actors(subj, st) if subj is not None else []
+            if found:
+                return Arg("agent", tuple(found), "inherited")
+            if verb.head.i == verb.i:
+                break
+            verb = _clause_verb(verb.head)
     return None
 
 
+MEETING_NOUNS = ("visit", "trip", "tour")  # (talks: shut out of talks is no one's talk)
+
+
 def _noun_targets(noun, st: _Doc) -> list[Arg]:
-    """The parties an event noun is aimed at: on / against / to / with X, else of X."""
+    """The parties an event noun is aimed at: on / against / to / with X, else of X; a
+    visit's place before its company (a visit to Ireland with its premier: Ireland)."""
     args = _prep_args(noun, st)
+    if noun.lemma_.lower() in MEETING_NOUNS and any(a.role == "recipient" for a in args):
+        args = [a for a in args if a.role != "partner"]
     if not args:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
