@@ -633,3 +633,27 @@ def test_a_name_before_district_is_a_place():
     doc = run_nlp(prepare("The shooting took place in the Kwai Hing district."), "en", PUB)
     kinds = {doc.text[m.start : m.end]: doc._.actors[m.actor_id].type for m in doc._.mentions}
     assert kinds.get("Kwai Hing") == "PLACE", kinds
+
+
+LAST = [
+    # an office given within a party is no event between parties
+    ("Lukashenko appointed Roman Golovchenko as prime minister.", []),
+    # a suicide attack, a car bombing: their own codes
+    ("A Taliban car bombing killed five people in Kabul.", [("ORG_TALIBAN", "1832", "", "asserted")]),
+    ("In 2006, the town was the target of an Al-Qaeda suicide attack.",
+     [("ORG_AL_QAEDA", "1831", "", "asserted")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LAST, ids=[c[0] for c in LAST])
+def test_appointments_and_bombings(text, expected):
+    assert _events(text) == expected
+
+
+def test_a_sea_or_gulf_named_after_a_state_is_a_place():
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    doc = run_nlp(prepare("Tankers were seized in the Gulf of Oman on Monday."), "en", PUB)
+    named = {doc.text[m.start : m.end]: doc._.actors[m.actor_id].type for m in doc._.mentions}
+    assert named.get("Gulf of Oman") == "PLACE" and "Oman" not in named, named

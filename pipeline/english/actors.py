@@ -44,6 +44,7 @@ CONF_DISCOURSE = 0.7
 CONF_NEW = 0.6
 NEW_KIND = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLC", "LOC": "PLC"}
 NEW_TYPE = {"PER": "PERSON", "ORG": "ORG", "PLC": "PLACE"}
+_WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay) of ")  # the Gulf of Oman: a place
 # a name followed by one of these nouns names a place (the Tsuen Wan district)
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:district|province|county|prefecture|region|municipality|village|town|township|"
@@ -318,10 +319,13 @@ def _composed_inside(kind: str, s: int, e: int, text: str, cands: list[Cand], ac
     Resolve), or one after a demonym (Saudi Aramco). None when the name is the state's
     sector (Belarusian Foreign Ministry, Indonesian National Police) or a candidate
     crosses its edge."""
-    if kind != "ORG":
-        return None
     inner = [c for c in cands if c.start < e and s < c.end]
     if not inner or any(c.start < s or c.end > e for c in inner):
+        return None
+    if kind == "PLC" and _WATER_OF.search(text, s, e):
+        # the Gulf of Oman, the Sea of Japan: a place of its own, not the state
+        return inner if all(c.kind == "actor" and actor_of(c).type == "STATE" for c in inner) else None
+    if kind != "ORG":
         return None
     for c in inner:
         if c.kind == "actor" and actor_of(c).type not in ("STATE", "PLACE", "REGION"):
