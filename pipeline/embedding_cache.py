@@ -6,9 +6,12 @@ conjugation form, first and last characters, script) into a vector through hash 
 and a Maxout layer: a pure function of that row, the same for every occurrence of a word
 in the same form. It cost about a sixth of the parser's time; news repeats its words, so
 `cache_embeddings` wraps the layer in one that keeps each distinct row's vector (up to
-`MAX_ROWS`, then starts over) and computes only the rows it has not seen, as one batch
-through the same layers. Training is not affected (the wrapper calls the layer itself
-when `is_train`).
+`MAX_ROWS`, then starts over) and computes only the rows it has not seen, through the
+same layers. A row's vector is computed on its own: BLAS rounds a row's products
+differently in batches of other sizes (by about 1e-7), and a vector made alone is the
+same whatever else the process met before, so the results do not depend on the order
+or the batching of the articles. Training is not affected (the wrapper calls the layer
+itself when `is_train`).
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ def _embedding_chains(model: Model) -> list[Model]:
 
 
 def cache_embeddings(model: Model) -> Model:
-    """`model` with its embedding chains wrapped in a cache (see the module docstring); returns it."""
+    """`model` with its embedding chains wrapped in a cache (see the module docstring); returns it
+    (a model already wrapped as it is)."""
+    if any(node.name == "cached_embedding" for node in model.walk()):
+        return model
     for chain in _embedding_chains(model):
         model.replace_node(chain, _cached(chain))
     return model
@@ -81,7 +87,10 @@ def _cached_forward(model: Model, docs, is_train: bool):
             cache.clear()
             new = list(dict.fromkeys(keys))
         first = {k: n for n, k in enumerate(keys)}  # a token of each row, to compute it from
-        vectors = mixer.predict(tables.predict(flat[[first[k] for k in new]]))
+        embedded = tables.predict(flat[[first[k] for k in new]])
+        # one row at a time: BLAS rounds a row's products differently in batches of other
+        # sizes, so a vector computed alone is the same whatever else the process has seen
+        vectors = numpy.concatenate([mixer.predict(embedded[n : n + 1]) for n in range(len(new))])
         start = len(cache.index)
         if cache.vectors is None or start == 0:
             cache.vectors = numpy.empty((max(len(new), 1024), vectors.shape[1]), dtype=vectors.dtype)
