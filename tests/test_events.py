@@ -464,3 +464,21 @@ REAL_NEWS_CASES = [
 @pytest.mark.parametrize(("text", "expected"), REAL_NEWS_CASES)
 def test_real_news_shapes(text, expected):
     assert _analyzed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("quoted", "code"),
+    [
+        ("東京を爆撃しろ", "1384"),  # an order of an air strike: threaten a conventional attack
+        ("あいつを殺せ!", "1383"),  # an order to kill: threaten unconventional violence
+        ("隣国を攻撃しよう", "138"),  # a call to attack: threaten military force
+        ("殺せるわけがない", ""),  # a potential form, no order
+        ("撃てない", ""),
+        ("逮捕しろ", ""),  # coercion asked of the authorities is no threat
+        ("最低だ、殺せ", "111"),  # ties: the first cue in the quotation
+    ],
+)
+def test_an_order_of_force_in_quoted_words_is_a_threat(quoted, code):
+    from pipeline.events.lexicon import voice_code
+
+    assert voice_code(quoted) == code

@@ -253,6 +253,11 @@ STATEMENT_CASES = [
     # someone else (a threat of the Japanese, criticism of China) beside the voice's own
     ("韓国のネット掲示板には「日本人も気をつけろ!」「中国の対応は無能だ」と、怒りの声が相次いだ。",
      [("KOR_NETIZENS", "111", "JPN"), ("KOR_NETIZENS", "130", "JPN"), ("KOR_NETIZENS", "111", "CHN")]),
+    # an order of force in quoted words threatens that force (CAMEO 13: 爆撃 195 -> 1384,
+    # 殺す 1823 -> 1383); a form that is no order (殺せる, 撃てない) is not one
+    ("中国のネット掲示板では「日本の港を爆撃しろ」などの過激な意見もあった。", [("CHN_NETIZENS", "1384", "JPN")]),
+    ("韓国の市民団体は日本大使館前で「日本人を殺せ」と叫んだ。", [("KOR_NGO", "1383", "JPN")]),
+    ("中国のネット掲示板では「日本人を殺せるはずがない」という意見もあった。", [("CHN_NETIZENS", "010", "JPN")]),
     # ... and so is a speaker's statement quoting several sentences; what is asked is asked
     # of the one addressed
     ("鳩山元首相は「中国の対応は最低だ」「韓国は素晴らしい国だ」と述べた。",

@@ -75,7 +75,7 @@ from pipeline.events.frame_coder import quad_class
 from pipeline.events.lexicon import (
     JapaneseLexicon,
     LexEntry,
-    load_voice_cues,
+    cue_positions,
     voice_code,
     written_lemma,
 )
@@ -1676,12 +1676,11 @@ class _Reader:
         party the words name most (`_quoted_party`)."""
         actors = self.story.actors
         own = {actors[a].country for a in speakers if a in actors} - {""} | set(speakers)
-        cues = [c for c, k in load_voice_cues() if k == code]
         best: tuple[int, str] | None = None
         text = self.story.text
         for a, b in spans:
             words = text[a:b]
-            hits = [(a + m.start(), a + m.end()) for c in cues for m in re.finditer(re.escape(c), words)]
+            hits = [(a + h0, a + h1) for h0, h1 in cue_positions(words, code)]
             for m in s.mentions:
                 if m.start < a or m.end > b or m.actor_id in own or m.actor_id not in actors or actors[m.actor_id].type == "PLACE":
                     continue

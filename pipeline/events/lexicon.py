@@ -133,16 +133,87 @@ def load_voice_cues() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# CAMEO roots of force whose act, ordered in quoted words (「…を爆撃しろ」), is a threat
+# of it; coercion (17: 「逮捕しろ」) asked in words is a demand of the authorities, not a threat
+THREAT_ROOTS = ("18", "19", "20")
+# the last kana of a verb's dictionary form -> its imperative and volitional endings
+# (殺す: 殺せ, 殺そう; 襲う: 襲え; 殴る: 殴れ, and 攻める: 攻めろ, 攻めよう)
+VERB_ENDINGS = {
+    "す": ("せ", "そう"), "つ": ("て", "とう"), "う": ("え", "おう"), "く": ("け", "こう"),
+    "ぐ": ("げ", "ごう"), "む": ("め", "もう"), "ぶ": ("べ", "ぼう"), "ぬ": ("ね", "のう"),
+    "る": ("れ", "ろう", "ろ", "よう"),
+}
+SURU_ORDERS = ("しろ", "せよ", "しよう", "してやれ", "してしまえ")  # 爆撃しろ, 攻撃せよ
+
+
+@lru_cache(maxsize=1)
+def threat_cues() -> tuple[tuple[str, str], ...]:
+    """(word, code): the imperative and volitional forms of the lexicon's acts of force
+    (rows with no object pattern, roots `THREAT_ROOTS`), each with the code of threatening
+    that act (`commitments.tsv`: 195 -> 1384, 18x -> 1383): quoted words ordering an attack
+    (「…を爆撃しろ」「殺せ」) threaten it."""
+    from pipeline.events.frame_coder import commitment_code  # the frame coder imports no lexicon
+
+    out: dict[str, str] = {}
+    for trigger, rows in load_lexicon().entries.items():
+        row = next((r for r in rows if not r.pattern and r.code[:2] in THREAT_ROOTS), None)
+        if row is None:
+            continue
+        code = commitment_code(row.code)
+        if trigger[-1] in VERB_ENDINGS:
+            forms = [trigger[:-1] + e for e in VERB_ENDINGS[trigger[-1]]]
+        elif _is_kanji(trigger[-1]) or "\u30a0" <= trigger[-1] <= "\u30ff":
+            forms = [trigger + e for e in SURU_ORDERS]
+        else:
+            forms = []
+        for form in forms:
+            out.setdefault(form, code)
+    return tuple(out.items())
+
+
+def _find_cue(quoted: str, cue: str, threat: bool, start: int = 0) -> int:
+    """Where `cue` is in the quoted words, or -1; an order (殺せ, 撃て) must end its word
+    (not 殺せる, 撃てない)."""
+    pos = quoted.find(cue, start)
+    while threat and pos >= 0:
+        after = quoted[pos + len(cue) : pos + len(cue) + 1]
+        if not ("\u3041" <= after <= "\u3096") or after == "よ":
+            break
+        pos = quoted.find(cue, pos + 1)
+    return pos
+
+
+def quoted_cues() -> list[tuple[str, str, bool]]:
+    """(word, code, is a threat): the cue words of `voice_cues.tsv`, then the orders of
+    force (`threat_cues`)."""
+    return [(c, k, False) for c, k in load_voice_cues()] + [(c, k, True) for c, k in threat_cues()]
+
+
+def _cue_starts(quoted: str, cue: str, threat: bool) -> list[int]:
+    out = []
+    pos = _find_cue(quoted, cue, threat)
+    while pos >= 0:
+        out.append(pos)
+        pos = _find_cue(quoted, cue, threat, pos + 1)
+    return out
+
+
+def cue_positions(quoted: str, code: str) -> list[tuple[int, int]]:
+    """The spans of the cue words of `code` in the quoted words."""
+    return [(p, p + len(c)) for c, k, threat in quoted_cues() if k == code for p in _cue_starts(quoted, c, threat)]
+
+
 def voice_code(quoted: str) -> str:
     """The code the quoted words of a voice give (the cue found most often; ties: the
-    first in the quotation), or '' when they have no cue."""
+    first in the quotation), or '' when they have no cue. An order of force is a threat
+    (「富士山を爆撃しろ」: 1384)."""
     hits: dict[str, tuple[int, int]] = {}
-    for cue, code in load_voice_cues():
-        pos = quoted.find(cue)
-        if pos < 0:
+    for cue, code, threat in quoted_cues():
+        starts = _cue_starts(quoted, cue, threat)
+        if not starts:
             continue
-        n, first = hits.get(code, (0, pos))
-        hits[code] = (n + quoted.count(cue), min(first, pos))
+        n, first = hits.get(code, (0, starts[0]))
+        hits[code] = (n + len(starts), min(first, starts[0]))
     if not hits:
         return ""
     return min(hits, key=lambda c: (-hits[c][0], hits[c][1]))
