@@ -58,6 +58,10 @@ def test_office_holders_have_both_names(kb, actor_id, name_en, name_ja, country)
         ("JPN", "chief_cabinet_secretary", "2016-05-01", "PER_SUGA_YOSHIHIDE"),
         ("CHN", "head_of_government", "2008-06-01", "PER_WEN_JIABAO"),
         ("USA", "defence_minister", "2004-06-01", "PER_RUMSFELD_DONALD"),
+        # Iran, where Phoenix (2014) names no president: the office table's rows
+        ("IRN", "president", "2019-09-23", "PER_ROUHANI_HASSAN"),
+        ("IRN", "foreign_minister", "2019-09-23", "PER_KHONSARI_MOHAMMAD_ZARIF"),
+        ("IRN", "leader", "2019-09-23", "PER_KHAMENEI_ALI"),
     ],
 )
 def test_holders_at_a_date(kb, country, role, date, holder):

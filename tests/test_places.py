@@ -61,6 +61,12 @@ def test_generated_places(kb, actor_id, name_en, country, form):
     assert [e.key for e in kb.surfaces[form]] == [actor_id]
 
 
+@pytest.mark.parametrize("actor_id", ["PLC_MONG_KOK", "PLC_TSUEN_WAN", "PLC_KOWLOON"])
+def test_hong_kong_places_are_hong_kongs(kb, actor_id):
+    # Hong Kong is its own entity in CAMEO (HKG), so police in Mong Kok are HKG_COP
+    assert kb.get(actor_id).country == "HKG"
+
+
 def test_hand_entries_win(kb):
     # a hand-listed place keeps its id and names; the gazetteer only adds forms to it
     assert kb.get("PLC_BUSAN").name_en == "Busan"

@@ -370,12 +370,13 @@ def japanese_forms(person: Person, index: NameIndex, kindex, cindex) -> None:
     """Fill person.names_ja / surnames_ja from JMnedict (unless given by hand)."""
     found_kanji: list[str] = []
     found_kana: list[str] = []
-    for key in rotations(person.name_en) | {name_key(a) for a in person.aliases_en}:
+    # sorted: a set's order changes with the hash seed, and the first forms found are kept
+    for key in sorted(rotations(person.name_en) | {name_key(a) for a in person.aliases_en}):
         for kanji, kana in index.people.get(key, []):
             found_kanji += [k for k in kanji if k not in found_kanji]
             found_kana += [k for k in kana if _is_katakana(k) and k not in found_kana]
     western = []
-    for key in rotations(person.name_en):
+    for key in sorted(rotations(person.name_en)):
         western += index.western_surnames.get(key, [])
     source = "jmnedict"
     if not found_kanji and person.country in KOREAN:

@@ -48,9 +48,10 @@ MIN_POPULATION = 15000
 AMBIGUITY_RATIO = 5
 REGION_WEIGHT = 1_000_000  # a region ranks as a city of this size (it has no population here)
 CJK_COUNTRIES = {"JP", "CN", "TW", "KR", "KP", "HK", "MO"}
-# territories whose places count as the sovereign state's (the KB has no actor for them)
+# territories whose places count as the sovereign state's (the KB has no actor for them;
+# Hong Kong has one, HKG, as in CAMEO, so its places are its own)
 TERRITORY_OF = {
-    "HK": "CHN", "MO": "CHN", "PR": "USA", "GU": "USA", "VI": "USA", "AS": "USA", "MP": "USA",
+    "MO": "CHN", "PR": "USA", "GU": "USA", "VI": "USA", "AS": "USA", "MP": "USA",
     "GF": "FRA", "GP": "FRA", "MQ": "FRA", "RE": "FRA", "YT": "FRA", "NC": "FRA", "PF": "FRA",
     "XK": "XKX",
 }  # fmt: skip
