@@ -99,6 +99,8 @@ def test_default_kb_is_cached():
         ("在米中に論文を書いた。", {("米", "USA")}),  # 在米中: while in the US, 中 is no China
         ("英首相が辞任した。", {("英首相", "PER_STARMER_KEIR")}),  # bare title -> office holder
         ("日中関係が改善した。", {("日", "JPN"), ("中", "CHN")}),  # ambiguous pair + political noun
+        ("日中両首脳は会談した。", {("日", "JPN"), ("中", "CHN")}),  # 両首脳: the two heads
+        ("日中両外相が協議した。", {("日", "JPN"), ("中", "CHN")}),
         # ordinary words: nothing
         ("米価が上がった。", set()),
         ("新米の季節だ。", set()),
