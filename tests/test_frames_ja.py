@@ -285,6 +285,10 @@ def test_the_topic_opening_the_sentence_speaks():
 # ------------------------------------------------ the lexicon widened by CAMEO category
 
 LEXICON_CASES = [
+    # craft act for their owner: the navy's ships, the state's fighters (and a compound)
+    ("中国海軍の艦艇が日本の領海に侵入した。", [("CHN_MIL", "150", "JPN")]),
+    ("中国の戦闘機が日本の領空を侵犯した。", [("CHN", "150", "JPN")]),
+    ("北朝鮮海軍潜水艦が韓国の艦艇を攻撃した。", [("PRK_MIL", "190", "KOR")]),
     # an act noun carried by a support verb: 行う, 振るう, 唱える, 言い渡す
     ("台湾政府は日本に多額の寄付を行った。", [("TWN_GOV", "073", "JPN")]),
     ("北朝鮮の兵士が韓国の漁民に暴力を振るった。", [("PRK_MIL", "180", "KOR_AGR")]),

@@ -104,6 +104,12 @@ ANSWER_SENTENCES = 2  # how far back the words an answer answers may be
 WORDS_ROOTS = ("01", "10", "11", "12", "13")  # what can be answered: words, not deeds
 STATING = "述べる"  # the lexicon key of する with a quoted clause (…はないとしている): a statement
 QUOTED_VOICE = "声"  # the lexicon key of one quotation of a voice: its words decide the code
+# Craft that act for whoever they belong to (中国海軍の艦艇が領海に侵入した: the navy;
+# 中国の戦闘機が領空を侵犯した: China): a noun ending so, with no actor of its own
+VEHICLES = (
+    "艦艇", "艦船", "軍艦", "戦闘機", "爆撃機", "哨戒機", "偵察機", "軍用機", "航空機",
+    "潜水艦", "駆逐艦", "巡洋艦", "空母", "巡視船", "監視船", "公船", "漁船", "無人機", "戦車",
+)  # fmt: skip
 TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
@@ -360,9 +366,9 @@ class _Sentence:
                     ids.append(x)
                 last = k
         if last < 0:  # 李承晩大統領と国会が: the actors coordinated with a noun naming none
-            return self._coordinated(i)
+            return self._coordinated(i) or self._crafts_owner(a, i)
         tail = [self.tok(k) for k in range(last + 1, i + 1)]
-        if not is_actor_tail(tail):
+        if not is_actor_tail(tail) and not "".join(t.text for t in tail).endswith(VEHICLES):
             return self._coordinated(i)
         heads = list(self.story.tok_actors.get(last, ()))
         actors = self.story.actors
@@ -370,6 +376,18 @@ class _Sentence:
         if persons and all(x in actors and actors[x].type in STATE_TYPES for x in heads):
             heads = persons[-1:]
         return list(dict.fromkeys(self._coordinated(i) + heads))
+
+    def _crafts_owner(self, a: int, i: int) -> list[str]:
+        """The owner named in the genitive of a noun for craft (中国の戦闘機 -> China), which
+        acts for it; nothing for any other noun."""
+        if not "".join(self.tok(k).text for k in range(a, i + 1)).endswith(VEHICLES):
+            return []
+        for c in sorted(self.children(i), reverse=True):
+            if c < a and self.marker(c) == "の" and self.quote_of(self.tok(c).idx) is None:
+                found = self.head_actors(c)
+                if found:
+                    return found
+        return []
 
     def _coordinated(self, i: int, depth: int = 0) -> list[str]:
         """Actors coordinated before the noun by や / か / 及び (アメリカや他のヨーロッパ諸国),
