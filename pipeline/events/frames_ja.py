@@ -149,6 +149,7 @@ class _Story:
     para_topic: list[str] = field(default_factory=list)
     para_date: DateMention | None = None
     last_date: tuple[int, DateMention] | None = None
+    lex: JapaneseLexicon = field(default_factory=JapaneseLexicon)  # the reader's
     last_speakers: tuple[int, list[str], str] | None = None  # (paragraph, actor ids, how found)
     frames: list[Frame] = field(default_factory=list)
 
@@ -368,7 +369,7 @@ class _Sentence:
         if last < 0:  # 李承晩大統領と国会が: the actors coordinated with a noun naming none
             return self._coordinated(i) or self._crafts_owner(a, i)
         tail = [self.tok(k) for k in range(last + 1, i + 1)]
-        if not is_actor_tail(tail) and not "".join(t.text for t in tail).endswith(VEHICLES):
+        if not is_actor_tail(tail) and not _names_craft(tail):
             return self._coordinated(i)
         heads = list(self.story.tok_actors.get(last, ()))
         actors = self.story.actors
@@ -380,7 +381,7 @@ class _Sentence:
     def _crafts_owner(self, a: int, i: int) -> list[str]:
         """The owner named in the genitive of a noun for craft (中国の戦闘機 -> China), which
         acts for it; nothing for any other noun."""
-        if not "".join(self.tok(k).text for k in range(a, i + 1)).endswith(VEHICLES):
+        if not _names_craft([self.tok(k) for k in range(a, i + 1)]):
             return []
         for c in sorted(self.children(i), reverse=True):
             if c < a and self.marker(c) == "の" and self.quote_of(self.tok(c).idx) is None:
@@ -632,7 +633,7 @@ def _carrier(s: _Sentence, noun: int) -> Predicate | None:
     carries out the act the noun names does what its relative clause says."""
     for q in s.preds:
         obj = q.object
-        if obj is not None and obj.i == noun and not obj.via and JapaneseLexicon().support(q.lemma) == "light":
+        if obj is not None and obj.i == noun and not obj.via and s.story.lex.support(q.lemma) == "light":
             return q
     return None
 
@@ -872,6 +873,11 @@ def _protested_at(s: _Sentence, p: Predicate, noun: int | None = None) -> list[s
             if found:
                 return found
     return []
+
+
+def _names_craft(words: list[Tok]) -> bool:
+    """Do these words end with a noun for craft (中国海軍|艦艇, 戦闘|機: `VEHICLES`)?"""
+    return "".join(t.text for t in words).endswith(VEHICLES)
 
 
 def _coordinated_nouns(s: _Sentence, noun: int) -> list[int]:
@@ -1877,10 +1883,9 @@ def units(doc: Doc, spans: list[tuple[int, int]]) -> list[list[int]]:
 
 
 def _holds_trigger(toks: list[Tok]) -> bool:
-    from pipeline.parser.select import has_trigger, written_lemmas
+    from pipeline.parser.select import holds_trigger
 
-    lemmas, words = [t.lemma_ for t in toks], [t.text for t in toks]
-    return has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas))
+    return holds_trigger([t.text for t in toks], [t.lemma_ for t in toks])
 
 
 def frames_ja(doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon | None = None) -> list[Frame]:
@@ -1890,7 +1895,7 @@ def frames_ja(doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon |
     mentions: list[Mention] = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
     actors: dict[str, Actor] = doc._.actors if doc._.actors is not None else {}
     toks, text = read_tokens(doc)
-    story = _Story(actors, doc._.published or "", _token_actors(doc, toks, mentions, actors), toks, text)
+    story = _Story(actors, doc._.published or "", _token_actors(doc, toks, mentions, actors), toks, text, lex=lex)
     reader = _Reader(story, lex)
     dates = sorted(calendar_mentions(doc._.dates), key=lambda d: d.start)
     date_starts = [d.start for d in dates]

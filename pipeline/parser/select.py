@@ -53,6 +53,12 @@ def written_lemmas(words: list[str], lemmas: list[str]) -> list[str]:
     return [written_lemma(w, lemma) for w, lemma in zip(words, lemmas, strict=True)]
 
 
+def holds_trigger(words: list[str], lemmas: list[str]) -> bool:
+    """Do these tokens hold a trigger, read as the coder reads them: by lemmas, by words
+    (お悔やみ: 御 + 悔やみ) and by lemmas as written (刺した: 刺す)?"""
+    return has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas))
+
+
 def candidate_sentences(doc: Doc, spans: list[tuple[int, int]], min_actors: int = 2) -> list[tuple[int, int]]:
     """The spans (sentences) of `doc` with mentions of `min_actors` distinct actors
     (`doc._.mentions`, filled by "dekigoto_actors") and a trigger. Actors are counted
@@ -71,8 +77,6 @@ def candidate_sentences(doc: Doc, spans: list[tuple[int, int]], min_actors: int 
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         strings = doc.vocab.strings
         # the coder looks triggers up by joined lemmas and by joined words (お悔やみ: 御 + 悔やみ)
-        lemmas = [strings[x] for x in arr[i:j, 1].tolist()]
-        words = [strings[x] for x in arr[i:j, 2].tolist()]
-        if has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas)):
+        if holds_trigger([strings[x] for x in arr[i:j, 2].tolist()], [strings[x] for x in arr[i:j, 1].tolist()]):
             out.append((start, end))
     return out
