@@ -183,10 +183,11 @@ def _find_cue(quoted: str, cue: str, threat: bool, start: int = 0) -> int:
     return pos
 
 
-def quoted_cues() -> list[tuple[str, str, bool]]:
+@lru_cache(maxsize=1)
+def quoted_cues() -> tuple[tuple[str, str, bool], ...]:
     """(word, code, is a threat): the cue words of `voice_cues.tsv`, then the orders of
-    force (`threat_cues`)."""
-    return [(c, k, False) for c, k in load_voice_cues()] + [(c, k, True) for c, k in threat_cues()]
+    force (`threat_cues`); built once, as both are (every quotation is read with them)."""
+    return (*((c, k, False) for c, k in load_voice_cues()), *((c, k, True) for c, k in threat_cues()))
 
 
 def _cue_starts(quoted: str, cue: str, threat: bool) -> list[int]:
