@@ -12,9 +12,10 @@ from spacy.language import Language
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import (
-    STAFF_SECTORS,
     _DocView,
+    is_staff_noun,
     names_a_thing,
+    staff_sector_id,
     story_countries,
     unknown_name_actor,
 )
@@ -297,14 +298,13 @@ def _staff_of_organisations(mentions, actors, text: str, kb) -> None:
             or a.type != "ORG"
             or org.link_method != "model"
             or spec is None
-            or spec["type"] != "GROUP"
-            or spec["sector"] not in STAFF_SECTORS
-            or spec.get("suffix")
+            or not is_staff_noun(spec)
             or text[org.end : m.start] not in ("", "の")
         ):
             continue
-        if a.country and a.country in kb:
-            _linked(m, kb.get(kb.sector_id(a.country, a.sector or spec["sector"])), actors)
+        key = staff_sector_id(kb, a, spec)
+        if key:
+            _linked(m, kb.get(key), actors)
             continue
         m.actor_id, m.label, m.link_method = a.actor_id, org.label, "anaphora"
 

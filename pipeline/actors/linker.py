@@ -1190,6 +1190,20 @@ _QUALIFIER_TYPES = ("STATE", "PLACE", "REGION")
 STAFF_SECTORS = ("BUS", "MED", "EDU", "LAB")  # nouns for an organisation's people (社員, 記者)
 
 
+def is_staff_noun(spec: dict) -> bool:
+    """Is this agent noun one for an organisation's people (社員, 記者, 職員)?"""
+    return spec["type"] == "GROUP" and spec["sector"] in STAFF_SECTORS and not spec.get("suffix")
+
+
+def staff_sector_id(kb: KnowledgeBase, org: Actor, spec: dict) -> str:
+    """The actor of an organisation's people (`is_staff_noun`): its country's sector actor,
+    of the organisation's sector else the noun's (朝日新聞の記者 -> JPN_MED); '' where its
+    country is not known, when they are the organisation itself."""
+    if org.country and org.country in kb:
+        return kb.sector_id(org.country, org.sector or spec["sector"])
+    return ""
+
+
 def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str, actor_of):
     """An agent noun qualified by the mention before it, or None.
 
@@ -1214,12 +1228,12 @@ def _compose_agent(kb: KnowledgeBase, prev: Cand, c: Cand, spec: dict, text: str
         sid = kb.sector_id(country, spec["sector"], spec.get("suffix", ""))
         start = prev.start if gap == "" else c.start
         return Cand(start, c.end, "actor", sid, conf=min(prev.conf, CONF_VARIANT), agent=True)
-    if pa.type == "ORG" and spec["type"] == "GROUP" and spec["sector"] in STAFF_SECTORS and not spec.get("suffix"):
+    if pa.type == "ORG" and is_staff_noun(spec):
         # レナウンの社員, 朝日新聞の記者: the organisation's people, of its country and sector;
         # the organisation itself where its country is not known
         start = prev.start if gap == "" else c.start
-        if pa.country and pa.country in kb:
-            key = kb.sector_id(pa.country, pa.sector or spec["sector"])
+        key = staff_sector_id(kb, pa, spec)
+        if key:
             return Cand(start, c.end, "actor", key, conf=min(prev.conf, CONF_VARIANT), agent=True)
         return Cand(start, c.end, "actor", prev.key, method="anaphora", conf=min(prev.conf, CONF_VARIANT))
     if pa.type in ("GROUP", "GOVERNMENT") and pa.sector == "CVL" and pa.country:
