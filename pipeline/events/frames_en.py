@@ -164,6 +164,11 @@ def np_actors(tok, st: _Doc, depth: int = 0, upto: int | None = None) -> list[st
     return out
 
 
+def _pobj_actors(prep, st: _Doc, depth: int = 0) -> list[str]:
+    """The actors the objects of a preposition name (sanctions on Belarus: Belarus)."""
+    return [a for p in prep.children if p.dep_ == "pobj" for a in np_actors(p, st, depth)]
+
+
 MEMBER_PREPS = ("including", "like", "as")  # countries including X; states such as X
 
 
@@ -176,7 +181,7 @@ def _members(noun, st: _Doc, depth: int) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS and (
             c.lower_ != "as" or any(x.lower_ == "such" for x in noun.children)
         ):
-            listed = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st, depth + 1)]
+            listed = _pobj_actors(c, st, depth + 1)
             if listed:
                 return listed
     return []
@@ -298,7 +303,7 @@ def _prep_args(v, st: _Doc) -> list[Arg]:
     out: list[Arg] = []
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:  # expect an apology from Iran
-            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+            found = _pobj_actors(c, st)
             if found:
                 out.append(Arg("origin", tuple(found), marker=c.lower_))
         if c.dep_ in ("prep", "prt", "dative") and c.lower_ in TARGET_PREPS:
@@ -343,7 +348,7 @@ def _by_in_object(v, st: _Doc) -> list[str]:
     while stack:
         t = stack.pop()
         if t.dep_ in ("agent", "prep") and t.lower_ == "by":
-            found = [a for p in t.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+            found = _pobj_actors(t, st)
             if found:
                 return found
         stack.extend(sorted((c for c in t.children if c.dep_ not in CLAUSE_DEPS),
@@ -698,7 +703,7 @@ def _noun_agent(noun, st: _Doc) -> Arg | None:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and named):
             found = np_actors(c, st)
         elif c.dep_ == "prep" and c.lower_ == "by":
-            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+            found = _pobj_actors(c, st)
         if found:
             return Arg("agent", tuple(found), "np", "by" if c.lower_ == "by" else "")
     if noun.lemma_.lower() in MEETING_NOUNS and noun.dep_ == "pobj":
@@ -728,7 +733,7 @@ def _noun_targets(noun, st: _Doc) -> list[Arg]:
     if not args:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, st)]
+                found = _pobj_actors(c, st)
                 if found:
                     args.append(Arg("patient", tuple(found), "np", "of"))
     return args
