@@ -458,6 +458,10 @@ def test_dates_per_clause(nlp):
     assert [(e.date, e.date_source) for e in events] == [("2021", "clause")]
     events = coded(nlp, "2020年8月に選挙があった。米国は中国を批判した。", {"2020年8月": "2020-08"})
     assert [(e.date, e.date_source) for e in events] == [("2020-08", "discourse")]
+    # 〜ている with no date of its own: a perfect (has recommended) takes the discourse's
+    # date like any predicate; only a date of the concessive clause before it is dropped
+    events = coded(nlp, "2020年8月に選挙があった。EUは選挙のやり直しを中国に勧告している。", {"2020年8月": "2020-08"})
+    assert [(e.date, e.date_source) for e in events] == [("2020-08", "discourse")]
 
 
 def test_an_ongoing_stir_after_a_concessive_clause_is_dated_at_publication():

@@ -1136,9 +1136,10 @@ def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, D
     if ONGOING.search(story.text[p.start : p.end + 4]):
         # 20日、…が追加されたが、韓国では波紋を呼んでいる: the date is the concessive clause's;
         # the stir goes on as the article is written
-        before = [(i, d) for i, d in before if not CONCESSIVE.search(story.text[d.end : p.start])]
-        if not before:
+        kept = [(i, d) for i, d in before if not CONCESSIVE.search(story.text[d.end : p.start])]
+        if before and not kept:
             return calendar_value(story.published) or story.published, "publication"
+        before = kept
     framing = [d for _, d in before if story.text[d.end : d.end + 3].startswith(FRAME_DATE_FOLLOWERS)]
     if framing:
         return calendar_value(framing[-1].value), "clause"
