@@ -397,6 +397,27 @@ def test_model_runs_only_around_unexplained_names_with_the_same_mentions():
     assert all(any(wl <= lo and hi <= wh for wl, wh in whole_ranges) for lo, hi in ranges)
 
 
+@pytest.mark.parametrize(
+    ("text", "window", "found"),
+    [
+        # 文科|省 is 10 tokens in: its window would start 2 tokens after the sentence, cutting 最高|裁
+        ("最高裁の判断をめぐって、昨日文科省が反論した。", (0, 16), ["最高裁", "文科省"]),
+        # 14 tokens in: the window starts 6 tokens after the sentence, as far as its context reaches
+        ("最高裁の判断をめぐって、昨日の夕方の会見で文科省が反論した。", (7, 21), ["文科省"]),
+    ],
+)
+def test_a_window_a_few_words_short_of_its_sentences_edge_runs_to_it(text, window, found):
+    from pipeline.model import Sentence
+    from pipeline.nlp import make_doc
+
+    nlp = _actors_and_ner(8)
+    doc = make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)])
+    doc = nlp.get_pipe("dekigoto_actors")(doc)
+    ner = nlp.get_pipe("dekigoto_ner")
+    assert ner._unexplained_segments(doc) == [window]
+    assert [m.text for m in ner(doc)._.mentions if m.link_method == "model"] == found
+
+
 def test_nothing_unexplained_means_the_model_does_not_run():
     nlp = _actors_and_ner(8)
     doc = _analyse(nlp, "ロシアと米国は会談した。")

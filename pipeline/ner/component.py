@@ -30,6 +30,8 @@ EXTENSION = "ner_spans"
 DEFAULT_CONFIDENCE = 0.5
 # tokens of context on each side of an unexplained name (see NerComponent)
 CONTEXT_TOKENS = 8
+# ... widened to the sentence's start or end when that is at most this many tokens further
+EDGE_TOKENS = 4
 
 
 class NerSpan(NamedTuple):
@@ -74,7 +76,9 @@ class NerComponent:
     within the sentence. The model's own view of a token reaches 6 tokens each
     side (its CNN) and an entity rarely spans more than a few tokens, so the
     default of 8 gives the mentions running it on every sentence would, at a
-    fraction of the cost; `context = 0` runs it on whole sentences.
+    fraction of the cost; `context = 0` runs it on whole sentences. A window
+    that stops `EDGE_TOKENS` or fewer tokens short of its sentence's start or end
+    runs to it: the words cut off are often a name the model reads only whole.
     """
 
     def __init__(
@@ -284,6 +288,10 @@ class NerComponent:
                     out.append((a, b))
                 continue
             lo, hi = max(a, i - self.context), min(b, i + self.context + 1)
+            # a window that would stop a few words short of its sentence's edge runs to it:
+            # the words cut off are often a name the model reads only whole (最高|裁 at the start)
+            lo = a if lo - a <= EDGE_TOKENS else lo
+            hi = b if b - hi <= EDGE_TOKENS else hi
             if out and out[-1][1] >= lo and out[-1][0] >= a:
                 out[-1] = (out[-1][0], max(out[-1][1], hi))
             else:
