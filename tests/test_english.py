@@ -135,6 +135,12 @@ def _links(text: str) -> list[tuple[str, str]]:
         ("The envoy flew to Minsk.", "Minsk", "PLC_MINSK"),
         ("The Belarusian president spoke.", "Belarusian president", "PER_LUKASHENKO_ALEXANDER"),
         ("Foreign Minister Maxim Ryzhenkov spoke.", "Maxim Ryzhenkov", "PER_RYZHENKOV_MAXIM"),
+        # an armed group's fighters are the group, not fighters of its country
+        ("Taliban fighters left Kabul.", "Taliban fighters", "ORG_TALIBAN"),
+        ("Houthi rebels fired drones at Riyadh.", "Houthi rebels", "ORG_HOUTHIS"),
+        ("Hamas militants crossed the fence.", "Hamas militants", "ORG_HAMAS"),
+        ("Islamic State militants seized a town.", "Islamic State militants",
+         "ORG_ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT"),
     ],
 )
 def test_english_names_link_to_the_shared_kb(text, surface, actor_id):

@@ -192,6 +192,33 @@ def test_agentless_arrests_are_the_authorities(text, expected):
     assert expected in [g[:3] for g in _events(text)]
 
 
+CROWDS = [
+    # a protest no one is named staging: the protesters (OPP) of where it is held
+    ("Chilean police detained a student in Valparaiso. The protests began in March.",
+     ("CHL_OPP", "141", "")),
+    ("Weeks of protests in Santiago have closed the metro.", ("CHL_OPP", "141", "")),
+    # anti-government: against the government of that country
+    ("Anti-government protests spread across Chile on Friday.", ("CHL_OPP", "141", "CHL_GOV")),
+    # a crowd of no party marching: the same
+    ("In Santiago, thousands marched to the presidential palace.", ("CHL_OPP", "141", "")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CROWDS, ids=[c[0] for c in CROWDS])
+def test_a_crowds_protest_is_the_protesters(text, expected):
+    source, code, target = expected
+    got = _events(text)
+    assert any(g[0] == source and g[1] == code and (not target or g[2] == target) for g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean opposition called for protests on Friday.",  # asked for, not held
+    "President Boric spoke at an election rally in Santiago.",  # a candidate's rally
+])  # fmt: skip
+def test_protests_asked_for_or_a_candidates_rally_are_no_crowd_act(text):
+    assert all(g[0] != "CHL_OPP" or g[1][:2] != "14" for g in _events(text)), _events(text)
+
+
 def test_an_implied_agent_makes_no_accusation():
     """A police spokesman confirming arrests accuses nobody."""
     got = _events("A spokesman for the Belarusian police confirmed that two men were arrested.")

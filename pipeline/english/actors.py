@@ -544,6 +544,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
         return head.dep_ == "pobj" and head.head.lower_ in locatives
 
     titled = _titled_people(cands, text, titles, actor_of)
+    members = {w.lower() for w in lex.get("group_members") or ()}
     result: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -613,6 +614,11 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             )
             if owner is not None:
                 oa = actor_of(owner)
+                if c.key in members and oa.type not in ("STATE", "REGION", "PLACE", "PERSON", "GOVERNMENT"):
+                    # Taliban fighters, Houthi rebels: the group itself
+                    result[-1] = Cand(owner.start, c.end, "actor", owner.key, method=owner.method, conf=owner.conf)
+                    i += 1
+                    continue
                 country = oa.actor_id if oa.type in ("STATE", "REGION") else oa.country
                 if oa.type == "PERSON" and spec["sector"] != "GOV":
                     country = ""

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pipeline.events.frame_coder import Story, code_frames, kb_callables
 from pipeline.events.frames_en import focus_state, frames_en
 from pipeline.events.lexicon_en import EnglishLexicon
-from pipeline.model import EventMention
+from pipeline.model import Arg, EventMention, Frame
 
 
 def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
@@ -30,9 +30,36 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
         doc._.published or "", focus_state(mentions, actors),
         protagonist=_protagonist(mentions, actors), **kb_callables(kb, actors),
     )  # fmt: skip
-    events = code_frames(frames_en(doc), actors, EnglishLexicon(), story, embedded=embedded)
+    frames = implied_agents(frames_en(doc), story)
+    crowds = frozenset((f.sentence_id, f.start) for f in frames
+                       if any(a.role == "agent" and a.how == "implied" for a in f.args))  # fmt: skip
+    events = code_frames(frames, actors, EnglishLexicon(), replace(story, background=crowds), embedded=embedded)
     channels = {a for a, x in actors.items() if x.sector == "MED" and x.type not in ("STATE", "GOVERNMENT")}
     return fold_statements(negated_acts(military_cooperation(events, actors)), channels)
+
+
+def implied_agents(frames: list[Frame], story: Story) -> list[Frame]:
+    """A crowd's act with no party named (the protests began in June, thousands marched:
+    an arg of how "implied" with no actors, whose marker is a sector) is that sector's
+    actor (the protesters, OPP; anti-government: the government, GOV) of the country
+    where it happens, else of the story's focus state; dropped when neither is known."""
+    out: list[Frame] = []
+    for f in frames:
+        if not any(a.how == "implied" and not a.actors for a in f.args):
+            out.append(f)
+            continue
+        where = [story.country(x) for x in f.actors("location")] if story.country is not None else []
+        country = next((c for c in where if c), "") or story.focus
+        args: list[Arg] = []
+        for a in f.args:
+            if a.how != "implied" or a.actors:
+                args.append(a)
+                continue
+            named = story.sector_actor(country, a.marker) if country and story.sector_actor else ""
+            if named:
+                args.append(Arg(a.role, (named,), "implied"))
+        out.append(replace(f, args=tuple(args)))
+    return out
 
 
 DIPLOMATIC_COOPERATION = ("050", "060")
@@ -118,4 +145,4 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
     return out
 
 
-__all__ = ["code_events_en", "fold_statements", "negated_acts"]
+__all__ = ["code_events_en", "fold_statements", "implied_agents", "negated_acts"]

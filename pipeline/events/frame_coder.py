@@ -102,6 +102,9 @@ class Story:
     # agents agentless passives imply (implicit_agent); None: none implied
     country: Callable[[str], str] | None = None
     sector_actor: Callable[[str, str], str] | None = None
+    # (sentence_id, start) of acts told as background, which no reaction is guessed to
+    # answer (an English crowd's protests with no one named: "the protests began in June")
+    background: frozenset[tuple[int, int]] = frozenset()
 
 
 def kb_callables(kb, actors: dict[str, Actor]) -> dict[str, Callable]:
@@ -632,6 +635,7 @@ def story_pass(
                 and x.event_code[:2] not in NOT_REACTED_TO
                 and not _same_party(actors, x.source_actor_id, e.source_actor_id, story)
                 and not _is_channel(actors, x.source_actor_id)
+                and (x.sentence_id, x.start) not in story.background
             ]
             guess = acts[-1] if acts else story.protagonist
             own = actors[e.source_actor_id].country if e.source_actor_id in actors else ""

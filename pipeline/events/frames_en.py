@@ -638,12 +638,16 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
         )
         if clause is not v:  # Taliban attack, criticism by the minister
             agent = _noun_agent(v, st)
+            crowd = _crowd_noun(v, agent, nominals, st)
+            where: tuple[Arg, ...] = ()
+            if crowd is not None:  # the protests began in June: the country's protesters
+                agent, where = crowd
             if not agent:
                 del index_of[v.i]
                 continue
             # did not accede to the protesters' demands: the demands were made all the same
             negated = any(c.dep_ == "det" and c.lower_ == "no" for c in v.children)
-            fields.update(_noun_fields(v, nominals, st), args=(agent, *_noun_targets(v, st)),
+            fields.update(_noun_fields(v, nominals, st), args=(agent, *_noun_targets(v, st), *where),
                           voice="active", polarity="negated" if negated else "affirmed")  # fmt: skip
         elif v.lemma_.lower() in light:
             noun = next((c for c in v.children if c.dep_ == "dobj"
@@ -655,6 +659,9 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
                 targets = _noun_targets(noun, st) or _prep_args(v, st)
                 fields.update(_noun_fields(noun, nominals, st), support="light",
                               args=(*agent, *targets))  # fmt: skip
+        if is_predicate(v) and _crowd_subject(v, fields["args"]):
+            # thousands marched, Hongkongers rallied: the protesters of where it happened
+            fields["args"] = (Arg("agent", (), "implied", CROWD_AGENTS[v.lemma_.lower()]), *fields["args"])
         pending.append((v, fields))
     for v, fields in pending:
         comp = v.head if v.dep_ == "conj" and v.head.dep_ in ("xcomp", "ccomp") else v
@@ -719,6 +726,67 @@ def _noun_agent(noun, st: _Doc) -> Arg | None:
                 break
             verb = _clause_verb(verb.head)
     return None
+
+
+# Acts a crowd does, with the CAMEO sector of the people who do them when no one is
+# named: "the protests began in June", "thousands marched" are the protesters' (OPP) of
+# the country where they happen (pipeline.english.events.implied_agents names them).
+CROWD_AGENTS = {"protest": "OPP", "demonstrate": "OPP", "rally": "OPP", "march": "OPP"}
+# the words for a crowd that are no party (people, thousands, residents)
+CROWD_WORDS = {
+    "people", "thousand", "thousands", "hundred", "hundreds", "million", "millions", "ten",
+    "tens", "crowd", "crowds", "resident", "residents", "citizen", "citizens", "demonstrator",
+    "demonstrators", "protester", "protesters", "protestor", "protestors", "activist",
+    "activists", "supporter", "supporters", "student", "students", "worker", "workers",
+    "opponent", "opponents", "woman", "women", "many", "some", "others", "they",
+}  # fmt: skip
+# a protest named where no one stages it (the protests began; weeks of protests; met with
+# protests), not one asked for, banned or planned (called for protests, banned rallies):
+# the noun's dependency, and the preposition it is the object of
+CROWD_NOUNS = {"protest": "OPP", "demonstration": "OPP"}  # (a rally is often someone's)
+CROWD_NOUN_DEPS = ("nsubj", "nsubjpass", "pobj", "conj", "appos")
+CROWD_PREPS = ("of", "with", "amid", "after", "following", "since", "despite", "in")
+
+
+def _crowd_noun(noun, agent: Arg | None, nominals: dict[str, str], st: _Doc) -> tuple[Arg, tuple[Arg, ...]] | None:
+    """(implied agent, where) of a protest noun that names no party staging it, or whose
+    only party is the state or place where it is held ("Hong Kong protests": Hong Kong is
+    where); the agent has role agent, how "implied", marker the sector, and no actors
+    (pipeline.english.events.implied_agents names them). None for other nouns."""
+    sector = CROWD_NOUNS.get(noun.lemma_.lower())
+    if sector is None or noun.dep_ not in CROWD_NOUN_DEPS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ not in CROWD_PREPS:
+        return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in ("election", "campaign", "electoral") for c in noun.children):
+        return None  # an election rally is a candidate's
+    implied = Arg("agent", (), "implied", sector)
+    # anti-government protests: against the government of where they are held
+    words = [t.lower_ for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree]
+    against = (Arg("oblique", (), "implied", "GOV"),) if "anti" in words and "government" in words else ()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        subj = subject_tok(_clause_verb(noun))[0]
+        if subj is not None and np_actors(subj, st):
+            return None  # took part in protests, walked out in protest: the subject's act
+    if agent is None:
+        places = [m.actor_id for c in noun.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+                  for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)
+                  for m in st.mention_of.get(t.i, []) if _type(st, m.actor_id) in ("STATE", "PLACE", "REGION")]  # fmt: skip
+        return implied, (*against, *((Arg("location", tuple(places), "np"),) if places else ()))
+    if not all(_type(st, a) in ("STATE", "PLACE", "REGION") for a in agent.actors):
+        return None
+    return implied, (*against, Arg("location", agent.actors, "np"))
+
+
+def _crowd_subject(v, args: tuple[Arg, ...]) -> bool:
+    """Is a crowd verb's subject a crowd of no party (thousands marched, 1.7 million
+    Hongkongers rallied)?"""
+    if v.lemma_.lower() not in CROWD_AGENTS or any(a.role == "agent" for a in args) or is_passive(v):
+        return False
+    subj, _, _ = subject_tok(v)
+    if subj is None:
+        return False
+    return subj.lower_ in CROWD_WORDS or subj.lemma_.lower() in CROWD_WORDS or subj.ent_type_ in ("NORP", "CARDINAL")
 
 
 MEETING_NOUNS = ("visit", "trip", "tour")  # (talks: shut out of talks is no one's talk)
