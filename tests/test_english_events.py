@@ -211,12 +211,46 @@ def test_a_crowds_protest_is_the_protesters(text, expected):
     assert any(g[0] == source and g[1] == code and (not target or g[2] == target) for g in got), got
 
 
+CROWD_PHRASES = [
+    ("In Chile, thousands of people took to the streets of Santiago.", "141"),
+    ("In Chile, hundreds of dock workers went on strike.", "143"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "code"), CROWD_PHRASES, ids=[c[0] for c in CROWD_PHRASES])
+def test_a_crowd_taking_to_the_streets_or_striking_is_the_protesters(text, code):
+    assert ("CHL_OPP", code) in [g[:2] for g in _events(text)], _events(text)
+
+
 @pytest.mark.parametrize("text", [
     "The Chilean opposition called for protests on Friday.",  # asked for, not held
     "President Boric spoke at an election rally in Santiago.",  # a candidate's rally
 ])  # fmt: skip
 def test_protests_asked_for_or_a_candidates_rally_are_no_crowd_act(text):
     assert all(g[0] != "CHL_OPP" or g[1][:2] != "14" for g in _events(text)), _events(text)
+
+
+NEWS_VERBS = [
+    # crowd control is violent repression, not artillery (PETRARCH's fire: 194)
+    ("Chilean police fired tear gas at students in Santiago.", ("CHL_COP", "175")),
+    ("The Chilean government attributed the cyberattack to Russia.", ("CHL_GOV", "112")),
+    ("President Donald Trump granted Michael Milken a pardon.", ("PER_TRUMP_DONALD", "0841")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_VERBS, ids=[n[0] for n in NEWS_VERBS])
+def test_news_verbs_code_their_act(text, expected):
+    assert expected in [g[:2] for g in _events(text)], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean delegation includes three ministers.",
+    "Former Chilean president Sebastian Pinera died in Santiago.",
+    "Chilean conservatives hold a majority in the Senate.",
+    "Pinochet ruled Chile for seventeen years.",
+])  # fmt: skip
+def test_verbs_of_no_act_code_nothing(text):
+    assert _events(text) == [], _events(text)
 
 
 def test_an_implied_agent_makes_no_accusation():

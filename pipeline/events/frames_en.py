@@ -731,7 +731,9 @@ def _noun_agent(noun, st: _Doc) -> Arg | None:
 # Acts a crowd does, with the CAMEO sector of the people who do them when no one is
 # named: "the protests began in June", "thousands marched" are the protesters' (OPP) of
 # the country where they happen (pipeline.english.events.implied_agents names them).
-CROWD_AGENTS = {"protest": "OPP", "demonstrate": "OPP", "rally": "OPP", "march": "OPP"}
+CROWD_AGENTS = {"protest": "OPP", "demonstrate": "OPP", "rally": "OPP", "march": "OPP", "take": "OPP",
+                "go": "OPP"}
+CROWD_PHRASES = {"take": " street", "go": " strike"}  # took to the streets, went on strike
 # the words for a crowd that are no party (people, thousands, residents)
 CROWD_WORDS = {
     "people", "thousand", "thousands", "hundred", "hundreds", "million", "millions", "ten",
@@ -781,7 +783,13 @@ def _crowd_noun(noun, agent: Arg | None, nominals: dict[str, str], st: _Doc) -> 
 def _crowd_subject(v, args: tuple[Arg, ...]) -> bool:
     """Is a crowd verb's subject a crowd of no party (thousands marched, 1.7 million
     Hongkongers rallied)?"""
-    if v.lemma_.lower() not in CROWD_AGENTS or any(a.role == "agent" for a in args) or is_passive(v):
+    lemma = v.lemma_.lower()
+    if lemma in CROWD_PHRASES:  # took to the streets, went on strike
+        if CROWD_PHRASES[lemma] not in object_text(v):
+            return False
+    elif lemma not in CROWD_AGENTS:
+        return False
+    if any(a.role == "agent" for a in args) or is_passive(v):
         return False
     subj, _, _ = subject_tok(v)
     if subj is None:
