@@ -253,6 +253,22 @@ def test_verbs_of_no_act_code_nothing(text):
     assert _events(text) == [], _events(text)
 
 
+CLAIMS = [
+    # claiming responsibility for an attack is doing it, aimed at what the attack hit
+    ("On Sunday a pipeline belonging to Saudi Aramco was hit by rockets near Jeddah. "
+     "The Houthis claimed responsibility for the attack.", ("ORG_HOUTHIS", "19", "SAU")),
+    ("The Taliban claimed responsibility for the bombing of a police station in Kunduz.",
+     ("ORG_TALIBAN", "19", "AFG_COP")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMS, ids=[c[0][:40] for c in CLAIMS])
+def test_claiming_responsibility_for_an_attack_is_the_attack(text, expected):
+    source, root, target = expected
+    got = _events(text)
+    assert any(g[0] == source and g[1][:2] == root and (not target or g[2] == target) for g in got), got
+
+
 def test_an_implied_agent_makes_no_accusation():
     """A police spokesman confirming arrests accuses nobody."""
     got = _events("A spokesman for the Belarusian police confirmed that two men were arrested.")

@@ -81,6 +81,9 @@ class _Doc:
     para_date: DateMention | None = None
     last_date: tuple[int, DateMention] | None = None
     frames: list[Frame] = field(default_factory=list)
+    # (sentence id, targets) of the last violent act told with no one doing it (the base was
+    # hit by drones): what a later claim of responsibility for "the attack" is aimed at
+    unclaimed: tuple[int, tuple[str, ...], str, str] | None = None  # (+ its lemma, object words)
 
 
 def _type(st: _Doc, aid: str) -> str:
@@ -643,11 +646,18 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
             if crowd is not None:  # the protests began in June: the country's protesters
                 agent, where = crowd
             if not agent:
+                if nominals[v.lemma_.lower()] in VIOLENT_VERBS:  # a bombing in X hit Y
+                    where_hit = Arg("location", tuple(_noun_places(v, st)))
+                    _note_unclaimed(sent.sentence_id, [*_noun_targets(v, st), *_args(clause, st), where_hit],
+                                    st, _noun_fields(v, nominals, st))  # fmt: skip
                 del index_of[v.i]
                 continue
             # did not accede to the protesters' demands: the demands were made all the same
             negated = any(c.dep_ == "det" and c.lower_ == "no" for c in v.children)
-            fields.update(_noun_fields(v, nominals, st), args=(agent, *_noun_targets(v, st), *where),
+            targets, keys = _noun_targets(v, st), {}
+            if not targets and _responsible(v) is not None:  # claimed the attack told before
+                targets, keys = _claimed(sent.sentence_id, st)
+            fields.update(_noun_fields(v, nominals, st), **keys, args=(agent, *targets, *where),
                           voice="active", polarity="negated" if negated else "affirmed")  # fmt: skip
         elif v.lemma_.lower() in light:
             noun = next((c for c in v.children if c.dep_ == "dobj"
@@ -659,6 +669,14 @@ def _sentence_frames(doc, sent, sent_dates, st: _Doc) -> None:
                 targets = _noun_targets(noun, st) or _prep_args(v, st)
                 fields.update(_noun_fields(noun, nominals, st), support="light",
                               args=(*agent, *targets))  # fmt: skip
+        if is_predicate(v) and v.lemma_.lower() in VIOLENT_VERBS and not any(a.role == "agent" for a in fields["args"]):
+            args = fields["args"]
+            if not any(a.role in TARGET_ROLES for a in args) and subject_tok(v)[1]:
+                # facilities belonging to Saudi Aramco were hit: the last party named in them
+                named = [m.actor_id for t in subject_tok(v)[0].subtree for m in st.mention_of.get(t.i, [])
+                         if _type(st, m.actor_id) not in NOT_PARTIES]  # fmt: skip
+                args = (Arg("patient", tuple(named[-1:])),) if named else ()
+            _note_unclaimed(sent.sentence_id, args, st, fields)  # the base was hit (by drones)
         if is_predicate(v) and _crowd_subject(v, fields["args"]):
             # thousands marched, Hongkongers rallied: the protesters of where it happened
             fields["args"] = (Arg("agent", (), "implied", CROWD_AGENTS[v.lemma_.lower()]), *fields["args"])
@@ -713,6 +731,11 @@ def _noun_agent(noun, st: _Doc) -> Arg | None:
             found = _pobj_actors(c, st)
         if found:
             return Arg("agent", tuple(found), "np", "by" if c.lower_ == "by" else "")
+    claimer = _responsible(noun)
+    if claimer is not None:  # the Taliban claimed responsibility for the attack: theirs
+        found = np_actors(claimer, st)
+        if found:
+            return Arg("agent", tuple(found), "inherited")
     if noun.lemma_.lower() in MEETING_NOUNS and noun.dep_ == "pobj":
         # Johnson said … in conjunction with a visit to Ireland: a visit in a phrase of
         # the clause is its subject's (an attack there is not: Russia condemned the attack)
@@ -771,13 +794,18 @@ def _crowd_noun(noun, agent: Arg | None, nominals: dict[str, str], st: _Doc) -> 
         if subj is not None and np_actors(subj, st):
             return None  # took part in protests, walked out in protest: the subject's act
     if agent is None:
-        places = [m.actor_id for c in noun.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
-                  for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)
-                  for m in st.mention_of.get(t.i, []) if _type(st, m.actor_id) in ("STATE", "PLACE", "REGION")]  # fmt: skip
+        places = _noun_places(noun, st)
         return implied, (*against, *((Arg("location", tuple(places), "np"),) if places else ()))
     if not all(_type(st, a) in ("STATE", "PLACE", "REGION") for a in agent.actors):
         return None
     return implied, (*against, Arg("location", agent.actors, "np"))
+
+
+def _noun_places(noun, st: _Doc) -> list[str]:
+    """The states and places of a noun's in / at / near phrases (protests in Baghdad)."""
+    return [m.actor_id for c in noun.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+            for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)
+            for m in st.mention_of.get(t.i, []) if _type(st, m.actor_id) in ("STATE", "PLACE", "REGION")]  # fmt: skip
 
 
 def _crowd_subject(v, args: tuple[Arg, ...]) -> bool:
@@ -795,6 +823,56 @@ def _crowd_subject(v, args: tuple[Arg, ...]) -> bool:
     if subj is None:
         return False
     return subj.lower_ in CROWD_WORDS or subj.lemma_.lower() in CROWD_WORDS or subj.ent_type_ in ("NORP", "CARDINAL")
+
+
+RESPONSIBILITY_VERBS = ("claim", "take", "accept", "admit", "bear")
+VIOLENT_VERBS = {
+    "attack", "hit", "strike", "bomb", "shell", "raid", "target", "explode", "assault", "kill",
+    "ambush", "shoot",
+}  # fmt: skip
+UNCLAIMED_SENTENCES = 3  # how far back a claim of responsibility looks for the act claimed
+TARGET_ROLES = ("patient", "recipient", "oblique", "location")
+
+
+def _note_unclaimed(sentence_id: int, args, st: _Doc, fields: dict) -> None:
+    """Remember a violent act with no one doing it: the parties (else the place) it hit,
+    and its lemma and words (a suicide bombing), which a claim of it takes."""
+    hit = [a for x in args if x.role in TARGET_ROLES[:3] for a in x.actors]
+    hit = hit or [a for x in args if x.role == "location" for a in x.actors]
+    if hit:
+        st.unclaimed = (sentence_id, tuple(dict.fromkeys(hit)), fields["lemma"], fields["object_text"])
+
+
+def _claimed(sentence_id: int, st: _Doc) -> tuple[list[Arg], dict]:
+    """(targets, lexicon keys) of the violent act with no one doing it told just before, for
+    a claim of responsibility for it; a place is aimed at as its state (bombings in Tunis:
+    Tunisia)."""
+    if st.unclaimed is None or sentence_id - st.unclaimed[0] > UNCLAIMED_SENTENCES:
+        return [], {}
+    out: list[str] = []
+    for a in st.unclaimed[1]:
+        actor = st.actors.get(a)
+        if actor is not None and actor.type in ("PLACE", "REGION"):
+            a = actor.country if actor.country in st.actors or actor.country else ""
+        if a and a not in out:
+            out.append(a)
+    keys = {"lemma": st.unclaimed[2], "object_text": st.unclaimed[3]}
+    return ([Arg("patient", tuple(out), "discourse")] if out else []), keys
+
+
+def _responsible(noun):
+    """The subject of "claimed (took, accepted) responsibility for <noun>", if any."""
+    prep = noun.head
+    if noun.dep_ not in ("pobj", "conj") or prep.lower_ != "for":
+        return None
+    resp = prep.head
+    if resp.lemma_.lower() != "responsibility" or resp.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = resp.head
+    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+        return None
+    subj, passive, _ = subject_tok(verb)
+    return None if subj is None or passive else subj
 
 
 MEETING_NOUNS = ("visit", "trip", "tour")  # (talks: shut out of talks is no one's talk)
