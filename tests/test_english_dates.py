@@ -102,6 +102,11 @@ def test_case_table_is_large_enough():
         "Exports fell by 2020%.",
         "The bill cost $2021.",
         "He freed 123 political prisoners.",
+        "June Carter sang at the fair.",  # a person's name
+        "Augustine Attah scored twice.",
+        "Voters backed Theresa May.",
+        "The March for Peace drew thousands.",
+        "They observed the month of Ramadan.",
     ],
 )
 def test_not_dates(sentence):
@@ -213,6 +218,25 @@ NEWS = [
      "2026-02-09", ""),
     (["\"Today the situation is different,\" he said."], PUB, "Today", "2026-02-12", ""),
     # clock times with zones, on the day reported before them
+    # a month named with no preposition (a noun's modifier, a subject): the nearest one
+    (["The rally on Monday was a bid for October elections."], "2026-09-06", "October", "2026-10", ""),
+    (["As July came to a close, the lead narrowed."], "2026-08-31", "July", "2026-07", ""),
+    (["The August campaign began badly."], "2026-09-30", "August", "2026-08", ""),
+    (["The verdict is scheduled for November."], "2026-06-28", "November", "2026-11", ""),
+    (["In 2016, the October elections were held."], PUB, "October", "2016-10", ""),
+    # "this past": the last one before publication
+    (["She became his running mate this past April."], "2026-08-31", "this past April", "2026-04", ""),
+    (["This past Friday, the princess spoke."], PUB, "This past Friday", "2026-02-06", ""),
+    (["Leaders met this past weekend."], PUB, "this past weekend", "2026-W06", ""),
+    # a month joined to a later one before it is of the next year
+    (["The shutdown lasted through December and January."], "2026-02-20", "January", "2026-01", ""),
+    # a part of a relative year or month, of the story's month
+    (["Protests began late last month."], PUB, "late last month", "2026-01", "END"),
+    (["The plant will open early next year."], PUB, "early next year", "2027", "START"),
+    (["The law passed at the end of last year."], PUB, "the end of last year", "2025", "END"),
+    (["The bill passed in July.", "At the end of the month, the senate adjourned."], "2026-09-01",
+     "the end of the month", "2026-07", "END"),
+    (["The deal should be signed by the end of the year."], PUB, "the end of the year", "2026", "END"),
     (["The drones struck on Tuesday at 10:45 a.m. EDT."], PUB, "10:45 a.m. EDT",
      "2026-02-10T10:45", ""),
     (["The drones struck yesterday at 0600 GMT."], PUB, "0600 GMT", "2026-02-11T06:00Z", ""),

@@ -34,7 +34,7 @@ from importlib import resources
 
 from pipeline.dates import lexicon
 from pipeline.dates.patterns import Expr
-from pipeline.dates.resolve import Resolver
+from pipeline.dates.resolve import Point, Resolver
 from pipeline.dates.tense import en_clause_tense
 from pipeline.model import DateMention, Sentence
 
@@ -119,7 +119,7 @@ R_DUR = re.compile(
     rf"{_NUM}\s+{_UNIT}(?![\w-])(?!\s+(?i:ago|earlier|before|later|after)\b)"
 )
 R_WEEKDAY = re.compile(
-    r"(?<![\w])(?:(?P<pre>(?i:last|next))\s+)?"
+    r"(?<![\w])(?:(?P<pre>(?i:last|next|this\s+past))\s+)?"
     r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 )  # "This Thursday" is Thursday: this adds nothing to the day; Saturday morning is the day
@@ -142,8 +142,36 @@ R_SEASON = re.compile(
 # "May" is also a verb: a bare month name needs a preposition or part before it
 _BARE_MONTH_OK = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|to|through|during|before|after|last|next|this|of|"
-    r"early|mid|late|end|beginning|and|or|between))[\s-]+$"
+    r"early|mid|late|end|beginning|and|or|between|that|entered|reached))[\s-]+$"
 )
+# ... except the months that name nothing else capitalised (not May, a verb and a name, nor
+# March, a protest in names): scheduled for November, the October elections, As July came to a
+# close; not before another capitalised word (June Carter, April Ryan: a person's name)
+_MONTH_ALONE = re.compile(
+    r"(?:January|February|April|June|July|August|September|October|November|December)(?!\w|\s+[A-Z])"
+)
+# "this past" is "last": this past April (the last April before publication), this past Friday
+_THIS_PAST = re.compile(r"(?i:\bthis\s+past)\s+$")
+# a part word before a relative year or month: late last month, early next year, the end of last year
+_PART_BEFORE = re.compile(rf"(?<![\w-]){_PART}\Z")
+# the end of the month, the beginning of the year: of the month or year the story is in
+# (the last one dated, else the publication's)
+R_PART_OF_THE = re.compile(
+    r"(?<![\w-])(?i:(?P<part>the\s+(?:beginning|start|middle|end)\s+of)\s+the\s+(?P<u>month|year))\b"
+)
+# words that join a month to the one before it (December and January)
+_JOINED = re.compile(r"\s(?:and|to|through|until|or)\s+$|\s?[-–]\s?$")
+# the word of a month named with no preposition before it (NEAREST), or after "this past"
+# (LAST): see EnglishResolver._point
+NEAREST = "nearest"
+LAST = "last"
+# the month or year of "the end of the month / the year" (R_PART_OF_THE)
+THE_MONTH, THE_YEAR = "the month", "the year"
+
+
+def before_start(before: str, end: int) -> int:
+    """Where the words of `_THIS_PAST` that end `before` (the text up to `end`) begin."""
+    return end - (len(before) - _THIS_PAST.search(before).start())
 
 
 def _unit(u: str) -> str:
@@ -272,11 +300,17 @@ def find_en(text: str) -> list[Expr]:
         add(e, 1)
     for m in R_MY.finditer(text):
         mon = m["mon"]
-        if not (m["y"] or m["part"]):
+        alone = False
+        if not (m["y"] or m["part"] or m["this"]):
             before = text[max(0, m.start() - 20) : m.start()]
-            if not _BARE_MONTH_OK.search(before):
+            alone = not _BARE_MONTH_OK.search(before)
+            if alone and not _MONTH_ALONE.match(text, m.start("mon")):
                 continue  # "May" the verb, "March" the noun
         e = Expr(m.start(), m.end(), "cal", m=_month(mon))
+        if alone:
+            e.word = NEAREST  # the October elections: a name for a month, in no clause's tense
+            if _THIS_PAST.search(before):
+                e = Expr(before_start(before, m.start()), m.end(), "cal", m=_month(mon), word=LAST)
         if m["y"]:
             e.y, e.ykind = int(m["y"]), "abs"
         elif m["this"]:
@@ -329,7 +363,7 @@ def find_en(text: str) -> list[Expr]:
         add(e, 5)
     for m in R_WEEKDAY.finditer(text):
         e = Expr(m.start(), m.end(), "weekday", wd=WEEKDAYS.index(m["w"].lower()))
-        e.pre = (m["pre"] or "").lower()
+        e.pre = "last" if (m["pre"] or "").lower().startswith("this") else (m["pre"] or "").lower()
         e.daypart = (m["part"] or "").lower()
         add(e, 6)
     for m in R_SET.finditer(text):
@@ -350,15 +384,21 @@ def find_en(text: str) -> list[Expr]:
             e.year_expr = Expr(m.start("y"), m.end("y"), "cal", y=int(m["y"]), ykind="abs")
         e.pre = {"last": "昨", "next": "来"}.get(pre, "")
         add(e, 3)
+    for m in R_PART_OF_THE.finditer(text):
+        e = Expr(m.start(), m.end(), "cal", word=THE_YEAR if m["u"].lower() == "year" else THE_MONTH)
+        add(_apply_part(e, m["part"]), 1)
     rel = relative_phrases()
     rwords = lexicon.relative_words()
     for m in _relative_regex().finditer(text):
         word = rel[re.sub(r"\s+", " ", m.group(0).lower())]
         unit = rwords[word].unit
+        part = _PART_BEFORE.search(text, max(0, m.start() - 24), m.start()) if unit in ("year", "fy", "month") else None
+        part = part if part and part["part"] else None
+        start = part.start() if part else m.start()
         if unit in ("year", "fy"):
-            e = Expr(m.start(), m.end(), "cal", yrel=word, ykind="rel")
+            e = _apply_part(Expr(start, m.end(), "cal", yrel=word, ykind="rel"), part and part["part"])
         elif unit == "month":
-            e = Expr(m.start(), m.end(), "cal", mrel=word)
+            e = _apply_part(Expr(start, m.end(), "cal", mrel=word), part and part["part"])
         else:
             e = Expr(m.start(), m.end(), "lex", word=word)
         add(e, 1)
@@ -412,6 +452,54 @@ class EnglishResolver(Resolver):
         if start >= 0:
             out.append((start, len(self.text)))
         return out
+
+    def _point(self, e: Expr, where, inherit: Point | None = None):
+        """A month named with no preposition before it (the October elections, As July came
+        to a close) is read in no clause's tense: the one nearest the paragraph's last date,
+        else the publication date."""
+        if e.word in (THE_MONTH, THE_YEAR):
+            return self._story_month(e, where)
+        if e.word not in (NEAREST, LAST) or e.y is not None or e.m is None:
+            return self._after_month(e, where, super()._point(e, where, inherit))
+        ref = inherit or self.para_ref.get(where.thread) or self.pub
+        if ref is None:
+            return None
+        pub = self.pub
+        if e.word == LAST and pub is not None and pub.m is not None:
+            y = pub.y if e.m <= pub.m else pub.y - 1
+            return Point(y, e.m, e.d), "publication", 0.8
+        months = ref.y * 12 + (ref.m or 6) - 1
+        y = min((ref.y - 1, ref.y, ref.y + 1), key=lambda y: abs(y * 12 + e.m - 1 - months))
+        return Point(y, e.m, e.d), "publication", 0.6
+
+    def _story_month(self, e: Expr, where):
+        """The month (or year) of "the end of the month": the last date's of the paragraph or,
+        where it has none, of the story, where that date has one, else the publication date's."""
+        ref = self.para_ref.get(where.thread) or self.disc_ref(where)
+        if ref is None or (e.word == THE_MONTH and ref.m is None):
+            ref, anchor = self.pub, "publication"
+        else:
+            anchor = "discourse"
+        if ref is None or (e.word == THE_MONTH and ref.m is None):
+            return None
+        return Point(ref.y, ref.m if e.word == THE_MONTH else None), anchor, 0.7
+
+    def _after_month(self, e: Expr, where, got):
+        """A month joined to a later one before it (December and January, November to
+        February) takes the year after that month's."""
+        ref = self.para_ref.get(where.thread)
+        if (
+            got is None
+            or got[1] != "discourse"
+            or e.m is None
+            or e.d is not None
+            or ref is None
+            or ref.m is None
+            or not e.m < ref.m
+            or not _JOINED.search(self.text, max(0, e.start - 12), e.start)
+        ):
+            return got
+        return Point(ref.y + 1, e.m), "discourse", got[2]
 
     def _weekday(self, e: Expr, where) -> DateMention:
         if e.pre in ("last", "next"):

@@ -357,6 +357,8 @@ class Resolver:
                 ref = self.para_ref.get(where.thread)
                 if ref is not None and ref.m is not None:
                     y, m, anchor, conf = ref.y, ref.m, "discourse", 0.75
+                    if ref.d is not None and d <= ref.d and self.text[e.start - 1 : e.start] == "翌":
+                        y, m = _add_months(ref.y, ref.m, 1)  # 7月31日 … 翌1日: the first 1st after it
                 else:
                     ym = self._month_for_day(d, e.wd, where.future)
                     anchor = "publication"
