@@ -56,7 +56,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("text", "str", "The mention as written."),
         ("label", "str", "PERSON, STATE, ORG, IGO, GROUP or PLACE."),
         ("actor_id", "str", "The actor the mention refers to (actors.csv)."),
-        ("link_method", "str", "Which reading won: kb (knowledge-base alias), fuzzy (spelling variant), new (unknown name, new actor), anaphora (同氏, 同国, 両国 ...), abbreviation (a state's one-character abbreviation in a compound, the letter alone: 日米, 対|米, 訪|中), model (the statistical NER's name, also where it is longer than the KB or rule mentions inside it: 日本銀行 around 日本), qualifier (a state named inside a composed group of people or outlets, a row beside the group's: 韓国 in 韓国人, 豪 in 豪紙; no event argument)."),
+        ("link_method", "str", "Which reading won: kb (knowledge-base alias), fuzzy (spelling variant), new (unknown name, new actor), anaphora (同氏, 同国, 両国 ...), abbreviation (a state's one-character abbreviation in a compound, the letter alone: 日米, 対|米, 訪|中), model (the statistical NER's name, also where it is longer than the KB or rule mentions inside it: 日本銀行 around 日本), qualifier (a state named inside a composed group of people or outlets, a row beside the group's: 韓国 in 韓国人, 豪 in 豪紙; no event argument), medium (a platform named as where or how something was said: ツイッターで明かした, Twitter上では; no event argument)."),
         ("confidence", "float", "0-1: how sure the link is."),
     ),
     "actors": _cols(

@@ -96,6 +96,17 @@ def _tagger() -> fugashi.Tagger:
     return fugashi.Tagger()
 
 
+@lru_cache(maxsize=4096)
+def tag_alone(word: str) -> str:
+    """The UniDic tag of a word read on its own (コール 名詞-普通名詞-サ変可能, マース
+    名詞-固有名詞-人名): what the dictionary takes it for outside any sentence; "" when
+    it is more than one token or a word the dictionary does not know."""
+    nodes = list(_tagger()(word))
+    if len(nodes) != 1 or nodes[0].is_unk:
+        return ""
+    return parse_feature(nodes[0].feature_raw, word, bool(nodes[0].is_unk)).tag
+
+
 def _clean(value: str) -> str:
     return "" if value == "*" else value
 

@@ -437,6 +437,59 @@ def test_generic_groups_named_only_in_related_link_lists_are_no_actors():
     assert ("豪", "AUS") in got and got.count(("市民団体", "KOR_NGO")) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "media"),
+    [
+        # the platform is how the named speaker said it: no party to the act
+        ("歌手の山田一郎がツイッターで引退を報告した。", [("山田一郎", "NEW_PER_YAMADA_ICHIROU_CDA5")], [("ツイッター", "ORG_TWITTER")]),
+        ("俳優は自身のツイッターでは沈黙している。", [], [("ツイッター", "ORG_TWITTER")]),
+        # on it with no owner: its users, of the state before it or of the story
+        ("韓国のツイッター上では批判が相次いだ。", [("韓国", "KOR"), ("ツイッター上", "KOR_NETIZENS")], [("ツイッター", "ORG_TWITTER")]),
+        ("韓国の番組が終わった。ツイッターでは「ひどい」との声が出た。", [("韓国", "KOR"), ("ツイッター", "KOR_NETIZENS")], [("ツイッター", "ORG_TWITTER")]),
+        ("2ちゃんねるに立てられたスレッドが話題だ。", [], [("2ちゃんねる", "ORG_2CHANNEL")]),
+        # the company itself stays a party
+        ("ツイッターは新しい機能を発表した。", [("ツイッター", "ORG_TWITTER")], []),
+    ],
+)
+def test_platforms_are_media_and_their_users_are_internet_users(text, mentions, media):
+    """Twitter, 2ちゃんねる: where or how something was said (link method "medium": a row of
+    the mentions table, no event argument); ツイッター上, ツイッターでは… its users."""
+    from pipeline.actors.component import named_within
+
+    doc, _ = _linked_doc(text)
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == mentions
+    assert [(m.text, m.actor_id) for m in named_within(doc) if m.link_method == "medium"] == media
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("デモでは「韓流やめろ」コールが起きた。", "PER_KOHL_HELMUT", None),  # a call
+        ("テレビはじめマス報道の現場は黙っている。", "PER_MAAS_HEIKO", None),  # the mass media
+        ("掲示板では「本当にエロいよ」と書き込まれた。", "PER_AYRAULT_JEAN_MARC", None),  # an adjective
+        ("ドイツのコール首相が演説した。", None, ("コール", "PER_KOHL_HELMUT")),  # with his title
+        ("トランプ米政権に接近した。", None, ("トランプ米政権", "USA_GOV")),
+        ("トランプ大統領が会見した。トランプは述べた。", None, ("トランプ", "PER_TRUMP_DONALD")),
+    ],
+)
+def test_a_bare_surname_that_is_a_common_word_is_no_person(nlp, text, absent, present):
+    """A foreign politician's katakana surname alone that UniDic reads as a common word
+    (コール, マス) names that person only with a title or beside another mention of him."""
+    got = pairs(nlp, text, published="2019-06-01")
+    assert absent is None or absent not in {a for _, a in got}
+    assert present is None or present in got
+
+
+def test_a_korean_name_the_model_finds_is_read_the_korean_way():
+    """金章勲（キム・ジャンフン） in a story about Korea is Kim Jang-hun, not Kin Akira Kun."""
+    from pipeline.api import analyze
+
+    text = "韓国の歌手、金章勲（キム・ジャンフン）氏が竹島へ渡った。金氏は韓国で人気だ。"
+    result = analyze(text, lang="ja", published="2012-08-15")
+    people = {a["name_en"] for a in result.actors if a["type"] == "PERSON"}
+    assert "Kim Jang-hun" in people and not any(name.startswith("Kin ") for name in people)
+
+
 def test_embassies_and_consulates_are_organs_of_their_own(nlp):
     from pipeline.actors.kb import default_kb
 

@@ -96,14 +96,19 @@ def named_within(doc, mentions=None, organs: bool = True) -> list:
     still a mention (of `mentions`, else of the Doc) after the NER: actors of the article,
     no event arguments (events read `doc._.mentions` only). With `organs=False` only those
     inside a group of people or outlets (韓国人, 豪紙), the rows of the mentions table: an
-    organ (米軍, 韓国政府) is one name, as the NER corpora mark it, its country its actor's."""
+    organ (米軍, 韓国政府) is one name, as the NER corpora mark it, its country its actor's.
+    A platform named as where or how something was said (link method "medium": ツイッターで
+    明かした) is one of them wherever it is."""
     qualifiers = getattr(doc._, "qualifiers", None) if doc.has_extension("qualifiers") else None
     if not qualifiers:
         return []
     hosts = [
         (m.start, m.end) for m in (doc._.mentions if mentions is None else mentions) or () if organs or m.label == "GROUP"
     ]
-    return [q for q in qualifiers if any(s <= q.start and q.end <= e and e - s > q.end - q.start for s, e in hosts)]
+    return [
+        q for q in qualifiers
+        if q.link_method == "medium" or any(s <= q.start and q.end <= e and e - s > q.end - q.start for s, e in hosts)
+    ]
 
 
 @Language.factory("dekigoto_actors", default_config={"overlay": None, "fuzzy": True})
@@ -204,6 +209,11 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         actor = read_longer_name(m, inner, actors, kb, name_like)
         if actor is None:
             continue  # 尖閣諸島沖, 米ダラス: the known name stays; the rest is no name
+        if m.label == "PERSON" and not actor.in_kb:
+            # 金|章|勲 (キム・ジャンフン): the whole name read in its language, as any new person's
+            if story is None:
+                story, view = story_countries(kb, [x.actor_id for x in mentions]), view or _DocView(doc)
+            actor = unknown_name_actor(view, m.start, m.end, m.text, "PER", kb, story)
         replaced += inner
         kept.append(_linked(m, actor, actors))
     spans = {(m.start, m.end) for m in kept}

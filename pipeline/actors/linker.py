@@ -50,7 +50,7 @@ from pipeline.actors.textutil import (
     url_spans,
 )
 from pipeline.model import Actor, Mention
-from pipeline.tokenizer import doc_text, unidic_entries
+from pipeline.tokenizer import doc_text, tag_alone, unidic_entries
 
 CONF_KB = 1.0
 CONF_VARIANT = 0.95
@@ -218,6 +218,45 @@ def _scan_kanji_names(kb: KnowledgeBase, v: _DocView, found: list[Cand]) -> list
             hits.append(Cand(s, s + n, "actor", ids[0]))
             break
     return [c for c in found if c.start not in shorter] + hits
+
+
+# what a person's name is followed by when it names a government (トランプ政権, プーチン体制)
+_PERSONS_ORGANS = ("政権", "体制", "内閣", "政府", "陣営", "大統領", "首相")
+
+
+def _common_word(kb: KnowledgeBase, v: _DocView, c: Cand) -> bool:
+    """Is the katakana word at c, taken for a person's bare surname (コール, エロー, マース),
+    a common word here: part of a longer word (エロ|い), or read by UniDic as a common
+    noun in the sentence or on its own (コール, マス), with no title after it (コール首相,
+    マース外相 are names)?"""
+    surface = v.text[c.start : c.end]
+    if "・" in surface or not is_all_katakana(surface):
+        return False
+    if c.start not in v.starts or c.end not in v.ends:
+        return True
+    e = c.end + (v.ch(c.end) in (kb.abbreviations.get("chars") or {}))  # トランプ米|政権
+    if title_after(kb, v.text, e)[0] or v.text.startswith(_PERSONS_ORGANS, e):
+        return False
+    toks = v.tokens_in(c.start, c.end)
+    if len(toks) != 1 or v.unknown(toks[0]):
+        return False  # ルカシェンコ: a name UniDic does not know is no common word
+    return "普通名詞" in v.tags[toks[0]] or "普通名詞" in tag_alone(surface)
+
+
+def _without_common_words(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> list[Cand]:
+    """The candidates but a person's bare katakana surname used as a common word
+    (「やめろ」コール is a call, not Helmut Kohl; マス報道 is the mass media), unless the
+    article names that person otherwise too (トランプ大統領 … トランプは)."""
+    common = [
+        c for c in cands
+        if c.kind == "actor" and c.key and c.method in ("kb", "fuzzy")
+        and kb.get(c.key).type == "PERSON" and _common_word(kb, v, c)
+    ]
+    if not common:
+        return cands
+    gone = {id(c) for c in common}
+    named = {c.key for c in cands if c.kind == "actor" and id(c) not in gone}
+    return [c for c in cands if id(c) not in gone or c.key in named]
 
 
 def _pick_actor(kb: KnowledgeBase, surface: str, published: str, found: str) -> str:
@@ -631,6 +670,44 @@ def _platform_users_country(before: list[Cand], pos: int, text: str, actor_of) -
     return a.country if a.type in ("STATE", "GROUP") else ""
 
 
+# after a platform: where or how something is said on it (ツイッターで明かした, Twitter上では,
+# ツイッターのタイムライン上でも); group 1 says its users are meant (上, では)
+_ON_PLATFORM = re.compile(r"(?:のタイムライン|のトレンド)?(上|(?=では|を中心に))|で|に")
+# before a platform: whose account it is (自身のツイッター, 公式Twitter): his words, not its users'
+_OWNED = ("自身の", "自らの", "公式", "本人の")
+
+
+def _platforms_as_media(kb: KnowledgeBase, final: list[Cand], text: str, topic: str, actor_of) -> tuple[list[Cand], list[Cand]]:
+    """A platform (the lexicon's `platforms`: Twitter, 2ちゃんねる) followed by で, では, 上, に
+    is where or how something was said, not a party to it: it leaves the candidates for
+    the returned media (link method "medium": actors of the article, no event arguments).
+    On it with no owner before it (Twitter上では, ツイッターでは「…」との声) are its users, the
+    internet users of the state named before it (韓国のツイッター上, 中国版ツイッター) else of
+    the story (`topic`), as ネット上 is; 自身のツイッターで is the owner's own account."""
+    platforms = set(kb.lexicon.get("platforms") or ())
+    if not platforms or not any(c.kind == "actor" and c.key in platforms for c in final):
+        return final, []
+    out: list[Cand] = []
+    media: list[Cand] = []
+    for c in final:
+        m = _ON_PLATFORM.match(text, c.end) if c.kind == "actor" and c.key in platforms else None
+        if m is None:
+            out.append(c)
+            continue
+        media.append(Cand(c.start, c.end, "actor", c.key, method="medium", conf=c.conf))
+        before = out[-1] if out and out[-1].kind == "actor" else None
+        owner = ""
+        if before is not None and text[before.end : c.start] in ("", "の", "版", "人の"):
+            a = actor_of(before)
+            owner = a.country if a.type in ("STATE", "GROUP") else "-"  # 田村の|ツイッター: his
+        if m.group(1) is None or text.endswith(_OWNED, 0, c.start) or owner == "-":
+            continue
+        country = owner or topic
+        if country:
+            out.append(Cand(c.start, m.end(1), "actor", kb.sector_id(country, "CVL", "NETIZENS"), conf=CONF_DISCOURSE, agent=True))
+    return out, media
+
+
 def _named_outlet(before: list[Cand], country: str, actor_of) -> str:
     """The news outlet of `country` named last before (an ORG of sector MED), else ''."""
     for x in reversed(before):
@@ -743,6 +820,7 @@ def link_actors(
     cands.sort(key=lambda c: (c.start, -c.end))
     cands += _scan_unknown(kb, v, cands, published)
     cands += _scan_quoted_names(kb, v, cands)
+    cands = _without_common_words(kb, v, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
 
     new_actors: dict[str, Actor] = {}
@@ -1071,6 +1149,7 @@ def link_actors(
 
     _name_appositions(final, text, actor_of)
     _identified_people(final, text, sectors, actor_of)
+    final, mediums = _platforms_as_media(kb, final, text, topic, actor_of)
     sentences = getattr(doc._, "sentences", None) or []
     mentions, actors = to_mentions(final, actor_of, text, sentences)
     if qualifiers is not None:
@@ -1078,7 +1157,7 @@ def link_actors(
             Cand(q.start, q.end, "actor", q.key, method="qualifier", conf=q.conf)
             for c in final
             if c.kind == "actor" and (q := c.qualifier) is not None and c.key in actors
-        ]
+        ] + mediums
         named, named_actors = to_mentions(inside, actor_of, text, sentences)
         qualifiers += named
         for key, actor in named_actors.items():
