@@ -445,7 +445,10 @@ def test_generic_groups_named_only_in_related_link_lists_are_no_actors():
         ("俳優は自身のツイッターでは沈黙している。", [], [("ツイッター", "ORG_TWITTER")]),
         # on it with no owner: its users, of the state before it or of the story
         ("韓国のツイッター上では批判が相次いだ。", [("韓国", "KOR"), ("ツイッター上", "KOR_NETIZENS")], [("ツイッター", "ORG_TWITTER")]),
-        ("韓国の番組が終わった。ツイッターでは「ひどい」との声が出た。", [("韓国", "KOR"), ("ツイッター", "KOR_NETIZENS")], [("ツイッター", "ORG_TWITTER")]),
+        ("韓国のネットユーザーが怒った。ツイッターでは「ひどい」との声が出た。",
+         [("韓国", "KOR"), ("ネットユーザー", "KOR_NETIZENS"), ("ツイッター", "KOR_NETIZENS")], [("ツイッター", "ORG_TWITTER")]),
+        ("北朝鮮の番組が終わった。ツイッターでは「ひどい」との声が出た。", [("北朝鮮", "PRK")], [("ツイッター", "ORG_TWITTER")]),
+        ("2ちゃんねる上では批判が相次いだ。", [("2ちゃんねる上", "JPN_NETIZENS")], [("2ちゃんねる", "ORG_2CHANNEL")]),
         ("2ちゃんねるに立てられたスレッドが話題だ。", [], [("2ちゃんねる", "ORG_2CHANNEL")]),
         # the company itself stays a party
         ("ツイッターは新しい機能を発表した。", [("ツイッター", "ORG_TWITTER")], []),

@@ -677,13 +677,14 @@ _ON_PLATFORM = re.compile(r"(?:のタイムライン|のトレンド)?(上|(?=�
 _OWNED = ("自身の", "自らの", "公式", "本人の")
 
 
-def _platforms_as_media(kb: KnowledgeBase, final: list[Cand], text: str, topic: str, actor_of) -> tuple[list[Cand], list[Cand]]:
+def _platforms_as_media(kb: KnowledgeBase, final: list[Cand], text: str, actor_of) -> tuple[list[Cand], list[Cand]]:
     """A platform (the lexicon's `platforms`: Twitter, 2ちゃんねる) followed by で, では, 上, に
     is where or how something was said, not a party to it: it leaves the candidates for
     the returned media (link method "medium": actors of the article, no event arguments).
     On it with no owner before it (Twitter上では, ツイッターでは「…」との声) are its users, the
-    internet users of the state named before it (韓国のツイッター上, 中国版ツイッター) else of
-    the story (`topic`), as ネット上 is; 自身のツイッターで is the owner's own account."""
+    internet users of the state named before it (韓国のツイッター上, 中国版ツイッター), else
+    of the public named last (`_names_a_public`), else of the platform's country (2ちゃんねる);
+    自身のツイッターで is the owner's own account."""
     platforms = set(kb.lexicon.get("platforms") or ())
     if not platforms or not any(c.kind == "actor" and c.key in platforms for c in final):
         return final, []
@@ -702,10 +703,23 @@ def _platforms_as_media(kb: KnowledgeBase, final: list[Cand], text: str, topic: 
             owner = a.country if a.type in ("STATE", "GROUP") else "-"  # 田村の|ツイッター: his
         if m.group(1) is None or text.endswith(_OWNED, 0, c.start) or owner == "-":
             continue
-        country = owner or topic
+        public = [x for x in out if x.kind == "actor" and _names_a_public(x, text, actor_of)]
+        # 韓国のツイッター; else the public named last (日本のネット掲示板やツイッター, 韓国人は…
+        # ツイッターでは); else a national platform's own (2ちゃんねる: Japan's); else none: a
+        # world-wide one's users are the story's no more than anyone's
+        country = owner or (actor_of(public[-1]).country if public else "") or actor_of(c).country
         if country:
             out.append(Cand(c.start, m.end(1), "actor", kb.sector_id(country, "CVL", "NETIZENS"), conf=CONF_DISCOURSE, agent=True))
     return out, media
+
+
+def _names_a_public(c: Cand, text: str, actor_of) -> bool:
+    """Does c name a state's public: its internet users (韓国のネットユーザー) or its people
+    by nationality as the subject (韓国人は: the state, as CAMEO codes them; not 中国人の上司,
+    中国人スタッフ: some of them)?"""
+    if c.key.endswith("_NETIZENS"):
+        return True
+    return actor_of(c).type == "STATE" and text[c.end : c.end + 2] in ("人は", "人が", "人も")
 
 
 def _named_outlet(before: list[Cand], country: str, actor_of) -> str:
@@ -1149,7 +1163,7 @@ def link_actors(
 
     _name_appositions(final, text, actor_of)
     _identified_people(final, text, sectors, actor_of)
-    final, mediums = _platforms_as_media(kb, final, text, topic, actor_of)
+    final, mediums = _platforms_as_media(kb, final, text, actor_of)
     sentences = getattr(doc._, "sentences", None) or []
     mentions, actors = to_mentions(final, actor_of, text, sentences)
     if qualifiers is not None:
