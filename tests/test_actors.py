@@ -682,6 +682,16 @@ def test_places_of_current_conflicts_and_seas_are_in_the_kb():
         ("中国海警局の船が接近した。", "中国海警局", "CHN_COP"),
         ("フィリピン沿岸警備隊が発表した。", "フィリピン沿岸警備隊", "PHL_COP"),
         ("米司法省が起訴した。", "米司法省", "USA_JUD"),
+        # Japan's alone, in Japanese news; another state's after its name
+        ("経産省は予算を要求した。", "経産省", "JPN_GOV"),
+        ("厚生労働省が年金の案を示した。", "厚生労働省", "JPN_GOV"),
+        ("法務省は死刑を執行した。", "法務省", "JPN_JUD"),
+        ("参院で法案が否決された。", "参院", "JPN_LEG"),
+        ("韓国の公正取引委員会が調べた。", "公正取引委員会", "KOR_GOV"),
+        ("韓国の国会が決議を採択した。", "国会", "KOR_LEG"),
+        # a prefecture's police
+        ("神奈川県警は男を逮捕した。", "神奈川県警", "JPN_COP"),
+        ("大阪府警が捜査している。", "大阪府警", "JPN_COP"),
     ],
 )
 def test_ministries_and_agencies_are_sectors_of_their_state(text, surface, actor_id):

@@ -78,6 +78,8 @@ _STRONG_FOLLOWERS = {
     "軍",
 }
 _LIST_SEPARATORS = set("、・と")
+# a prefecture's police after its name (大阪府|警, 神奈川県|警, 北海道|警)
+_PREFECTURAL_POLICE = ("県警", "府警", "道警")
 
 
 @dataclass
@@ -888,6 +890,10 @@ def link_actors(
             if named is not None:  # 上野動物園, 仙台空港: an organisation named after the place
                 new_actors.setdefault(named[1].actor_id, named[1])
                 result.append(Cand(named[0], named[2], "actor", named[1].actor_id, method="new", conf=CONF_NEW))
+                continue
+            if a.type == "PLACE" and a.country and text[c.end - 1 : c.end + 1] in _PREFECTURAL_POLICE:
+                # 大阪府警, 神奈川県警: the prefecture's police, its country's (as 警視庁 is)
+                result.append(Cand(c.start, c.end + 1, "actor", kb.sector_id(a.country, "COP"), conf=c.conf, agent=True))
                 continue
             if a.type == "PLACE" and _next_suffix(event_suffixes, text, c.end):
                 continue  # ヤルタ会談, サンフランシスコ会議: part of an event name
