@@ -28,6 +28,8 @@ CLOSERS = "」』）)】〕〉》”’\"'"
 OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
 # Lines that start a list item keep a sentence boundary before them.
 LIST_ITEM = re.compile(r"^\s*(?:[・●○■□◆◇▼▽▲△※\-*•]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+# A line citing where a story comes from (参照：…（韓国の記事）, 引用元：…): a sentence of its own.
+SOURCE_LINE = re.compile(r"^\s*(?:参照元?|引用元?|ソース|元記事)\s*[:：]")
 # Blocks that name a picture or a source are captions wherever they stand.
 CAPTION_PREFIX = re.compile(r"^\s*(?:写真|図表?|表|グラフ|出所|出典|資料|提供|撮影|\(写真|（写真|©|Photo|Source)\s*[\d０-９]*\s*[:：）)　 ]")
 HEADING_MARK = re.compile(r"^\s*#{1,6}\s")
@@ -168,6 +170,14 @@ def _ends_with_predicate(text: str) -> bool:
     return last.pos1 == "助詞" and last.pos2 == "終助詞"
 
 
+def _ends_with_item(block: Block, body: str) -> bool:
+    """Does the block end with a list item or an address (・見出し（痛いニュース）,
+    http://…)? An item is complete without 。: the next block does not continue it."""
+    start, end = block.lines[-1]
+    last = body[start:end]
+    return bool(LIST_ITEM.match(last)) or last.strip().startswith(("http://", "https://"))
+
+
 def _starts_sentence(text: str) -> bool:
     """A block opening with a conjunction (また, しかし, 一方) starts a new sentence."""
     return _starts_with_conjunction(text.lstrip()[:12])
@@ -219,7 +229,8 @@ def build_paragraphs(blocks: list[Block], body: str) -> tuple[list[Paragraph], l
     """Join body blocks cut by layout breaks; captions and headings stand alone.
 
     A body block that does not end where a sentence can end continues in the
-    next body block, even across captions and headings placed in between.
+    next body block, even across captions and headings placed in between; a list
+    item or an address ends a block, and a list item starts one.
     Returns the paragraphs in reading order and the joins made (body spans).
     """
     paragraphs: list[Paragraph] = []
@@ -235,7 +246,7 @@ def build_paragraphs(blocks: list[Block], body: str) -> tuple[list[Paragraph], l
             else:
                 paragraphs.append(para)
             continue
-        if open_paragraph is not None and _starts_sentence(block.raw(body)):
+        if open_paragraph is not None and (_starts_sentence(block.raw(body)) or LIST_ITEM.match(block.raw(body))):
             open_paragraph = None  # the break was a real paragraph end after all
             paragraphs.extend(pending)
             pending = []
@@ -246,7 +257,7 @@ def build_paragraphs(blocks: list[Block], body: str) -> tuple[list[Paragraph], l
         else:
             open_paragraph = Paragraph("body", segs, boundaries)
             paragraphs.append(open_paragraph)
-        if _ends_sentence(block.raw(body)):
+        if _ends_sentence(block.raw(body)) or _ends_with_item(block, body):
             open_paragraph = None
             paragraphs.extend(pending)
             pending = []
@@ -263,8 +274,8 @@ def _block_segments(block: Block, body: str, joins: list[tuple[int, int]]):
         lead = len(line) - len(line.lstrip(" \t\u3000"))
         trail = len(line) - len(line.rstrip(" \t\u3000"))
         s, e = start + lead, end - trail
-        if i and LIST_ITEM.match(line):
-            boundaries.add(s)
+        if i and (LIST_ITEM.match(line) or SOURCE_LINE.match(line) or SOURCE_LINE.match(body[segs[-1][0] : segs[-1][1]])):
+            boundaries.add(s)  # an item or a source line starts a sentence; a source line ends one
         elif i and segs:
             joins.append((segs[-1][1], s))
         segs.append((s, e))

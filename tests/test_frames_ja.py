@@ -237,17 +237,20 @@ STATEMENT_CASES = [
     # a report in the media (メディアで報道された) is the media's, about the owner of what
     # is reported
     ("鳩山元首相の発言は韓国のメディアで報道された。", [("KOR_MED", "010", "PER_HATOYAMA_YUKIO")]),
-    # a noun naming no actor keeps those coordinated with it (大統領と国会は: the president),
+    # a noun naming no actor keeps those coordinated with it (大統領と側近は: the president),
     # and a demand of a place's return is of the state holding it
-    ("日本の首相は韓国の大統領と会談した。韓国の大統領と国会は対馬の返還を要求した。",
+    ("日本の首相は韓国の大統領と会談した。韓国の大統領と側近は対馬の返還を要求した。",
      [("PER_LEE_MYUNG_BAK", "040", "PER_NODA_YOSHIHIKO"), ("PER_LEE_MYUNG_BAK", "1053", "JPN")]),
+    # an organ listed with an office holder is of the holder's state (大統領と国会: Korea's)
+    ("日本の首相は韓国の大統領と会談した。韓国の大統領と国会は対馬の返還を要求した。",
+     [("PER_LEE_MYUNG_BAK", "040", "PER_NODA_YOSHIHIKO"), ("PER_LEE_MYUNG_BAK", "1053", "JPN"), ("KOR_LEG", "1053", "JPN")]),
     # words quoted before the people who say them (「…」など、…ユーザーが目立った) are a
     # voice's: the acts they name are not coded, and they name whom the voice is about
     ("韓国のネット掲示板では「日本人が中国を攻撃するには百年かかるだろう」など、記事の内容に疑問を呈するユーザーが目立った。",
      [("KOR_NETIZENS", "111", "JPN")]),
     # the people a relative clause describes (…を疑う人が多かった) speak where the words
-    # were said: a platform's public, not a country another clause names (韓国でも…)
-    ("韓国のツイッターでは、「本当に無能だ」と韓国政府の情報収集能力を疑う人が多かった。", [("KOR_CVL", "111", "KOR_GOV")]),
+    # were said: a platform's users, not a country another clause names (韓国でも…)
+    ("韓国のツイッターでは、「本当に無能だ」と韓国政府の情報収集能力を疑う人が多かった。", [("KOR_NETIZENS", "111", "KOR_GOV")]),
     ("韓国でも事件は多く、日本の対応に疑問を持つ人が目立った。", []),
     # a voice quoting several people: one act per quotation that says something else of
     # someone else (a threat of the Japanese, criticism of China) beside the voice's own
@@ -534,6 +537,15 @@ LINK_LIST_CASES = [
     ("米国は次のように中国を批判した。\n・ロシアが日本を非難した。", [("USA", "111", "CHN"), ("RUS", "111", "JPN")]),
     # 関連 as a word of a sentence is no heading
     ("関連情報によると、ロシアが日本を非難した。", [("RUS", "111", "JPN")]),
+    # headlines citing their site are links with no heading, and the items after them too;
+    # an item ends its block (the story goes on in the next one)
+    ("・ロシアが日本を非難（痛いニュース）\n\n・韓国が北朝鮮に抗議\n\n米国は中国を批判した。", [("USA", "111", "CHN")]),
+    ("米国は中国を批判した。\n・ロシアが日本を非難、北朝鮮も—香港", [("USA", "111", "CHN")]),
+    ("米国は中国を批判した。\n\n・ロシアが日本を非難\nhttp://example.com/1\n\n韓国は北朝鮮を批判した。",
+     [("USA", "111", "CHN"), ("KOR", "111", "PRK")]),
+    # a source line is a sentence of its own and a link
+    ("米国は中国を批判した。\n参照：ロシアが日本を非難（韓国の記事）\n韓国は北朝鮮を批判した。",
+     [("USA", "111", "CHN"), ("KOR", "111", "PRK")]),
 ]
 
 

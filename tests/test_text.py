@@ -79,6 +79,24 @@ def test_paragraph_ending_with_predicate_is_not_joined():
     assert len({s.paragraph for s in doc.sentences}) == 2
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "・ロシアが日本を非難（痛いニュース）\n\nこの動画は話題になった。",  # an item is complete
+        "・ロシアが日本を非難\nhttp://example.com/1\n\nこの動画は話題になった。",  # so is an address
+        "ロシアは接近を図り\n\n・この動画は話題になった。",  # an item starts a block
+    ],
+)
+def test_list_items_and_addresses_are_not_joined_to_the_next_block(body):
+    assert len({s.paragraph for s in prepare(body).sentences}) == 2
+
+
+def test_a_source_line_is_a_sentence_of_its_own():
+    body = "前の文だ。\n参照：ロシアが日本を非難（韓国の記事）\nこれに対し日本では批判が出た。"
+    assert [s.text for s in prepare(body).sentences] == [
+        "前の文だ。", "参照：ロシアが日本を非難（韓国の記事）", "これに対し日本では批判が出た。"]
+
+
 def test_picture_caption_after_blank_lines():
     body = "本文の最初の段落である。\n\n\n\n首都ミンスクの風景\n\n本文は続く。"
     kinds = [(s.kind, s.text) for s in prepare(body).sentences]

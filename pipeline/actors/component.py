@@ -172,8 +172,8 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     replaced, kept = [], []
     story = None  # the story's country, for the language of a new person's name
     for m in found:
-        if any(a <= m.start and m.end <= b for a, b in urls):
-            continue  # a name inside an address (news.livedoor.com)
+        if any(a < m.end and m.start < b for a, b in urls):
+            continue  # a name inside an address (news.livedoor.com), or running into one (広東省http)
         suffixes = org_suffixes + INSTITUTION_HEADS if m.label == "ORG" else ()
         p = probability.get((m.start, m.end), 1.0)
         certain = p >= CERTAIN_PROBABILITY and m.label != "PERSON"

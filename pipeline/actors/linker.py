@@ -1375,8 +1375,9 @@ _COORDINATORS = ("や", "、", "と", "・", "及び", "および")
 
 def _organ_partner_country(before: Cand | None, c: Cand, spec: dict, text: str, actor_of) -> str:
     """The country a bare state organ takes from the mention right before it: a state
-    as the topic it belongs to (韓国も政府による派遣, 日本は政府が), or an organ or an
-    organisation it is listed with (韓国国会や政府, 東電や政府); else ""."""
+    as the topic it belongs to (韓国も政府による派遣, 日本は政府が), or an organ, an
+    organisation or an office holder it is listed with (韓国国会や政府, 東電や政府,
+    韓国の大統領と国会); else ""."""
     if before is None or before.kind != "actor" or spec["type"] != "GOVERNMENT":
         return ""
     a = actor_of(before)
@@ -1385,6 +1386,8 @@ def _organ_partner_country(before: Cand | None, c: Cand, spec: dict, text: str, 
         return a.actor_id
     if a.type in ("GOVERNMENT", "ORG") and gap in _COORDINATORS and a.country:
         return a.country
+    if a.type == "PERSON" and before.title and gap in _COORDINATORS and a.country:
+        return a.country  # 韓国の大統領と国会: the office holder's state
     return ""
 
 
