@@ -706,6 +706,11 @@ AGENT_CASES = [
     ("中国警察が捜査している。", {("中国警察", "CHN_COP")}),
     # internet users are their own actor beside the public (sector CVL)
     ("韓国のネットユーザーからは批判が相次いだ。", {("韓国", "KOR"), ("ネットユーザー", "KOR_NETIZENS")}),
+    ("日本のネット・ユーザーは反発した。", {("日本", "JPN"), ("ネット・ユーザー", "JPN_NETIZENS")}),
+    # state media, the right, ministers
+    ("北朝鮮の官営報道局も成功を伝えた。", {("北朝鮮", "PRK"), ("官営報道局", "PRK_MED")}),
+    ("日本の右派男性2人が抗議した。", {("日本", "JPN"), ("右派男性", "JPN_NGO")}),
+    ("日本の閣僚が参拝した。", {("日本", "JPN"), ("閣僚", "JPN_GOV")}),
     # after a nationality the last noun is the head
     ("中国人スタッフが抗議した。", {("中国人スタッフ", "CHN_BUS")}),
     ("韓国人男性が逮捕された。", {("韓国人男性", "KOR_CVL")}),
