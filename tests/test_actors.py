@@ -465,6 +465,22 @@ def test_platforms_are_media_and_their_users_are_internet_users(text, mentions, 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the internet alone is that of the news' own country, whatever the story's topic
+        ("中国の企業が中国の工場で作った。ネット掲示板では批判が出た。", ("ネット掲示板", "JPN_NETIZENS")),
+        # unless the internet users named before say whose
+        ("韓国のネット掲示板では怒りの声が出た。ネット掲示板には批判も並んだ。", ("ネット掲示板", "KOR_NETIZENS")),
+        # or the sentence places them
+        ("台湾では、ネット掲示板に批判が並んだ。", ("ネット掲示板", "TWN_NETIZENS")),
+    ],
+)
+def test_the_internet_alone_is_the_home_countrys(nlp, text, expected):
+    mentions, _ = run(nlp, text)
+    assert [(m.text, m.actor_id) for m in mentions if m.actor_id.endswith("_NETIZENS")][-1] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "absent", "present"),
     [
         ("デモでは「韓流やめろ」コールが起きた。", "PER_KOHL_HELMUT", None),  # a call

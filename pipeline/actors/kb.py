@@ -1116,4 +1116,10 @@ def check_kb_data(kb: KnowledgeBase | None = None) -> list[str]:
             errs.append(f"lexicon.yaml titles.{title}: unknown role {role!r}")
         if (spec or {}).get("home") and spec["home"] not in states:
             errs.append(f"lexicon.yaml titles.{title}: bad home country {spec['home']!r}")
+    home = kb.lexicon.get("home_country")
+    if home and home not in states:
+        errs.append(f"lexicon.yaml home_country: not a state {home!r}")
+    for actor_id in kb.lexicon.get("platforms") or ():
+        if actor_id not in kb.actors:
+            errs.append(f"lexicon.yaml platforms: unknown actor {actor_id!r}")
     return errs

@@ -1132,6 +1132,10 @@ def link_actors(
                     or _outlet_country(final, c.start, actor_of)
                     or _location_country(final, c.start, text, sentence_starts, actor_of)
                     or people_country.get(c.key)
+                    # the internet users named last (韓国のネット掲示板では…ネット掲示板には);
+                    # else the internet of the news' own country (ネット上で話題: Japan's)
+                    or next((actor_of(x).country for x in reversed(final) if x.key.endswith("_NETIZENS")), "")
+                    or kb.lexicon.get("home_country", "")
                     or topic
                 )
             elif spec["sector"] == "MED" and _location_country(final, c.start, text, sentence_starts, actor_of):
