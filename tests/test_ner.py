@@ -400,10 +400,10 @@ def test_model_runs_only_around_unexplained_names_with_the_same_mentions():
 @pytest.mark.parametrize(
     ("text", "window", "found"),
     [
-        # 文科|省 is 10 tokens in: its window would start 2 tokens after the sentence, cutting 最高|裁
-        ("最高裁の判断をめぐって、昨日文科省が反論した。", (0, 16), ["最高裁", "文科省"]),
+        # 環境|庁 is 10 tokens in: its window would start 2 tokens after the sentence, cutting 最高|裁
+        ("最高裁の判断をめぐって、昨日環境庁が反論した。", (0, 16), ["最高裁", "環境庁"]),
         # 14 tokens in: the window starts 6 tokens after the sentence, as far as its context reaches
-        ("最高裁の判断をめぐって、昨日の夕方の会見で文科省が反論した。", (7, 21), ["文科省"]),
+        ("最高裁の判断をめぐって、昨日の夕方の会見で環境庁が反論した。", (7, 21), ["環境庁"]),
     ],
 )
 def test_a_window_a_few_words_short_of_its_sentences_edge_runs_to_it(text, window, found):
