@@ -499,6 +499,15 @@ def test_a_bare_surname_that_is_a_common_word_is_no_person(nlp, text, absent, pr
     assert present is None or present in got
 
 
+def test_the_model_does_not_make_a_medium_a_party_again():
+    """The trained NER finds ツイッター too: where the rules read a medium, it stays one."""
+    from pipeline.api import analyze
+
+    result = analyze("11日、ツイッターに、日本のユーザーから「おかしい」という声が寄せられた。", lang="ja", published="2012-06-11")
+    assert [(m["text"], m["link_method"]) for m in result.mentions if m["actor_id"] == "ORG_TWITTER"] == [("ツイッター", "medium")]
+    assert all("ORG_TWITTER" not in (e["source_actor_id"], e["target_actor_id"]) for e in result.events)
+
+
 def test_a_korean_name_the_model_finds_is_read_the_korean_way():
     """金章勲（キム・ジャンフン） in a story about Korea is Kim Jang-hun, not Kin Akira Kun."""
     from pipeline.api import analyze

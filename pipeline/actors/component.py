@@ -169,11 +169,13 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
     probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
     urls = url_spans(text)
+    # platforms the rules read as where something was said (ツイッターに…): no argument again
+    media = [(q.start, q.end) for q in (getattr(doc._, "qualifiers", None) or ()) if q.link_method == "medium"]
     replaced, kept = [], []
     story = None  # the story's country, for the language of a new person's name
     for m in found:
-        if any(a < m.end and m.start < b for a, b in urls):
-            continue  # a name inside an address (news.livedoor.com), or running into one (広東省http)
+        if any(a < m.end and m.start < b for a, b in [*urls, *media]):
+            continue  # a name inside an address (news.livedoor.com), or running into one (広東省http); a medium
         suffixes = org_suffixes + INSTITUTION_HEADS if m.label == "ORG" else ()
         p = probability.get((m.start, m.end), 1.0)
         certain = p >= CERTAIN_PROBABILITY and m.label != "PERSON"
