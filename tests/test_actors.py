@@ -499,6 +499,11 @@ def test_a_bare_surname_that_is_a_common_word_is_no_person(nlp, text, absent, pr
     assert present is None or present in got
 
 
+def test_a_blog_a_site_hosts_is_not_the_site(nlp):
+    assert pairs(nlp, "・首相の発言に批判（livedoor Blog）") == set()
+    assert pairs(nlp, "ライブドアは会見した。") == {("ライブドア", "ORG_LIVEDOOR")}
+
+
 def test_the_model_does_not_make_a_medium_a_party_again():
     """The trained NER finds ツイッター too: where the rules read a medium, it stays one."""
     from pipeline.api import analyze

@@ -78,6 +78,8 @@ _STRONG_FOLLOWERS = {
     "軍",
 }
 _LIST_SEPARATORS = set("、・と")
+# after a site's name: a blog it hosts ((livedoor Blog), アメーバブログ)
+_BLOG_AFTER = re.compile(r"\s?(?:[Bb]log|BLOG|ブログ)")
 # a prefecture's police after its name (大阪府|警, 神奈川県|警, 北海道|警)
 _PREFECTURAL_POLICE = ("県警", "府警", "道警")
 
@@ -895,6 +897,8 @@ def link_actors(
                 # 大阪府警, 神奈川県警: the prefecture's police, its country's (as 警視庁 is)
                 result.append(Cand(c.start, c.end + 1, "actor", kb.sector_id(a.country, "COP"), conf=c.conf, agent=True))
                 continue
+            if a.type == "ORG" and _BLOG_AFTER.match(text, c.end):
+                continue  # (livedoor Blog), アメーバブログ: someone's blog the site hosts, not the site
             if a.type == "PLACE" and _next_suffix(event_suffixes, text, c.end):
                 continue  # ヤルタ会談, サンフランシスコ会議: part of an event name
             if a.type in ("PLACE", "STATE") and not c.abbr and names_a_thing(v, c.end, thing_heads, cand_starts):
