@@ -228,8 +228,22 @@ STATEMENT_CASES = [
     ("韓国の警察は、処罰する法的根拠はないとしている。", [("KOR_COP", "010", "")]),
     ("韓国の大統領は「日本は謝罪すべきだ」とした。", [("PER_LEE_MYUNG_BAK", "100", "JPN")]),
     ("韓国の市民団体は日本大使館前で抗議活動を行おうとした。", [("KOR_NGO", "133", "JPN_EMBASSY")]),
+    # ... nor a word of manner before と (騒然と, 唖然と: how someone is, not what is said)
+    ("韓国の議員が竹島に上陸し、日本の外務省は騒然とした。", [("KOR_LEG", "042", "PLC_LIANCOURT_ROCKS")]),
+    ("韓国の議員が竹島に上陸し、日本の外務省は「遺憾だ」とした。",
+     [("KOR_LEG", "042", "PLC_LIANCOURT_ROCKS"), ("JPN_GOV", "010", "KOR_LEG")]),
     ("韓国のネット掲示板では、日本政府の対応は「行き過ぎである」とする意見が相次いだ。",
      [("KOR_NETIZENS", "111", "JPN_GOV")]),
+    # a reaction to what a clause says someone did (…したことに対して) aims at who did it,
+    # not at a party its quoted words name
+    ("鳩山元首相が中国を訪問したことに対して、日本のネット掲示板では「中国の言いなりだ」との批判が相次いでいる。",
+     [("PER_HATOYAMA_YUKIO", "042", "CHN"), ("JPN_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
+    # opinions set against each other (…一方、…) are about the same party
+    ("韓国のネット掲示板では「立派な人だ」と鳩山元首相を支持する意見が多くみられた一方、「中国の言いなりでずるい」など、批判的な意見も目立っている。",
+     [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO"), ("KOR_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
+    # words asking something of someone (助言, 要請) that are there (…という助言もあった)
+    # are asked by whom the noun names; a bare voice noun (声) is the crowd's
+    ("韓国政府に対し、米国政府の「もっと早く対応すべきだ」という助言もあった。", [("USA_GOV", "020", "KOR_GOV")]),
     # an answer with no target answers the last words by someone else
     ("鳩山元首相は中国を批判しているが、反論する韓国のネットユーザーには「それは違う」と返信した。",
      [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("KOR_NETIZENS", "110", "PER_HATOYAMA_YUKIO"),

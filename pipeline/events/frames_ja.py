@@ -102,6 +102,10 @@ DOCUMENT_NOUNS = ("記事", "報道", "番組", "紙面", "社説", "コラム",
 NEWS_REPORTS = ("報ずる", "報じる", "伝える", "報道")  # an outlet's report of someone's act is attribution
 ANSWER_SENTENCES = 2  # how far back the words an answer answers may be
 WORDS_ROOTS = ("01", "10", "11", "12", "13")  # what can be answered: words, not deeds
+ASKING_ROOTS = ("02", "10")  # words asking something of someone: …という助言もあった is advice given
+CONTRAST = "一方"  # 支持する意見が多い一方、批判的な意見も: two sides of one question
+REACTED_CASES = ("に対して", "について", "への", "に")  # 述べたことに対して批判が相次いだ: the clause reacted to
+MANNER_TAGS = ("形状詞-タリ", "副詞")  # 唖然と, ゆっくりと: a word of manner before と, not a quotation
 STATING = "述べる"  # the lexicon key of する with a quoted clause (…はないとしている): a statement
 QUOTED_VOICE = "声"  # the lexicon key of one quotation of a voice: its words decide the code
 # Craft that act for whoever they belong to (中国海軍の艦艇が領海に侵入した: the navy;
@@ -1173,6 +1177,7 @@ class _Reader:
         self.pending: dict[int, _Pending] = {}
         self.indices: dict[int, int] = {}  # predicate token -> frame index
         self.voice_from = outer.sent.start  # where the words of the next voice may start
+        self.voice_target: tuple[int, list[str]] = (-1, [])  # the last voice's target in the sentence
         self.requests: list[tuple[int, int]] = []  # (frame index, token of the demanding verb)
         for s in [outer, *quoted]:
             if s.host is not None and _is_question(self.story.text[s.ps.start - 1 : s.ps.end + 1]):
@@ -1514,13 +1519,15 @@ class _Reader:
                 return
             trig, noun = act_noun(s, subj.i, lex)
             head_noun = s.tok(subj.i)
-            if support == "voice" and head_noun.text not in VOICE_NOUNS:
-                return  # 「…」との声もある is a voice; 疑問がある is no act
+            if support == "voice" and head_noun.text not in VOICE_NOUNS and not self._asks(s, p, subj.i, support):
+                return  # 「…」との声もある is a voice, 「…」という助言もあった a request; 疑問がある is no act
             pending = self.pending.pop(subj.i, None)
             if trig is None and pending is None:
                 return
             speakers = s.inner(noun, "による", "から") or self._unquoted_owners(s, noun)
             how = "explicit"
+            if not speakers and support == "voice" and head_noun.text not in VOICE_NOUNS:
+                return  # 助言もあった: asked by whom the noun names, not by the crowd of a scene
             if not speakers:
                 speakers = _scene(s, p)
                 how = _scene_how(story.actors, speakers)
@@ -1537,15 +1544,21 @@ class _Reader:
             voice_from, self.voice_from = self.voice_from, s.tok(noun).end
             if not target:  # 韓国当局による逮捕は「行き過ぎ」とする意見: what the voice is about
                 target = self._voice_topic(s, p, noun, speakers)
-            if not target and trig is not None and trig.key in VOICE_NOUNS:  # 「…パク選手は憲章に違反した」
+            if not target:  # …と述べたことに対して、批判が相次いだ: at whoever said it
+                target = [x for x in self._reacted_agents(s, p) if x not in speakers]
+            contrast = not target and self._contrasted(s, voice_from, s.tok(noun).idx)
+            if contrast:  # …を支持する意見が多い一方、「…」など批判的な意見も: about the same party
+                target = list(self.voice_target[1])
+            if not target and not contrast and trig is not None and trig.key in VOICE_NOUNS:  # 「…パク選手は憲章に違反した」
                 spans = [(a, b) for a, b in s.quotes if voice_from <= a and b <= s.tok(noun).idx]
                 cue = voice_code(self._quoted_before(s, voice_from, s.tok(noun).idx))
                 target = self._cued_party(s, spans, cue, speakers, fallback=False) if cue and spans else []
             if not target and trig is not None and trig.key not in VOICE_NOUNS:
                 # 日本製品の不買運動が広がった, 反日デモが起きた: the party the act noun is about
                 target = [x for x in dict.fromkeys(s.owner_actors(noun) + self._compound_actors(s, trig)) if x not in speakers]
-            if not target:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
+            if not target and not contrast:  # 「日本は昔、同じことをやった」などの意見: about whom the words speak
                 target = self._quoted_party(s, voice_from, s.tok(noun).idx, speakers)
+            self.voice_target = (s.sent.sentence_id, (pending.targets if pending is not None else None) or target)
             loc = _location(s, p)
             if pending is not None:  # …を擁護する意見も見られた: the clause names the act
                 args = [a for a in pending.fields["args"] if a.role != "agent"]
@@ -1661,6 +1674,40 @@ class _Reader:
             else:  # a statement: its own verb, coded by the quotation's words (Frame.quoted)
                 frame = self._frame(s, p, trig, " ", [*args, Arg("patient", tuple(party))], "", quoted=words)
             self._emit(s, p, frame)
+
+    def _asks(self, s: _Sentence, p: Predicate, i: int, support: str) -> bool:
+        """Does the noun at i name words that ask something of someone (助言, 要請, 要求:
+        CAMEO roots `ASKING_ROOTS`), so that its being there (…という助言もあった, …から
+        要請があった) is the act?"""
+        trig, noun = act_noun(s, i, self.lex)
+        if trig is None:
+            return False
+        entry = self.lex.entry(self._frame(s, p, trig, phrase_text(s, noun), (), support))
+        return entry is not None and entry.code[:2] in ASKING_ROOTS
+
+    def _contrasted(self, s: _Sentence, voice_from: int, noun_at: int) -> bool:
+        """Is this voice the other side of one before it in the sentence (「…」と支持する意見が
+        多い一方、「…」など批判的な意見も目立つ: 一方 between them)? Opinions set against each
+        other are about the same party, not whoever their quoted words name."""
+        if self.voice_target[0] != s.sent.sentence_id:
+            return False
+        between = self.story.text[voice_from:noun_at]
+        first_quote = min((a for a, b in s.quotes if voice_from <= a < noun_at), default=noun_at)
+        return CONTRAST in between[: first_quote - voice_from + 1]
+
+    def _reacted_agents(self, s: _Sentence, p: Predicate) -> list[str]:
+        """Who did what a reaction answers when the reaction names it by a clause (…と述べた
+        ことに対して批判が相次いだ, 首相が…を訪問したことに反発の声: the subject of the clause
+        made a noun by こと / の and marked に対して / について / への / を)."""
+        for a in p.arguments:
+            if a.case not in REACTED_CASES or s.tok(a.i).text not in CLAUSAL_OBJECTS:
+                continue
+            for q in s.preds:
+                if q.governor is not None and q.governor.i == a.i and q.start < s.tok(a.i).idx:
+                    found, _how = _subject_actors(s, q, self.story)
+                    if found:
+                        return found
+        return []
 
     def _voice_topic(self, s: _Sentence, p: Predicate, noun: int, speakers: list[str]) -> list[str]:
         """The party a voice's clause is about: its は-topic before the voice, not the speakers
@@ -1835,11 +1882,22 @@ def _states(s: _Sentence, p: Predicate) -> bool:
         return False
     for q in s.preds:
         if q.governor is not None and q.governor.kind == "quote" and q.governor.i == p.i:
+            if _manner_word(s, q):
+                return False
             k = s.pos.get(q.i)
             words = [s.tok(i) for i in s.idx[k : s.pos.get(p.i, k)]] if k is not None else []
             before = [t for t in words if t.idx < q.end]
             return not (before and before[-1].conj_form.startswith("意志推量形"))
     return bool(_statement_quotes(s, p, window=0))  # 「…」とした: the quoted words parsed apart
+
+
+def _manner_word(s: _Sentence, q: Predicate) -> bool:
+    """Is the clause before と one word of manner (唖然とした, 騒然となった, 平然とする, ゆっくり
+    とした: a タリ adjective or an adverb), not quoted words? It says how someone is, not
+    what anyone said."""
+    sub = [s.tok(i) for i in _subtree(s, q.i)]
+    words = [t for t in sub if not (t.is_particle or t.is_mark or t.is_aux)]
+    return len(words) == 1 and words[0].tag_.startswith(MANNER_TAGS) and not s.quote_of(words[0].idx)
 
 
 def _ends_sentence(s: _Sentence, p: Predicate) -> bool:
