@@ -244,6 +244,15 @@ STATEMENT_CASES = [
     # words asking something of someone (助言, 要請) that are there (…という助言もあった)
     # are asked by whom the noun names; a bare voice noun (声) is the crowd's
     ("韓国政府に対し、米国政府の「もっと早く対応すべきだ」という助言もあった。", [("USA_GOV", "020", "KOR_GOV")]),
+    # an adjective of the support verbs list ending its clause carries a voice (書き込みが多い);
+    # in its adverbial form (意見が多く見られた) the verb after it does, once
+    ("韓国のネット掲示板では「ここで死ぬしかない」など、不安の色をにじませる書き込みが多い。", [("KOR_NETIZENS", "012", "")]),
+    ("韓国のネット掲示板では「立派な人だ」と鳩山元首相を支持する意見が多く見られた。",
+     [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO")]),
+    # a verb of saying with a を-object naming no act says it itself (その要因を分析した), and
+    # is about the doer of the clause it speaks of (…ていることについて)
+    ("英国の新聞は、北朝鮮が五輪で好成績を上げていることについて、その要因を分析した。", [("GBR_MED", "010", "PRK")]),
+    ("日本の外務省は、韓国政府の声明を発表した。", [("JPN_GOV", "010", "KOR_GOV")]),
     # an answer with no target answers the last words by someone else
     ("鳩山元首相は中国を批判しているが、反論する韓国のネットユーザーには「それは違う」と返信した。",
      [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("KOR_NETIZENS", "110", "PER_HATOYAMA_YUKIO"),

@@ -1207,7 +1207,7 @@ class _Reader:
         lex = self.lex
         if p.kind == "noun" and not _ends_sentence(s, p):
             return  # an act noun is read with the verb that carries it
-        if p.kind == "adjective" or _standing(s, p):
+        if (p.kind == "adjective" and not _carrying_adjective(s, p, lex)) or _standing(s, p):
             return
         trig = self._verb_trigger(s, p)
         obj = p.object
@@ -1394,6 +1394,8 @@ class _Reader:
             target = [x for x in _partners(s, p) if x not in agent]
         if not target and obj is not None:
             target = self._labelled_party(s, obj, agent)
+        if not target and entry.code[:2] in WORDS_ROOTS:  # 北朝鮮が…を上げていることについて分析した
+            target = [x for x in self._reacted_agents(s, p) if x not in agent]
         spans = _statement_quotes(s, p) if entry.code == "010" and s.host is None else []
         quoted = "".join(story.text[a + 1 : b - 1] for a, b in spans)
         cue = voice_code(quoted) if quoted else ""
@@ -1889,6 +1891,12 @@ def _states(s: _Sentence, p: Predicate) -> bool:
             before = [t for t in words if t.idx < q.end]
             return not (before and before[-1].conj_form.startswith("意志推量形"))
     return bool(_statement_quotes(s, p, window=0))  # 「…」とした: the quoted words parsed apart
+
+
+def _carrying_adjective(s: _Sentence, p: Predicate, lex: JapaneseLexicon) -> bool:
+    """An adjective of the support verbs list ending its clause carries a voice (…との書き込み
+    が多い); in its adverbial form it only modifies the verb after it (意見が多く見られた)."""
+    return bool(lex.support(p.lemma)) and not s.tok(p.i).conj_form.startswith("連用形")
 
 
 def _manner_word(s: _Sentence, q: Predicate) -> bool:
