@@ -253,6 +253,11 @@ STATEMENT_CASES = [
     # is about the doer of the clause it speaks of (…ていることについて)
     ("英国の新聞は、北朝鮮が五輪で好成績を上げていることについて、その要因を分析した。", [("GBR_MED", "010", "PRK")]),
     ("日本の外務省は、韓国政府の声明を発表した。", [("JPN_GOV", "010", "KOR_GOV")]),
+    # a movement (…を求める動きが出始めた) is done by the people where it happens; a demand on a
+    # voice noun (…を求める声が相次いだ) by the voice's speakers
+    ("韓国のネット掲示板では、日本政府に謝罪を求める動きが出始めた。", [("KOR_NETIZENS", "100", "JPN_GOV")]),
+    ("韓国のネット掲示板では、アップルに訂正を求めよう、と呼びかけるなどの動きが出始めた。", [("KOR_NETIZENS", "020", "")]),
+    ("韓国のネット掲示板では、日本政府に謝罪を求める声が相次いだ。", [("KOR_NETIZENS", "100", "JPN_GOV")]),
     # an answer with no target answers the last words by someone else
     ("鳩山元首相は中国を批判しているが、反論する韓国のネットユーザーには「それは違う」と返信した。",
      [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("KOR_NETIZENS", "110", "PER_HATOYAMA_YUKIO"),

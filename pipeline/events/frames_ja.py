@@ -103,6 +103,7 @@ NEWS_REPORTS = ("報ずる", "報じる", "伝える", "報道")  # an outlet's 
 ANSWER_SENTENCES = 2  # how far back the words an answer answers may be
 WORDS_ROOTS = ("01", "10", "11", "12", "13")  # what can be answered: words, not deeds
 ASKING_ROOTS = ("02", "10")  # words asking something of someone: …という助言もあった is advice given
+MOVEMENT_NOUNS = ("動き",)  # …を呼びかける動きが出始めた: the clause is the act of the people there
 CONTRAST = "一方"  # 支持する意見が多い一方、批判的な意見も: two sides of one question
 REACTED_CASES = ("に対して", "について", "への", "に")  # 述べたことに対して批判が相次いだ: the clause reacted to
 MANNER_TAGS = ("形状詞-タリ", "副詞")  # 唖然と, ゆっくりと: a word of manner before と, not a quotation
@@ -1333,6 +1334,12 @@ class _Reader:
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
             return
         agent, how = _subject_actors(s, p, story)
+        movement = _movement(s, p) if not agent else None
+        if movement is not None:  # 掲示板では、…と呼びかける動きが出始めた: the people there
+            agent = _scene(s, movement)
+            how = _scene_how(story.actors, agent)
+            if agent:
+                story.last_speakers = (story.para, agent, how)
         document = _document(s, p) if trig.key in NEWS_REPORTS + ("紹介",) else None
         if document is not None:  # 記事では、北朝鮮は…と伝えた: the article reports, not 北朝鮮
             agent, how = s.owner_actors(document), "explicit"
@@ -1368,7 +1375,12 @@ class _Reader:
             if not target and obj is not None:
                 target = s.inner(obj.i, "で", "へ", "に対して") or _holder(s, obj, agent)
             args += [Arg("recipient", tuple(target), marker="に")] if target else []
-            self._emit(s, p, self._frame(s, p, trig, text, args, ""))
+            frame = self._frame(s, p, trig, text, args, "")
+            head = self._voice_head(s, p)
+            if head is not None and not agent:  # …の不買を呼びかける声が相次いだ: the voice's speakers ask
+                self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
+                return
+            self._emit(s, p, frame)
             self._asked_noun(s, p)
             return
         fixed = entry.fixed_target
@@ -1897,6 +1909,15 @@ def _carrying_adjective(s: _Sentence, p: Predicate, lex: JapaneseLexicon) -> boo
     """An adjective of the support verbs list ending its clause carries a voice (…との書き込み
     が多い); in its adverbial form it only modifies the verb after it (意見が多く見られた)."""
     return bool(lex.support(p.lemma)) and not s.tok(p.i).conj_form.startswith("連用形")
+
+
+def _movement(s: _Sentence, p: Predicate) -> Predicate | None:
+    """The predicate of the movement p's clause describes (…を呼びかける動きが出始めた: 出始める),
+    if it does: its doers are the people where the movement happens."""
+    gov = p.governor
+    if gov is None or gov.kind not in ("relative", "modifier") or not {s.tok(gov.i).text, s.tok(gov.i).lemma_} & set(MOVEMENT_NOUNS):
+        return None  # (…と呼びかけるなどの動き: a modifier with など)
+    return next((q for q in s.preds if q is not p and any(a.i == gov.i and not a.via for a in q.arguments)), None)
 
 
 def _manner_word(s: _Sentence, q: Predicate) -> bool:
