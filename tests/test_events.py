@@ -474,7 +474,7 @@ def test_real_news_shapes(text, expected):
         ("隣国を攻撃しよう", "138"),  # a call to attack: threaten military force
         ("殺せるわけがない", ""),  # a potential form, no order
         ("撃てない", ""),
-        ("逮捕しろ", ""),  # coercion asked of the authorities is no threat
+        ("逮捕しろ", "100"),  # coercion asked of the authorities is no threat: a demand
         ("最低だ、殺せ", "111"),  # ties: the first cue in the quotation
     ],
 )
@@ -482,3 +482,23 @@ def test_an_order_of_force_in_quoted_words_is_a_threat(quoted, code):
     from pipeline.events.lexicon import voice_code
 
     assert voice_code(quoted) == code
+
+
+@pytest.mark.parametrize(
+    ("quoted", "code"),
+    [
+        ("政府はきちんと説明しろ!", "100"),  # an order of an act (説明, 010): demand it
+        ("人質を釈放せよ", "1053"),  # of a release: demand the release (commitments.tsv)
+        ("増税反対!!", "1042"),  # a slogan's demand noun (demand_endings.tsv)
+        ("首相は退陣", "1041"),
+        ("参拝を中止せよ", "1042"),  # the slogan noun ordered
+        ("売国もいい加減にしろ", ""),  # an order that is a cue word: what the cue says
+        ("謝れ", ""),
+        ("中止の理由がわからない", ""),  # a demand noun not ending the words
+        ("みんなで謝罪しよう", ""),  # a call to do it oneself is no demand of another
+    ],
+)
+def test_quoted_words_ending_with_an_order_or_a_slogan_demand(quoted, code):
+    from pipeline.events.lexicon import demand_of
+
+    assert demand_of(quoted) == code

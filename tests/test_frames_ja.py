@@ -258,6 +258,18 @@ STATEMENT_CASES = [
     ("韓国のネット掲示板では、日本政府に謝罪を求める動きが出始めた。", [("KOR_NETIZENS", "100", "JPN_GOV")]),
     ("韓国のネット掲示板では、アップルに訂正を求めよう、と呼びかけるなどの動きが出始めた。", [("KOR_NETIZENS", "020", "")]),
     ("韓国のネット掲示板では、日本政府に謝罪を求める声が相次いだ。", [("KOR_NETIZENS", "100", "JPN_GOV")]),
+    # quoted words ending with an order of an act (謝罪しろ) or a slogan's demand noun (中止,
+    # 反対) demand it, of whom they face when no one is named; an order asserts no act (the
+    # prime minister does not apologise); an order that is a cue word (謝れ, いい加減にしろ)
+    # is what the cue says
+    ("韓国の市民団体は日本大使館前で「教科書の歪曲を中止せよ」と叫んだ。", [("KOR_NGO", "1042", "JPN_EMBASSY")]),
+    ("韓国の市民団体は日本大使館前で「原発反対」と叫んだ。", [("KOR_NGO", "1042", "JPN_EMBASSY")]),
+    ("韓国のネットユーザーからは「日本は謝罪しろ」との声が相次いだ。", [("KOR_NETIZENS", "102", "JPN")]),
+    ("韓国のネットユーザーからは「日本政府は謝れ」との声が相次いだ。", [("KOR_NETIZENS", "111", "JPN_GOV")]),
+    ("韓国の市民団体は日本大使館前で「安倍首相は謝罪せよ」と書かれたプラカードを掲げた。", [("KOR_NGO", "017", "PER_ABE_SHINZO")]),
+    # quoted slogans as the object of a verb of saying (「…」「…」などを主張した) are what it says
+    ("韓国の市民団体は日本政府に対し「閣僚の参拝中止」「慰安婦への謝罪」などを主張した。",
+     [("KOR_NGO", "100", "JPN_GOV"), ("KOR_NGO", "1042", "JPN_GOV")]),
     # an answer with no target answers the last words by someone else
     ("鳩山元首相は中国を批判しているが、反論する韓国のネットユーザーには「それは違う」と返信した。",
      [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("KOR_NETIZENS", "110", "PER_HATOYAMA_YUKIO"),

@@ -76,6 +76,7 @@ from pipeline.events.lexicon import (
     JapaneseLexicon,
     LexEntry,
     cue_positions,
+    demand_of,
     voice_code,
     written_lemma,
 )
@@ -1183,6 +1184,8 @@ class _Reader:
         for s in [outer, *quoted]:
             if s.host is not None and _is_question(self.story.text[s.ps.start - 1 : s.ps.end + 1]):
                 continue  # 「…殴ってもいいのか」: a question asserts no act
+            if s.host is not None and demand_of(self.story.text[s.ps.start : s.ps.end]):
+                continue  # 「首相は謝罪せよ」: an order asserts no act (the words are a demand)
             if s.host is not None and _voice_words(self.story.text, s.ps.end, outer.sent.end):
                 continue  # 「…を爆撃しろ」などの意見: an opinion, coded as the voice's act
             if s.host is not None and re.match(r"[」』]の", self.story.text[s.ps.end : s.ps.end + 2]):
@@ -1415,6 +1418,8 @@ class _Reader:
             target = self._cued_party(s, spans, cue, agent)
         if not target and spans:
             target = self._quoted_party(s, spans[0][0], spans[-1][1], agent)
+        if not target and cue[:2] == "10":  # 大使館前で「…を中止せよ」と叫んだ: asked of whom it faces
+            target = [x for x in _protested_at(s, p) if x not in agent]
         if not target and entry.code.startswith("01"):
             target = [x for x in _interviewer(s, p) if x not in agent]  # 韓国紙「中央日報」でインタビューに答えた
         if not target and "answers" in entry.flags:
@@ -1833,7 +1838,7 @@ SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", 
 # a kanji or katakana right after a name: the name modifies a longer noun (五輪憲章)
 IN_NOUN = re.compile(r"(?!人)[\u4e00-\u9fff\u30a1-\u30fa]")  # 日本人 is the Japanese, not a noun
 # from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
-QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って)")
+QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って|などを|を)")  # 「…」「…」などを主張した: what is claimed
 LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
 STIR_WINDOW = 24
 ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ|模様)")  # 波紋を呼んでいる: still going on

@@ -171,6 +171,65 @@ def threat_cues() -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
+# the imperative of a サ変 act (謝罪しろ, 撤回せよ, 説明してください): an order to do it
+SURU_IMPERATIVES = ("しろ", "せよ", "しなさい", "してください", "して下さい", "してくれ")
+# what may follow the last word of quoted words (「…謝罪しろ!」「…反対!!」「…中止。」)
+TRAILING_MARKS = " 　!！?？。．.、…・〜~ー」』"
+
+
+@lru_cache(maxsize=1)
+def order_cues() -> tuple[tuple[str, str], ...]:
+    """(word, code): the imperatives of the lexicon's acts other than force (rows with no
+    object pattern; force is `threat_cues`), each with the code of demanding that act of
+    another (`commitments.tsv`: 055 apologise -> 102, 0841 release -> 1053; else 100):
+    quoted words ending with one (「日本は謝罪しろ」「説明せよ」) demand it."""
+    from pipeline.events.frame_coder import demand_code  # the frame coder imports no lexicon
+
+    out: dict[str, str] = {}
+    for trigger, rows in load_lexicon().entries.items():
+        row = next((r for r in rows if not r.pattern and r.code[:2] not in THREAT_ROOTS), None)
+        if row is None:
+            continue
+        if trigger[-1] in VERB_ENDINGS:
+            forms = [trigger[:-1] + e for e in VERB_ENDINGS[trigger[-1]] if not e.endswith("う")]
+        elif _is_kanji(trigger[-1]) or "\u30a0" <= trigger[-1] <= "\u30ff":
+            forms = [trigger + e for e in SURU_IMPERATIVES]
+        else:
+            forms = []
+        for form in forms:
+            out.setdefault(form, demand_code(row.code))
+    return tuple(out.items())
+
+
+@lru_cache(maxsize=1)
+def demand_endings() -> tuple[tuple[str, str], ...]:
+    """demand_endings.tsv: (noun, CAMEO code) — a slogan ending so demands it."""
+    return tuple((r[0].strip(), r[1].strip()) for r in _rows("demand_endings.tsv") if r and r[0].strip() != "ending")
+
+
+def demand_of(quoted: str) -> str:
+    """The demand code of quoted words that end with an order of an act (「日本は謝罪しろ」)
+    or a slogan's demand noun (「閣僚の参拝中止」「原発反対」), else ''. Words ending with a
+    cue of `voice_cues.tsv` (「謝れ」「いい加減にしろ」) are what that cue says."""
+    words = quoted.rstrip(TRAILING_MARKS)
+    if not words or any(words.endswith(c) for c, _ in load_voice_cues()):
+        return ""
+    hit = _last_of(words, order_cues())
+    if hit:
+        return hit
+    for order in SURU_IMPERATIVES:  # 「歪曲を中止せよ」: the slogan's noun ordered
+        if words.endswith(order):
+            words = words[: -len(order)]
+            break
+    return _last_of(words, demand_endings())
+
+
+def _last_of(words: str, cues: tuple[tuple[str, str], ...]) -> str:
+    """The code of the longest cue the words end with, or ''."""
+    hit = max((c for c in cues if words.endswith(c[0])), key=lambda c: len(c[0]), default=None)
+    return hit[1] if hit is not None else ""
+
+
 def _find_cue(quoted: str, cue: str, threat: bool, start: int = 0) -> int:
     """Where `cue` is in the quoted words, or -1; an order (殺せ, 撃て) must end its word
     (not 殺せる, 撃てない)."""
@@ -207,7 +266,11 @@ def cue_positions(quoted: str, code: str) -> list[tuple[int, int]]:
 def voice_code(quoted: str) -> str:
     """The code the quoted words of a voice give (the cue found most often; ties: the
     first in the quotation), or '' when they have no cue. An order of force is a threat
-    (「富士山を爆撃しろ」: 1384)."""
+    (「富士山を爆撃しろ」: 1384). Words ending with an order or a slogan's demand demand it
+    (`demand_of`: 「日本は謝罪しろ」, 「閣僚の参拝中止」)."""
+    demand = demand_of(quoted)
+    if demand:
+        return demand
     hits: dict[str, tuple[int, int]] = {}
     for cue, code, threat in quoted_cues():
         starts = _cue_starts(quoted, cue, threat)
