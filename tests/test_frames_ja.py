@@ -238,6 +238,8 @@ STATEMENT_CASES = [
     # not at a party its quoted words name
     ("鳩山元首相が中国を訪問したことに対して、日本のネット掲示板では「中国の言いなりだ」との批判が相次いでいる。",
      [("PER_HATOYAMA_YUKIO", "042", "CHN"), ("JPN_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
+    # ... never a place (a city's mayor found by no other name does not make the city act)
+    ("橋下徹大阪市長が大阪市バスの改革を打ち出したことに対して、ネット掲示板では賞賛の声が相次いでいる。", [("JPN_NETIZENS", "051", "")]),
     # opinions set against each other (…一方、…) are about the same party
     ("韓国のネット掲示板では「立派な人だ」と鳩山元首相を支持する意見が多くみられた一方、「中国の言いなりでずるい」など、批判的な意見も目立っている。",
      [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO"), ("KOR_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
@@ -253,6 +255,7 @@ STATEMENT_CASES = [
     # is about the doer of the clause it speaks of (…ていることについて)
     ("英国の新聞は、北朝鮮が五輪で好成績を上げていることについて、その要因を分析した。", [("GBR_MED", "010", "PRK")]),
     ("日本の外務省は、韓国政府の声明を発表した。", [("JPN_GOV", "010", "KOR_GOV")]),
+    ("韓国の歌手は日本の番組でメンバーを紹介した。", []),  # a person introduced: nothing said
     # a movement (…を求める動きが出始めた) is done by the people where it happens; a demand on a
     # voice noun (…を求める声が相次いだ) by the voice's speakers
     ("韓国のネット掲示板では、日本政府に謝罪を求める動きが出始めた。", [("KOR_NETIZENS", "100", "JPN_GOV")]),

@@ -87,6 +87,7 @@ from pipeline.parser.component import ParsedSentence
 from pipeline.parser.frames import DO, TOPIC_PARTICLES, Argument, Governor, Predicate, case_of
 
 PLACE_TYPES = ("PLACE", "STATE", "REGION", "CITY")
+PLACES_ONLY = ("PLACE", "REGION", "CITY")  # places that are no state: they do not act
 NOMINAL_TAGS = ("名詞", "接尾辞", "接頭辞", "形状詞")
 CLAUSAL_OBJECTS = ("の", "こと", "事")  # 〜したのを / 〜したことを: a clause made a noun
 REQUEST_VERBS_FRAMES = ("demand",)
@@ -1724,7 +1725,8 @@ class _Reader:
             for q in s.preds:
                 if q.governor is not None and q.governor.i == a.i and q.start < s.tok(a.i).idx:
                     found, _how = _subject_actors(s, q, self.story)
-                    if found:
+                    found = [x for x in found if x in self.story.actors and self.story.actors[x].type not in PLACES_ONLY]
+                    if found:  # (a place does not act: 大阪市長が…打ち出したことに is the mayor's)
                         return found
         return []
 

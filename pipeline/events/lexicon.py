@@ -230,6 +230,19 @@ def _last_of(words: str, cues: tuple[tuple[str, str], ...]) -> str:
     return hit[1] if hit is not None else ""
 
 
+# what a report tells (その要因を分析した, 経緯を紹介した, 事件の詳細を伝えた): a verb flagged
+# `without_object` with such an object says it itself (an object naming an act, 声明を発表した,
+# is the support verb's; one naming a person or a thing, メンバーを紹介した, is no statement)
+CONTENT_NOUNS = (
+    "要因", "背景", "経緯", "内容", "結果", "理由", "原因", "実態", "現状", "詳細", "様子", "状況",
+    "事実", "見方", "真相", "意図", "狙い", "影響", "見通し", "全容",
+)  # fmt: skip
+
+
+def _says_content(object_text: str) -> bool:
+    return object_text.rstrip().endswith(CONTENT_NOUNS)
+
+
 def _find_cue(quoted: str, cue: str, threat: bool, start: int = 0) -> int:
     """Where `cue` is in the quoted words, or -1; an order (殺せ, 撃て) must end its word
     (not 殺せる, 撃てない)."""
@@ -318,7 +331,7 @@ class JapaneseLexicon:
             return entry
         if "nominal_only" in entry.flags:
             return None
-        if "without_object" in entry.flags and "を" in frame.particles and self._names_act(frame.object_text):
+        if "without_object" in entry.flags and "を" in frame.particles and not _says_content(frame.object_text):
             return None  # 声明を発表した: the support verb reads 声明 (その要因を分析した: the verb's)
         if frame.quoted and entry.code == "010":  # 「…黙れ」とツイートした: the words decide
             code = voice_code(frame.quoted)
@@ -329,11 +342,6 @@ class JapaneseLexicon:
     def generic(self, frame) -> LexEntry | None:
         return self.lexicon.match(frame.lemma, " ")
 
-    def _names_act(self, object_text: str) -> bool:
-        """Does the を-phrase name an act of the lexicon (声明, 共同声明の内容)? Then a verb
-        flagged `without_object` leaves it to the support verb; an object naming none
-        (その要因を分析した, 経緯を紹介した) is what the verb itself says."""
-        return any(len(k) > 1 and k in object_text for k in self.lexicon.entries)
 
 
 @lru_cache(maxsize=1)
