@@ -273,6 +273,10 @@ STATEMENT_CASES = [
     # quoted slogans as the object of a verb of saying (「…」「…」などを主張した) are what it says
     ("韓国の市民団体は日本政府に対し「閣僚の参拝中止」「慰安婦への謝罪」などを主張した。",
      [("KOR_NGO", "100", "JPN_GOV"), ("KOR_NGO", "1042", "JPN_GOV")]),
+    # an answer to a question answers the one who asked (からの / の on the question noun)
+    ("鳩山元首相は、韓国のネットユーザーからの質問に「竹島は日本の領土だ」と答えた。",
+     [("PER_HATOYAMA_YUKIO", "010", "KOR_NETIZENS")]),
+    ("鳩山元首相は、韓国の記者の質問に対し「竹島は日本の領土だ」と答えた。", [("PER_HATOYAMA_YUKIO", "010", "KOR_MED")]),
     # an answer with no target answers the last words by someone else
     ("鳩山元首相は中国を批判しているが、反論する韓国のネットユーザーには「それは違う」と返信した。",
      [("PER_HATOYAMA_YUKIO", "111", "CHN"), ("KOR_NETIZENS", "110", "PER_HATOYAMA_YUKIO"),

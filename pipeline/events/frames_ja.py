@@ -106,6 +106,7 @@ ANSWER_SENTENCES = 2  # how far back the words an answer answers may be
 WORDS_ROOTS = ("01", "10", "11", "12", "13")  # what can be answered: words, not deeds
 ASKING_ROOTS = ("02", "10")  # words asking something of someone: …という助言もあった is advice given
 MOVEMENT_NOUNS = ("動き",)  # …を呼びかける動きが出始めた: the clause is the act of the people there
+QUESTION_NOUNS = ("質問", "問い", "問いかけ", "問い掛け", "疑問")  # 記者からの質問に答えた: the asker is answered
 CONTRAST = "一方"  # 支持する意見が多い一方、批判的な意見も: two sides of one question
 REACTED_CASES = ("に対して", "について", "への", "に")  # 述べたことに対して批判が相次いだ: the clause reacted to
 MANNER_TAGS = ("形状詞-タリ", "副詞")  # 唖然と, ゆっくりと: a word of manner before と, not a quotation
@@ -1004,6 +1005,17 @@ def _party(s: _Sentence, i: int) -> list[str]:
     return s.head_actors(i) or (s.owner_actors(i) if _is_official(s, i) else [])
 
 
+def _askers(s: _Sentence, p: Predicate) -> list[str]:
+    """Who asked what a statement answers (記者からの質問に答えた, ユーザーの問いかけに返信した):
+    the actors marked からの / による / の on a question noun marked に / に対して."""
+    for a in _args_of(p, "に", "に対して"):
+        if s.tok(a.i).text in QUESTION_NOUNS or s.tok(a.i).lemma_ in QUESTION_NOUNS:
+            found = s.inner(a.i, "から", "による") or s.owner_actors(a.i)
+            if found:
+                return found
+    return []
+
+
 def _interviewer(s: _Sentence, p: Predicate) -> list[str]:
     """The news outlet a statement was given to, marked で or に (韓国紙で…答えた), on the
     verb or on its に-noun (韓国紙でのインタビューに)."""
@@ -1410,6 +1422,8 @@ class _Reader:
             target = [x for x in _partners(s, p) if x not in agent]
         if not target and obj is not None:
             target = self._labelled_party(s, obj, agent)
+        if not target and entry.code[:2] == "01":  # 記者からの質問に…と答えた: the one who asked
+            target = [x for x in _askers(s, p) if x not in agent]
         if not target and entry.code[:2] in WORDS_ROOTS:  # 北朝鮮が…を上げていることについて分析した
             target = [x for x in self._reacted_agents(s, p) if x not in agent]
         spans = _statement_quotes(s, p) if entry.code == "010" and s.host is None else []
