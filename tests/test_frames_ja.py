@@ -231,7 +231,7 @@ STATEMENT_CASES = [
     # ... nor a word of manner before と (騒然と, 唖然と: how someone is, not what is said)
     ("韓国の議員が竹島に上陸し、日本の外務省は騒然とした。", [("KOR_LEG", "042", "PLC_LIANCOURT_ROCKS")]),
     ("韓国の議員が竹島に上陸し、日本の外務省は「遺憾だ」とした。",
-     [("KOR_LEG", "042", "PLC_LIANCOURT_ROCKS"), ("JPN_GOV", "010", "KOR_LEG")]),
+     [("KOR_LEG", "042", "PLC_LIANCOURT_ROCKS"), ("JPN_GOV", "111", "KOR_LEG")]),
     ("韓国のネット掲示板では、日本政府の対応は「行き過ぎである」とする意見が相次いだ。",
      [("KOR_NETIZENS", "111", "JPN_GOV")]),
     # a reaction to what a clause says someone did (…したことに対して) aims at who did it,
@@ -273,6 +273,9 @@ STATEMENT_CASES = [
     # quoted slogans as the object of a verb of saying (「…」「…」などを主張した) are what it says
     ("韓国の市民団体は日本政府に対し「閣僚の参拝中止」「慰安婦への謝罪」などを主張した。",
      [("KOR_NGO", "100", "JPN_GOV"), ("KOR_NGO", "1042", "JPN_GOV")]),
+    # words of judgement decide a voice (voice_cues.tsv, widened: 無責任, 好感)
+    ("韓国のネット掲示板では「日本の首相は無責任だ」との声が相次いだ。", [("KOR_NETIZENS", "111", "PER_NODA_YOSHIHIKO")]),
+    ("韓国のネット掲示板では「鳩山元首相には好感がもてる」との声が寄せられた。", [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO")]),
     # an answer to a question answers the one who asked (からの / の on the question noun)
     ("鳩山元首相は、韓国のネットユーザーからの質問に「竹島は日本の領土だ」と答えた。",
      [("PER_HATOYAMA_YUKIO", "010", "KOR_NETIZENS")]),
