@@ -147,6 +147,27 @@ def test_english_names_link_to_the_shared_kb(text, surface, actor_id):
     assert (surface, actor_id) in _links(text)
 
 
+CAPITALS_AND_SECTORS = [
+    # a capital standing for its government
+    ("Greece and Libya quarrelled over the sea border. Athens expelled the Libyan ambassador.",
+     "Athens", "GRC_GOV"),
+    # opposition leaders, police officers alone: the country under discussion's
+    ("Kenyan police arrested two men in Nairobi. Opposition leaders condemned the arrests.",
+     "Opposition leaders", "KEN_OPP"),
+    ("Kenya held elections on Monday. Police officers fired tear gas.", "Police officers", "KEN_COP"),
+    # ... or of the place named after them
+    ("Somalia and Kenya held talks. Police in Nairobi arrested two men.", "Police", "KEN_COP"),
+    # an organisation's detainees are not the country's
+    ("The United States holds no ISIS detainees.", "ISIS", "ORG_ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "surface", "actor_id"), CAPITALS_AND_SECTORS,
+                         ids=[c[1] for c in CAPITALS_AND_SECTORS])  # fmt: skip
+def test_capitals_and_sector_nouns_name_their_country(text, surface, actor_id):
+    assert (surface, actor_id) in _links(text)
+
+
 def test_bare_sectors_take_the_country_under_discussion():
     links = _links(
         "Belarus held elections. The opposition boycotted them and political prisoners stayed in jail."

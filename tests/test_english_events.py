@@ -269,6 +269,40 @@ def test_claiming_responsibility_for_an_attack_is_the_attack(text, expected):
     assert any(g[0] == source and g[1][:2] == root and (not target or g[2] == target) for g in got), got
 
 
+CODES = [
+    # aerial weapons: drone or missile attacks, shooting a plane down (195)
+    ("Houthi drone attacks hit Saudi Arabia on Saturday.", ("ORG_HOUTHIS", "195")),
+    ("Iran shot down a Ukrainian airliner near Tehran.", ("IRN", "195")),
+    # a ban on veils, protests or a party restricts political freedoms (1721)
+    ("The Tunisian government banned face veils in public buildings.", ("TUN_GOV", "1721")),
+    # a demand for an investigation (101), for a leader's resignation (1041)
+    ("Amnesty International called for an investigation into the Kenyan police.", ("ORG_AMNESTY", "101")),
+    ("The Kenyan opposition urged President Uhuru Kenyatta to resign.", ("KEN_OPP", "1041")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CODES, ids=[c[0] for c in CODES])
+def test_codes_under_the_root(text, expected):
+    assert expected in [g[:2] for g in _events(text)], _events(text)
+
+
+CROWD_VIOLENCE = [
+    # protesters' force is a violent protest, a riot (145)
+    ("Kenya held elections on Monday. Protesters attacked a police station in Kisumu.", ("KEN_OPP", "145")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CROWD_VIOLENCE, ids=[c[0] for c in CROWD_VIOLENCE])
+def test_protesters_violence_is_a_riot(text, expected):
+    assert expected in [g[:2] for g in _events(text)], _events(text)
+
+
+def test_a_plain_statement_beside_a_sharper_word_of_the_day_is_that_word():
+    got = _events("Kenyan President Uhuru Kenyatta criticised Somalia on Monday. Kenyatta also said "
+                  "the border would stay open.")  # fmt: skip
+    assert [g[1] for g in got if g[0] == "PER_KENYATTA_UHURU"] == ["111"], got
+
+
 def test_an_implied_agent_makes_no_accusation():
     """A police spokesman confirming arrests accuses nobody."""
     got = _events("A spokesman for the Belarusian police confirmed that two men were arrested.")

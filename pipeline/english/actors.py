@@ -545,6 +545,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
 
     titled = _titled_people(cands, text, titles, actor_of)
     members = {w.lower() for w in lex.get("group_members") or ()}
+    bare_sectors = set(lex.get("bare_sectors") or ())
     result: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -637,13 +638,26 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
                 result.append(Cand(c.start, nxt.end, "actor", sid))
                 i += 2
                 continue
+            between = text[c.end : nxt.start] if nxt is not None and nxt.kind == "actor" else ""
+            alone = spec.get("bare") or (spec["sector"] in bare_sectors and owner is None)
+            if alone and between in (" in ", " from ", " of ") and not (between == " in " and spec["sector"] == "MIL"):
+                # a noun that alone is the story's (police in Nairobi, protesters in Hong Kong):
+                # that place's country's (not troops in Syria, often a foreign force); the
+                # place stays a mention of its own
+                na = actor_of(nxt)
+                where = na.actor_id if na.type == "STATE" else (na.country if na.type == "PLACE" else "")
+                if where and where in kb.actors:
+                    sid = kb.sector_id(where, spec["sector"], spec.get("suffix", ""))
+                    result.append(Cand(c.start, c.end, "actor", sid, conf=CONF_DISCOURSE))
+                    i += 1
+                    continue
             if text[max(0, c.start - 8) : c.start].lower() == "foreign ":
                 # foreign forces, foreign powers: a group of no country, outsiders to the story
                 result.append(_foreign_group(c.start - 8, c.end, spec["sector"], text, new_actors))
                 i += 1
                 continue
-            if spec.get("bare"):
-                result.append(c)
+            if alone:
+                result.append(c)  # (ISIS detainees: the group's, not the country's)
             i += 1
             continue
         if c.kind == "anaphor" and nxt is not None and nxt.kind == "actor":

@@ -35,7 +35,7 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
                        if any(a.role == "agent" and a.how == "implied" for a in f.args))  # fmt: skip
     events = code_frames(frames, actors, EnglishLexicon(), replace(story, background=crowds), embedded=embedded)
     channels = {a for a, x in actors.items() if x.sector == "MED" and x.type not in ("STATE", "GOVERNMENT")}
-    return fold_statements(negated_acts(military_cooperation(events, actors)), channels)
+    return fold_statements(negated_acts(crowd_violence(military_cooperation(events, actors), actors)), channels)
 
 
 def implied_agents(frames: list[Frame], story: Story) -> list[Frame]:
@@ -60,6 +60,20 @@ def implied_agents(frames: list[Frame], story: Story) -> list[Frame]:
                 args.append(Arg(a.role, (named,), "implied"))
         out.append(replace(f, args=tuple(args)))
     return out
+
+
+VIOLENT_PROTEST = "145"
+
+
+def crowd_violence(events: list[EventMention], actors: dict) -> list[EventMention]:
+    """Force or violence by a country's protesters (its OPP group, not a named party:
+    protesters attacked the police, surrounded an officer) is a violent protest, a riot (145)."""
+    def crowd(aid: str) -> bool:
+        a = actors.get(aid)
+        return a is not None and a.sector == "OPP" and aid == f"{a.country}_OPP"
+
+    return [replace(e, event_code=VIOLENT_PROTEST) if e.event_code[:2] in ("18", "19") and crowd(e.source_actor_id)
+            else e for e in events]  # fmt: skip
 
 
 DIPLOMATIC_COOPERATION = ("050", "060")
@@ -110,6 +124,7 @@ def negated_acts(events: list[EventMention]) -> list[EventMention]:
 
 
 PLAIN_STATEMENT = "010"
+VERBAL_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
 
 
 def fold_statements(events: list[EventMention], channels: set[str] = frozenset()) -> list[EventMention]:
@@ -123,6 +138,10 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
     by_source: dict[tuple[int, str], list[EventMention]] = {}
     for e in events:
         by_source.setdefault((e.sentence_id, e.source_actor_id), []).append(e)
+    # a speaker's words coded sharper that day (criticised, demanded, promised): their plain
+    # statements of the day say no more
+    spoke = {(e.source_actor_id, e.date) for e in events if e.event_code[:2] in VERBAL_ROOTS
+             and e.event_code != PLAIN_STATEMENT}  # fmt: skip
     said_more = {(e.source_actor_id, e.date, e.target_actor_id) for e in events
                  if e.event_code != PLAIN_STATEMENT and e.target_actor_id}  # fmt: skip
     out: list[EventMention] = []
@@ -134,7 +153,7 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
                 continue
             if (e.source_actor_id, e.date) in seen_plain:
                 continue  # a speaker's words of a day through a story: one statement
-            if (e.source_actor_id, e.date, e.target_actor_id) in said_more:
+            if (e.source_actor_id, e.date, e.target_actor_id) in said_more or (e.source_actor_id, e.date) in spoke:
                 continue  # Durbin questioned Trump's power ... Durbin said: the questioning
             seen_plain.add((e.source_actor_id, e.date))
         elif not e.target_actor_id and any(
@@ -145,4 +164,4 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
     return out
 
 
-__all__ = ["code_events_en", "fold_statements", "implied_agents", "negated_acts"]
+__all__ = ["code_events_en", "crowd_violence", "fold_statements", "implied_agents", "negated_acts"]

@@ -138,6 +138,10 @@ def np_actors(tok, st: _Doc, depth: int = 0, upto: int | None = None) -> list[st
             for c in t.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "appos"):
                     found += [m.actor_id for m in st.mention_of.get(c.i, [])]
+                    if c.dep_ == "compound" and t.pos_ == "NOUN" and not st.mention_of.get(c.i):
+                        # Houthi drone attacks: the name modifies the modifier
+                        found += [m.actor_id for x in c.children if x.dep_ in ("compound", "amod") and x.i < c.i
+                                  for m in st.mention_of.get(x.i, [])]  # fmt: skip
                 if c.dep_ == "poss" and c.lower_ == "whose" and depth < 2:
                     found += np_actors(_antecedent(c), st, depth + 1)
         if not found and depth < 2:
@@ -722,7 +726,9 @@ def _noun_fields(noun, nominals: dict[str, str], st: _Doc) -> dict:
 def _noun_agent(noun, st: _Doc) -> Arg | None:
     """Who an event noun says acts: a possessor (Iran's), an actor before it (Taliban attack,
     Iranian assistance) or "by X" (criticism by the foreign minister)."""
-    for c in noun.children:
+    inner = [x for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+             for x in c.children if x.dep_ in ("compound", "amod") and x.i < c.i]  # Houthi drone attacks
+    for c in [*noun.children, *inner]:
         found: list[str] = []
         named = c.pos_ == "PROPN" or c.text[:1].isupper()  # Taliban, Iranian: not judge-led
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and named):
