@@ -155,6 +155,8 @@ CAPITALS_AND_SECTORS = [
     ("Kenyan police arrested two men in Nairobi. Opposition leaders condemned the arrests.",
      "Opposition leaders", "KEN_OPP"),
     ("Kenya held elections on Monday. Police officers fired tear gas.", "Police officers", "KEN_COP"),
+    # (not a deputy, a post)
+    ("Kenya held elections on Monday. The president fired his deputy.", "Kenya", "KEN"),
     # ... or of the place named after them
     ("Somalia and Kenya held talks. Police in Nairobi arrested two men.", "Police", "KEN_COP"),
     # an organisation's detainees are not the country's

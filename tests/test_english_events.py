@@ -303,6 +303,33 @@ def test_a_plain_statement_beside_a_sharper_word_of_the_day_is_that_word():
     assert [g[1] for g in got if g[0] == "PER_KENYATTA_UHURU"] == ["111"], got
 
 
+BATCH3 = [
+    # a light verb carries the attack it orchestrated
+    ("Osama bin Laden orchestrated the 2001 attacks on the United States.", ("NEW_PER_OSAMA_BIN_LADEN", "190", "USA")),
+    # a judging verb whose object carries a cue: criticism, praise
+    ("Nancy Pelosi called Donald Trump's conduct a breach of the constitution.",
+     ("PER_PELOSI_NANCY", "111", "PER_TRUMP_DONALD")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BATCH3, ids=[b[0] for b in BATCH3])
+def test_light_verbs_and_judgements(text, expected):
+    source, code, target = expected
+    got = _events(text)
+    assert any(g[0].startswith(source) and g[1] == code and g[2] == target for g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Uhuru Kenyatta fired his deputy.",
+    "The Kenyan engineer demonstrated a new prototype.",
+    "The former Kenyan minister broke her leg.",
+    "He served in the Kenyan army for ten years.",
+    "The Kenyan diplomat took a job at the United Nations.",
+])  # fmt: skip
+def test_everyday_verbs_are_no_acts(text):
+    assert _events(text) == [], _events(text)
+
+
 def test_an_implied_agent_makes_no_accusation():
     """A police spokesman confirming arrests accuses nobody."""
     got = _events("A spokesman for the Belarusian police confirmed that two men were arrested.")

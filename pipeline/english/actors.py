@@ -546,6 +546,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
     titled = _titled_people(cands, text, titles, actor_of)
     members = {w.lower() for w in lex.get("group_members") or ()}
     bare_sectors = set(lex.get("bare_sectors") or ())
+    not_bare = {w.lower() for w in lex.get("not_bare") or ()}
     result: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -639,7 +640,7 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
                 i += 2
                 continue
             between = text[c.end : nxt.start] if nxt is not None and nxt.kind == "actor" else ""
-            alone = spec.get("bare") or (spec["sector"] in bare_sectors and owner is None)
+            alone = spec.get("bare") or (spec["sector"] in bare_sectors and owner is None and c.key not in not_bare)
             if alone and between in (" in ", " from ", " of ") and not (between == " in " and spec["sector"] == "MIL"):
                 # a noun that alone is the story's (police in Nairobi, protesters in Hong Kong):
                 # that place's country's (not troops in Syria, often a foreign force); the
