@@ -1051,3 +1051,20 @@ def test_party_name_of_another_country_is_not_that_party():
 
     r = analyze("韓国の民主党は抗議した。", published="2012-08-16")
     assert "ORG_DPJ" not in {m["actor_id"] for m in r.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a name inside the title of a work is no actor of the story
+        ("映画「ノルウェイの森」の撮影が始まった。", []),
+        ("歌手はアルバム「ロシアより愛をこめて」を出した。", ["歌手"]),
+        ("ドラマ「ソウルの春」に主演した。", []),
+        # an outlet's quoted name is the outlet; a quote of words is no title
+        ("韓国の新聞「朝鮮日報」が伝えた。", ["韓国", "新聞", "朝鮮日報"]),
+        ("首相は「ロシアと話す」と述べた。", ["首相", "ロシア"]),
+    ],
+)
+def test_names_inside_the_title_of_a_work_are_no_mentions(text, mentions):
+    doc, _ = _linked_doc(text)
+    assert [m.text for m in doc._.mentions] == mentions

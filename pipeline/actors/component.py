@@ -20,7 +20,7 @@ from pipeline.actors.linker import (
     unknown_name_actor,
 )
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_longer_name
-from pipeline.actors.textutil import is_kanji, is_katakana, katakana_reads_hanja_name, url_spans
+from pipeline.actors.textutil import is_kanji, is_katakana, katakana_reads_hanja_name, url_spans, work_title_spans
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
 from pipeline.related_links import link_lists
@@ -56,6 +56,7 @@ class ActorLinker:
             used = {m.actor_id for m in [*mentions, *qualifiers]}
             actors = {k: a for k, a in actors.items() if k in used}
         mentions = _outside_link_lists(doc, mentions, qualifiers, actors)
+        mentions = _outside_titles(doc, self.kb, mentions, qualifiers)
         doc._.mentions = mentions
         doc._.qualifiers = qualifiers
         doc._.actors = actors
@@ -89,6 +90,21 @@ def _outside_link_lists(doc, mentions, qualifiers, actors):
     for q in within:
         qualifiers.remove(q)
     return sorted([*(m for m in mentions if not passing(m)), *within], key=lambda m: (m.start, m.end))
+
+
+def _outside_titles(doc, kb, mentions, qualifiers):
+    """The mentions but those inside the title of a work (映画「ノルウェイの森」, アルバム「…」:
+    the lexicon's `work_kinds`), which name no actor of the story; the qualifiers inside
+    such a title go too."""
+    titles = work_title_spans(doc_text(doc), tuple(kb.lexicon.get("work_kinds") or ()))
+    if not titles:
+        return mentions
+
+    def inside(m) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in titles)
+
+    qualifiers[:] = [q for q in qualifiers if not inside(q)]
+    return [m for m in mentions if not inside(m)]
 
 
 def named_within(doc, mentions=None, organs: bool = True) -> list:
@@ -168,14 +184,14 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     starts = {m.start for m in mentions}
     view = _DocView(doc) if thing_heads and any(s[2] == "LOC" for s in ner_spans) else None
     probability = {(int(s[0]), int(s[1])): float(s[4]) for s in ner_spans if len(s) > 4}
-    urls = url_spans(text)
+    urls = url_spans(text) + work_title_spans(text, tuple(kb.lexicon.get("work_kinds") or ()))
     # platforms the rules read as where something was said (ツイッターに…): no argument again
     media = [(q.start, q.end) for q in (getattr(doc._, "qualifiers", None) or ()) if q.link_method == "medium"]
     replaced, kept = [], []
     story = None  # the story's country, for the language of a new person's name
     for m in found:
         if any(a < m.end and m.start < b for a, b in [*urls, *media]):
-            continue  # a name inside an address (news.livedoor.com), or running into one (広東省http); a medium
+            continue  # a name inside an address (news.livedoor.com), or running into one (広東省http); a medium; a work's title
         suffixes = org_suffixes + INSTITUTION_HEADS if m.label == "ORG" else ()
         p = probability.get((m.start, m.end), 1.0)
         certain = p >= CERTAIN_PROBABILITY and m.label != "PERSON"

@@ -46,6 +46,14 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL_RE.finditer(text)]
 
 
+def work_title_spans(text: str, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each quotation right after a kind of work in `kinds`
+    (映画「ノルウェイの森」: the film's title)."""
+    if not kinds:
+        return []
+    return [(qs + 1, qe - 1) for qs, qe in quote_spans(text) if text.endswith(kinds, 0, qs)]
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost 「…」 / 『…』 quotation, in order; an unclosed quote
     runs to the end of its line (news paragraphs are lines)."""
