@@ -20,7 +20,13 @@ from pipeline.actors.linker import (
     unknown_name_actor,
 )
 from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, read_longer_name
-from pipeline.actors.textutil import is_kanji, is_katakana, katakana_reads_hanja_name, url_spans, work_title_spans
+from pipeline.actors.textutil import (
+    is_kanji,
+    is_katakana,
+    katakana_reads_hanja_name,
+    url_spans,
+    work_title_spans,
+)
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
 from pipeline.related_links import link_lists
