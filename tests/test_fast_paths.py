@@ -112,6 +112,12 @@ def test_event_tokens_from_records_equal_those_from_the_doc(docs):
         ]
 
 
+def test_event_tokens_of_a_batch_are_read_once(docs):
+    # the events component reads every Doc of a batch for what to parse, then each for its frames
+    first = [read_tokens(doc) for doc in docs]
+    assert all(read_tokens(doc) is read for doc, read in zip(docs, first, strict=True))
+
+
 def _segments_char_by_char(char_start, char_end, start, end):
     """Document.body_segments as first written: one step per character."""
     segments = []

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp import blank_japanese
 from pipeline.parser.convert import with_tree
-from pipeline.parser.frames import case_of, predicates
+from pipeline.parser.frames import _Tree, case_of, predicates
 
 
 @pytest.fixture(scope="module")
@@ -288,3 +288,25 @@ def test_first_of_two_ga_subjects_belongs_to_the_verb_of_saying(nlp):
     crit, report = pred(preds, "批判"), pred(preds, "報ずる")
     assert [a.text for a in crit.arguments if a.relation == "nsubj"] == ["媒体"]
     assert (report.subject.text, report.subject.via) == ("日報", "raised")
+
+
+@pytest.mark.parametrize(
+    ("text", "arcs"),
+    [
+        ("外相は中国が合意に違反したと述べた。", "nsubj:10 case:0 nsubj:6 case:2 obl:6 case:4 ccomp:10 aux:6 aux:6 case:6 ROOT aux:10 punct:10"),
+        # not projective: 違反 (6) on 外相 (0) crosses 中国 (2) on 述べ (10)
+        ("外相は中国が合意に違反したと述べた。", "nsubj:10 case:0 nsubj:10 case:2 obl:6 case:4 acl:0 aux:6 aux:6 case:6 ROOT aux:10 punct:10"),
+    ],
+)
+def test_tree_reads_the_doc_as_spacy_does(nlp, text, arcs):
+    # the reading works on index lists: the same children, subtrees, words and text as Tokens
+    doc = tree(nlp, text, arcs)
+    t = _Tree(doc)
+    assert t.doc_text == doc.text
+    assert [t.text, t.lemma, t.tag, t.dep, t.head, t.idx] == [
+        [x.text for x in doc], [x.lemma_ for x in doc], [x.tag_ for x in doc], [x.dep_ for x in doc],
+        [x.head.i for x in doc], [x.idx for x in doc],
+    ]  # fmt: skip
+    assert [bool(x) for x in t.punct] == [x.is_punct for x in doc]
+    assert t.kids == [[c.i for c in x.children] for x in doc]
+    assert [t.subtree(i) for i in range(len(doc))] == [[c.i for c in x.subtree] for x in doc]

@@ -81,22 +81,26 @@ def _tag_flags(tag: str) -> tuple[bool, ...]:
 
 def read_tokens(doc: Doc) -> tuple[list[Tok], str]:
     """(the document's tokens, its text), without a spaCy Token per token; the same
-    objects again for the Doc read last (the events reader asks twice: what to parse,
-    then the frames). Callers do not change them.
+    objects again for a Doc read lately (the events reader asks twice for each Doc of a
+    batch: what to parse in all of them, then each one's frames). Callers do not change them.
 
     Equal tokens share their strings and flags (a `_kind`), worked out once:
     from the tokenizer's records when it made the Doc (one shared record per
     distinct token), else from the Doc's arrays."""
-    global _LAST
-    if _LAST is not None and _LAST[0]() is doc and _LAST[1] == len(doc):
-        return _LAST[2]
+    known = _READ.get(id(doc))
+    if known is not None and known[0]() is doc and known[1] == len(doc):
+        return known[2]
     read = _read(doc)
-    _LAST = (weakref.ref(doc), len(doc), read)
+    if len(_READ) >= READ_KEPT:
+        del _READ[next(iter(_READ))]  # the oldest
+    _READ[id(doc)] = (weakref.ref(doc), len(doc), read)
     return read
 
 
-# (the Doc read last, its length, what read_tokens gave): a Doc's tokens are read once
-_LAST: tuple[weakref.ref, int, tuple[list[Tok], str]] | None = None
+# the Docs read last (more than a batch of articles: `extract.ARTICLES_PER_BATCH`):
+# id -> (the Doc, its length, what read_tokens gave); a Doc's tokens are read once
+READ_KEPT = 16
+_READ: dict[int, tuple[weakref.ref, int, tuple[list[Tok], str]]] = {}
 
 
 def _read(doc: Doc) -> tuple[list[Tok], str]:

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH, SPACY, TAG
+from spacy.tokens import Doc, Span
 
 # UD relations that attach an argument to a predicate (nmod: to an event noun)
 ARGUMENT_RELATIONS = ("nsubj", "obj", "iobj", "obl", "csubj", "ccomp", "dislocated")
@@ -169,84 +170,140 @@ class Predicate:
         return tuple(a for a in self.arguments if not any(a is c for c in core))
 
 
+class _Tree:
+    """A parsed Doc read once into plain lists (`Doc.to_array`), so that the reading below
+    works on token indices instead of a new spaCy Token object per look at a word."""
+
+    __slots__ = ("text", "lemma", "tag", "dep", "head", "idx", "space", "punct", "kids", "doc_text")
+
+    def __init__(self, doc: Doc):
+        n = len(doc)
+        cols = doc.to_array([ORTH, LEMMA, TAG, DEP, HEAD, IDX, IS_SPACE, IS_PUNCT, SPACY]).T.tolist()
+        names = _names(doc, {*cols[0], *cols[1], *cols[2], *cols[3]})
+        self.text, self.lemma, self.tag, self.dep = ([names[h] for h in col] for col in cols[:4])
+        # HEAD is the signed offset to the head, stored unsigned
+        self.head = [i + (h if h < 2**63 else h - 2**64) for i, h in zip(range(n), cols[4], strict=True)]
+        self.idx = cols[5]
+        self.space, self.punct = cols[6], cols[7]
+        # Doc.text without a Token per word
+        self.doc_text = "".join([w + " " if sp else w for w, sp in zip(self.text, cols[8], strict=True)])
+        self.kids: list[list[int]] = [[] for _ in range(n)]  # children in text order, as Token.children
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.kids[h].append(i)
+
+    def subtree(self, i: int) -> list[int]:
+        """Token i and its descendants in `Token.subtree`'s order."""
+        out: list[int] = []
+        self._subtree(i, out)
+        return out
+
+    def _subtree(self, i: int, out: list[int]) -> None:
+        kids = self.kids[i]
+        for k in kids:
+            if k < i:
+                self._subtree(k, out)
+        out.append(i)
+        for k in kids:
+            if k > i:
+                self._subtree(k, out)
+
+
+# string hash -> string: StringStore decodes its UTF-8 bytes anew on every look-up, and the
+# same few thousand words, tags and labels come back in every sentence (a hash names one
+# string in every vocab); bounded, forgetting only costs a look-up again
+_NAMES: dict[int, str] = {}
+
+
+def _names(doc: Doc, hashes: set[int]) -> dict[int, str]:
+    if len(_NAMES) > 200_000:
+        _NAMES.clear()
+    missing = hashes.difference(_NAMES)
+    if missing:
+        strings = doc.vocab.strings
+        _NAMES.update((h, strings[h]) for h in missing)
+    return _NAMES
+
+
 def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0) -> list[Predicate]:
     """Every predicate of a parsed sentence (or Doc) in text order. Token indices and
     character offsets are those of `parsed`'s Doc plus the offsets given (to report them
     in the article a sentence was parsed out of)."""
-    tokens = list(parsed)
-    text = tokens[0].doc.text if tokens else ""  # read once: Doc.text joins every token
+    doc = parsed if isinstance(parsed, Doc) else parsed.doc
+    if isinstance(parsed, Doc):
+        first, last = 0, len(doc)
+    else:
+        first, last = parsed.start, parsed.end
+    if first >= last:
+        return []
+    tree = _Tree(doc)
+    text = tree.doc_text
     out = []
-    for tok in tokens:
-        kind = predicate_kind(tok)
+    for i in range(first, last):
+        kind = predicate_kind(tree, i)
         if kind:
-            out.append(_predicate(tok, kind, token_offset, char_offset, text))
+            out.append(_predicate(tree, i, kind, token_offset, char_offset, text))
     return _share_arguments(out)
 
 
-def predicate_kind(tok: Token) -> str:
+def predicate_kind(t: _Tree, i: int) -> str:
     """verb | sahen | adjective | noun for a word that heads a predicate, else ""."""
-    dep = tok.dep_
+    dep = t.dep[i]
     if dep in CHAIN_RELATIONS or dep in ("case", "punct", "compound", "nummod", "det", "advmod", "cc"):
         return ""
-    tag = tok.tag_
+    tag = t.tag[i]
     if tag.startswith("動詞"):
         return "verb"
     if tag.startswith(("形容詞", "形状詞")):
         return "adjective"
-    if tag.startswith(("名詞", "接尾辞")):
-        chain = [c for c in tok.children if c.dep_ in ("aux", "cop") and c.i > tok.i]
-        if is_sahen(tok) and any(c.lemma_ in DO for c in chain):
+    if tag.startswith(("名詞", "接尾辞")) and "サ変" in tag and tag.startswith("名詞"):
+        # a noun that can take する (批判, 会談, 逮捕): UniDic's サ変可能 classes; with
+        # する in its chain (GSD makes the noun the head and する an auxiliary)
+        if any(c > i and t.dep[c] in ("aux", "cop") and t.lemma[c] in DO for c in t.kids[i]):
             return "sahen"
-        if is_sahen(tok):
-            return "noun"
+        return "noun"
     return ""
 
 
-def is_sahen(tok: Token) -> bool:
-    """A noun that can take する (批判, 会談, 逮捕): UniDic's サ変可能 classes."""
-    return "サ変" in tok.tag_ and tok.tag_.startswith("名詞")
-
-
-def _predicate(head: Token, kind: str, token_offset: int, char_offset: int, doc_text: str) -> Predicate:
-    chain = _chain(head)
-    lemmas = tuple(t.lemma_ for t in chain if t.i > head.i)
+def _predicate(t: _Tree, head: int, kind: str, token_offset: int, char_offset: int, doc_text: str) -> Predicate:
+    chain = _chain(t, head)
+    lemmas = tuple(t.lemma[k] for k in chain if k > head)
     words = [head, *chain]
     if kind == "noun":  # the compound the event noun heads (首脳会談, 抗議集会)
-        words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + words
-        lemma = "".join(t.text for t in sorted(words[:-1], key=lambda t: t.i)) + head.lemma_ if len(words) > 1 else head.lemma_
-        words = [t for t in words if t.i <= head.i or t in chain]
+        words = [c for c in t.kids[head] if t.dep[c] == "compound" and c < head] + words
+        lemma = "".join(t.text[k] for k in sorted(words[:-1])) + t.lemma[head] if len(words) > 1 else t.lemma[head]
     else:  # with its prefixes (相 + 次ぐ: 相次ぐ)
-        prefixes = _prefixes(head)
-        lemma = "".join(t.text for t in prefixes) + head.lemma_
+        prefixes = _prefixes(t, head)
+        lemma = "".join(t.text[k] for k in prefixes) + t.lemma[head]
         words = prefixes + words
-    words.sort(key=lambda t: t.i)
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    first, last = min(words), max(words)
+    start, end = t.idx[first], t.idx[last] + len(t.text[last])
     text = doc_text[start:end]
     arguments = [
-        _argument(child, token_offset, char_offset, doc_text)
-        for child in head.children
-        if child.dep_ in ARGUMENT_RELATIONS or (kind == "noun" and child.dep_ == "nmod")
+        _argument(t, child, token_offset, char_offset, doc_text)
+        for child in t.kids[head]
+        if t.dep[child] in ARGUMENT_RELATIONS or (kind == "noun" and t.dep[child] == "nmod")
     ]
-    governor = _governor(head, chain, token_offset)
+    governor = _governor(t, head, chain, token_offset)
     if governor is not None and governor.kind == "relative" and kind != "noun":
         # ツイートした男性: 男性 is the subject; 米国が批判した政策: 政策 the object
         relations = {a.relation for a in arguments} | {a.case for a in arguments}
         if not relations & {"nsubj", "csubj", "が"}:
-            arguments.append(_gap(head.head, "nsubj", token_offset, char_offset, doc_text))
+            arguments.append(_gap(t, t.head[head], "nsubj", token_offset, char_offset, doc_text))
         elif not relations & {"obj", "を"} and _voice(lemmas) == "active":
             # a passive clause's own subject is its patient: the noun is a place or time
             # (雇用が整備されていない日本), not an object
-            arguments.append(_gap(head.head, "obj", token_offset, char_offset, doc_text))
+            arguments.append(_gap(t, t.head[head], "obj", token_offset, char_offset, doc_text))
     if governor is not None and governor.kind == "intention" and not any(a.relation in ("nsubj", "csubj") for a in arguments):
         # 政府は…決定する方針だ / 外相は…続ける考えを示した: the subject of 方針, 示す
-        noun = head.head
-        holders = [c for c in noun.children if c.dep_ in ("nsubj", "dislocated")]
-        if not holders and noun.head is not noun:
-            holders = [c for c in noun.head.children if c.dep_ in ("nsubj", "dislocated")]
+        noun = t.head[head]
+        holders = [c for c in t.kids[noun] if t.dep[c] in ("nsubj", "dislocated")]
+        if not holders and t.head[noun] != noun:
+            holders = [c for c in t.kids[t.head[noun]] if t.dep[c] in ("nsubj", "dislocated")]
         if holders:
-            arguments.append(replace(_argument(holders[0], token_offset, char_offset, doc_text), relation="nsubj", via="host"))
+            arguments.append(replace(_argument(t, holders[0], token_offset, char_offset, doc_text), relation="nsubj", via="host"))
     return Predicate(
-        i=head.i + token_offset,
+        i=head + token_offset,
         lemma=lemma,
         kind=kind,
         start=start + char_offset,
@@ -254,40 +311,39 @@ def _predicate(head: Token, kind: str, token_offset: int, char_offset: int, doc_
         text=text,
         arguments=tuple(arguments),
         governor=governor,
-        negated=_negated(chain),
+        negated=_negated(t, chain),
         voice=_voice(lemmas),
         auxiliaries=lemmas,
     )
 
 
-def _prefixes(head: Token) -> list[Token]:
+def _prefixes(t: _Tree, head: int) -> list[int]:
     """The prefixes right before a head word (相 of 相次ぐ, 再 of 再開)."""
-    out: list[Token] = []
-    i = head.i - 1
-    while i >= 0 and head.doc[i].tag_.startswith("接頭辞") and head.doc[i].head.i == head.i:
-        out.insert(0, head.doc[i])
+    i = head - 1
+    while i >= 0 and t.tag[i].startswith("接頭辞") and t.head[i] == head:
         i -= 1
-    return out
+    return list(range(i + 1, head))
 
 
-def _chain(head: Token) -> list[Token]:
+def _chain(t: _Tree, head: int) -> list[int]:
     """The words after the head that belong to its predicate: auxiliaries, copula,
     fixed parts and conjunctive particles (し, れ, なかっ, た; て い る), with their own fixed parts."""
     out = []
-    for child in head.children:
-        if child.i > head.i and child.dep_ in CHAIN_RELATIONS:
+    for child in t.kids[head]:
+        if child > head and t.dep[child] in CHAIN_RELATIONS:
             out.append(child)
-            out.extend(g for g in child.children if g.dep_ == "fixed")
-    return sorted(out, key=lambda t: t.i)
+            out.extend(g for g in t.kids[child] if t.dep[g] == "fixed")
+    out.sort()
+    return out
 
 
-def _negated(chain: list[Token]) -> bool:
+def _negated(t: _Tree, chain: list[int]) -> bool:
     """An odd number of negations in the chain (しなかった; not かもしれない, ないか)."""
     n = 0
-    for k, t in enumerate(chain):
-        if t.lemma_ in NEGATION and (t.tag_.startswith(("助動詞", "形容詞"))):
-            before = chain[k - 1].lemma_ if k else t.nbor(-1).lemma_ if t.i > 0 else ""
-            after = chain[k + 1].text if k + 1 < len(chain) else ""
+    for k, i in enumerate(chain):
+        if t.lemma[i] in NEGATION and t.tag[i].startswith(("助動詞", "形容詞")):
+            before = t.lemma[chain[k - 1]] if k else t.lemma[i - 1] if i > 0 else ""
+            after = t.text[chain[k + 1]] if k + 1 < len(chain) else ""
             if before in NOT_NEGATING_BEFORE or after == "か":
                 continue
             n += 1
@@ -302,14 +358,15 @@ def _voice(lemmas: tuple[str, ...]) -> str:
     return "causative" if causative else "passive" if passive else "active"
 
 
-def _markers(tok: Token) -> list[Token]:
+def _markers(t: _Tree, i: int) -> list[int]:
     """The case particles under an argument, with their fixed parts (に よる, から は)."""
     out = []
-    for child in tok.children:
-        if child.dep_ == "case" and child.i > tok.i:
+    for child in t.kids[i]:
+        if t.dep[child] == "case" and child > i:
             out.append(child)
-            out.extend(g for g in child.children if g.dep_ == "fixed")
-    return sorted(out, key=lambda t: t.i)
+            out.extend(g for g in t.kids[child] if t.dep[g] == "fixed")
+    out.sort()
+    return out
 
 
 def case_of(marker: str) -> tuple[str, bool]:
@@ -328,83 +385,85 @@ def case_of(marker: str) -> tuple[str, bool]:
     return marker, topic
 
 
-def _argument(tok: Token, token_offset: int, char_offset: int, doc_text: str) -> Argument:
-    markers = _markers(tok)
-    marker = "".join(t.text for t in markers)
+def _argument(t: _Tree, i: int, token_offset: int, char_offset: int, doc_text: str) -> Argument:
+    markers = _markers(t, i)
+    marker = "".join(t.text[k] for k in markers)
     case, topic = case_of(marker)
     # a clause's own chain stays in its phrase (違反した), its linking words do not (と, か)
-    linking = {t.i for t in markers}
-    for child in tok.children:
-        if child.i > tok.i and child.dep_ in ("mark", "punct"):
-            linking |= {t.i for t in child.subtree}
-    phrase = [t for t in tok.subtree if t.i <= tok.i or t.i not in linking]
-    return _argument_at(tok, phrase, token_offset, char_offset, doc_text, relation=tok.dep_, case=case, marker=marker, topic=topic)
+    linking = set(markers)
+    for child in t.kids[i]:
+        if child > i and t.dep[child] in ("mark", "punct"):
+            linking.update(t.subtree(child))
+    phrase = [k for k in t.subtree(i) if k <= i or k not in linking]
+    return _argument_at(t, i, phrase, token_offset, char_offset, doc_text, relation=t.dep[i], case=case, marker=marker, topic=topic)
 
 
-def _argument_at(tok: Token, phrase: list[Token], token_offset: int, char_offset: int, doc_text: str, **fields) -> Argument:
-    """An argument headed by `tok` spanning `phrase` up to its first gap (commas, spaces
+def _argument_at(t: _Tree, i: int, phrase: list[int], token_offset: int, char_offset: int, doc_text: str, **fields) -> Argument:
+    """An argument headed by token i spanning `phrase` up to its first gap (commas, spaces
     and unclosed brackets at its left edge left out)."""
-    closers = {t.text for t in phrase}
-    while len(phrase) > 1 and (phrase[0].is_space or (phrase[0].is_punct and BRACKETS.get(phrase[0].text) not in closers)):
-        phrase = phrase[1:]
-    last = phrase[0]
-    for t in phrase[1:]:
-        if t.i != last.i + 1 and t.i > tok.i:
+    text = t.text
+    closers = {text[k] for k in phrase}
+    a = 0
+    while len(phrase) - a > 1 and (t.space[phrase[a]] or (t.punct[phrase[a]] and BRACKETS.get(text[phrase[a]]) not in closers)):
+        a += 1
+    last = phrase[a]
+    for k in phrase[a + 1 :]:
+        if k != last + 1 and k > i:
             break
-        last = t
-    start, end = phrase[0].idx, last.idx + len(last.text)
-    return Argument(i=tok.i + token_offset, start=start + char_offset, end=end + char_offset, text=doc_text[start:end], **fields)
+        last = k
+    start, end = t.idx[phrase[a]], t.idx[last] + len(text[last])
+    return Argument(i=i + token_offset, start=start + char_offset, end=end + char_offset, text=doc_text[start:end], **fields)
 
 
-def _gap(noun: Token, relation: str, token_offset: int, char_offset: int, doc_text: str) -> Argument:
+def _gap(t: _Tree, noun: int, relation: str, token_offset: int, char_offset: int, doc_text: str) -> Argument:
     """The noun a relative clause modifies as an argument of the clause (no case marker):
     the noun with the compound parts and numbers right before it (韓国人男性, 市民数十人),
     not the clause."""
-    doc = noun.doc
-    a = noun.i
-    while a > 0 and noun.i >= doc[a - 1].head.i >= a and _part_of_noun(doc[a - 1]):
+    a = noun
+    while a > 0 and noun >= t.head[a - 1] >= a and _part_of_noun(t, a - 1):
         a -= 1
-    return _argument_at(noun, list(doc[a : noun.i + 1]), token_offset, char_offset, doc_text, relation=relation, case="", marker="", topic=False, via="relative")
+    return _argument_at(t, noun, list(range(a, noun + 1)), token_offset, char_offset, doc_text, relation=relation, case="", marker="", topic=False, via="relative")
 
 
-def _part_of_noun(tok: Token) -> bool:
-    """Is `tok` part of the noun after it: a compound part, a number, or a bare noun
+def _part_of_noun(t: _Tree, i: int) -> bool:
+    """Is token i part of the noun after it: a compound part, a number, or a bare noun
     modifier without a particle (彼 of 彼ら)?"""
-    if tok.dep_ in ("compound", "nummod"):
+    if t.dep[i] in ("compound", "nummod"):
         return True
-    return tok.dep_ == "nmod" and not any(c.dep_ == "case" for c in tok.children)
+    return t.dep[i] == "nmod" and not any(t.dep[c] == "case" for c in t.kids[i])
 
 
-def _governor(head: Token, chain: list[Token], token_offset: int) -> Governor | None:
-    dep = head.dep_
-    gov = head.head
-    if dep == "ROOT" or gov is head:
+def _governor(t: _Tree, head: int, chain: list[int], token_offset: int) -> Governor | None:
+    dep = t.dep[head]
+    gov = t.head[head]
+    if dep == "ROOT" or gov == head:
         return None
-    linking = [t for t in chain if t.dep_ in ("mark", "case") or t.tag_.startswith("形状詞-助動詞語幹")]
-    linking += [c for c in head.children if c.dep_ == "case" and c.i > head.i and c not in linking]
-    marker = "".join(t.text for t in sorted(linking, key=lambda t: t.i))
-    kind = _clause_kind(head, gov, dep, linking)
-    return Governor(kind=kind, i=gov.i + token_offset, lemma=gov.lemma_, marker=marker, relation=dep)
+    linking = [k for k in chain if t.dep[k] in ("mark", "case") or t.tag[k].startswith("形状詞-助動詞語幹")]
+    linking += [c for c in t.kids[head] if t.dep[c] == "case" and c > head and c not in linking]
+    marker = "".join(t.text[k] for k in sorted(linking))
+    kind = _clause_kind(t, head, gov, dep, linking)
+    return Governor(kind=kind, i=gov + token_offset, lemma=t.lemma[gov], marker=marker, relation=dep)
 
 
-def _clause_kind(head: Token, gov: Token, dep: str, linking: list[Token]) -> str:
-    texts = [t.text for t in linking]
-    if any(t.text in QUOTE_MARKERS and t.tag_.startswith(("助詞-格助詞", "助詞-副助詞")) for t in linking):
+def _clause_kind(t: _Tree, head: int, gov: int, dep: str, linking: list[int]) -> str:
+    texts = [t.text[k] for k in linking]
+    if any(t.text[k] in QUOTE_MARKERS and t.tag[k].startswith(("助詞-格助詞", "助詞-副助詞")) for k in linking):
         return "quote"
-    if any(t.lemma_ in REQUEST_MARKERS or t.text in REQUEST_MARKERS for t in linking):
+    if any(t.lemma[k] in REQUEST_MARKERS or t.text[k] in REQUEST_MARKERS for k in linking):
         return "request"
     if dep == "acl":
-        if gov.lemma_ in FORMAL_NOUNS + CONTENT_NOUNS or gov.text in FORMAL_NOUNS + CONTENT_NOUNS:
+        lemma, text = t.lemma[gov], t.text[gov]
+        if lemma in FORMAL_NOUNS + CONTENT_NOUNS or text in FORMAL_NOUNS + CONTENT_NOUNS:
             return "complement"
-        if gov.lemma_ in INTENTION_NOUNS or gov.text in INTENTION_NOUNS:
+        if lemma in INTENTION_NOUNS or text in INTENTION_NOUNS:
             return "intention"
-        if gov.lemma_ in ADVERBIAL_NOUNS or gov.text in ADVERBIAL_NOUNS:
+        if lemma in ADVERBIAL_NOUNS or text in ADVERBIAL_NOUNS:
             return "adverbial"
         return "relative"
     if dep in ("ccomp", "csubj"):
         return "complement"
     if dep == "advcl":
-        if not texts or texts[-1] in CHAIN_PARTICLES or (head.tag_.startswith("名詞") and not texts):
+        if not texts or texts[-1] in CHAIN_PARTICLES or (t.tag[head].startswith("名詞") and not texts):
             return "chain"
         return "adverbial"
     if dep in ARGUMENT_RELATIONS:
