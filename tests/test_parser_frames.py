@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp import blank_japanese
 from pipeline.parser.convert import with_tree
-from pipeline.parser.frames import _Tree, case_of, predicates
+from pipeline.parser.frames import Tree, case_of, predicates
 
 
 @pytest.fixture(scope="module")
@@ -301,7 +301,7 @@ def test_first_of_two_ga_subjects_belongs_to_the_verb_of_saying(nlp):
 def test_tree_reads_the_doc_as_spacy_does(nlp, text, arcs):
     # the reading works on index lists: the same children, subtrees, words and text as Tokens
     doc = tree(nlp, text, arcs)
-    t = _Tree(doc)
+    t = Tree(doc)
     assert t.doc_text == doc.text
     assert [t.text, t.lemma, t.tag, t.dep, t.head, t.idx] == [
         [x.text for x in doc], [x.lemma_ for x in doc], [x.tag_ for x in doc], [x.dep_ for x in doc],

@@ -47,7 +47,6 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from pipeline.actors.textutil import quote_spans
@@ -211,11 +210,9 @@ class _Sentence:
         self.idx = list(ps.tokens) if ps.tokens is not None else list(range(ps.token_start, ps.token_start + n))
         self.pos = {i: k for k, i in enumerate(self.idx)}
         self.positions = [story.toks[i].idx for i in self.idx]  # character offsets, ascending
-        offsets = ps.doc.to_array(HEAD).astype("int64").tolist()  # to the head, signed
-        labels = ps.doc.to_array(DEP).tolist()
-        strings = ps.doc.vocab.strings
-        self.heads = {i: self.idx[k + offsets[k]] for k, i in enumerate(self.idx)}
-        self.deps = {i: strings[labels[k]] for k, i in enumerate(self.idx)}
+        tree = ps.tree
+        self.heads = {i: self.idx[h] for i, h in zip(self.idx, tree.head, strict=True)}
+        self.deps = dict(zip(self.idx, tree.dep, strict=True))
         self.kids: dict[int, list[int]] = {}
         for i, h in self.heads.items():
             if h != i:

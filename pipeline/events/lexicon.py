@@ -273,7 +273,7 @@ def _cue_starts(quoted: str, cue: str, threat: bool) -> list[int]:
 
 def cue_positions(quoted: str, code: str) -> list[tuple[int, int]]:
     """The spans of the cue words of `code` in the quoted words."""
-    return [(p, p + len(c)) for c, k, threat in quoted_cues() if k == code for p in _cue_starts(quoted, c, threat)]
+    return [(p, p + len(c)) for c, k, threat in quoted_cues() if k == code and c in quoted for p in _cue_starts(quoted, c, threat)]
 
 
 def voice_code(quoted: str) -> str:
@@ -286,6 +286,8 @@ def voice_code(quoted: str) -> str:
         return demand
     hits: dict[str, tuple[int, int]] = {}
     for cue, code, threat in quoted_cues():
+        if cue not in quoted:  # most cues: no look for each place
+            continue
         starts = _cue_starts(quoted, cue, threat)
         if not starts:
             continue

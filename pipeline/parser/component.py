@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 from pipeline.blas import one_thread, use_numpy_blas
 from pipeline.embedding_cache import cache_embeddings
 from pipeline.parser import MODEL_DIR
-from pipeline.parser.frames import Predicate, predicates
+from pipeline.parser.frames import Predicate, Tree, predicates
 
 PARSES = "parses"
 REQUEST = "parse_request"
@@ -83,8 +83,13 @@ class ParsedSentence:
     def predicates(self) -> list[Predicate]:
         """The sentence's predicates, with the article Doc's token indices and offsets."""
         if self.tokens is None:
-            return predicates(self.doc, token_offset=self.token_start, char_offset=self.start)
-        return [_remap(p, self) for p in predicates(self.doc)]
+            return predicates(self.doc, token_offset=self.token_start, char_offset=self.start, tree=self.tree)
+        return [_remap(p, self) for p in predicates(self.doc, tree=self.tree)]
+
+    @cached_property
+    def tree(self) -> Tree:
+        """`doc`'s tree read into index lists (`parser.frames.Tree`), once."""
+        return Tree(self.doc)
 
     def article_index(self, k: int) -> int:
         """The article token index of token k of `doc`."""

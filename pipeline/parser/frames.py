@@ -170,7 +170,7 @@ class Predicate:
         return tuple(a for a in self.arguments if not any(a is c for c in core))
 
 
-class _Tree:
+class Tree:
     """A parsed Doc read once into plain lists (`Doc.to_array`), so that the reading below
     works on token indices instead of a new spaCy Token object per look at a word."""
 
@@ -225,10 +225,10 @@ def _names(doc: Doc, hashes: set[int]) -> dict[int, str]:
     return _NAMES
 
 
-def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0) -> list[Predicate]:
+def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0, tree: Tree | None = None) -> list[Predicate]:
     """Every predicate of a parsed sentence (or Doc) in text order. Token indices and
     character offsets are those of `parsed`'s Doc plus the offsets given (to report them
-    in the article a sentence was parsed out of)."""
+    in the article a sentence was parsed out of); `tree`: the Doc's, when read already."""
     doc = parsed if isinstance(parsed, Doc) else parsed.doc
     if isinstance(parsed, Doc):
         first, last = 0, len(doc)
@@ -236,7 +236,7 @@ def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0) 
         first, last = parsed.start, parsed.end
     if first >= last:
         return []
-    tree = _Tree(doc)
+    tree = tree or Tree(doc)
     text = tree.doc_text
     out = []
     for i in range(first, last):
@@ -246,7 +246,7 @@ def predicates(parsed: Doc | Span, token_offset: int = 0, char_offset: int = 0) 
     return _share_arguments(out)
 
 
-def predicate_kind(t: _Tree, i: int) -> str:
+def predicate_kind(t: Tree, i: int) -> str:
     """verb | sahen | adjective | noun for a word that heads a predicate, else ""."""
     dep = t.dep[i]
     if dep in CHAIN_RELATIONS or dep in ("case", "punct", "compound", "nummod", "det", "advmod", "cc"):
@@ -265,7 +265,7 @@ def predicate_kind(t: _Tree, i: int) -> str:
     return ""
 
 
-def _predicate(t: _Tree, head: int, kind: str, token_offset: int, char_offset: int, doc_text: str) -> Predicate:
+def _predicate(t: Tree, head: int, kind: str, token_offset: int, char_offset: int, doc_text: str) -> Predicate:
     chain = _chain(t, head)
     lemmas = tuple(t.lemma[k] for k in chain if k > head)
     words = [head, *chain]
@@ -317,7 +317,7 @@ def _predicate(t: _Tree, head: int, kind: str, token_offset: int, char_offset: i
     )
 
 
-def _prefixes(t: _Tree, head: int) -> list[int]:
+def _prefixes(t: Tree, head: int) -> list[int]:
     """The prefixes right before a head word (相 of 相次ぐ, 再 of 再開)."""
     i = head - 1
     while i >= 0 and t.tag[i].startswith("接頭辞") and t.head[i] == head:
@@ -325,7 +325,7 @@ def _prefixes(t: _Tree, head: int) -> list[int]:
     return list(range(i + 1, head))
 
 
-def _chain(t: _Tree, head: int) -> list[int]:
+def _chain(t: Tree, head: int) -> list[int]:
     """The words after the head that belong to its predicate: auxiliaries, copula,
     fixed parts and conjunctive particles (し, れ, なかっ, た; て い る), with their own fixed parts."""
     out = []
@@ -337,7 +337,7 @@ def _chain(t: _Tree, head: int) -> list[int]:
     return out
 
 
-def _negated(t: _Tree, chain: list[int]) -> bool:
+def _negated(t: Tree, chain: list[int]) -> bool:
     """An odd number of negations in the chain (しなかった; not かもしれない, ないか)."""
     n = 0
     for k, i in enumerate(chain):
@@ -358,7 +358,7 @@ def _voice(lemmas: tuple[str, ...]) -> str:
     return "causative" if causative else "passive" if passive else "active"
 
 
-def _markers(t: _Tree, i: int) -> list[int]:
+def _markers(t: Tree, i: int) -> list[int]:
     """The case particles under an argument, with their fixed parts (に よる, から は)."""
     out = []
     for child in t.kids[i]:
@@ -385,7 +385,7 @@ def case_of(marker: str) -> tuple[str, bool]:
     return marker, topic
 
 
-def _argument(t: _Tree, i: int, token_offset: int, char_offset: int, doc_text: str) -> Argument:
+def _argument(t: Tree, i: int, token_offset: int, char_offset: int, doc_text: str) -> Argument:
     markers = _markers(t, i)
     marker = "".join(t.text[k] for k in markers)
     case, topic = case_of(marker)
@@ -398,7 +398,7 @@ def _argument(t: _Tree, i: int, token_offset: int, char_offset: int, doc_text: s
     return _argument_at(t, i, phrase, token_offset, char_offset, doc_text, relation=t.dep[i], case=case, marker=marker, topic=topic)
 
 
-def _argument_at(t: _Tree, i: int, phrase: list[int], token_offset: int, char_offset: int, doc_text: str, **fields) -> Argument:
+def _argument_at(t: Tree, i: int, phrase: list[int], token_offset: int, char_offset: int, doc_text: str, **fields) -> Argument:
     """An argument headed by token i spanning `phrase` up to its first gap (commas, spaces
     and unclosed brackets at its left edge left out)."""
     text = t.text
@@ -415,7 +415,7 @@ def _argument_at(t: _Tree, i: int, phrase: list[int], token_offset: int, char_of
     return Argument(i=i + token_offset, start=start + char_offset, end=end + char_offset, text=doc_text[start:end], **fields)
 
 
-def _gap(t: _Tree, noun: int, relation: str, token_offset: int, char_offset: int, doc_text: str) -> Argument:
+def _gap(t: Tree, noun: int, relation: str, token_offset: int, char_offset: int, doc_text: str) -> Argument:
     """The noun a relative clause modifies as an argument of the clause (no case marker):
     the noun with the compound parts and numbers right before it (韓国人男性, 市民数十人),
     not the clause."""
@@ -425,7 +425,7 @@ def _gap(t: _Tree, noun: int, relation: str, token_offset: int, char_offset: int
     return _argument_at(t, noun, list(range(a, noun + 1)), token_offset, char_offset, doc_text, relation=relation, case="", marker="", topic=False, via="relative")
 
 
-def _part_of_noun(t: _Tree, i: int) -> bool:
+def _part_of_noun(t: Tree, i: int) -> bool:
     """Is token i part of the noun after it: a compound part, a number, or a bare noun
     modifier without a particle (彼 of 彼ら)?"""
     if t.dep[i] in ("compound", "nummod"):
@@ -433,7 +433,7 @@ def _part_of_noun(t: _Tree, i: int) -> bool:
     return t.dep[i] == "nmod" and not any(t.dep[c] == "case" for c in t.kids[i])
 
 
-def _governor(t: _Tree, head: int, chain: list[int], token_offset: int) -> Governor | None:
+def _governor(t: Tree, head: int, chain: list[int], token_offset: int) -> Governor | None:
     dep = t.dep[head]
     gov = t.head[head]
     if dep == "ROOT" or gov == head:
@@ -445,7 +445,7 @@ def _governor(t: _Tree, head: int, chain: list[int], token_offset: int) -> Gover
     return Governor(kind=kind, i=gov + token_offset, lemma=t.lemma[gov], marker=marker, relation=dep)
 
 
-def _clause_kind(t: _Tree, head: int, gov: int, dep: str, linking: list[int]) -> str:
+def _clause_kind(t: Tree, head: int, gov: int, dep: str, linking: list[int]) -> str:
     texts = [t.text[k] for k in linking]
     if any(t.text[k] in QUOTE_MARKERS and t.tag[k].startswith(("助詞-格助詞", "助詞-副助詞")) for k in linking):
         return "quote"
