@@ -722,6 +722,7 @@ def test_places_of_current_conflicts_and_seas_are_in_the_kb():
         # a prefecture's police
         ("神奈川県警は男を逮捕した。", "神奈川県警", "JPN_COP"),
         ("大阪府警が捜査している。", "大阪府警", "JPN_COP"),
+        ("福井県警察は男を逮捕した。", "福井県警察", "JPN_COP"),  # the whole word, not 福井県警|察
     ],
 )
 def test_ministries_and_agencies_are_sectors_of_their_state(text, surface, actor_id):

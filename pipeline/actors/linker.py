@@ -894,8 +894,9 @@ def link_actors(
                 result.append(Cand(named[0], named[2], "actor", named[1].actor_id, method="new", conf=CONF_NEW))
                 continue
             if a.type == "PLACE" and a.country and text[c.end - 1 : c.end + 1] in _PREFECTURAL_POLICE:
-                # 大阪府警, 神奈川県警: the prefecture's police, its country's (as 警視庁 is)
-                result.append(Cand(c.start, c.end + 1, "actor", kb.sector_id(a.country, "COP"), conf=c.conf, agent=True))
+                # 大阪府警, 神奈川県警(察): the prefecture's police, its country's (as 警視庁 is)
+                end = c.end + (2 if text[c.end + 1 : c.end + 2] == "察" else 1)
+                result.append(Cand(c.start, end, "actor", kb.sector_id(a.country, "COP"), conf=c.conf, agent=True))
                 continue
             if a.type == "ORG" and _BLOG_AFTER.match(text, c.end):
                 continue  # (livedoor Blog), アメーバブログ: someone's blog the site hosts, not the site
