@@ -280,6 +280,11 @@ def test_another_name_of_a_person_named_in_full_is_that_person(text, full, other
         ("韓国の検察は金容疑者を起訴した。", "金", "Kim"),
         ("中国の警察は王氏を逮捕した。", "王", "Wang"),
         ("日本の警察は林氏を逮捕した。", "林", "Hayashi"),  # a Japanese story: the Japanese reading
+        # a story about Japan that names Korea: a family name only Koreans bear is Korean
+        ("日本の警察は東京に住む朴氏を逮捕した。日本政府は韓国に説明した。日本の首相も話した。", "朴", "Park"),
+        ("在日韓国人の金氏が日本の裁判所に訴えた。日本の裁判所は棄却した。", "金", "Kim"),
+        ("日本の林氏は韓国で講演した。日本の会社は喜んだ。", "林", "Hayashi"),  # Japanese too: Japan's story
+        ("中国の李氏は日本を訪れ、韓国にも寄った。", "李", "Li"),  # China named first
     ],
 )
 def test_a_family_name_alone_is_read_in_the_language_of_the_story(text, surface, english):

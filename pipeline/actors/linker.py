@@ -1575,6 +1575,9 @@ def _state_before(kb: KnowledgeBase, text: str, s: int) -> str:
     return ""
 
 
+# Korean family names that are Japanese surnames too (林 Hayashi, 南 Minami): read the
+# Korean way alone only in a story about Korea
+_JAPANESE_SURNAMES_TOO = frozenset("林南秦石吉田池玉元千白安方河陸龍表秋成明具文都車高森辛")
 # titles a family name alone is called by (朴氏, 金容疑者, 李大統領)
 _FAMILY_NAME_TITLES = ("氏", "さん", "容疑者", "被告", "選手", "議員", "教授", "大統領", "首相", "長官", "監督", "代表", "会長", "委員長", "主席", "書記")
 
@@ -1599,6 +1602,14 @@ def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[s
         return "ko", gloss  # 朴氏, 金容疑者 alone in a story about Korea: Park, Kim
     if len(name) == 1 and is_kanji(name) and story in CJK_STATES["zh"] and v.text.startswith(_FAMILY_NAME_TITLES, e):
         return "zh", gloss  # 王氏 in a story about China: Wang
+    if (
+        len(name) <= 2
+        and is_korean_family_name(name)
+        and name not in _JAPANESE_SURNAMES_TOO
+        and v.text.startswith(_FAMILY_NAME_TITLES, e)
+        and next((c for c in countries if c in CJK_STATES["ko"] or c in CJK_STATES["zh"]), "") in CJK_STATES["ko"]
+    ):
+        return "ko", gloss  # 朴氏 in a story about Japan that names Korea (and not China first): Park
     if not 2 <= len(name) <= 4 or not all(is_kanji(ch) for ch in name):
         return "", gloss
     if gloss and korean_gloss_fits(name, gloss):
