@@ -886,6 +886,8 @@ ORG_CASES = [
         ("「ソラ総研」の調査によると、支持率は上がった。", "ソラ総研", None, None, "BUS"),
         # a Latin spelling in brackets is the English name
         ("ソウルに高級レストラン「ハヌルガーデン(HANEULGARDEN)」が開店した。", "ハヌルガーデン", "Haneulgarden", None, "BUS"),
+        # a known paper's site, named without 新聞 (韓国 in it is no state of its own)
+        ("韓国のニュースサイト「韓国経済」が報じた。", "韓国経済", "Korea Economic Daily", "KOR", "MED"),
     ],
 )
 def test_a_quoted_name_after_a_kind_of_organisation_is_one(nlp, text, name, english, country, sector):
@@ -895,6 +897,12 @@ def test_a_quoted_name_after_a_kind_of_organisation_is_one(nlp, text, name, engl
     assert (a.type, a.sector) == ("ORG", sector)
     assert english is None or a.name_en == english
     assert country is None or a.country == country
+
+
+def test_a_credit_after_a_quotation_is_the_paper_the_kb_knows(nlp):
+    """「…」（アジア経済）: the site of アジア経済新聞; 韓国経済 alone is the Korean economy."""
+    assert ("アジア経済", "ORG_ASIA_KYUNGJE") in pairs(nlp, "「在日がよく聞かれる質問」（アジア経済）と報じられた。")
+    assert pairs(nlp, "韓国経済は回復した。") == {("韓国", "KOR")}
 
 
 def test_quoted_words_after_a_kind_are_no_name(nlp):

@@ -627,14 +627,31 @@ def _scan_quoted_names(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> lis
     taken = sorted((c.start, c.end) for c in cands if c.kind == "actor")
     by_length = sorted(kinds, key=len, reverse=True)
     out: list[Cand] = []
+
+    def paper_named(s: int, e: int) -> bool:
+        """ニュースサイト「韓国経済」, 「…」（アジア経済）: the site of a paper the KB knows by
+        this name and 新聞 / 日報; the names inside it (韓国) are none of their own."""
+        paper = next((x.key for w in _PAPER_WORDS for x in kb.surfaces.get(text[s:e] + w, ()) if x.kind == "actor"), "")
+        if not paper:
+            return False
+        for c in cands:
+            if s <= c.start and c.end <= e:
+                c.kind = "dropped"
+        out.append(Cand(s, e, "actor", paper, method="kb", conf=CONF_VARIANT))
+        return True
+
+    for m in _CREDIT_RE.finditer(text):
+        paper_named(m.start(1), m.end(1))
     for qs, qe in quote_spans(text):
         if text[qe - 1 : qe] not in ("」", "』"):
             continue
         s, e = qs + 1, qe - 1
         name = text[s:e]
+        kind = next((k for k in by_length if text.endswith(k, 0, qs)), "")
+        if kind and kinds[kind] == "MED" and paper_named(s, e):
+            continue
         if not _QUOTED_NAME_RE.fullmatch(name) or not name.strip() or _overlaps(taken, s, e):
             continue
-        kind = next((k for k in by_length if text.endswith(k, 0, qs)), "")
         if kind:
             sector, kind_start = kinds[kind], qs - len(kind)
         else:
@@ -651,6 +668,10 @@ def _scan_quoted_names(kb: KnowledgeBase, v: _DocView, cands: list[Cand]) -> lis
 
 
 _LATIN_GLOSS_RE = re.compile(r"([^()]+)\(([A-Za-z][A-Za-z0-9 .&'-]*)\)")
+# a credit in brackets after a quotation: （アジア経済）
+_CREDIT_RE = re.compile(r"[」』][（(]([^（）()「」、。\s]{2,15})[）)]")
+# what a paper's name ends with that its site's name may leave out (韓国経済|新聞)
+_PAPER_WORDS = ("新聞", "日報", "新聞社", "通信")
 
 
 def _latin_name(latin: str) -> str:
@@ -838,7 +859,7 @@ def link_actors(
     cands.sort(key=lambda c: (c.start, -c.end))
     cands += _scan_unknown(kb, v, cands, published)
     cands += _scan_quoted_names(kb, v, cands)
-    cands = _without_common_words(kb, v, cands)
+    cands = _without_common_words(kb, v, [c for c in cands if c.kind != "dropped"])
     cands.sort(key=lambda c: (c.start, -c.end))
 
     new_actors: dict[str, Actor] = {}
