@@ -924,6 +924,8 @@ ORG_FORM_CASES = [
     ("セレッソ大阪", "Cerezo Osaka", "", ""),  # only a place that BEGINS the name counts
     ("ハンナラ党", "Hannara Party", "", "PTY"),
     ("大韓タトゥー協会", "Korea Tattoo Association", "", "NGO"),  # words of names in English (org_words)
+    ("独島警備隊", "Dokdo Guard", "", "COP"),  # the name's word wins over the place's English name
+    ("独島郷友会", "Dokdo Hometown Association", "", "NGO"),
 ]
 
 

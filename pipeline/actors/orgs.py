@@ -36,7 +36,10 @@ def org_english_name(surface: str, suffixes: dict, kb=None) -> str:
     head = surface[: len(surface) - len(suf)] if suf else surface
     place = _place(head, kb) if kb is not None and suf else None
     words = (kb.lexicon.get("org_words") or {}) if kb is not None else {}
-    name = place.name_en if place is not None else _english_words(head, words)
+    if head in words:  # 独島警備隊: Dokdo, as the organisation's own English name says
+        name = words[head]
+    else:
+        name = place.name_en if place is not None else _english_words(head, words)
     form = (suffixes.get(suf) or {}).get("en", "{}") if suf else "{}"
     if suf and form == "{}":
         return name
