@@ -473,6 +473,9 @@ def test_platforms_are_media_and_their_users_are_internet_users(text, mentions, 
         ("韓国のネット掲示板では怒りの声が出た。ネット掲示板には批判も並んだ。", ("ネット掲示板", "KOR_NETIZENS")),
         # or the sentence places them
         ("台湾では、ネット掲示板に批判が並んだ。", ("ネット掲示板", "TWN_NETIZENS")),
+        ("韓国のSNSやスポーツ掲示板には批判が殺到した。", ("掲示板", "KOR_NETIZENS")),
+        # an article's comment section is its readers': of the story when no outlet is named
+        ("韓国「アイニュース」は伝えた。すると、記事のコメント欄には批判が寄せられた。", ("コメント欄", "KOR_NETIZENS")),
     ],
 )
 def test_the_internet_alone_is_the_home_countrys(nlp, text, expected):

@@ -80,6 +80,8 @@ _STRONG_FOLLOWERS = {
 _LIST_SEPARATORS = set("、・と")
 # after a site's name: a blog it hosts ((livedoor Blog), アメーバブログ)
 _BLOG_AFTER = re.compile(r"\s?(?:[Bb]log|BLOG|ブログ)")
+# the readers' comments under an article (記事のコメント欄): its outlet's, else the story's
+_COMMENT_SECTIONS = ("コメント欄", "書き込み欄")
 # a prefecture's police after its name (大阪府|警, 神奈川県|警, 北海道|警)
 _PREFECTURAL_POLICE = ("県警", "府警", "道警")
 
@@ -1161,7 +1163,8 @@ def link_actors(
                     # the internet users named last (韓国のネット掲示板では…ネット掲示板には);
                     # else the internet of the news' own country (ネット上で話題: Japan's)
                     or next((actor_of(x).country for x in reversed(final) if x.key.endswith("_NETIZENS")), "")
-                    or kb.lexicon.get("home_country", "")
+                    # a comment section is an article's readers: of the story
+                    or ("" if c.key in _COMMENT_SECTIONS else kb.lexicon.get("home_country", ""))
                     or topic
                 )
             elif spec["sector"] == "MED" and _location_country(final, c.start, text, sentence_starts, actor_of):
