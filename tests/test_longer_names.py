@@ -24,7 +24,7 @@ def _merged(text, span, label, probability=1.0):
     [
         # a known place or state inside an organisation's name gives way to it
         ("東京都交通局は発表した。", (0, 6), "ORG", [("東京都交通局", "NEW_ORG_", "model")]),
-        ("独島警備隊が巡回した。", (0, 5), "ORG", [("独島警備隊", "NEW_ORG_", "model")]),
+        ("独島守備隊が巡回した。", (0, 5), "ORG", [("独島守備隊", "NEW_ORG_", "model")]),  # 〜警備隊 the rules read
         # an organ of an international organisation is that organisation, as CAMEO codes it
         ("国連安全保障委員会が開かれた。", (0, 9), "ORG", [("国連安全保障委員会", "IGO_UN", "model")]),
         # a known place and its kind: the same place, named in full
