@@ -197,9 +197,9 @@ TREE_CASES = [
     # not about words labelling a thing (「…」という懸垂幕)
     ("韓国では「日本が核武装を企んでいる」と、メディアやネット掲示板などで波紋を呼んでいる。",
      [("KOR_MED", "111", "JPN"), ("KOR_NETIZENS", "111", "JPN")]),
-    # a platform no actor names is its state's: its public speaks
+    # a platform no actor names is its state's: its users speak
     ("韓国のSNSでは「大統領として当然のことをしたまで」など李大統領の行動を支持する意見が相次いだ。",
-     [("KOR_CVL", "051", "PER_LEE_MYUNG_BAK")]),
+     [("KOR_NETIZENS", "051", "PER_LEE_MYUNG_BAK")]),
     # a news outlet's report of an act is attribution even when the act is not coded, and
     # an island shared from another clause does not act
     ("聯合ニュースは20日、竹島が韓国の領土であることを日本に知らせるために来日し一人でデモを行った、と報じた。", []),
