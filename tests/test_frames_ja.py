@@ -243,6 +243,9 @@ STATEMENT_CASES = [
     # opinions set against each other (…一方、…) are about the same party
     ("韓国のネット掲示板では「立派な人だ」と鳩山元首相を支持する意見が多くみられた一方、「中国の言いなりでずるい」など、批判的な意見も目立っている。",
      [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO"), ("KOR_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
+    # ... its quotations too (not one act per quotation at whom each names)
+    ("韓国のネット掲示板では「立派な人だ」と鳩山元首相を支持する意見が多くみられた一方、「中国の言いなりでずるい」「日本政府も最低だ」など、批判的な意見も目立っている。",
+     [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO"), ("KOR_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
     # words asking something of someone (助言, 要請) that are there (…という助言もあった)
     # are asked by whom the noun names; a bare voice noun (声) is the crowd's
     ("韓国政府に対し、米国政府の「もっと早く対応すべきだ」という助言もあった。", [("USA_GOV", "020", "KOR_GOV")]),

@@ -1616,7 +1616,7 @@ class _Reader:
                 args += [Arg("agent", tuple(speakers), how)] if speakers else []
                 args += [Arg("patient", tuple(target))] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, support))
-            if entry.frame != "sym" and speakers:
+            if entry.frame != "sym" and speakers and not contrast:  # (the other side is about the same party)
                 spans = [(a, b) for a, b in s.quotes if voice_from <= a and b <= s.tok(noun).idx]
                 self._quote_voices(s, p, trig, support, spans, (entry.code, target), [*args[: bool(loc)], Arg("agent", tuple(speakers), how)])
             return
