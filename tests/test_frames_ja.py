@@ -279,6 +279,10 @@ STATEMENT_CASES = [
     # words of judgement decide a voice (voice_cues.tsv, widened: 無責任, 好感)
     ("韓国のネット掲示板では「日本の首相は無責任だ」との声が相次いだ。", [("KOR_NETIZENS", "111", "PER_NODA_YOSHIHIKO")]),
     ("韓国のネット掲示板では「鳩山元首相には好感がもてる」との声が寄せられた。", [("KOR_NETIZENS", "051", "PER_HATOYAMA_YUKIO")]),
+    # words on the voice noun saying what it does (批判的な, 否定的な) outweigh the quoted words
+    # and a person marked に there is whom it is about, not where it is said
+    ("韓国のネット掲示板では「日本の首相は立派だ」など、日本の首相に否定的な意見が相次いだ。",
+     [("KOR_NETIZENS", "111", "PER_NODA_YOSHIHIKO")]),
     # an answer to a question answers the one who asked (からの / の on the question noun)
     ("鳩山元首相は、韓国のネットユーザーからの質問に「竹島は日本の領土だ」と答えた。",
      [("PER_HATOYAMA_YUKIO", "010", "KOR_NETIZENS")]),

@@ -106,6 +106,9 @@ WORDS_ROOTS = ("01", "10", "11", "12", "13")  # what can be answered: words, not
 ASKING_ROOTS = ("02", "10")  # words asking something of someone: …という助言もあった is advice given
 MOVEMENT_NOUNS = ("動き",)  # …を呼びかける動きが出始めた: the clause is the act of the people there
 QUESTION_NOUNS = ("質問", "問い", "問いかけ", "問い掛け", "疑問")  # 記者からの質問に答えた: the asker is answered
+# words on a voice noun saying what the voice does (批判的なコメント, 懐疑的な意見); cue words of
+# voice_cues.tsv, which give the code
+VOICE_MODIFIERS = ("批判的", "否定的", "懐疑的", "悪意", "辛辣", "辛らつ", "肯定的", "好意的", "同情的")
 CONTRAST = "一方"  # 支持する意見が多い一方、批判的な意見も: two sides of one question
 REACTED_CASES = ("に対して", "について", "への", "に")  # 述べたことに対して批判が相次いだ: the clause reacted to
 MANNER_TAGS = ("形状詞-タリ", "副詞")  # 唖然と, ゆっくりと: a word of manner before と, not a quotation
@@ -907,6 +910,8 @@ def _scene(s: _Sentence, p: Predicate) -> list[str]:
     for cases in (("から",), ("で", "に")):
         for a in reversed(_args_of(p, *cases)):
             found = s.head_actors(a.i) or _platform_state(s, a.i) or _region_state(s, a.i)
+            if a.case == "に" and any(x in s.story.actors and s.story.actors[x].type == "PERSON" for x in found):
+                continue  # 首相に否定的な意見: whom the words are about, not where they are said
             if found:
                 return found
     before = [a for a in s.topics if a.start < p.start]
@@ -1603,6 +1608,8 @@ class _Reader:
             text = phrase_text(s, noun)
             if trig.key in VOICE_NOUNS:  # the words quoted before the voice decide its code
                 text = self._quoted_before(s, voice_from, s.tok(trig.first).idx)
+                said = self._voice_modifier(s, voice_from, s.tok(trig.first).idx)
+                text = said or text  # …に批判的なコメント: what the writer says the voice does
             entry = lex.entry(self._frame(s, p, trig, text, (), support))
             if entry is None:
                 return
@@ -1715,6 +1722,14 @@ class _Reader:
             return False
         entry = self.lex.entry(self._frame(s, p, trig, phrase_text(s, noun), (), support))
         return entry is not None and entry.code[:2] in ASKING_ROOTS
+
+    def _voice_modifier(self, s: _Sentence, voice_from: int, noun_at: int) -> str:
+        """The words after the last quotation before a voice noun when they say what the
+        voice does (「…」など、橋下氏の主張に批判的なコメント, 懐疑的な意見, 好意的な声: a cue of
+        `voice_cues.tsv`), else ''. They outweigh the cue words of the quotations."""
+        start = max([b for a, b in s.quotes if voice_from <= a and b <= noun_at], default=voice_from)
+        words = self.story.text[start:noun_at]
+        return words if any(w in words for w in VOICE_MODIFIERS) else ""
 
     def _contrasted(self, s: _Sentence, voice_from: int, noun_at: int) -> bool:
         """Is this voice the other side of one before it in the sentence (「…」と支持する意見が
