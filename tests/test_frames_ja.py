@@ -226,6 +226,9 @@ STATEMENT_CASES = [
     # する with a quoted clause is a statement (…はないとしている, 「…」とした), not when it
     # tries (行おうとした) nor when it labels a voice (…とする意見: the voice's act)
     ("韓国の警察は、処罰する法的根拠はないとしている。", [("KOR_COP", "010", "")]),
+    # ... said by the topic before the clause it quotes, when the parse gives it that
+    # clause's topic (…根拠は: no actor)
+    ("韓国警察は同一人物によるものだと判断しているが、処罰する法的根拠はないとしている。", [("KOR_COP", "010", "")]),
     ("韓国の大統領は「日本は謝罪すべきだ」とした。", [("PER_LEE_MYUNG_BAK", "100", "JPN")]),
     ("韓国の市民団体は日本大使館前で抗議活動を行おうとした。", [("KOR_NGO", "133", "JPN_EMBASSY")]),
     # ... nor a word of manner before と (騒然と, 唖然と: how someone is, not what is said)

@@ -608,6 +608,14 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
             carrier = _carrier(s, subj.i)
             if carrier is not None:  # 北朝鮮は大統領をネズミに例える宣伝を行っている: 北朝鮮
                 return _subject_actors(s, carrier, story)
+        if subj.topic and p.lemma in DO and not found and _states(s, p):
+            # 警察は…と判断しているが、処罰する根拠はないとしている: the parse gives the する of
+            # a statement the topic of the clause it quotes; the speaker is the topic before it
+            at = s.tok(subj.i).idx
+            for a in reversed([a for a in s.topics if a.case == "は" and s.tok(a.i).idx < at]):
+                found = s.head_actors(a.i)
+                if found:
+                    return found, "explicit"
         return [], "unknown"  # a subject that is no actor: do not guess
     if p.governor is not None and p.governor.kind == "relative":
         return [], ""
