@@ -615,3 +615,16 @@ def test_no_events_from_related_link_lists(text, expected):
 
     found = pipeline.analyze(text, published="2026-02").events
     assert [(e["source_actor_id"], e["event_code"], e["target_actor_id"] or "") for e in found] == expected
+
+
+def test_a_reaction_to_what_a_clause_says_aims_at_the_last_speaker_when_it_names_none():
+    """…の意見を述べたことに対して、批判が相次いでいる: the parse may hang the こと-phrase on
+    another word, and the clause writes no subject; the speaker of the words before is
+    criticised, not the party the quoted words name."""
+    events = analyzed(
+        "鳩山元首相は日中関係について「日本は中国に配慮すべきだ」と語った。この報道を受け、"
+        "ネット掲示板には「売国もいい加減にしろ」など、元首相にも関わらず中国寄りの意見を堂々と述べたことに対して、"
+        "批判が相次いでいる。"
+    )
+    assert ("JPN_NETIZENS", "111", "PER_HATOYAMA_YUKIO") in events
+    assert ("JPN_NETIZENS", "111", "CHN") not in events

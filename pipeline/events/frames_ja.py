@@ -110,7 +110,8 @@ QUESTION_NOUNS = ("質問", "問い", "問いかけ", "問い掛け", "疑問") 
 # voice_cues.tsv, which give the code
 VOICE_MODIFIERS = ("批判的", "否定的", "懐疑的", "悪意", "辛辣", "辛らつ", "肯定的", "好意的", "同情的")
 CONTRAST = "一方"  # 支持する意見が多い一方、批判的な意見も: two sides of one question
-REACTED_CASES = ("に対して", "について", "への", "に")  # 述べたことに対して批判が相次いだ: the clause reacted to
+REACTED_CASES = ("に対して", "について", "への", "に")
+REACTED_MARKERS = ("に対し", "について", "への", "に対する")  # the same, as written on a noun the parse hangs elsewhere  # 述べたことに対して批判が相次いだ: the clause reacted to
 MANNER_TAGS = ("形状詞-タリ", "副詞")  # 唖然と, ゆっくりと: a word of manner before と, not a quotation
 STATING = "述べる"  # the lexicon key of する with a quoted clause (…はないとしている): a statement
 QUOTED_VOICE = "声"  # the lexicon key of one quotation of a voice: its words decide the code
@@ -1752,16 +1753,21 @@ class _Reader:
     def _reacted_agents(self, s: _Sentence, p: Predicate) -> list[str]:
         """Who did what a reaction answers when the reaction names it by a clause (…と述べた
         ことに対して批判が相次いだ, 首相が…を訪問したことに反発の声: the subject of the clause
-        made a noun by こと / の and marked に対して / について / への / を)."""
-        for a in p.arguments:
-            if a.case not in REACTED_CASES or s.tok(a.i).text not in CLAUSAL_OBJECTS:
+        made a noun by こと / の and marked に対して / について / への / に, on p or, as the
+        parse may hang it elsewhere, before p in its sentence)."""
+        nouns = [a.i for a in p.arguments if a.case in REACTED_CASES]
+        nouns += [k for k in s.idx if s.tok(k).idx < p.start and k not in nouns and s.marker(k).startswith(REACTED_MARKERS)]
+        for k in nouns:
+            if s.tok(k).text not in CLAUSAL_OBJECTS:
                 continue
             for q in s.preds:
-                if q.governor is not None and q.governor.i == a.i and q.start < s.tok(a.i).idx:
+                if q.governor is not None and q.governor.i == k and q.start < s.tok(k).idx:
                     found, _how = _subject_actors(s, q, self.story)
                     found = [x for x in found if x in self.story.actors and self.story.actors[x].type not in PLACES_ONLY]
                     if found:  # (a place does not act: 大阪市長が…打ち出したことに is the mayor's)
                         return found
+                    if self.story.text.startswith(SAYING, q.start):  # …の意見を述べたことに対して: said by
+                        return self._answered(s, [])  # the last speaker before (a subject unwritten)
         return []
 
     def _voice_topic(self, s: _Sentence, p: Predicate, noun: int, speakers: list[str]) -> list[str]:
