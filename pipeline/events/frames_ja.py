@@ -108,7 +108,7 @@ MOVEMENT_NOUNS = ("動き",)  # …を呼びかける動きが出始めた: the 
 QUESTION_NOUNS = ("質問", "問い", "問いかけ", "問い掛け", "疑問")  # 記者からの質問に答えた: the asker is answered
 # words on a voice noun saying what the voice does (批判的なコメント, 懐疑的な意見); cue words of
 # voice_cues.tsv, which give the code
-VOICE_MODIFIERS = ("批判的", "否定的", "懐疑的", "悪意", "辛辣", "辛らつ", "肯定的", "好意的", "同情的")
+VOICE_MODIFIERS = ("批判的", "否定的", "懐疑的", "悪意ある", "悪意のある", "肯定的", "好意的", "同情的")
 CONTRAST = "一方"  # 支持する意見が多い一方、批判的な意見も: two sides of one question
 REACTED_CASES = ("に対して", "について", "への", "に")
 REACTED_MARKERS = ("に対し", "について", "への", "に対する")  # the same, as written on a noun the parse hangs elsewhere  # 述べたことに対して批判が相次いだ: the clause reacted to
@@ -1734,7 +1734,7 @@ class _Reader:
 
     def _voice_modifier(self, s: _Sentence, voice_from: int, noun_at: int) -> str:
         """The words after the last quotation before a voice noun when they say what the
-        voice does (「…」など、橋下氏の主張に批判的なコメント, 懐疑的な意見, 好意的な声: a cue of
+        voice does (「…」など、橋下氏の主張に批判的なコメント, 懐疑的な意見, 悪意あるコメント: a cue of
         `voice_cues.tsv`), else ''. They outweigh the cue words of the quotations."""
         start = max([b for a, b in s.quotes if voice_from <= a and b <= noun_at], default=voice_from)
         words = self.story.text[start:noun_at]
