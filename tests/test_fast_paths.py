@@ -16,7 +16,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.actors.linker import _next_suffix
-from pipeline.actors.textutil import is_all_katakana, is_katakana
+from pipeline.actors.textutil import is_all_katakana, is_katakana, quote_spans
 from pipeline.events.tokens import _read_arrays, read_tokens
 from pipeline.nlp import blank_japanese
 from pipeline.text import Document, prepare
@@ -116,6 +116,36 @@ def test_event_tokens_of_a_batch_are_read_once(docs):
     # the events component reads every Doc of a batch for what to parse, then each for its frames
     first = [read_tokens(doc) for doc in docs]
     assert all(read_tokens(doc) is read for doc, read in zip(docs, first, strict=True))
+
+
+def _quote_spans_char_by_char(text: str) -> list[tuple[int, int]]:
+    """textutil.quote_spans as first written: one step per character."""
+    pairs = {"「": "」", "『": "』"}
+    spans = []
+    i, n = 0, len(text)
+    while i < n:
+        close = pairs.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        depth, j = 1, i + 1
+        while j < n and depth and text[j] != "\n":
+            if text[j] == text[i]:
+                depth += 1
+            elif text[j] == close:
+                depth -= 1
+            j += 1
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def test_quote_spans_jump_to_the_same_spans():
+    rng = random.Random(0)
+    texts = ["", "「」", "「a「b」c」d", "『x「y』z", "「open\nnext「q」", "「「」", *TEXTS]
+    texts += ["".join(rng.choice("「」『』\nあい") for _ in range(rng.randint(0, 14))) for _ in range(5000)]
+    for text in texts:
+        assert quote_spans(text) == _quote_spans_char_by_char(text), text
 
 
 def _segments_char_by_char(char_start, char_end, start, end):

@@ -56,24 +56,34 @@ def work_title_spans(text: str, kinds: tuple[str, ...]) -> list[tuple[int, int]]
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost 「…」 / 『…』 quotation, in order; an unclosed quote
-    runs to the end of its line (news paragraphs are lines)."""
+    runs to the end of its line (news paragraphs are lines). Jumps from bracket to bracket
+    (regular expressions), not character by character: it reads every sentence."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        close = _QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
+    n = len(text)
+    m = _QUOTE_OPENING.search(text)
+    while m is not None:
+        i = m.start()
+        opening = text[i]
         depth, j = 1, i + 1
-        while j < n and depth and text[j] != "\n":
-            if text[j] == text[i]:
-                depth += 1
-            elif text[j] == close:
-                depth -= 1
-            j += 1
+        stops = _QUOTE_STOPS[opening]
+        while depth:
+            stop = stops.search(text, j)
+            if stop is None:
+                j = n
+                break
+            if stop.group() == "\n":
+                j = stop.start()
+                break
+            j = stop.end()
+            depth += 1 if stop.group() == opening else -1
         spans.append((i, j))
-        i = j
+        m = _QUOTE_OPENING.search(text, j)
     return spans
+
+
+_QUOTE_OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
+# per opening bracket: what changes the depth of its quotation, or ends it (a line's end)
+_QUOTE_STOPS = {o: re.compile(f"[{o}{c}\n]") for o, c in _QUOTE_PAIRS.items()}
 
 
 def is_katakana(ch: str) -> bool:
