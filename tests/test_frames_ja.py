@@ -431,6 +431,14 @@ LEXICON_CASES = [
     # the one invited or deported is the target, not where to (object_target)
     ("日本の首相は韓国の大統領を日本に招待した。", [("PER_NODA_YOSHIHIKO", "043", "PER_LEE_MYUNG_BAK")]),
     ("中国政府は日本人の男性を日本に強制送還した。", [("CHN_GOV", "174", "JPN_CVL")]),
+    # a diplomat summoned (PETRARCH SUMMON 040) or called home (RECALL AMBASSADOR 161): the
+    # diplomat's state, not the ministry he is summoned to; the protest after it is at him
+    ("日本政府は韓国の大使を外務省に呼び出して抗議した。", [("JPN_GOV", "040", "KOR"), ("JPN_GOV", "114", "KOR")]),
+    ("日本政府は駐韓大使を一時帰国させた。", [("JPN_GOV", "161", "KOR")]),
+    # 〜することで合意した: one party agreeing to an act commits to it (0354: intent to ease
+    # sanctions); two parties agreeing is their agreement (030), not the act
+    ("日本政府は北朝鮮への制裁を解除することで合意した。", [("JPN_GOV", "0354", "PRK")]),
+    ("日本は米国と制裁を解除することで合意した。", [("JPN", "030", "USA")]),
 ]
 
 

@@ -128,6 +128,7 @@ QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と�
 # support verbs that carry the act named by their に-phrase (会談に臨む, 逮捕に踏み切る)
 DATIVE_CARRIERS = frozenset({"臨む", "応ずる", "踏み切る", "乗り出す", "着手"})
 # what carries words to someone: 感謝の広告を掲載した, 抗議の書簡を送った name the act of their modifier
+AGREED_ON = "ことで"  # the linking words of a clause agreed on (解除することで合意した)
 MESSAGE_HEADS = frozenset({"広告", "書簡", "手紙", "メッセージ", "電報", "文書", "ビラ", "親書", "声明文"})
 # a question after a predicate (発言をするか, 主張をしているかは, 何をしたのか): it asks, nothing is done
 EMBEDDED_QUESTION = re.compile(r"か(?!ら)|[?？]")
@@ -228,7 +229,7 @@ class _Sentence:
             for a, b in quote_spans(text[sent.start : sent.end])
             if (sent.start + a + 1, sent.start + b - 1) not in names
         ]
-        self.preds = self._scope_quotes(self._chains([_listing(p) for p in ps.predicates()]))
+        self.preds = self._scope_quotes(self._agreed_on(self._chains([_listing(p) for p in ps.predicates()])))
         self.by_i = {p.i: p for p in self.preds}
         # the sentence's は/も-phrases outside quotations, in text order: the main clause's
         # (ネット掲示板には、…を懸念する声が相次いだ), whatever clause the parse hangs them on
@@ -264,6 +265,30 @@ class _Sentence:
                     args = tuple(a for a in p.arguments if a.via != "relative")
                     p = dataclasses.replace(p, arguments=args, governor=Governor("chain", host, self.tok(host).lemma_, "", "advcl"))
             out.append(p)
+        return out
+
+    def _agreed_on(self, preds: list[Predicate]) -> list[Predicate]:
+        """〜することで合意した / 一致した: a clause made a noun (こと) marked で is what the
+        verb above the noun agrees on, its complement; the clause's topic and its と-phrases
+        before it, which the parse hangs inside, are the verb's parties too (日本は米国と
+        制裁を解除することで合意した: Japan agreed with the US)."""
+        by_i = {p.i: k for k, p in enumerate(preds)}
+        out = list(preds)
+        for k, q in enumerate(preds):
+            gov = q.governor
+            if gov is None or gov.kind != "complement" or self.tok(gov.i).text not in CLAUSAL_OBJECTS[1:]:
+                continue
+            host = self.heads.get(gov.i)
+            if self.marker(gov.i) != "で" or host not in by_i or host == gov.i:
+                continue
+            out[k] = dataclasses.replace(q, governor=Governor("complement", host, self.tok(host).lemma_, AGREED_ON, "ccomp"))
+            h = out[by_i[host]]
+            parties = [
+                a for a in q.arguments
+                if not a.via and a.start < q.start and ((a.topic and a.case in ("は", "も")) or (a.case == "と" and a.marker == "と"))
+            ]  # fmt: skip
+            if parties and _subject(self, h) is None:
+                out[by_i[host]] = dataclasses.replace(h, arguments=(*h.arguments, *parties))
         return out
 
     def _last_word(self, p: Predicate) -> Tok | None:
@@ -750,11 +775,21 @@ def _clause_above(s: _Sentence, i: int) -> int | None:
 
 
 def _chained_object(s: _Sentence, p: Predicate) -> list[str]:
-    """The actors of the object of a clause chained to p (記者を逮捕し、追放した)."""
+    """The actors of the object of a clause chained to p (記者を逮捕し、追放した; 大使を
+    呼び出して抗議した)."""
     for q in s.preds:
         if q.governor is not None and q.governor.kind == "chain" and q.governor.i == p.i and q.object is not None:
-            return _object_actors(s, q, q.object)
+            return _object_party(s, q, q.object)
     return []
+
+
+def _object_party(s: _Sentence, p: Predicate, obj: Argument) -> list[str]:
+    """The actors heading the object, else, for an official no actor names, his owner's
+    (韓国の大使を呼び出した: Korea)."""
+    found = _object_actors(s, p, obj)
+    if found or not _is_official(s, obj.i):
+        return found
+    return s.owner_actors(obj.i)
 
 
 def _document(s: _Sentence, p: Predicate) -> int | None:
@@ -854,6 +889,8 @@ def _location(s: _Sentence, p: Predicate) -> str:
     actors = s.story.actors
     for q in (p, *_chained_into(s, p)):  # 東京で衣装をまとい、デモを行った: the chain's place
         for a in reversed(_args_of(q, "で")):
+            if s.tok(a.i).text in CLAUSAL_OBJECTS:
+                continue  # 解除することで合意した: what is agreed on, no place
             found = s.head_actors(a.i)
             if len(found) == 1 and actors.get(found[0]) is not None and actors[found[0]].type in PLACE_TYPES:
                 return found[0]
@@ -1329,13 +1366,14 @@ class _Reader:
             date_source=source,
         )
         gov = p.governor
-        if gov is not None and gov.kind == "request":
+        if gov is not None and (gov.kind == "request" or gov.marker == AGREED_ON):
             self.requests.append((frame.index, gov.i))  # its governor is emitted after it
         self.indices.setdefault(p.i, frame.index)
         self.story.frames.append(frame)
 
     def _link_requests(self) -> None:
-        """An act asked for (撤退するよう求めた) is the complement of the demand's frame."""
+        """An act asked for (撤退するよう求めた) or agreed on (解除することで合意した) is the
+        complement of the demand's or the agreement's frame."""
         frames = self.story.frames
         for k, gov_i in self.requests:
             if gov_i in self.indices:
@@ -1413,7 +1451,7 @@ class _Reader:
         fixed = entry.fixed_target
         target = [fixed] if fixed else _dative(s, p)
         if "object_target" in entry.flags and p.object is not None:  # 大統領を日本に招待した: the president
-            target = _object_actors(s, p, p.object) or target
+            target = _object_party(s, p, p.object) or target
         if p.voice == "causative" and not _args_of(p, "に対して", "へ"):
             target = []  # 日本に釈放させた: the に-party is made to act, not the target
         obj = p.object or _stray_object(s, p)
