@@ -439,6 +439,17 @@ LEXICON_CASES = [
     # sanctions); two parties agreeing is their agreement (030), not the act
     ("日本政府は北朝鮮への制裁を解除することで合意した。", [("JPN_GOV", "0354", "PRK")]),
     ("日本は米国と制裁を解除することで合意した。", [("JPN", "030", "USA")]),
+    # a protest is held where its actor tours (日本全国を回って); a demonstration its actor means
+    # to keep up (行い続けるつもり: one verb, not a clause chained on) is a threat of dissent
+    # (133), one it has held (行っており、…つもりだ: chained to the sentence's end) is held
+    ("韓国の市民団体は日本全国を回ってデモを行った。", [("KOR_NGO", "141", "JPN")]),
+    ("韓国の市民団体は、日本全国を回ってデモを行い続けるつもりだ。", [("KOR_NGO", "133", "JPN")]),
+    ("韓国の市民団体は大阪でデモを行っており、今後も月一回のペースで日本全国を回ってデモを行い続けるつもりだという。",
+     [("KOR_NGO", "141", "JPN"), ("KOR_NGO", "133", "JPN")]),
+    # a purpose clause serving a relative clause has the relative's subject (the youth), not
+    # the paragraph's topic (the police)
+    ("中国の警察は男性を拘束した。現場では、男性を殴るために襲いかかった若者もいた。",
+     [("CHN_COP", "173", "CHN_CVL"), ("CHN_CVL", "182", "")]),
 ]
 
 

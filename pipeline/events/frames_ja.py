@@ -121,6 +121,7 @@ VEHICLES = (
     "艦艇", "艦船", "軍艦", "戦闘機", "爆撃機", "哨戒機", "偵察機", "軍用機", "航空機",
     "潜水艦", "駆逐艦", "巡洋艦", "空母", "巡視船", "監視船", "公船", "漁船", "無人機", "戦車",
 )  # fmt: skip
+TOURING = ("回る", "巡る", "訪れる", "訪ねる", "訪問", "行脚", "遊説")  # 日本全国を回ってデモを行う: where it is held
 TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
@@ -259,8 +260,14 @@ class _Sentence:
         for p in preds:
             gov = p.governor
             last = self._last_word(p)
-            if gov is not None and gov.kind == "relative" and last is not None and last.conj_form.startswith("連用形") and not last.text.endswith(("た", "だ")):
+            compound = last is not None and last.i + 1 < len(self.story.toks) and self.story.toks[last.i + 1].is_verb
+            if (
+                gov is not None and gov.kind in ("relative", "intention") and last is not None and last.conj_form.startswith("連用形")
+                and not last.text.endswith(("た", "だ")) and not compound  # 行い続けるつもり: one verb
+            ):  # fmt: skip
                 host = self._host_in({i: 0 for i in by_i}, gov.i, self.scope(p.i)) if gov.i not in by_i else gov.i
+                if host is None and gov.kind == "intention":
+                    host = gov.i  # …を行っており、…するつもりだ: chained to the sentence's end, not intended
                 if host is not None:
                     args = tuple(a for a in p.arguments if a.via != "relative")
                     p = dataclasses.replace(p, arguments=args, governor=Governor("chain", host, self.tok(host).lemma_, "", "advcl"))
@@ -645,6 +652,12 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
         return [], "unknown"  # a subject that is no actor: do not guess
     if p.governor is not None and p.governor.kind == "relative":
         return [], ""
+    gov = p.governor
+    serving = gov is not None and (gov.kind == "chain" or (gov.kind == "adverbial" and gov.marker.startswith(PURPOSE_NOUNS)))
+    up = s.by_i.get(gov.i) if serving else None
+    if up is not None and up.governor is not None and up.governor.kind == "relative":
+        # イ氏を殴るために襲いかかった青年: a clause serving a relative clause has its subject
+        return _subject_actors(s, up, story)
     found = _hung_subject(s, p) or _according_to(s, p)
     if found:
         return found, "explicit"
@@ -888,6 +901,10 @@ def _location(s: _Sentence, p: Predicate) -> str:
     which is where the embassy is)."""
     actors = s.story.actors
     for q in (p, *_chained_into(s, p)):  # 東京で衣装をまとい、デモを行った: the chain's place
+        if q is not p and q.lemma in TOURING and q.object is not None:  # 日本全国を回ってデモを行う
+            named = [x for x in s.all_actors(q.object.start, q.object.end) if x in actors]
+            if named and all(actors[x].type in PLACE_TYPES for x in named):
+                return named[0]
         for a in reversed(_args_of(q, "で")):
             if s.tok(a.i).text in CLAUSAL_OBJECTS:
                 continue  # 解除することで合意した: what is agreed on, no place

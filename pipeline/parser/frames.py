@@ -96,6 +96,7 @@ ADVERBIAL_NOUNS = (
 # is theirs
 INTENTION_NOUNS = (
     "方針", "予定", "考え", "意向", "構え", "見通し", "計画", "姿勢", "意思", "方向", "決意", "用意", "狙い", "目的", "見込み",
+    "つもり", "積り",
 )
 # conjunctive particles that chain clauses sharing a subject (批判し、求めた; 会談して合意した)
 # clauses whose topic (and, for chains, subject) also serves the clause governing them
