@@ -450,7 +450,17 @@ LEXICON_CASES = [
     # the paragraph's topic (the police)
     ("中国の警察は男性を拘束した。現場では、男性を殴るために襲いかかった若者もいた。",
      [("CHN_COP", "173", "CHN_CVL"), ("CHN_CVL", "182", "")]),
+    # a body named with では acts in it (外務省では…抗議した); a place so named is where
+    ("韓国の外務省では、日本政府に抗議した。", [("KOR_GOV", "114", "JPN_GOV")]),
+    ("日本の首相は、ソウルでは韓国の大統領と会談した。", [("PER_LEE_MYUNG_BAK", "040", "PER_NODA_YOSHIHIKO")]),
 ]
+
+
+def test_an_anaphor_refers_to_an_organisation_only_the_model_found():
+    """同会 after a name only the NER finds (the linker resolved anaphors before it): the
+    organisation, which acts in its own name (同会では…集会を行っている)."""
+    ((source, code, target),) = analyzed("男性は韓国の保守団体「韓国自由総連盟」に所属しており、同会では日本大使館前で抗議集会を行っている。")
+    assert source.startswith("NEW_ORG_") and (code, target) == ("141", "JPN_EMBASSY")
 
 
 @pytest.mark.parametrize(("text", "expected"), LEXICON_CASES)

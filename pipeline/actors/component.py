@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -27,6 +28,7 @@ from pipeline.actors.textutil import (
     url_spans,
     work_title_spans,
 )
+from pipeline.model import Mention
 from pipeline.ner.merge import REPLACE_PROBABILITY as SURE_PROBABILITY
 from pipeline.nlp import register_doc_extensions
 from pipeline.related_links import link_lists
@@ -35,6 +37,11 @@ from pipeline.tokenizer import doc_text, is_unknown
 # how sure the model must be of an organisation or place of one katakana word UniDic knows
 # (ビートルズ, ヨーク, アダナ: 0.97-1.0 on the held-out wiki pages and GSD test; アジェンダ 0.97)
 CERTAIN_PROBABILITY = 0.95
+
+# an anaphor (同会, 同紙) the linker left unresolved refers to an organisation the NER found
+# this many sentences back at most, with this confidence (the linker's for anaphora)
+ANAPHOR_SENTENCES = 2
+CONF_ANAPHOR = 0.7
 
 # a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)
 ATTRIBUTE_SUFFIXES = frozenset("系産製語風式")
@@ -248,6 +255,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
     _link_family_names(mentions, actors)
     _staff_of_organisations(mentions, actors, doc.text, kb)
+    mentions = _anaphors_of_found_organisations(mentions, actors, doc.text, kb, doc._.sentences or [])
     used = {m.actor_id for m in [*mentions, *named_within(doc, mentions)]}
     for key in [k for k in actors if k not in used]:
         del actors[key]
@@ -341,6 +349,35 @@ def _staff_of_organisations(mentions, actors, text: str, kb) -> None:
             _linked(m, kb.get(key), actors)
             continue
         m.actor_id, m.label, m.link_method = a.actor_id, org.label, "anaphora"
+
+
+def _anaphors_of_found_organisations(mentions, actors, text: str, kb, sentences) -> list:
+    """同会 / 同紙 / 同サイト after an organisation only the NER found (人々の会「独島郷友会」に
+    所属しており、同会では…): the linker resolves anaphors before the NER's names exist, so
+    one it left unresolved refers to the nearest organisation of its kind (a news outlet for
+    同紙) named before it in the last `ANAPHOR_SENTENCES` sentences."""
+    specs = {k: v for k, v in (kb.lexicon.get("anaphora") or {}).items() if v.get("kind") in ("ORG", "MED") and v.get("count", 1) == 1}
+    if not specs or not any(m.link_method == "model" for m in mentions):
+        return mentions
+    pattern = re.compile("|".join(sorted(map(re.escape, specs), key=len, reverse=True)))
+    covered = [(m.start, m.end) for m in mentions]
+    added = []
+    for hit in pattern.finditer(text):
+        start, end = hit.span()
+        if any(a < end and start < b for a, b in covered):
+            continue
+        sent = next((x for x in sentences if x.start <= start < x.end), None)
+        sid = sent.sentence_id if sent is not None else -1
+        kind = specs[hit.group()]["kind"]
+        prior = [
+            m for m in mentions
+            if m.end <= start and m.link_method == "model" and (sid < 0 or sid - m.sentence_id <= ANAPHOR_SENTENCES)
+            and (a := actors.get(m.actor_id)) is not None and a.type == "ORG" and (kind == "ORG" or a.sector == "MED")
+        ]  # fmt: skip
+        if prior:
+            x = prior[-1]
+            added.append(Mention(start, end, hit.group(), x.label, x.actor_id, "anaphora", CONF_ANAPHOR, sid))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
 
 
 def _stage_name_of(name: str, people: dict) -> str | None:

@@ -121,6 +121,7 @@ VEHICLES = (
     "艦艇", "艦船", "軍艦", "戦闘機", "爆撃機", "哨戒機", "偵察機", "軍用機", "航空機",
     "潜水艦", "駆逐艦", "巡洋艦", "空母", "巡視船", "監視船", "公船", "漁船", "無人機", "戦車",
 )  # fmt: skip
+BODY_TYPES = ("ORG", "GOVERNMENT", "IGO")  # what acts in its own premises (同会では, 警察では)
 TOURING = ("回る", "巡る", "訪れる", "訪ねる", "訪問", "行脚", "遊説")  # 日本全国を回ってデモを行う: where it is held
 TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
 PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
@@ -604,6 +605,10 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     stray = _stray_subject(s, p)
     if stray and (subj is None or subj.topic):
         return stray, "explicit"
+    if subj is None or subj.via == "topic":
+        body = _body_at(s, p)
+        if body:  # 同会では…集会を行なっている, 警察では…捜査している: the body acts
+            return body, "explicit"
     if subj is not None and subj.via == "topic":
         opening = _opening_topic(s, subj)
         if opening is not None:  # 記事は…を挙げ、李大統領は…と主張した: the article claims
@@ -669,6 +674,18 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     if story.para_topic:
         return list(story.para_topic), "discourse"
     return [], ""
+
+
+def _body_at(s: _Sentence, p: Predicate) -> list[str]:
+    """The organisation a では-phrase of p names (同会では, 韓国警察では): in it, it acts;
+    places, states, persons and crowds aside (ソウルでは, 韓国では: where; コメント欄では: the
+    voice rules read where words are heard)."""
+    actors = s.story.actors
+    for a in _args_of(p, "で", topic=True):
+        found = s.head_actors(a.i)
+        if found and all(x in actors and actors[x].type in BODY_TYPES for x in found):
+            return found
+    return []
 
 
 def _opening_topic(s: _Sentence, subj: Argument) -> Argument | None:
