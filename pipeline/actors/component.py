@@ -42,6 +42,9 @@ CERTAIN_PROBABILITY = 0.95
 # this many sentences back at most, with this confidence (the linker's for anaphora)
 ANAPHOR_SENTENCES = 2
 CONF_ANAPHOR = 0.7
+# 同社 after a company the NER found is left to the linker: in encyclopedic text it names
+# the article's company, a mention the NER corpora do not mark
+COMPANY_ANAPHORS = frozenset({"同社"})
 
 # a name followed by one of these is an attribute, not an actor (スラブ系, サウジ産, 英語)
 ATTRIBUTE_SUFFIXES = frozenset("系産製語風式")
@@ -356,7 +359,10 @@ def _anaphors_of_found_organisations(mentions, actors, text: str, kb, sentences)
     所属しており、同会では…): the linker resolves anaphors before the NER's names exist, so
     one it left unresolved refers to the nearest organisation of its kind (a news outlet for
     同紙) named before it in the last `ANAPHOR_SENTENCES` sentences."""
-    specs = {k: v for k, v in (kb.lexicon.get("anaphora") or {}).items() if v.get("kind") in ("ORG", "MED") and v.get("count", 1) == 1}
+    specs = {
+        k: v for k, v in (kb.lexicon.get("anaphora") or {}).items()
+        if v.get("kind") in ("ORG", "MED") and v.get("count", 1) == 1 and k not in COMPANY_ANAPHORS
+    }  # fmt: skip
     if not specs or not any(m.link_method == "model" for m in mentions):
         return mentions
     pattern = re.compile("|".join(sorted(map(re.escape, specs), key=len, reverse=True)))
