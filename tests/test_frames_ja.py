@@ -453,6 +453,23 @@ LEXICON_CASES = [
     # a body named with では acts in it (外務省では…抗議した); a place so named is where
     ("韓国の外務省では、日本政府に抗議した。", [("KOR_GOV", "114", "JPN_GOV")]),
     ("日本の首相は、ソウルでは韓国の大統領と会談した。", [("PER_LEE_MYUNG_BAK", "040", "PER_NODA_YOSHIHIKO")]),
+    # an act a reaction names by its object is done: its agent the による-phrase, or the
+    # genitive when the act names its target (竹島上陸); a genitive alone may be the patient
+    # (記者の逮捕), and words reacted to (首相の発言) are the reaction's business
+    ("日本政府は韓国の大統領の竹島上陸に抗議した。",
+     [("PER_LEE_MYUNG_BAK", "042", "PLC_LIANCOURT_ROCKS"), ("JPN_GOV", "114", "PER_LEE_MYUNG_BAK")]),
+    ("日本政府は中国の警察による記者の逮捕を批判した。", [("CHN_COP", "173", ""), ("JPN_GOV", "111", "CHN_COP")]),
+    ("日本政府は記者の逮捕を批判した。", [("JPN_GOV", "111", "")]),
+    ("韓国政府は日本の首相の発言を批判した。", [("KOR_GOV", "111", "PER_NODA_YOSHIHIKO")]),
+    # a cleft's focus did it (抗議したのは…代表だ)
+    ("日本政府に抗議したのは、韓国の市民団体の代表だ。", [("KOR_NGO", "114", "JPN_GOV")]),
+    # a complaint or a demand in a ところ-clause meets the subject of the clause after it
+    ("ガソリンスタンドを訪れた黒人が「価格が高い」と抗議したところ、韓国人の店主が「他へ行け」と返した。",
+     [("KOR_CVL", "114", "KOR_BUS")]),
+    ("日本の記者が釈放を求めたところ、中国外務省の報道官は回答を拒否した。",
+     [("JPN_MED", "1053", "CHN_GOV"), ("CHN_GOV", "120", "JPN")]),
+    # a platform named with でも / では is where its users speak, not a body acting
+    ("彼女は、ツイッターでも政府の震災対応を激しく批判しているという。", []),
 ]
 
 

@@ -121,10 +121,17 @@ VEHICLES = (
     "艦艇", "艦船", "軍艦", "戦闘機", "爆撃機", "哨戒機", "偵察機", "軍用機", "航空機",
     "潜水艦", "駆逐艦", "巡洋艦", "空母", "巡視船", "監視船", "公船", "漁船", "無人機", "戦車",
 )  # fmt: skip
+# acts addressed to someone (a complaint, an appeal, a demand): a ところ-clause's act meets
+# the subject of the clause after it
+ADDRESSED_CODES = ("02", "10", "114")
+TOKORO = "ところ"
+CLEFT_MARKERS = ("のは", "のが")  # 抗議したのは市民団体だ: the clause hung on its focus
 BODY_TYPES = ("ORG", "GOVERNMENT", "IGO")  # what acts in its own premises (同会では, 警察では)
 TOURING = ("回る", "巡る", "訪れる", "訪ねる", "訪問", "行脚", "遊説")  # 日本全国を回ってデモを行う: where it is held
 TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
-PROTEST_CODES = ("14", "114")  # protests and complaints: held in front of whom they are against
+PROTEST_CODES = ("14", "114")
+# reactions: an act they name by their object is done (李大統領の竹島上陸を批判した)
+REACTION_ROOTS = ("05", "11", "12", "14")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
 # support verbs that carry the act named by their に-phrase (会談に臨む, 逮捕に踏み切る)
@@ -606,6 +613,9 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     if stray and (subj is None or subj.topic):
         return stray, "explicit"
     if subj is None or subj.via == "topic":
+        focus = _cleft_focus(s, p)
+        if focus:  # 抗議したのは韓国の市民団体だ: who did it is the cleft's focus
+            return focus, "explicit"
         body = _body_at(s, p)
         if body:  # 同会では…集会を行なっている, 警察では…捜査している: the body acts
             return body, "explicit"
@@ -676,14 +686,45 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     return [], ""
 
 
+def _is_platform(actor: Actor) -> bool:
+    """An internet platform the KB knows (ツイッター): an organisation of no country, whose
+    users speak there (ツイッターでも…批判している: they, not it)."""
+    return actor.type == "ORG" and actor.in_kb and not actor.country
+
+
+def _responder(s: _Sentence, p: Predicate) -> list[str]:
+    """AがVしたところ、Bが…: the subject of the clause a ところ-clause leads into, who met
+    the complaint or the question (黒人が抗議したところ、店主が「…」と返した: the owner)."""
+    gov = p.governor
+    if gov is None or gov.kind != "complement" or s.tok(gov.i).text != TOKORO:
+        return []
+    after = s.tok(gov.i).end
+    for q in sorted(s.preds, key=lambda q: q.start):
+        subj = _subject(s, q) if q.start > after else None
+        if subj is not None and not subj.via and subj.start > after:  # the next clause with a subject of its own
+            return s.head_actors(subj.i) or (s.owner_actors(subj.i) if _is_official(s, subj.i) else [])
+    return []
+
+
+def _cleft_focus(s: _Sentence, p: Predicate) -> list[str]:
+    """The actors of the focus of a cleft (〜したのは X だ, 〜しているのが X であり): the parse
+    hangs the clause on X with の + は / が; an official there is his owner's."""
+    gov = p.governor
+    if gov is None or gov.kind not in ("complement", "adverbial") or not gov.marker.endswith(CLEFT_MARKERS):
+        return []
+    if not s.tok(gov.i).tag_.startswith(NOMINAL_TAGS):
+        return []
+    return s.head_actors(gov.i) or (s.owner_actors(gov.i) if _is_official(s, gov.i) else [])
+
+
 def _body_at(s: _Sentence, p: Predicate) -> list[str]:
     """The organisation a では-phrase of p names (同会では, 韓国警察では): in it, it acts;
-    places, states, persons and crowds aside (ソウルでは, 韓国では: where; コメント欄では: the
-    voice rules read where words are heard)."""
+    places, states, persons, crowds and platforms aside (ソウルでは, 韓国では: where; コメント欄
+    では, ツイッターでは: the voice rules read where words are heard)."""
     actors = s.story.actors
     for a in _args_of(p, "で", topic=True):
         found = s.head_actors(a.i)
-        if found and all(x in actors and actors[x].type in BODY_TYPES for x in found):
+        if found and all(x in actors and actors[x].type in BODY_TYPES and not _is_platform(actors[x]) for x in found):
             return found
     return []
 
@@ -1473,6 +1514,8 @@ class _Reader:
             obj = p.object
             if not target and obj is not None:
                 target = s.inner(obj.i, "で", "へ", "に対して") or _holder(s, obj, agent)
+            if not target:  # 記者が釈放を求めたところ、報道官は…: the spokesman was asked
+                target = [x for x in _responder(s, p) if x not in agent]
             args += [Arg("recipient", tuple(target), marker="に")] if target else []
             frame = self._frame(s, p, trig, text, args, "")
             head = self._voice_head(s, p)
@@ -1503,6 +1546,8 @@ class _Reader:
             target = [x for x in _protested_at(s, p) if x not in agent]
         if not target:
             target = [x for x in _partners(s, p) if x not in agent]
+        if not target and entry.code.startswith(ADDRESSED_CODES):  # 抗議したところ、店主が…返した
+            target = [x for x in _responder(s, p) if x not in agent]
         if not target and obj is not None:
             target = self._labelled_party(s, obj, agent)
         if not target and entry.code[:2] == "01":  # 記者からの質問に…と答えた: the one who asked
@@ -1537,6 +1582,8 @@ class _Reader:
             self.pending[head] = _Pending(dataclasses.asdict(frame) | {"args": frame.args}, target)
             return
         self._emit(s, p, frame)
+        if entry.code[:2] in REACTION_ROOTS:
+            self._reacted_noun(s, p, agent)
         if spans and agent:
             coded = (self.lex.entry(frame) or entry).code
             self._quote_voices(s, p, trig, "", spans, (coded, target), [a for a in args if a.role != "patient"], plain=entry.code == "010", addressee=_dative(s, p))
@@ -1601,6 +1648,31 @@ class _Reader:
         self._emit(s, p, frame)
         k = len(self.story.frames) - 1
         self.story.frames[k] = dataclasses.replace(self.story.frames[k], governor=host, governor_rel="complement")
+
+    def _reacted_noun(self, s: _Sentence, p: Predicate, agent: list[str]) -> None:
+        """The act a reaction names by its object or its に-phrase (李大統領の竹島上陸を批判した,
+        首相の靖国参拝に抗議した): done, whoever reacts to it. Its agent is the による-phrase
+        (韓国当局による逮捕), else the genitive when the act names its target in its compound
+        or by へ (竹島上陸, 靖国参拝, 日本への謝罪); a genitive alone may be its patient (記者の
+        逮捕) and names no agent. Words reacted to (首相の発言を批判した) are not coded here."""
+        for a in [*([p.object] if p.object is not None else []), *_args_of(p, "に", "に対して")]:
+            if s.tok(a.i).text in CLAUSAL_OBJECTS:
+                continue
+            trig, noun = act_noun(s, a.i, self.lex)
+            if trig is None:
+                continue
+            probe = self._frame(s, p, trig, phrase_text(s, noun), (), "light")
+            entry = self.lex.entry(probe)
+            if entry is None or entry.frame in ("demand", "consider", "stir", "sym") or entry.code[:2] in WORDS_ROOTS:
+                continue
+            target = s.inner(noun, "へ", "に対して") or self._compound_actors(s, trig)
+            source = s.inner(noun, "による") or (s.owner_actors(noun) if target else [])
+            source = [x for x in source if x not in agent and x not in target]
+            if not source:
+                continue
+            args = [Arg("agent", tuple(source), "np")] + ([Arg("patient", tuple(target), "np")] if target else [])
+            self._emit(s, p, dataclasses.replace(probe, args=tuple(args), voice="active"))
+            return
 
     def _addressee_below(self, s: _Sentence, p: Predicate) -> list[str]:
         """The party asked, when the parse hangs it on the act asked for (中国は日本に対し、
