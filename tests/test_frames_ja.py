@@ -470,6 +470,11 @@ LEXICON_CASES = [
      [("JPN_MED", "1053", "CHN_GOV"), ("CHN_GOV", "120", "JPN")]),
     # a platform named with でも / では is where its users speak, not a body acting
     ("彼女は、ツイッターでも政府の震災対応を激しく批判しているという。", []),
+    # a phrase marked で and more (大阪でと: and in Osaka) is where a protest is held
+    ("韓国の市民団体は5月には大阪でとデモを行なっている。", [("KOR_NGO", "141", "JPN")]),
+    # a report to no one named goes to the police of its country (target=@COP)
+    ("中国の村民が女性を発見し、110番通報した。", [("CHN_CVL", "020", "CHN_COP")]),
+    ("韓国人の男性が日本の警察に通報した。", [("KOR_CVL", "020", "JPN_COP")]),
 ]
 
 

@@ -252,6 +252,12 @@ def roles(frame: Frame, entry: Entry, story: Story) -> tuple[list[str], list[str
         targets = [c for c in dict.fromkeys(states) if c and c not in sources][:1]
     if not targets and "focus" in entry.flags and story.focus and story.focus not in sources:
         targets, conf = [story.focus], CONF_FOCUS
+    if not targets:  # 110番通報した: the police (`target=@COP`) of where it happened, else the agent's
+        sector = next((f.split("@", 1)[1] for f in entry.flags if f.startswith("target=@")), "")
+        if sector and story.sector_actor is not None and story.country is not None:
+            country = next((c for c in map(story.country, [*frame.actors("location"), *sources]) if c), "")
+            found = story.sector_actor(country, sector) if country else ""
+            targets = [found] if found and found not in sources else []
     if not sources:
         agent = implicit_agent(frame, entry, story)
         sources, conf = ([agent], CONF_IMPLICIT) if agent else (sources, conf)

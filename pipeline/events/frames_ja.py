@@ -963,7 +963,7 @@ def _location(s: _Sentence, p: Predicate) -> str:
             named = [x for x in s.all_actors(q.object.start, q.object.end) if x in actors]
             if named and all(actors[x].type in PLACE_TYPES for x in named):
                 return named[0]
-        for a in reversed(_args_of(q, "で")):
+        for a in reversed([a for a in q.arguments if a.case == "で" or a.marker.startswith("で")]):  # (大阪でと: and in Osaka)
             if s.tok(a.i).text in CLAUSAL_OBJECTS:
                 continue  # 解除することで合意した: what is agreed on, no place
             found = s.head_actors(a.i)

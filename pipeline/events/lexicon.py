@@ -32,6 +32,9 @@ def _is_kanji(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+TARGET_SECTOR = "target=@"  # a sector as the target (target=@COP: frame_coder.roles), no fixed state
+
+
 @dataclass(frozen=True)
 class LexEntry:
     trigger: str
@@ -63,7 +66,7 @@ class LexEntry:
     @property
     def fixed_target(self) -> str:
         for f in self.flags:
-            if f.startswith("target="):
+            if f.startswith("target=") and not f.startswith(TARGET_SECTOR):
                 return f.split("=", 1)[1]
         return ""
 
