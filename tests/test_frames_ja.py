@@ -426,7 +426,9 @@ LEXICON_CASES = [
     ("韓国のテレビ局は日本を批判する番組を放送した。", [("KOR_MED", "111", "JPN")]),
     # act nouns listed under one support verb are each an act (and a protest in front of an
     # embassy named on the first is against it)
-    ("韓国の市民団体は日本大使館前での声明発表や糾弾集会を行った。", [("KOR_NGO", "010", ""), ("KOR_NGO", "141", "JPN_EMBASSY")]),
+    ("韓国の市民団体は日本大使館前での声明発表や糾弾集会を行った。", [("KOR_NGO", "010", "JPN_EMBASSY"), ("KOR_NGO", "141", "JPN_EMBASSY")]),
+    # words said in front of an institution are addressed to it
+    ("韓国の市民団体は日本大使館前で声明を発表した。", [("KOR_NGO", "010", "JPN_EMBASSY")]),
     ("中国の若者は日本製品の不買運動や抗議デモを行った。", [("CHN_CVL", "143", "JPN"), ("CHN_CVL", "141", "")]),
     # the one invited or deported is the target, not where to (object_target)
     ("日本の首相は韓国の大統領を日本に招待した。", [("PER_NODA_YOSHIHIKO", "043", "PER_LEE_MYUNG_BAK")]),

@@ -1820,7 +1820,8 @@ class _Reader:
             target = _dative(s, p) or s.inner(noun, "へ", "に対して") or [x for x in s.owner_actors(noun) if x not in source]
             if not target:  # 日本政府を相手に訴訟を起こした: the party in the other を-phrase
                 target = [x for a in p.arguments if a.case == "を" and a.i != noun for x in s.head_actors(a.i) if x not in source]
-            if not target and entry.code.startswith(PROTEST_CODES):
+            if not target and (entry.code.startswith(PROTEST_CODES) or entry.code[:2] in WORDS_ROOTS):
+                # (大使館前での声明発表: words said in front of an institution are addressed to it)
                 target = [x for x in _protested_at(s, p, noun) if x not in source]
             if not target and entry.code[:2] in WORDS_ROOTS:
                 target = self._voiced_party(s, s.tok(trig.first).idx, source)
