@@ -869,6 +869,9 @@ ORG_CASES = [
     ("韓国の中央日報が報じた。韓国紙によると、", [("韓国", "KOR"), ("中央日報", "ORG_JOONGANG_ILBO"),
                                       ("韓国紙", "ORG_JOONGANG_ILBO")]),
     ("ユニクロが新店舗を開いた。", [("ユニクロ", "ORG_UNIQLO")]),
+    # armed groups (curated rows: the KB build keeps no Phoenix name without an organisation word)
+    ("ボコ・ハラムが村を襲撃した。", [("ボコ・ハラム", "ORG_BOKO_HARAM")]),
+    ("アル・シャバブが犯行声明を出した。", [("アル・シャバブ", "ORG_AL_SHABAAB")]),
     # North Korea's ruling party, and an organ of it, are the party (sector GOV)
     ("朝鮮労働党は声明を出した。", [("朝鮮労働党", "ORG_WPK")]),
     # polling firms
