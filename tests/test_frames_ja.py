@@ -437,6 +437,8 @@ LEXICON_CASES = [
     # diplomat's state, not the ministry he is summoned to; the protest after it is at him
     ("日本政府は韓国の大使を外務省に呼び出して抗議した。", [("JPN_GOV", "040", "KOR"), ("JPN_GOV", "114", "KOR")]),
     ("日本政府は駐韓大使を一時帰国させた。", [("JPN_GOV", "161", "KOR")]),
+    # 駐日 is where the diplomat serves, not whose he is: the genitive before it says that
+    ("日本政府は中国の駐日大使を外務省に呼び出して抗議した。", [("JPN_GOV", "040", "CHN"), ("JPN_GOV", "114", "CHN")]),
     # 〜することで合意した: one party agreeing to an act commits to it (0354: intent to ease
     # sanctions); two parties agreeing is their agreement (030), not the act
     ("日本政府は北朝鮮への制裁を解除することで合意した。", [("JPN_GOV", "0354", "PRK")]),

@@ -408,16 +408,19 @@ class _Sentence:
         when only titles and suffixes follow (プーチン大統領, 韓国人男性2人); a person before
         a state qualifier (バイデン米大統領); with those coordinated before it by や / か."""
         a = self.noun_start(i)
+        posted = self._posted_to(a, i)
         ids: list[str] = []
         last = -1
         for k in range(a, i + 1):
+            if k in posted:
+                continue
             for x in self.story.tok_actors.get(k, ()):
                 if x not in ids:
                     ids.append(x)
                 last = k
         if last < 0:  # 李承晩大統領と国会が: the actors coordinated with a noun naming none
             return self._coordinated(i) or self._crafts_owner(a, i)
-        tail = [self.tok(k) for k in range(last + 1, i + 1)]
+        tail = [self.tok(k) for k in range(last + 1, i + 1) if k not in posted]
         if not is_actor_tail(tail) and not _names_craft(tail):
             return self._coordinated(i)
         heads = list(self.story.tok_actors.get(last, ()))
@@ -426,6 +429,18 @@ class _Sentence:
         if persons and all(x in actors and actors[x].type in STATE_TYPES for x in heads):
             heads = persons[-1:]
         return list(dict.fromkeys(self._coordinated(i) + heads))
+
+    def _posted_to(self, a: int, i: int) -> set[int]:
+        """The tokens of 駐 + the state a diplomat is posted to (駐日大使, 武藤駐韓大使): that
+        state is where he serves, not whose he is, so it heads nothing."""
+        out: set[int] = set()
+        for k in range(a, i):
+            text = self.tok(k).text
+            if text.startswith("駐") and len(text) > 1 and self.story.tok_actors.get(k):
+                out.add(k)  # 駐日, 駐韓: one word
+            elif text == "駐" and self.story.tok_actors.get(k + 1):
+                out |= {k, k + 1}
+        return out
 
     def _crafts_owner(self, a: int, i: int) -> list[str]:
         """The owner named in the genitive of a noun for craft (中国の戦闘機 -> China), which
