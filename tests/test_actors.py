@@ -865,6 +865,8 @@ ORG_CASES = [
                                           ("中央日報", "ORG_JOONGANG_ILBO"),
                                           ("同紙", "ORG_JOONGANG_ILBO")]),
     ("朝鮮中央通信は声明を発表した。", [("朝鮮中央通信", "ORG_KCNA")]),
+    # 同サイト: the news site named before (a kind: MED anaphor, like 同紙 / 同局)
+    ("聯合ニュースが報じた。同サイトによると、", [("聯合ニュース", "ORG_YONHAP"), ("同サイト", "ORG_YONHAP")]),
     # a noun for one outlet after an outlet of its country is named: that outlet again
     ("韓国の中央日報が報じた。韓国紙によると、", [("韓国", "KOR"), ("中央日報", "ORG_JOONGANG_ILBO"),
                                       ("韓国紙", "ORG_JOONGANG_ILBO")]),
