@@ -479,6 +479,15 @@ def test_event_dates_clause_discourse_publication():
     assert [(e.date, e.date_source) for e in doc._.events] == [(PUB, "publication")]
 
 
+def test_a_lead_date_carries_over_two_undated_paragraphs():
+    # the lead's date dates the act told two paragraphs later, not three
+    lead = "In 2021 Belarus detained an opposition journalist.\n\nThe case drew wide attention.\n\n"
+    doc = _doc(lead + "The United States imposed sanctions on Belarus.")
+    assert [(e.event_code, e.date_source) for e in doc._.events][-1] == ("163", "discourse")
+    doc = _doc(lead + "Many wrote about it.\n\nThe United States imposed sanctions on Belarus.")
+    assert [(e.event_code, e.date_source) for e in doc._.events][-1] == ("163", "publication")
+
+
 def test_a_date_describing_a_noun_dates_no_other_event():
     # the treaty's date is not the criticism's, nor the next sentence's
     doc = _doc(

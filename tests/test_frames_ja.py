@@ -683,3 +683,22 @@ def test_a_reaction_to_what_a_clause_says_aims_at_the_last_speaker_when_it_names
     )
     assert ("JPN_NETIZENS", "111", "PER_HATOYAMA_YUKIO") in events
     assert ("JPN_NETIZENS", "111", "CHN") not in events
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        # a lead's date carries over one or two undated paragraphs (the act told after it) ...
+        ("", ("2020-08-05", "discourse")),
+        ("選挙には多くの人が行った。\n\n", ("2020-08-05", "discourse")),
+        # ... not over three: by then the story has moved on
+        ("選挙には多くの人が行った。\n\n結果は注目された。\n\n", ("2026-02-10", "publication")),
+    ],
+)
+def test_a_date_carries_over_two_undated_paragraphs(between, expected):
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    text = "2020年8月5日に選挙があった。\n\n" + between + "米国は中国を批判した。"
+    events = v2(run_nlp(prepare(text), "ja", "2026-02-10"))
+    assert [(e.date, e.date_source) for e in events] == [expected]

@@ -66,9 +66,11 @@ GROUP_PAIR_WORDS = (
 )
 _GROUP_PAIR_SET = frozenset(GROUP_PAIR_WORDS)
 STATE_TYPES = ("STATE", "GOVERNMENT", "COUNTRY")
-# An undated paragraph takes the last date of the paragraph just before it
-# (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it).
-DISCOURSE_DATE_PARAGRAPHS = 1
+# An undated paragraph takes the last date written in the two paragraphs before it
+# (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it; a lead's
+# "On Wednesday" dates the vote told two paragraphs later). One paragraph lost dev events'
+# dates in both languages; three gained nothing more.
+DISCOURSE_DATE_PARAGRAPHS = 2
 FRAME_DATE_FOLLOWERS = ("には", "は", "にも", "、", ",", "から", "以降", "以来")
 
 
@@ -977,7 +979,7 @@ def _event_date(
     """The DATE governing the clause: the last one in the clause before the trigger;
     else one that frames the sentence (25年12月には…, 2021年、…); else the first
     one of the sentence before the trigger; else the discourse date (the last
-    date of the paragraph, or of the paragraph just before an undated one);
+    date of the paragraph, or of the two paragraphs before an undated one);
     else the publication date."""
     limit = max(trigger_start, pred.chunk.start)
     before = [d for d in dates if d.start < limit]

@@ -35,7 +35,7 @@ from importlib import resources
 from pipeline.dates import calendar_mentions, calendar_value
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention
 
-DISCOURSE_DATE_PARAGRAPHS = 1
+DISCOURSE_DATE_PARAGRAPHS = 2  # as the Japanese coder's (pipeline.events.coder): see there
 RECIPIENT_PREPS = ("on", "to", "upon")
 PARTNER_PREPS = ("with",)
 OBLIQUE_PREPS = ("against", "toward", "towards", "at", "into")
