@@ -108,3 +108,19 @@ def calendar_mentions(dates) -> list:
         (d for d in dates or [] if d.type in ("DATE", "TIME") and calendar_value(d.value)),
         key=lambda d: d.start,
     )
+
+
+# An undated paragraph takes the last date written in the two paragraphs before it
+# (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it; a lead's
+# "On Wednesday" dates the vote told two paragraphs later). One paragraph lost dev events'
+# dates in both languages; three gained nothing more.
+DISCOURSE_DATE_PARAGRAPHS = 2
+
+
+def carried_date(last_date: tuple[int, DateMention] | None, paragraph: int) -> DateMention | None:
+    """The discourse date a new paragraph starts with: `last_date` (the paragraph it was
+    written in, the date) when that is at most DISCOURSE_DATE_PARAGRAPHS before; the
+    event coders of both languages date an undated act by it."""
+    if last_date is not None and paragraph - last_date[0] <= DISCOURSE_DATE_PARAGRAPHS:
+        return last_date[1]
+    return None

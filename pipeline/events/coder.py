@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline.actors.textutil import quote_spans
-from pipeline.dates import calendar_mentions, calendar_value
+from pipeline.dates import calendar_mentions, calendar_value, carried_date
 from pipeline.events import attributes
 from pipeline.events.clauses import (
     NP,
@@ -66,11 +66,6 @@ GROUP_PAIR_WORDS = (
 )
 _GROUP_PAIR_SET = frozenset(GROUP_PAIR_WORDS)
 STATE_TYPES = ("STATE", "GOVERNMENT", "COUNTRY")
-# An undated paragraph takes the last date written in the two paragraphs before it
-# (captions included: 「ヤルタ会談 1945年2月」 dates the Yalta paragraphs after it; a lead's
-# "On Wednesday" dates the vote told two paragraphs later). One paragraph lost dev events'
-# dates in both languages; three gained nothing more.
-DISCOURSE_DATE_PARAGRAPHS = 2
 FRAME_DATE_FOLLOWERS = ("には", "は", "にも", "、", ",", "から", "以降", "以来")
 
 
@@ -126,12 +121,8 @@ def code_events(doc: Doc, embedded: bool = False) -> list[EventMention]:
     m_i = d_i = 0
     for sent in sorted(doc._.sentences or [], key=lambda s: s.start):
         if sent.paragraph != state.para:
-            state.para, state.para_topic, state.para_date = sent.paragraph, [], None
-            if (
-                state.last_date is not None
-                and sent.paragraph - state.last_date[0] <= DISCOURSE_DATE_PARAGRAPHS
-            ):
-                state.para_date = state.last_date[1]  # carried over, see _event_date
+            state.para, state.para_topic = sent.paragraph, []
+            state.para_date = carried_date(state.last_date, sent.paragraph)  # see _event_date
         s_mentions = []
         while m_i < len(mentions) and mentions[m_i].start < sent.end:
             if mentions[m_i].end > sent.start:

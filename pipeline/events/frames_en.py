@@ -32,10 +32,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.dates import calendar_mentions, calendar_value
+from pipeline.dates import calendar_mentions, calendar_value, carried_date
 from pipeline.model import Actor, Arg, DateMention, Frame, Mention
 
-DISCOURSE_DATE_PARAGRAPHS = 2  # as the Japanese coder's (pipeline.events.coder): see there
 RECIPIENT_PREPS = ("on", "to", "upon")
 PARTNER_PREPS = ("with",)
 OBLIQUE_PREPS = ("against", "toward", "towards", "at", "into")
@@ -912,12 +911,7 @@ def frames_en(doc) -> list[Frame]:
     d_i = 0
     for sent in sorted(doc._.sentences or [], key=lambda s: s.start):
         if sent.paragraph != st.para:
-            st.para, st.para_date = sent.paragraph, None
-            if (
-                st.last_date is not None
-                and sent.paragraph - st.last_date[0] <= DISCOURSE_DATE_PARAGRAPHS
-            ):
-                st.para_date = st.last_date[1]
+            st.para, st.para_date = sent.paragraph, carried_date(st.last_date, sent.paragraph)
         s_dates = []
         while d_i < len(dates) and dates[d_i].start < sent.end:
             if dates[d_i].end > sent.start:

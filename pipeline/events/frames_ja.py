@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline.actors.textutil import quote_spans
-from pipeline.dates import calendar_mentions, calendar_value
+from pipeline.dates import calendar_mentions, calendar_value, carried_date
 from pipeline.events.attributes import (
     ANNOUNCE_VERBS,
     HYPOTHETICAL_NOUNS,
@@ -60,7 +60,6 @@ from pipeline.events.attributes import (
 )
 from pipeline.events.clauses import is_actor_tail
 from pipeline.events.coder import (
-    DISCOURSE_DATE_PARAGRAPHS,
     EXPRESSIVE_HEADS,
     FRAME_DATE_FOLLOWERS,
     GROUP_PAIR_WORDS,
@@ -2199,9 +2198,7 @@ def frames_ja(doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon |
     starts = [ps.start for ps in parses]
     for sent in sorted(doc._.sentences or [], key=lambda x: x.start):
         if sent.paragraph != story.para:
-            story.para, story.para_date = sent.paragraph, None
-            if story.last_date is not None and sent.paragraph - story.last_date[0] <= DISCOURSE_DATE_PARAGRAPHS:
-                story.para_date = story.last_date[1]
+            story.para, story.para_date = sent.paragraph, carried_date(story.last_date, sent.paragraph)
             story.para_topic = []
         s_dates = dates[bisect.bisect_left(date_starts, sent.start) : bisect.bisect_left(date_starts, sent.end)]
         s_mentions = mentions[bisect.bisect_left(mention_starts, sent.start) : bisect.bisect_left(mention_starts, sent.end)]
