@@ -487,6 +487,30 @@ def test_an_order_of_force_in_quoted_words_is_a_threat(quoted, code):
 @pytest.mark.parametrize(
     ("quoted", "code"),
     [
+        ("あの人は支持できない", ""),  # the cue negated itself: no praise
+        ("恥ずかしいものは買えないな", "111"),  # the negation is another verb's (買う)
+        ("謝罪すべきではない", "100"),  # a demand negated is still a demand
+        ("立派だとは思えない", ""),
+        ("尊敬できないわ", ""),
+        ("応援します", "051"),
+        ("すごいじゃないか", "051"),  # a question asserts what it asks
+        ("応援しなかったの？", "051"),
+        ("感謝しかない", "051"),  # しかない: only, not a negation
+        ("正論に違いない", "051"),
+        ("不気味きわまりない", "012"),  # an intensifier, not a negation
+        ("許せない", "111"),  # a cue that is itself a negation says what it says
+        ("素晴らしいね、応援してない人もいるけど", "051"),  # the negation is in another clause
+    ],
+)
+def test_a_cue_negated_itself_does_not_count(quoted, code):
+    from pipeline.events.lexicon import voice_code
+
+    assert voice_code(quoted) == code
+
+
+@pytest.mark.parametrize(
+    ("quoted", "code"),
+    [
         ("政府はきちんと説明しろ!", "100"),  # an order of an act (説明, 010): demand it
         ("人質を釈放せよ", "1053"),  # of a release: demand the release (commitments.tsv)
         ("増税反対!!", "1042"),  # a slogan's demand noun (demand_endings.tsv)

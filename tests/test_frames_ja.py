@@ -523,6 +523,22 @@ def test_reported_modality_from_a_hearsay_ending(nlp):
     assert event.modality == "reported"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause under a denied saying or thinking is negated, and the writer's own
+        ("米国は北朝鮮を非難したとは言えない。", ("111", "negated", "asserted")),
+        ("中国は日本の提案を歓迎しているとは言い難い。", ("051", "negated", "asserted")),
+        ("韓国が日本を批判したとは考えにくい。", ("111", "negated", "asserted")),
+        ("米国は北朝鮮を非難したと言えない。", ("111", "affirmed", "reported")),  # no とは: not a denial
+        ("米国は北朝鮮を非難したとは思う。", ("111", "affirmed", "asserted")),
+    ],
+)
+def test_a_denied_saying_negates_its_clause(nlp, text, expected):
+    (event,) = coded(nlp, text)
+    assert (event.event_code, event.polarity, event.modality) == expected
+
+
 def test_what_an_act_would_take_is_hypothetical():
     from pipeline.analysis import run_nlp
     from pipeline.text import prepare

@@ -1168,9 +1168,29 @@ def _interviewer(s: _Sentence, p: Predicate) -> list[str]:
 # --------------------------------------------------------------------------- attributes
 
 
-def _modality(s: _Sentence, p: Predicate) -> str:
-    """As stated: hypothetical | intended | reported | asserted (module docstring)."""
+# 〜とは言えない / 言い難い / 思えない / 考えにくい: the writer denies the clause quoted
+DENYING_VERBS = ("言う", "思う", "考える", "認める", "言い切る", "断言", "信じる")
+HARD_TO = ("難い", "にくい", "辛い", "づらい")
+
+
+def _denied(s: _Sentence, p: Predicate) -> bool:
+    """Is `p` the clause of a denied saying or thinking (批判したとは言えない,
+    歓迎されているとは言い難い)? Its polarity turns."""
+    gov = p.governor
+    if gov is None or gov.kind != "quote" or not gov.marker.endswith(("とは", "とも")):
+        return False
+    q = s.by_i.get(gov.i)
+    if q is None or q.lemma not in DENYING_VERBS:
+        return False
+    return q.negated or any(a in HARD_TO for a in q.auxiliaries)
+
+
+def _modality(s: _Sentence, p: Predicate, denied: bool = False) -> str:
+    """As stated: hypothetical | intended | reported | asserted (module docstring). A
+    denied clause (批判したとは言えない) is the writer's own statement, not a report."""
     stated = _clause_modality(s, p)
+    if denied and stated == "reported":
+        return "asserted"
     return "reported" if stated == "asserted" and _reported(s) else stated
 
 
@@ -1446,11 +1466,12 @@ class _Reader:
 
     def _emit(self, s: _Sentence, p: Predicate, frame: Frame) -> None:
         date, source = _event_date(s, p, frame.start, self.dates, self.story)
+        denied = _denied(s, p)
         frame = dataclasses.replace(
             frame,
             index=len(self.story.frames),
-            polarity="negated" if p.negated else "affirmed",
-            modality=_modality(s, p),
+            polarity="negated" if p.negated != denied else "affirmed",
+            modality=_modality(s, p, denied),
             date=date,
             date_source=source,
         )

@@ -10,6 +10,7 @@ pattern matches wins; a row with an empty pattern is the trigger's default.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -265,18 +266,43 @@ def quoted_cues() -> tuple[tuple[str, str, bool], ...]:
     return (*((c, k, False) for c, k in load_voice_cues()), *((c, k, True) for c, k in threat_cues()))
 
 
-def _cue_starts(quoted: str, cue: str, threat: bool) -> list[int]:
+# a cue word negated itself (尊敬できない, 応援してない, 立派だとは思えない) says the opposite,
+# so it does not count; a question (「すごいじゃないか」「応援しなかったの？」) asserts what
+# it asks, and しかない / 違いない / たまらない / きわまりない are no negations. Only inflection (kana)
+# may stand between the cue and its negation: 「恥ずかしいものは買えない」 negates 買う.
+CUE_NEGATION = re.compile(
+    r"(?:[ぁ-ゖ]{0,6}?|[ぁ-ゖ]{0,3}?(?:とは|とも)(?:思え|言え|考え))"
+    r"(?<!しか)(?<!違い)(?<!たまら)(?<!しれ)(?<!きわまり)(?<!この上)(?:ない|なく|なかっ|ません|ねえ|ねぇ|ねー|ぬ)(?!た?(?:か|[？?]|じゃん|の[？?]))"
+)
+CASE_BREAKS = ("を", "が", "も", "の", "に", "へ", "と", "や")  # the cue's own phrase ends there
+
+
+def negated_at(quoted: str, end: int) -> bool:
+    """Is the word ending at `end` in the quoted words negated itself?"""
+    m = CUE_NEGATION.match(quoted, end)
+    if m is None:
+        return False
+    own = re.split("とは|とも", quoted[end : m.end()])[0]
+    return not any(b in own for b in CASE_BREAKS)
+
+
+def _cue_starts(quoted: str, cue: str, code: str, threat: bool) -> list[int]:
+    """Where `cue` stands in the quoted words, not negated after it (`negated_at`). A cue
+    that is itself a negation (許せない) is what it says; a demand or a threat negated is
+    still one (「謝罪すべきではない」)."""
     out = []
+    own_negation = "な" in cue[-3:] or "ず" in cue[-2:]  # 許せない, 許さず: the cue negates
     pos = _find_cue(quoted, cue, threat)
     while pos >= 0:
-        out.append(pos)
+        if own_negation or threat or code.startswith("10") or not negated_at(quoted, pos + len(cue)):
+            out.append(pos)
         pos = _find_cue(quoted, cue, threat, pos + 1)
     return out
 
 
 def cue_positions(quoted: str, code: str) -> list[tuple[int, int]]:
     """The spans of the cue words of `code` in the quoted words."""
-    return [(p, p + len(c)) for c, k, threat in quoted_cues() if k == code and c in quoted for p in _cue_starts(quoted, c, threat)]
+    return [(p, p + len(c)) for c, k, threat in quoted_cues() if k == code and c in quoted for p in _cue_starts(quoted, c, k, threat)]
 
 
 def voice_code(quoted: str) -> str:
@@ -291,7 +317,7 @@ def voice_code(quoted: str) -> str:
     for cue, code, threat in quoted_cues():
         if cue not in quoted:  # most cues: no look for each place
             continue
-        starts = _cue_starts(quoted, cue, threat)
+        starts = _cue_starts(quoted, cue, code, threat)
         if not starts:
             continue
         n, first = hits.get(code, (0, starts[0]))
