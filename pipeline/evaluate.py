@@ -48,7 +48,11 @@ Actors (identity, one-to-one)
       So BLR_PRISONERS ("political prisoners") matches by name only.
     Gold and system actors are paired one-to-one (maximum matching); an
     extra system actor with the identity of an already paired gold actor is a
-    false positive ("duplicate"). The type breakdown counts recall by gold
+    false positive ("duplicate"). Conversely one system actor is credited to
+    one gold actor only, though several have its identity (a provincial
+    council, its members and the National Assembly, all KOR LEG): the system
+    named one participant where the gold names several; events, matched by
+    identity, are not affected. The type breakdown counts recall by gold
     type and precision by system type.
 
 Dates

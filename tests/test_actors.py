@@ -934,6 +934,20 @@ ORG_FORM_CASES = [
     ("大韓タトゥー協会", "Korea Tattoo Association", "", "NGO"),  # words of names in English (org_words)
     ("独島警備隊", "Dokdo Guard", "", "COP"),  # the name's word wins over the place's English name
     ("独島郷友会", "Dokdo Hometown Association", "", "NGO"),
+    # org_words.tsv, composed: a place of Korea or China inside the name read in its language,
+    # the words between too; a place's kind before a word of the name is that word's
+    ("慶北道議会", "Gyeongbuk Provincial Council", "KOR", "LEG"),
+    ("民主党", "Democratic Party", "", "PTY"),  # 民主 is a word (and a town UniDic does not read as one)
+    ("釜山青年連合会", "Busan Youth Federation", "KOR", ""),
+    ("広東如意科技集団", "Guangdong Ruyi Technology Group", "CHN", ""),
+    ("北京人権研究院", "Beijing Human Rights Research Institute", "CHN", ""),
+    ("東京外国語大学", "Tokyo Foreign Studies University", "JPN", "EDU"),
+    ("日本平和記念館", "Japan Peace Memorial Hall", "JPN", ""),
+    ("サッカー日本代表", "Soccer Japan national team", "JPN", "CVL"),  # a national team: athletes
+    # a Japanese company or outlet is romanised whole, long vowels unmarked
+    ("吉本興業", "Yoshimoto Kogyo", "", ""),
+    ("中央公論新社", "Chuo Koron Shinsha", "", "BUS"),
+    ("講談社", "Kodansha", "", "BUS"),
 ]
 
 
@@ -951,6 +965,22 @@ def test_organisations_named_after_a_place(nlp, text, surface, english, country)
     assert len(mentions) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Korean family name and two given syllables in katakana, in a story that names
+        # Korea: a person even where no title follows and the NER sees none
+        ("韓国の人気候補の核武装論 ‐ キム・ソンハ", {"キム・ソンハ": "Kim Seong-ha"}),
+        ("キム・ソンハの論考が出た。", {}),  # Korea not named
+        ("韓国でチェ・ゲバラの映画が話題だ。", {}),  # three given syllables: no Korean name
+    ],
+)
+def test_korean_names_in_katakana_where_korea_is_named(nlp, text, expected):
+    mentions, actors = run(nlp, text, published="2012-08")
+    got = {m.text: actors[m.actor_id].name_en for m in mentions if actors[m.actor_id].type == "PERSON"}
+    assert got == expected
+
+
 def test_a_new_place_in_a_story_about_korea_is_read_as_korean(nlp):
     from pipeline.actors.linker import _DocView, unknown_name_actor
     from pipeline.nlp import make_doc
@@ -958,6 +988,14 @@ def test_a_new_place_in_a_story_about_korea_is_read_as_korean(nlp):
     text = "明洞で集会があった。"
     doc = make_doc(nlp, text, "2012-08", [Sentence(0, 0, len(text), "body", 0, text)])
     assert unknown_name_actor(_DocView(doc), 0, 2, "明洞", "PLC", load_kb(), ["KOR"]).name_en == "Myeongdong"
+
+
+def test_a_new_organisation_after_a_state_is_of_it_and_read_in_its_language(kb):
+    from pipeline.actors.orgs import org_actor
+
+    actor = org_actor("NEW_ORG_X", "南原市議会", kb, "KOR")  # 韓国の南原市議会
+    assert (actor.name_en, actor.country) == ("Namwon City Council", "KOR")
+    assert org_actor("NEW_ORG_X", "如意集団", kb, "CHN").name_en == "Ruyi Group"
 
 
 @pytest.mark.parametrize(("name", "english", "country", "sector"), ORG_FORM_CASES)

@@ -132,11 +132,12 @@ def test_former_title_is_not_the_government(nlp, kb):
         ("韓国の警察は、崔順実氏を逮捕した。韓国の検察も捜査した。", "Choi Sun-sil", "KOR"),  # a Korea story
         ("中国の劉暁波氏が受賞し、中国政府は反発した。", "Liu Xiaobo", "CHN"),  # a China story
         ("日本で崔龍海（チェ・リョンヘ）氏が語った。", "Choi Ryong-hae", ""),  # the gloss reads it as Korean
-        ("韓国の女優キム・テヒ氏が語った。韓国の市民も。", "Kim Tae-hui", "KOR"),  # katakana, Korea story
+        ("韓国の女優キム・テホ氏が語った。韓国の市民も。", "Kim Tae-ho", "KOR"),  # katakana, Korea story
         ("ジョン・スミス氏が韓国で語った。韓国の市民も。", "Jon Sumisu", ""),  # no Korean family name
         ("韓国の記者イ・ジョンソン氏が批判した。", "Lee Jeong-seong", "KOR"),  # not Johnson: a Korean given name
         ("韓国の歌手イ・ラン氏が抗議した。", "Lee Ran", "KOR"),  # not Iran (イラン) spelt with ・
-        ("川村一郎氏は韓国で語った。韓国の市民も。", "Ichiro Kawamura", ""),  # Japanese: cutlet, given name first
+        ("川村一郎氏は韓国で語った。韓国の市民も。", "Ichiro Kawamura", "JPN"),  # Japanese: cutlet, given name first; a Japanese
+        ("林一郎氏は語った。", "Ichiro Hayashi", ""),  # a family name of one kanji may be Chinese or Korean too: no country
     ],
 )
 def test_unknown_cjk_names_read_in_their_language(nlp, text, name_en, country):
@@ -352,3 +353,24 @@ def test_generated_organisations_have_type_country_and_sector(kb):
     assert (taliban.type, taliban.country, taliban.sector) == ("ORG", "AFG", "REB")
     assert "IGO_THE_EUROPEAN_UNION" not in kb.actors  # the curated IGO_EU has it
     assert kb.surfaces_en.get("United States Congress") is None or kb.surfaces_en["United States Congress"][0].key == "USA_LEG"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # a noun for people glued to a name the NER finds describes the person: no actor
+        ("歌手IUが来日した。", "IU", ""),
+        # a state inside the describing noun stays named, and is the new person's country
+        ("韓国人歌手のIUが来日した。", "IU", "KOR"),
+    ],
+)
+def test_a_noun_glued_to_a_person_describes_that_person(text, person, country):
+    from pipeline.api import analyze
+
+    r = analyze(text, published="2012-08-20")
+    actors = {a["actor_id"]: a for a in r.actors}
+    assert not [m for m in r.mentions if actors[m["actor_id"]]["type"] == "GROUP"]
+    (m,) = [m for m in r.mentions if m["text"] == person]
+    assert actors[m["actor_id"]]["country"] == country
+    assert ("韓国" in [m["text"] for m in r.mentions]) == (country == "KOR")
+

@@ -13,6 +13,7 @@ from spacy.language import Language
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import (
+    _agent_noun,
     _DocView,
     is_staff_noun,
     names_a_thing,
@@ -258,6 +259,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
     _link_family_names(mentions, actors)
     _staff_of_organisations(mentions, actors, doc.text, kb)
+    mentions = _without_describing_nouns(mentions, actors, doc.text, kb, getattr(doc._, "qualifiers", None) or ())
     mentions = _anaphors_of_found_organisations(mentions, actors, doc.text, kb, doc._.sentences or [])
     used = {m.actor_id for m in [*mentions, *named_within(doc, mentions)]}
     for key in [k for k in actors if k not in used]:
@@ -352,6 +354,31 @@ def _staff_of_organisations(mentions, actors, text: str, kb) -> None:
             _linked(m, kb.get(key), actors)
             continue
         m.actor_id, m.label, m.link_method = a.actor_id, org.label, "anaphora"
+
+
+def _without_describing_nouns(mentions, actors, text: str, kb, qualifiers=()) -> list:
+    """A noun for people right before a person the NER found (歌手IU, 女優のキム・テヒ,
+    韓国人歌手IU) describes that person and is no actor of its own, as the linker reads it
+    before a name the rules found (`linker._describes_person`); a state inside it stays
+    named (韓国 of 韓国人歌手), and is the country of a new person who has none."""
+    sectors = kb.lexicon.get("sectors", {})
+    drop, states = set(), []
+    for m, p in zip(mentions, mentions[1:], strict=False):
+        if p.link_method != "model" or p.label != "PERSON" or text[m.end : p.start] not in ("", "の"):
+            continue
+        a = actors.get(m.actor_id)
+        spec = sectors.get(_agent_noun(m.text, sectors)) if m.label == "GROUP" else None
+        if a is None or a.type != "GROUP" or spec is None or spec.get("type") != "GROUP":
+            continue
+        drop.add(id(m))
+        inner = [q for q in qualifiers if m.start <= q.start and q.end <= m.end and q.label == "STATE"]
+        states += [replace(q, link_method="kb") for q in inner]
+        person = actors.get(p.actor_id)
+        if inner and person is not None and not person.in_kb and not person.country:
+            person.country = inner[-1].actor_id
+    if not drop:
+        return mentions
+    return sorted([*(m for m in mentions if id(m) not in drop), *states], key=lambda m: (m.start, m.end))
 
 
 def _anaphors_of_found_organisations(mentions, actors, text: str, kb, sentences) -> list:

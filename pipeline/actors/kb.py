@@ -481,6 +481,23 @@ def load_agents(lang: str) -> dict[str, dict]:
     return out
 
 
+ORG_WORD_COLUMNS = ("ja", "en", "lang")
+
+
+@lru_cache(maxsize=1)
+def load_org_words() -> dict[str, dict[str, str]]:
+    """org_words.tsv: language ('' any, 'ko', 'zh') -> word of organisation names -> its
+    English (大韓 Korea, 委員会 Committee), read by pipeline.actors.orgs."""
+    out: dict[str, dict[str, str]] = {}
+    for n, row in enumerate(_read_tsv("org_words.tsv"), 1):
+        if tuple(row) != ORG_WORD_COLUMNS or not row["ja"] or not row["en"]:
+            raise ValueError(f"org_words.tsv row {n}: needs the columns {ORG_WORD_COLUMNS}, got {row}")
+        if row["lang"] not in ("", "ja", "ko", "zh"):
+            raise ValueError(f"org_words.tsv row {n}: unknown lang {row['lang']!r}")
+        out.setdefault(row["lang"], {})[row["ja"]] = row["en"]
+    return out
+
+
 def _read_yaml(name: str) -> dict:
     text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
@@ -728,6 +745,7 @@ def build_kb(overlay: Path | None = None, generated_places: bool = True) -> Know
     # lexicon words
     lexicon = _read_yaml("lexicon.yaml")
     lexicon["sectors"] = load_agents("ja")
+    lexicon["org_words"] = load_org_words()
     abbreviations = _read_yaml("abbreviations.yaml")
     for kind, section in (  # a title reading first: パク選手, 田中容疑者 (a title and an agent)
         ("title", "titles"),

@@ -459,6 +459,7 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
     event_suffixes = sorted(kb.lexicon.get("event_suffixes", []), key=len, reverse=True)
     out: list[Cand] = []
     local: dict[str, str] = {}  # kana key -> actor id of names seen in this article
+    korea_named = any(c.kind == "actor" and kb.country_of(c.key) in CJK_STATES["ko"] for c in cands)
     for c in cands:
         if (
             c.kind == "actor"
@@ -517,6 +518,9 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
         if suffix and name_like(s, e):
             return Cand(s, e + len(suffix), "actor", "", method="new", conf=CONF_NEW, title="ORG")
         if title and title not in ("相",) and (name_like(s, e) or title in ("氏", "さん")):
+            return Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER")
+        if korean and korea_named and romanise_korean_katakana(surface).count("-") == 1:
+            # キム・ソンハ in a story that names Korea: a Korean name, two given syllables as most are
             return Cand(s, e, "actor", "", method="new", conf=CONF_NEW, title="PER")
         if (
             tagged(s, e, "地名")
@@ -601,10 +605,12 @@ def _scan_unknown(kb: KnowledgeBase, v: _DocView, cands: list[Cand], published: 
             e = v.tok_end[j]
             j += 1
         e = _name_before_title(kb, v, s, e)  # 劉暁|波氏: UniDic stops a Chinese name short
+        two = j - i >= 2 and "姓" in tag
+        while j < n and v.tok_end[j] <= e:
+            j += 1  # 李|恩|定氏: the given name taken in is no name of its own
         surface = text[s:e]
         if not is_all_katakana(surface) and not _covered(taken2, s, e):
             title = _next_title(kb, text, e)
-            two = j - i >= 2 and "姓" in tag
             earlier = {aid for start, full, aid in named if start < s and full.startswith(surface) and full != surface}
             if len(earlier) == 1 and "姓" in tag:
                 out.append(Cand(s, e, "actor", earlier.pop(), method="anaphora", conf=CONF_ANAPHORA))
@@ -1058,9 +1064,13 @@ def link_actors(
     quoted: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     quotes = quote_spans(text)
+    home = kb.lexicon.get("home_country", "")
     for c in result:
         if c.kind == "actor" and not c.standalone:
-            ctry = actor_of(c).country
+            a = actor_of(c)
+            ctry = a.country
+            if a.type == "PERSON" and not a.in_kb and ctry == home:
+                continue  # a new Japanese name is the news' own (北川景子): no sign of where the story is
             if ctry and ctry in kb.actors and kb.actors[ctry].type == "STATE":
                 tally = quoted if _covered(quotes, c.start, c.end) else counts
                 tally[ctry] = tally.get(ctry, 0) + 1
@@ -1512,15 +1522,18 @@ CJK_STATES = {"ko": ("KOR", "PRK"), "zh": ("CHN", "TWN", "HKG", "MAC")}
 _GLOSS_RE = re.compile(r"[（(]([\u30a1-\u30fa\u30fc・]+)[）)]")
 
 
-def new_actor(surface: str, kind: str, kb: KnowledgeBase | None = None, lang: str = "", gloss: str = "") -> Actor:
+def new_actor(
+    surface: str, kind: str, kb: KnowledgeBase | None = None, lang: str = "", gloss: str = "", country: str = ""
+) -> Actor:
     """An actor for a name the KB does not know (kind PER, ORG or PLC): a stable
     id from the name, the name romanised as its English name (a person's read as Korean
     or Chinese when `lang` says so: 李明博 -> Lee Myeong-bak, not Ri Akihiro; the katakana
     `gloss` the text gives is kept as an alias), in_kb False; an organisation gets what
-    its form says (sector, country, English name: orgs.py)."""
+    its form says (sector, country, English name: orgs.py), or `country`, the state the
+    text puts it in (韓国の慶北道議会: KOR, read the Korean way)."""
     actor_id = new_actor_id(surface, kind)
     if kind == "ORG" and kb is not None:
-        return org_actor(actor_id, surface, kb)
+        return org_actor(actor_id, surface, kb, country)
     aliases = [surface, gloss] if gloss else [surface]
     if lang == "ko":  # the other spellings English-language news uses (Park Jong-woo)
         aliases += korean_name_spellings(surface)
@@ -1573,7 +1586,7 @@ def unknown_name_actor(
         if country in forms:  # 日本の民主党, 共産党 in a story about Japan: the country's party
             return kb.get(forms[country])
     lang, gloss = _name_language(v, s, e, countries) if kind == "PER" else ("", "")
-    actor = new_actor(surface, kind, kb, lang, gloss)
+    actor = new_actor(surface, kind, kb, lang, gloss, _state_before(kb, v.text, s) if kind == "ORG" else "")
     if kind == "PLC" and countries and countries[0] in CJK_STATES["ko"]:
         actor.name_en = romanise_place(surface, "ko") or actor.name_en  # 明洞 in a story about Korea: Myeongdong
     home = next((c for c in countries if c in CJK_STATES[lang]), "") if lang else ""
@@ -1583,6 +1596,8 @@ def unknown_name_actor(
         end = _family_name_end(v, s, e)
         if end:
             actor.name_en = romanise_japanese_name(v.text[s:end], v.text[end:e])
+            if end - s >= 2:  # a Japanese family name of two kanji or more and a given name: a Japanese
+                actor.country = kb.lexicon.get("home_country", "")  # (劉|暁波, one kanji: maybe not)
     return actor
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.actors.textutil import is_all_katakana, romanise
+from pipeline.actors.textutil import is_all_katakana, is_kanji, romanise, romanise_place
 from pipeline.model import Actor
 
 # 新聞 is romanised Shinbun by kana; the papers write Shimbun (m before b, p, m)
@@ -29,18 +29,30 @@ def org_suffix(surface: str, suffixes: dict) -> str:
     return best
 
 
-def org_english_name(surface: str, suffixes: dict, kb=None) -> str:
+def org_english_name(surface: str, suffixes: dict, kb=None, lang: str = "") -> str:
     """English name of an organisation from its form (see the module docstring); a
-    head that is a state or place the KB knows keeps its English name (Seoul Shimbun)."""
+    head that is a state or place the KB knows keeps its English name (Seoul Shimbun).
+    `lang` ('ko', 'zh'): the language of the organisation's country, in which words the
+    tables do not translate are read (慶北道議会 -> Gyeongbuk Provincial Council)."""
     suf = org_suffix(surface, suffixes)
     head = surface[: len(surface) - len(suf)] if suf else surface
     place = _place(head, kb) if kb is not None and suf else None
-    words = (kb.lexicon.get("org_words") or {}) if kb is not None else {}
+    words = org_words(kb, lang)
+    form = (suffixes.get(suf) or {}).get("en", "{}") if suf else "{}"
+    sector = (suffixes.get(suf) or {}).get("sector", "") if suf else ""
+    if not lang and sector in ("BUS", "MED"):
+        words = {}  # a Japanese company or outlet romanises its own name: 中央公論新社, not Central
+        if form == "{}":
+            return re.sub(r" Sha$", "sha", plain_long_vowels(romanise(surface)))  # 講談社: Kodansha
     if head in words:  # 独島警備隊: Dokdo, as the organisation's own English name says
         name = words[head]
+    elif place is not None and not (lang and all(is_kanji(ch) for ch in head)):
+        name = place.name_en
     else:
-        name = place.name_en if place is not None else _english_words(head, words)
-    form = (suffixes.get(suf) or {}).get("en", "{}") if suf else "{}"
+        name = _english_words(head, words, kb, lang)
+    own = org_words(kb, lang, only=True).get(suf, "") if suf and lang else ""
+    if own:  # 〜日報 of a Korean paper: Ilbo, as the papers write it
+        form = "{} " + own
     if suf and form == "{}":
         return name
     if suf in ("新聞", "新聞社"):
@@ -48,13 +60,30 @@ def org_english_name(surface: str, suffixes: dict, kb=None) -> str:
     return form.format(name).strip() if name else ""
 
 
+def org_words(kb, lang: str = "", only: bool = False) -> dict:
+    """Words of organisation names -> English (org_words.tsv): the rows for any language,
+    those for `lang` winning; with `only`, the rows for `lang` alone."""
+    table = (kb.lexicon.get("org_words") or {}) if kb is not None else {}
+    if only:
+        return table.get(lang, {})
+    return {**table.get("", {}), **table.get(lang, {})} if lang else table.get("", {})
+
+
 _SCRIPT_RUNS = re.compile(r"[\u30a1-\u30fa\u30fc・]+|[^\u30a1-\u30fa\u30fc・]+")
+# long vowels as English-language news writes Japanese names: Kogyo, not Kougyou
+_LONG_O = re.compile(r"ou(?![aeiu])|oo(?![aeiu])")
 
 
-def _english_words(head: str, known: dict | None = None) -> str:
+def plain_long_vowels(roman: str) -> str:
+    """Japanese romaji without long vowels (Kougyou -> Kogyo, Chuuou -> Chuo; Inoue stays)."""
+    return _LONG_O.sub("o", roman).replace("uu", "u").replace("Ou", "O").replace("Oo", "O").replace("Uu", "U")
+
+
+def _english_words(head: str, known: dict | None = None, kb=None, lang: str = "") -> str:
     """Each katakana loanword UniDic knows keeps its English spelling (インクリメントP
-    -> Increment P, セレッソ大阪 -> Cerezo Osaka); a word of names the lexicon translates
-    (`org_words`: 大韓 Korea, 国際 International) its English; anything else is romanised."""
+    -> Increment P, セレッソ大阪 -> Cerezo Osaka); a word of names the table translates
+    (`org_words`: 大韓 Korea, 国際 International) its English, a state or place its name;
+    anything else is romanised in `lang` (Korean, pinyin), else the Japanese way."""
     words = []
     for run in _SCRIPT_RUNS.findall(head):
         bare = run.strip("・")
@@ -65,30 +94,69 @@ def _english_words(head: str, known: dict | None = None) -> str:
         elif bare.isascii():
             words.append(bare)
         else:
-            words += _translated(bare, known or {})
+            words += _translated(bare, known or {}, kb, lang)
     return " ".join(w for w in words if w)
 
 
-def _translated(run: str, known: dict) -> list[str]:
-    """A run of kanji (and kana) as English words: the longest word the lexicon knows at
-    each point, the characters between romanised together."""
+def _translated(run: str, known: dict, kb=None, lang: str = "") -> list[str]:
+    """A run of kanji (and kana) as English words: the longest word the table knows, or
+    state or place the KB knows, at each point; the characters between read together."""
     out: list[str] = []
     rest, i = "", 0
-    longest = max(map(len, known), default=0)
+    longest = max(max(map(len, known), default=0), 8 if kb is not None else 0)
     while i < len(run):
-        word = next((run[i : i + n] for n in range(min(longest, len(run) - i), 0, -1) if run[i : i + n] in known), "")
+        word, english = "", ""
+        for n in range(min(longest, len(run) - i), 0, -1):
+            piece = run[i : i + n]
+            if piece in known:
+                word, english = piece, known[piece]
+                break
+            if n >= 2 and kb is not None:
+                english = _place_english(piece, kb, lang)
+                if english and n >= 3 and any(run.startswith(w, i + n - 1) for w in known if len(w) >= 2):
+                    continue  # 慶北|道議会: the place without its kind, which begins a word of the name
+                if english:
+                    word = piece
+                    break
         if word:
             if rest:
-                out.append(romanise(rest))
+                out.append(_read(rest, lang))
                 rest = ""
-            out.append(known[word])
+            out.append(english)
             i += len(word)
         else:
             rest += run[i]
             i += 1
     if rest:
-        out.append(romanise(rest))
+        out.append(_read(rest, lang))
     return out
+
+
+# the language a place or organisation of these countries is read in
+PLACE_LANGUAGE = {"CHN": "zh", "TWN": "zh", "HKG": "zh", "MAC": "zh", "KOR": "ko", "PRK": "ko"}
+
+
+def _read(chars: str, lang: str) -> str:
+    """Characters no table translates: read in the organisation's language (如意 -> Ruyi)."""
+    if lang:
+        roman = romanise_place(chars, lang)
+        if roman:
+            return roman
+    return plain_long_vowels(romanise(chars))
+
+
+def _place_english(form: str, kb, lang: str) -> str:
+    """English of a state or place named `form` inside an organisation's name: a place of
+    China or the Koreas in its own language (慶北 -> Gyeongbuk, 山東 -> Shandong), else its
+    English name; '' when the KB knows no such state or place."""
+    actor = _place(form, kb)
+    if actor is None:
+        found = kb.place_named(form, found_by="unidic")  # 慶北; not 民主, a town UniDic reads as a word
+        actor = kb.get(found) if found else None
+    if actor is None:
+        return ""
+    own = PLACE_LANGUAGE.get(actor.country, "") if actor.type == "PLACE" else ""
+    return (romanise_place(form, own) if own else "") or actor.name_en
 
 
 def _place(head: str, kb):
@@ -125,7 +193,8 @@ def _foreign_cutlet():
 
 
 def org_country(surface: str, kb) -> str:
-    """The country of a state or place that begins the name (ソウル新聞, 韓国日報), else ''."""
+    """The country of a state or place that begins the name (ソウル新聞, 韓国日報, 慶北道議会),
+    else ''."""
     for end in range(len(surface) - 1, 1, -1):
         for entry in kb.surfaces.get(surface[:end], ()):
             if entry.kind != "actor":
@@ -133,20 +202,39 @@ def org_country(surface: str, kb) -> str:
             actor = kb.get(entry.key)
             if actor.type in ("STATE", "PLACE") and actor.country:
                 return actor.country
+        place = kb.place_named(surface[:end], found_by="unidic") if all(is_kanji(ch) for ch in surface[:end]) else ""
+        if place and kb.get(place).country:
+            return kb.get(place).country
     return ""
 
 
-def org_actor(actor_id: str, surface: str, kb) -> Actor:
-    """A new organisation with the sector, country and English name its form gives."""
+def _state_ending(text: str, kb) -> str:
+    """The state whose name `text` ends with (サッカー韓国 -> KOR), else ''."""
+    for n in range(min(8, len(text)), 1, -1):
+        actor = _place(text[-n:], kb)
+        if actor is not None and actor.type == "STATE":
+            return actor.actor_id
+    return ""
+
+
+def org_actor(actor_id: str, surface: str, kb, country: str = "") -> Actor:
+    """A new organisation with the sector, country and English name its form gives;
+    `country`: the state the text puts it in (韓国の…), when its name names none."""
     suffixes = kb.lexicon.get("org_suffixes") or {}
     suf = org_suffix(surface, suffixes)
     sector = (suffixes.get(suf) or {}).get("sector", "") if suf else ""
+    own = org_country(surface, kb)
+    heads = kb.lexicon.get("org_head_sectors") or {}
+    head = next((h for h in heads if surface.endswith(h) and len(surface) > len(h)), "")
+    if head and not sector:  # 日本代表: a national team, athletes; 慶北道議会: a legislature
+        sector = heads[head]
+        own = own or _state_ending(surface[: -len(head)], kb)  # サッカー|韓国|代表: Korea's
     return Actor(
         actor_id,
         "ORG",
-        org_english_name(surface, suffixes, kb) or romanise(surface),
+        org_english_name(surface, suffixes, kb, PLACE_LANGUAGE.get(own or country, "")) or romanise(surface),
         surface,
-        org_country(surface, kb),
+        own or country,
         sector,
         False,
         [surface],
