@@ -479,6 +479,30 @@ LEXICON_CASES = [
     # a report to no one named goes to the police of its country (target=@COP)
     ("中国の村民が女性を発見し、110番通報した。", [("CHN_CVL", "020", "CHN_COP")]),
     ("韓国人の男性が日本の警察に通報した。", [("KOR_CVL", "020", "JPN_COP")]),
+    # what an agreement's で-phrase names is what is agreed on (a ceasefire agreed is the
+    # truce, 0871; an agreement to meet or to cooperate economically is that intent); a
+    # summit or a place so named is where: the plain agreement (030)
+    ("イスラエルとハマスは停戦で合意した。", [("ISR", "0871", "PSE_REB")]),
+    ("イスラエルとハマスは停戦で一致した。", [("ISR", "0871", "PSE_REB")]),
+    ("日本と韓国は首脳会談の開催で合意した。", [("JPN", "036", "KOR")]),
+    ("日本と韓国は通貨スワップの拡大で合意した。", [("JPN", "0311", "KOR")]),
+    ("日本と中国は首脳会談で合意した。", [("CHN", "030", "JPN")]),
+    ("ロシアとウクライナはソウルで合意した。", [("RUS", "030", "UKR")]),
+    # a question put to someone asks something of him (PETRARCH ASK: 020)
+    ("韓国の大統領は日本の首相に質問した。", [("PER_LEE_MYUNG_BAK", "020", "PER_NODA_YOSHIHIKO")]),
+    ("韓国の大統領は日本の首相に問いかけた。", [("PER_LEE_MYUNG_BAK", "020", "PER_NODA_YOSHIHIKO")]),
+    # admitting the charges or what is quoted is acknowledging (015); recognised by others
+    # (認められた) is no admission
+    ("韓国の大統領は「すべて事実です」と認めた。", [("PER_LEE_MYUNG_BAK", "015", "")]),
+    ("韓国の大統領は日本の警察の調べに対して容疑を認めている。", [("PER_LEE_MYUNG_BAK", "015", "JPN_COP")]),
+    ("韓国の大統領の功績は日本でも認められた。", []),
+    ("韓国の大統領は「事故は夜に起きた」と証言した。", [("PER_LEE_MYUNG_BAK", "010", "")]),
+    # a clause or quoted words marked と under する is what the subject says (…としている);
+    # …としたら supposes and …したとして gives a reason
+    ("韓国政府は、竹島は韓国の領土だとしている。", [("KOR_GOV", "010", "")]),
+    ("韓国政府は「竹島は韓国の領土だ」としている。", [("KOR_GOV", "010", "")]),
+    ("韓国政府がそうではないとしたら、日本の首相の発言は正しい。", []),
+    ("中国当局はスパイ行為をしたとして日本人を拘束した。", [("CHN_GOV", "173", "JPN")]),
 ]
 
 

@@ -208,3 +208,23 @@ def test_has_trigger(words, expected):
     from pipeline.parser.select import has_trigger
 
     assert has_trigger(words) is expected
+
+
+@pytest.mark.parametrize(
+    "words, lemmas, expected",
+    [
+        # quoted words or a clause marked と under する: a statement, parsed
+        (["政府", "は", "「", "遺憾", "だ", "」", "と", "し", "て", "いる"], ["政府", "は", "「", "遺憾", "だ", "」", "と", "為る", "て", "居る"], True),
+        (["根拠", "は", "ない", "と", "し", "た"], ["根拠", "は", "無い", "と", "為る", "た"], True),
+        (["当たる", "と", "し", "、"], ["当たる", "と", "為る", "、"], True),
+        # として after a noun (as) or before a verb (the reason), としたら (supposing): no
+        (["代表", "と", "し", "て"], ["代表", "と", "為る", "て"], False),
+        (["し", "た", "と", "し", "て", "逮捕"], ["為る", "た", "と", "為る", "て", "逮捕"], False),
+        (["ない", "と", "し", "たら"], ["無い", "と", "為る", "たら"], False),
+        (["ない", "と", "すれ", "ば"], ["無い", "と", "為る", "ば"], False),
+    ],
+)
+def test_states_with_suru(words, lemmas, expected):
+    from pipeline.parser.select import states_with_suru
+
+    assert states_with_suru(words, lemmas) is expected

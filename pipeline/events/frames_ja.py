@@ -137,6 +137,10 @@ QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と�
 DATIVE_CARRIERS = frozenset({"臨む", "応ずる", "踏み切る", "乗り出す", "着手"})
 # what carries words to someone: 感謝の広告を掲載した, 抗議の書簡を送った name the act of their modifier
 AGREED_ON = "ことで"  # the linking words of a clause agreed on (解除することで合意した)
+# predicates of agreeing: a で-phrase naming a thing is what is agreed on (停戦で合意した:
+# the lexicon's agreement rows read it like an object), a place is where (ソウルで合意した)
+AGREEING = frozenset({"合意", "一致"})
+SUPPOSING = ("たら", "ば", "と", "なら")  # after する: …としたら, とすれば, とすると (supposing)
 MESSAGE_HEADS = frozenset({"広告", "書簡", "手紙", "メッセージ", "電報", "文書", "ビラ", "親書", "声明文"})
 # a question after a predicate (発言をするか, 主張をしているかは, 何をしたのか): it asks, nothing is done
 EMBEDDED_QUESTION = re.compile(r"か(?!ら)|[?？]")
@@ -549,6 +553,16 @@ def phrase_text(s: _Sentence, i: int) -> str:
     """The noun phrase at i with its modifiers, as the lexicon's patterns read it."""
     sub = _subtree(s, i)
     return "".join(s.tok(k).text for k in sub if k <= i)
+
+
+def _agreed_on(s: _Sentence, p: Predicate) -> str:
+    """What an agreement's で-phrase says was agreed on (停戦で合意した, 通貨スワップの拡大で
+    一致した): a phrase naming no party and no clause (解除することで: the clause agreed on
+    is a complement, `_link_requests`)."""
+    for a in _args_of(p, "で"):
+        if not s.head_actors(a.i) and s.tok(a.i).text not in CLAUSAL_OBJECTS:
+            return phrase_text(s, a.i)
+    return ""
 
 
 def _subtree(s: _Sentence, i: int) -> list[int]:
@@ -1440,6 +1454,8 @@ class _Reader:
             if not s.head_actors(a.i):
                 text += phrase_text(s, a.i)
                 break
+        if p.lemma in AGREEING:
+            text += _agreed_on(s, p)
         return text
 
     def _frame(self, s: _Sentence, p: Predicate, trig: _Trigger, text: str, args, support: str, **kw) -> Frame:
@@ -2129,7 +2145,26 @@ def _states(s: _Sentence, p: Predicate) -> bool:
             words = [s.tok(i) for i in s.idx[k : s.pos.get(p.i, k)]] if k is not None else []
             before = [t for t in words if t.idx < q.end]
             return not (before and before[-1].conj_form.startswith("意志推量形"))
-    return bool(_statement_quotes(s, p, window=0))  # 「…」とした: the quoted words parsed apart
+    return bool(_statement_quotes(s, p, window=0)) or _clause_stated(s, p)  # 「…」とした: the quoted words parsed apart
+
+
+def _clause_stated(s: _Sentence, p: Predicate) -> bool:
+    """竹島は韓国の領土だとしている, 根拠はないとした: a clause ending in its plain form, marked
+    と right before する, is what the subject says (a noun predicate the parse does not list
+    as a predicate); …したとして逮捕された (として, not ている) gives a reason, …としたら /
+    とすれば supposes."""
+    k = s.pos.get(p.i)
+    if k is None or k < 2:
+        return False
+    mark, end = s.tok(s.idx[k - 1]), s.tok(s.idx[k - 2])
+    if mark.text != "と" or not mark.is_particle:
+        return False
+    if not ((end.is_aux or end.is_predicative) and end.conj_form.startswith("終止形")):
+        return False
+    nxt = [s.tok(i) for i in s.idx[k + 1 : k + 3]]
+    if nxt and nxt[0].text in SUPPOSING:
+        return False  # そうではないとしたら: supposing, nothing said
+    return not (nxt and nxt[0].text == "て" and not (len(nxt) > 1 and nxt[1].lemma_ in ("居る", "いる", "おる", "居")))
 
 
 def _carrying_adjective(s: _Sentence, p: Predicate, lex: JapaneseLexicon) -> bool:

@@ -42,7 +42,7 @@ class LexEntry:
     pattern: tuple[tuple[str, ...], ...]  # alternatives ("|") of items that must all occur ("+")
     code: str
     frame: str = "act"  # act | sym | demand | consider
-    flags: frozenset[str] = frozenset()  # focus, verbal_only, nominal_only, target=ISO3
+    flags: frozenset[str] = frozenset()  # focus, verbal_only, nominal_only, active_only, target=ISO3
     note: str = ""
 
     def matches(self, text: str) -> bool:
@@ -333,7 +333,7 @@ class JapaneseLexicon:
     row. A frame with a `support` kind is an act noun carried by a support verb: rows
     flagged `verbal_only` do not code it; without one it is a predicate, and rows flagged
     `nominal_only` do not code it, nor rows flagged `without_object` when it has a
-    を-object naming a thing (声明を発表した: the support verb reads 声明). A statement
+    を-object naming a thing, nor rows flagged `active_only` in the passive (声明を発表した: the support verb reads 声明). A statement
     noun that happens (「…」との声が相次いだ, 意見もある) takes the code of the words
     quoted before it, given as its object text (`voice_code`); so does a plain statement
     that quotes words (`Frame.quoted`: 「…黙れ」とツイートした)."""
@@ -362,6 +362,8 @@ class JapaneseLexicon:
             return entry
         if "nominal_only" in entry.flags:
             return None
+        if "active_only" in entry.flags and frame.voice == "passive":
+            return None  # 海外で認められた: recognised, no admission
         if "without_object" in entry.flags and "を" in frame.particles and not _says_content(frame.object_text):
             return None  # 声明を発表した: the support verb reads 声明 (その要因を分析した: the verb's)
         if frame.quoted and entry.code == "010":  # 「…黙れ」とツイートした: the words decide

@@ -1,8 +1,8 @@
 """Which sentences are worth a parse: those where an event can be coded.
 
 A sentence qualifies when it holds a trigger of the event lexicon (a verb or
-サ変 noun lemma, or two or three tokens whose joined lemmas or words are one) and
-mentions of at least `min_actors` distinct actors. The event coder may pick
+サ変 noun lemma, or two or three tokens whose joined lemmas or words are one, or
+quoted words or a clause marked と under する: 「…」としている) and mentions of at least `min_actors` distinct actors. The event coder may pick
 its sentences otherwise; this is the default of the "candidates" mode of the
 `dekigoto_parser` component and what docs/parser.md measures.
 """
@@ -55,8 +55,39 @@ def written_lemmas(words: list[str], lemmas: list[str]) -> list[str]:
 
 def holds_trigger(words: list[str], lemmas: list[str]) -> bool:
     """Do these tokens hold a trigger, read as the coder reads them: by lemmas, by words
-    (お悔やみ: 御 + 悔やみ) and by lemmas as written (刺した: 刺す)?"""
-    return has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas))
+    (お悔やみ: 御 + 悔やみ) and by lemmas as written (刺した: 刺す), or a statement made with
+    する (`states_with_suru`)?"""
+    return (
+        has_trigger(lemmas) or has_trigger(words) or has_trigger(written_lemmas(words, lemmas))
+        or states_with_suru(words, lemmas)
+    )  # fmt: skip
+
+
+# what ends quoted words or a clause before と in 「…」とした / …はないとしている
+QUOTE_CLOSERS = frozenset("」』")
+CLAUSE_ENDINGS = frozenset({"だ", "ない", "た", "る", "う", "い", "す", "ぬ", "ず"})
+DO_LEMMAS = frozenset({"為る", "する"})
+
+
+def states_with_suru(words: list[str], lemmas: list[str]) -> bool:
+    """「…」とした, …に当たるとし、, 根拠はないとしている: する after quoted words or a clause
+    marked と is a statement (the coder's `frames_ja._states`) with no trigger of the lexicon;
+    として after a noun (代表として) and 〜として + a verb (…したとして逮捕された: the reason
+    given) and …としたら / とすれば (supposing) say nothing."""
+    n = len(words)
+    for i in range(1, n - 1):
+        if words[i] != "と" or lemmas[i + 1] not in DO_LEMMAS:
+            continue
+        before = words[i - 1]
+        if before[-1:] not in QUOTE_CLOSERS and before[-1:] not in CLAUSE_ENDINGS:
+            continue
+        after = words[i + 2] if i + 2 < n else ""
+        if after == "て" and (words[i + 3] if i + 3 < n else "") not in ("いる", "い", "おり", "おる", "居る"):
+            continue  # …したとして: the reason, not words said
+        if after in ("たら", "ば", "と", "なら") or words[i + 1] == "すれ":
+            continue  # …としたら, とすれば, とすると: supposing
+        return True
+    return False
 
 
 def candidate_sentences(doc: Doc, spans: list[tuple[int, int]], min_actors: int = 2) -> list[tuple[int, int]]:
