@@ -503,6 +503,15 @@ LEXICON_CASES = [
     ("韓国政府は「竹島は韓国の領土だ」としている。", [("KOR_GOV", "010", "")]),
     ("韓国政府がそうではないとしたら、日本の首相の発言は正しい。", []),
     ("中国当局はスパイ行為をしたとして日本人を拘束した。", [("CHN_GOV", "173", "JPN")]),
+    # criticism in the passive with no agent is voiced by the public of the place marked で;
+    # not being supported is a standing, no act
+    ("日本の首相は韓国で批判された。", [("KOR_CVL", "111", "PER_NODA_YOSHIHIKO")]),
+    ("日本の首相は韓国でも支持されていない。", []),
+    # a サ変 suffix with する is a verb of its compound (問題視した, 疑問視している)
+    ("韓国政府は日本の首相の発言を疑問視している。", [("KOR_GOV", "110", "PER_NODA_YOSHIHIKO")]),
+    # what is revealed or written is said (暴露した, 「…」と綴った); an apology written (謝罪文)
+    ("韓国の大統領は日本の首相との会談の内容を暴露した。", [("PER_LEE_MYUNG_BAK", "010", "PER_NODA_YOSHIHIKO")]),
+    ("韓国の大統領はブログに謝罪文を掲載した。", [("PER_LEE_MYUNG_BAK", "055", "")]),
 ]
 
 

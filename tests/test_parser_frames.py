@@ -53,6 +53,14 @@ def test_topic_subject_and_object(nlp):
     assert p.object.text == "中国" and p.obliques == ()
 
 
+def test_a_sahen_suffix_with_suru_is_a_predicate(nlp):
+    # 政府 は 発言 を 問題 視 し た 。: the suffix heads the verb (its compound is the lexicon's key)
+    doc = tree(nlp, "政府は発言を問題視した。", "nsubj:5 case:0 obj:5 case:2 compound:5 ROOT aux:5 aux:5 punct:5")
+    p = pred(predicates(doc), "視")
+    assert (p.kind, p.text) == ("sahen", "視した")
+    assert args(p) == [("nsubj", "は", "政府", ""), ("obj", "を", "発言", "")]
+
+
 def test_passive_with_agent(nlp):
     doc = tree(nlp, "男性が警察に逮捕された。", "nsubj:4 case:0 obl:4 case:2 ROOT aux:4 aux:4 aux:4 punct:4")
     (p,) = predicates(doc)

@@ -130,6 +130,9 @@ TOURING = ("回る", "巡る", "訪れる", "訪ねる", "訪問", "行脚", "�
 TURNING_TO = ("向かう", "向ける")  # 警察に向かって叫んだ: the one turned to is addressed
 PROTEST_CODES = ("14", "114")
 # reactions: an act they name by their object is done (李大統領の竹島上陸を批判した)
+# reactions the public voices: in the passive with no agent, the place marked で speaks
+# (韓国で非難されている); being supported or not (支持されていない) is a standing, no act
+PUBLIC_REACTIONS = ("11", "12")
 REACTION_ROOTS = ("05", "11", "12", "14")  # protests and complaints: held in front of whom they are against
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
@@ -1077,6 +1080,16 @@ def _scene(s: _Sentence, p: Predicate) -> list[str]:
     return []
 
 
+def _place_of_words(s: _Sentence, p: Predicate) -> list[str]:
+    """Where a reaction in the passive with no agent is voiced (韓国で非難されている, ネット上で
+    批判された): the place, platform or state marked で, whose public reacts."""
+    for a in reversed(_args_of(p, "で")):
+        found = s.head_actors(a.i) or _platform_state(s, a.i) or _region_state(s, a.i)
+        if found:
+            return found
+    return []
+
+
 def _platform_state(s: _Sentence, i: int) -> list[str]:
     """The state owning an internet platform no actor names (韓国のSNS, 中国のサイト)."""
     if not s.tok(i).text.endswith(PLATFORM_NOUNS):
@@ -1555,7 +1568,11 @@ class _Reader:
             target = s.head_actors(subj.i) if subj is not None else []
             if not target and subj is not None:  # 首相の発言が報道された: about the prime minister
                 target = [x for x in s.owner_actors(subj.i) if x not in source]
-            args += [Arg("agent", tuple(source))] if source else []
+            source_how = "explicit"
+            if not source and entry.code[:2] in PUBLIC_REACTIONS and not p.negated:  # 韓国で非難されている: its public
+                source = [x for x in _place_of_words(s, p) if x not in target]
+                source_how = _scene_how(story.actors, source)
+            args += [Arg("agent", tuple(source), source_how)] if source else []
             args += [Arg("patient", tuple(target))] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
             return

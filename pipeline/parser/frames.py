@@ -257,12 +257,13 @@ def predicate_kind(t: Tree, i: int) -> str:
         return "verb"
     if tag.startswith(("形容詞", "形状詞")):
         return "adjective"
-    if tag.startswith(("名詞", "接尾辞")) and "サ変" in tag and tag.startswith("名詞"):
+    if tag.startswith(("名詞", "接尾辞")) and "サ変" in tag:
         # a noun that can take する (批判, 会談, 逮捕): UniDic's サ変可能 classes; with
-        # する in its chain (GSD makes the noun the head and する an auxiliary)
+        # する in its chain (GSD makes the noun the head and する an auxiliary); a suffix
+        # so (問題 + 視した, 正当 + 化した) only with する
         if any(c > i and t.dep[c] in ("aux", "cop") and t.lemma[c] in DO for c in t.kids[i]):
             return "sahen"
-        return "noun"
+        return "noun" if tag.startswith("名詞") else ""
     return ""
 
 
