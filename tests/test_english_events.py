@@ -297,6 +297,25 @@ def test_protesters_violence_is_a_riot(text, expected):
     assert expected in [g[:2] for g in _events(text)], _events(text)
 
 
+STATEMENT_TARGETS = [
+    # a statement is aimed at whom it is addressed to or what it names, else at none: not at
+    # the party of the act told before it nor at the story's main person
+    ("Argentina closed its border with Chile on Monday. Maria Lopez, a meteorologist at the "
+     "University of Buenos Aires, said the storm would weaken by Friday.", ("NEW_PER_MARIA_LOPEZ", "010", "")),
+    ("Argentina closed its border with Chile on Monday. The Argentine foreign minister told "
+     "Chile that the border would reopen soon.", ("ARG_GOV", "010", "CHL")),
+    ("Argentina closed its border with Chile on Monday. Chilean President Gabriel Boric said "
+     "Argentina had acted without warning.", ("NEW_PER_GABRIEL_BORIC", "010", "ARG")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENT_TARGETS, ids=[s[0][50:90] for s in STATEMENT_TARGETS])
+def test_a_statement_is_aimed_at_whom_it_addresses_or_names_else_none(text, expected):
+    source, code, target = expected
+    got = [g for g in _events(text) if g[0].startswith(source) and g[1] == code]
+    assert [g[2] for g in got] == [target], _events(text)
+
+
 def test_a_plain_statement_beside_a_sharper_word_of_the_day_is_that_word():
     got = _events("Kenyan President Uhuru Kenyatta criticised Somalia on Monday. Kenyatta also said "
                   "the border would stay open.")  # fmt: skip

@@ -33,9 +33,15 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
     frames = implied_agents(frames_en(doc), story)
     crowds = frozenset((f.sentence_id, f.start) for f in frames
                        if any(a.role == "agent" and a.how == "implied" for a in f.args))  # fmt: skip
-    events = code_frames(frames, actors, EnglishLexicon(), replace(story, background=crowds), embedded=embedded)
+    story = replace(story, background=crowds, unaimed_roots=UNAIMED_ROOTS)
+    events = code_frames(frames, actors, EnglishLexicon(), story, embedded=embedded)
     channels = {a for a, x in actors.items() if x.sector == "MED" and x.type not in ("STATE", "GOVERNMENT")}
     return fold_statements(negated_acts(crowd_violence(military_cooperation(events, actors), actors)), channels)
+
+
+# A statement (root 01) is aimed at whom it is about or addressed to, else at none: not
+# guessed from the act told before it nor the story's protagonist (frame_coder.story_pass)
+UNAIMED_ROOTS = ("01",)
 
 
 def implied_agents(frames: list[Frame], story: Story) -> list[Frame]:

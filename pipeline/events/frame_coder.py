@@ -105,6 +105,9 @@ class Story:
     # (sentence_id, start) of acts told as background, which no reaction is guessed to
     # answer (an English crowd's protests with no one named: "the protests began in June")
     background: frozenset[tuple[int, int]] = frozenset()
+    # roots whose events with no target written are aimed at none rather than a guess (English
+    # statements: a statement's target is whom it is about or addressed to, else none)
+    unaimed_roots: tuple[str, ...] = ()
 
 
 def kb_callables(kb, actors: dict[str, Actor]) -> dict[str, Callable]:
@@ -632,7 +635,7 @@ def story_pass(
     for e in (e for e in events if _can_act(e, actors)):
         if (
             not e.target_actor_id and not e.symmetric and e.event_code[:2] in REACTION_ROOTS
-            and not _aimed_in_sentence(e, events)
+            and e.event_code[:2] not in story.unaimed_roots and not _aimed_in_sentence(e, events)
         ):  # fmt: skip
             acts = [
                 x.source_actor_id
