@@ -181,6 +181,17 @@ def test_bare_sectors_take_the_country_under_discussion():
     assert ("political prisoners", "BLR_PRISONERS") in links
 
 
+def test_the_army_alone_is_the_country_under_discussions_when_no_other_state_is_named_before():
+    assert ("army", "ZWE_MIL") in _links("Zimbabwe held elections in 2018. The army took power in 2017.")
+    assert ("armed forces", "ZWE_MIL") in _links("Zimbabwe held elections in 2018. The armed forces said no.")
+    # another state named before it in the paragraph: whose army is not clear
+    assert not any(a.endswith("_MIL") for _, a in _links(
+        "The plane flew from Kyrgyzstan to Iran. The army said the crew were Iranians."))
+    # a modifier is no party; troops are often a foreign force
+    assert not any(a.endswith("_MIL") for _, a in _links("Hungary bought tanks. The military base was closed."))
+    assert not any(a.endswith("_MIL") for _, a in _links("Hungary bought tanks. The troops left."))
+
+
 def test_anaphora_the_president_the_country_and_she():
     links = _links(
         "Lukashenko met Putin in Minsk on Monday. Belarus then cut ties with Lithuania. "

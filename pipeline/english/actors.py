@@ -547,6 +547,15 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
     members = {w.lower() for w in lex.get("group_members") or ()}
     bare_sectors = set(lex.get("bare_sectors") or ())
     not_bare = {w.lower() for w in lex.get("not_bare") or ()}
+    definite_bare = {w.lower() for w in lex.get("definite_bare") or ()}
+
+    def the_forces(c: Cand) -> bool:
+        """"the army", "the military" alone (not "the military base", "the army's")."""
+        if c.key not in definite_bare or text[max(0, c.start - 4) : c.start].lower() != "the ":
+            return False
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        return span is not None and span[-1].dep_ not in ("amod", "compound", "poss")
+
     result: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -659,6 +668,9 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
                 continue
             if alone:
                 result.append(c)  # (ISIS detainees: the group's, not the country's)
+            elif owner is None and the_forces(c):
+                c.method = "definite"  # the army: the country under discussion's (see below)
+                result.append(c)
             i += 1
             continue
         if c.kind == "anaphor" and nxt is not None and nxt.kind == "actor":
@@ -716,6 +728,8 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
             final.append(c)
         elif c.kind == "sector" and topic:
             spec = lex["sectors"][c.key]
+            if c.method == "definite" and _other_state_before(c, result, topic_at(c.start), text, actor_of, kb):
+                continue  # ... from Kyrgyzstan. The army said: whose army is not clear
             sid = kb.sector_id(topic_at(c.start), spec["sector"], spec.get("suffix", ""))
             final.append(Cand(c.start, c.end, "actor", sid, conf=CONF_DISCOURSE))
         elif c.kind == "anaphor":
@@ -730,6 +744,18 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
     final += _pronouns(doc, final, actor_of)
 
     return to_mentions(final, actor_of, text, getattr(doc._, "sentences", None) or [])
+
+
+def _other_state_before(c: Cand, cands: list[Cand], country: str, text: str, actor_of, kb) -> bool:
+    """Does c's paragraph name, before c, a state other than `country` (or its people)?"""
+    para = text.rfind("\n", 0, c.start) + 1
+    for x in cands:
+        if x.kind != "actor" or not para <= x.start < c.start:
+            continue
+        other = actor_of(x).country
+        if other and other != country and other in kb.actors and kb.actors[other].type == "STATE":
+            return True
+    return False
 
 
 def _pronouns(doc, before: list[Cand], actor_of) -> list[Cand]:
