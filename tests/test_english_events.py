@@ -184,11 +184,23 @@ IMPLIED = [
     # "whose" stands for the noun its clause describes
     ("Viktar Babaryka, whose brother was detained last year, left Minsk.",
      ("BLR_GOV", "173", "PER_BABARYKA_VIKTAR")),
+    # a crime's victim with no one named: the criminals (CRM) of where it happened, as
+    # unknown attackers are coded
+    ("Kenyan opposition leader Raila Odinga was stabbed in Nairobi on Monday.",
+     ("KEN_CRM", "182", "PER_ODINGA_RAILA")),
+    ("Kenyan opposition leader Raila Odinga was stabbed to death in Nairobi.",
+     ("KEN_CRM", "1823", "PER_ODINGA_RAILA")),
+    ("Raila Odinga was kidnapped in Nairobi on Monday.", ("KEN_CRM", "181", "PER_ODINGA_RAILA")),
+    # suspects arrested: the police; suspects, attackers alone are the country's criminals
+    ("A Kenyan police spokesman, John Kamau, confirmed that two suspects were arrested.",
+     ("KEN_COP", "173", "KEN_CRM")),
+    ("Kenya held elections on Monday. The attackers stabbed a police officer in Nairobi.",
+     ("KEN_CRM", "182", "KEN_COP")),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), IMPLIED, ids=[i[0] for i in IMPLIED])
-def test_agentless_arrests_are_the_authorities(text, expected):
+def test_agentless_arrests_and_assaults_are_the_authorities_and_the_criminals(text, expected):
     assert expected in [g[:3] for g in _events(text)]
 
 
