@@ -211,6 +211,26 @@ def test_tree_shapes(text, expected):
     assert analyzed(text) == expected
 
 
+# platforms are the actors lexicon's `platforms`, not "an organisation of no country"
+PLATFORM_CASES = [
+    # an organisation of no country named with では acts in its premises
+    ("韓国政府は日本を批判した。FIFAでは、韓国代表の選手に対する処分を検討している。",
+     [("KOR_GOV", "111", "JPN"), ("ORG_FIFA", "014", "KOR")]),
+    ("韓国政府は日本を批判した。アルカイダでは、米国を非難する声明を出した。",
+     [("KOR_GOV", "111", "JPN"), ("ORG_AL_QAEDA", "111", "USA")]),
+    # a platform of one country speaks as its internet users, not as the platform
+    ("日本政府は韓国を批判した。ネイバーからは、日本を非難する声が相次いだ。",
+     [("JPN_GOV", "111", "KOR"), ("KOR_NETIZENS", "111", "JPN")]),
+    ("日本政府は韓国を批判した。2ちゃんねるからは、韓国を非難する声が相次いだ。",
+     [("JPN_GOV", "111", "KOR"), ("JPN_NETIZENS", "111", "KOR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLATFORM_CASES)
+def test_platforms_from_the_actors_lexicon(text, expected):
+    assert analyzed(text) == expected
+
+
 # ------------------------------------------------- statements: their words and addressees
 
 STATEMENT_CASES = [

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.actors.kb import KnowledgeBase, default_kb
 from pipeline.actors.textutil import quote_spans
 from pipeline.dates import calendar_mentions, calendar_value, carried_date
 from pipeline.events.attributes import (
@@ -177,6 +178,8 @@ class _Story:
     para_date: DateMention | None = None
     last_date: tuple[int, DateMention] | None = None
     lex: JapaneseLexicon = field(default_factory=JapaneseLexicon)  # the reader's
+    kb: KnowledgeBase | None = None  # the actor knowledge base (platforms' users)
+    platforms: frozenset[str] = frozenset()  # the ids of its lexicon's internet platforms
     last_speakers: tuple[int, list[str], str] | None = None  # (paragraph, actor ids, how found)
     frames: list[Frame] = field(default_factory=list)
 
@@ -679,7 +682,7 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
             # which may be another clause's: 韓国でも…が横行しており、…人が目立つ)
             speakers = _scene(s, p)
             if speakers and not any(x in story.actors and story.actors[x].type in PLACE_TYPES for x in speakers):
-                return speakers, _scene_how(story.actors, speakers)
+                return speakers, _scene_how(story, speakers)
         if subj.via == "relative":
             chained = _chained_subject(s, p)
             if chained:
@@ -717,10 +720,10 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     return [], ""
 
 
-def _is_platform(actor: Actor) -> bool:
-    """An internet platform the KB knows (ツイッター): an organisation of no country, whose
-    users speak there (ツイッターでも…批判している: they, not it)."""
-    return actor.type == "ORG" and actor.in_kb and not actor.country
+def _is_platform(story: _Story, actor_id: str) -> bool:
+    """An internet platform (the actors lexicon's `platforms`: ツイッター, 2ちゃんねる, ネイバー),
+    whose users speak there (ツイッターでも…批判している: they, not it)."""
+    return actor_id in story.platforms
 
 
 def _responder(s: _Sentence, p: Predicate) -> list[str]:
@@ -755,7 +758,7 @@ def _body_at(s: _Sentence, p: Predicate) -> list[str]:
     actors = s.story.actors
     for a in _args_of(p, "で", topic=True):
         found = s.head_actors(a.i)
-        if found and all(x in actors and actors[x].type in BODY_TYPES and not _is_platform(actors[x]) for x in found):
+        if found and all(x in actors and actors[x].type in BODY_TYPES and not _is_platform(s.story, x) for x in found):
             return found
     return []
 
@@ -1058,7 +1061,28 @@ def _scene(s: _Sentence, p: Predicate) -> list[str]:
     """Who speaks where a reaction is reported: the actor marked から (ネットユーザーからは),
     else the place of the words marked で / に (ネット掲示板では, コメント欄には; a platform
     no actor names is its state's: 韓国のSNSでは -> Korea, whose public the coder reads),
-    else the topic."""
+    else the topic. A platform of one country speaks as its users (ネイバーからは: Korea's)."""
+    return _platform_users(s.story, _scene_found(s, p))
+
+
+def _platform_users(story: _Story, ids: list[str]) -> list[str]:
+    """A platform of one country (the actors lexicon's `platforms`: 2ちゃんねる, ネイバー)
+    among speakers is its users, that country's internet users (as the linker reads
+    ネイバーでは); a world-wide one (ツイッター) stays, a scene whose public the coder reads."""
+    out: list[str] = []
+    for x in ids:
+        actor = story.actors.get(x)
+        if _is_platform(story, x) and actor is not None and actor.country and story.kb is not None:
+            users = story.kb.sector_id(actor.country, "CVL", "NETIZENS")
+            if users in story.kb:
+                story.actors.setdefault(users, story.kb.get(users))
+                x = users
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _scene_found(s: _Sentence, p: Predicate) -> list[str]:
     for cases in (("から",), ("で", "に")):
         for a in reversed(_args_of(p, *cases)):
             found = s.head_actors(a.i) or _platform_state(s, a.i) or _region_state(s, a.i)
@@ -1106,13 +1130,13 @@ def _region_state(s: _Sentence, i: int) -> list[str]:
     return [x for x in s.owner_actors(i) if x in actors and actors[x].type in PLACE_TYPES][:1]
 
 
-def _scene_how(actors: dict[str, Actor], ids: list[str]) -> str:
+def _scene_how(story: _Story, ids: list[str]) -> str:
     """"scene" when the speakers found are where the words were said, not who said them: a
-    state or place (韓国内で波紋を呼んでいる), a platform with no country (ツイッターでは); the
-    coder then reads its public (`frame_coder.roles`). Else "explicit"."""
+    state or place (韓国内で波紋を呼んでいる), a platform (ツイッターでは, ネイバーのコメント欄
+    では); the coder then reads its public (`frame_coder.roles`). Else "explicit"."""
     def is_scene(x: str) -> bool:
-        a = actors.get(x)
-        return a is not None and (a.type in PLACE_TYPES or (a.type == "ORG" and not a.country and a.sector == "MED"))
+        a = story.actors.get(x)
+        return a is not None and (a.type in PLACE_TYPES or _is_platform(story, x))
 
     return "scene" if ids and all(is_scene(x) for x in ids) else "explicit"
 
@@ -1527,7 +1551,7 @@ class _Reader:
         subj = _subject(s, p)
         if entry.frame == "stir":  # 〜で波紋を呼んでいる: the people there react to the subject
             speakers = _scene(s, p)
-            args += [Arg("agent", tuple(speakers), _scene_how(story.actors, speakers))] if speakers else []
+            args += [Arg("agent", tuple(speakers), _scene_how(story, speakers))] if speakers else []
             # a newspaper reporting it is not what stirs (…と報じ、物議を醸している): the act
             # reported is, found by the reaction-target rule
             target = [x for x in s.head_actors(subj.i) if not _is_media(x, story.actors)] if subj is not None else []
@@ -1541,7 +1565,7 @@ class _Reader:
         movement = _movement(s, p) if not agent else None
         if movement is not None:  # 掲示板では、…と呼びかける動きが出始めた: the people there
             agent = _scene(s, movement)
-            how = _scene_how(story.actors, agent)
+            how = _scene_how(story, agent)
             if agent:
                 story.last_speakers = (story.para, agent, how)
         document = _document(s, p) if trig.key in NEWS_REPORTS + ("紹介",) else None
@@ -1787,7 +1811,7 @@ class _Reader:
                 return  # 助言もあった: asked by whom the noun names, not by the crowd of a scene
             if not speakers:
                 speakers = _scene(s, p)
-                how = _scene_how(story.actors, speakers)
+                how = _scene_how(story, speakers)
             if speakers:
                 story.last_speakers = (story.para, speakers, how)
             elif story.last_speakers is not None and story.para - story.last_speakers[0] <= 1:
@@ -2255,14 +2279,21 @@ def _holds_trigger(toks: list[Tok]) -> bool:
     return holds_trigger([t.text for t in toks], [t.lemma_ for t in toks])
 
 
-def frames_ja(doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon | None = None) -> list[Frame]:
+def frames_ja(
+    doc: Doc, parses: list[ParsedSentence], lexicon: JapaneseLexicon | None = None, kb: KnowledgeBase | None = None
+) -> list[Frame]:
     """The predicate frames of a Japanese Doc's parsed sentences (in text order), with the
-    discourse (topics, dates, speakers) carried through all its sentences."""
+    discourse (topics, dates, speakers) carried through all its sentences. `kb`: the actor
+    knowledge base (default: the packaged one), whose lexicon names internet platforms."""
     lex = lexicon or JapaneseLexicon()
+    kb = kb if kb is not None else default_kb()
     mentions: list[Mention] = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
     actors: dict[str, Actor] = doc._.actors if doc._.actors is not None else {}
     toks, text = read_tokens(doc)
-    story = _Story(actors, doc._.published or "", _token_actors(doc, toks, mentions, actors), toks, text, lex=lex)
+    story = _Story(
+        actors, doc._.published or "", _token_actors(doc, toks, mentions, actors), toks, text, lex=lex,
+        kb=kb, platforms=frozenset(kb.lexicon.get("platforms") or ()),
+    )  # fmt: skip
     reader = _Reader(story, lex)
     dates = sorted(calendar_mentions(doc._.dates), key=lambda d: d.start)
     date_starts = [d.start for d in dates]

@@ -90,7 +90,8 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
         doc._.actors = {}
     actors = doc._.actors
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
-    callables = kb_callables(default_kb(), actors)
+    kb = default_kb()
+    callables = kb_callables(kb, actors)
     story = Story(
         doc._.published or "", v1._focus_state(mentions, actors),
         protagonist=v1._protagonist(mentions, actors), country=callables["country"],
@@ -101,7 +102,7 @@ def read_events(doc: Doc, parses, embedded: bool = False) -> list[EventMention]:
     def sentence_rules(events: list[EventMention]) -> list[EventMention]:
         return _drop_plain_statements(v1._drop_attributions(_drop_reporting(events), actors))
 
-    frames = frames_ja(doc, parses, lexicon)
+    frames = frames_ja(doc, parses, lexicon, kb)
     return code_frames(frames, actors, lexicon, story, embedded, sentence_rules=sentence_rules)
 
 
