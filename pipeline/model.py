@@ -72,7 +72,7 @@ class EventMention:
     event_code: str
     date: str = ""
     date_precision: str = ""  # year | month | day | ""
-    date_source: str = ""  # clause | discourse | publication
+    date_source: str = ""  # clause | discourse | present | publication
     polarity: str = "affirmed"  # affirmed | negated
     modality: str = "asserted"  # asserted | intended | considered | demanded | hypothetical | reported
     is_caption: bool = False
@@ -132,7 +132,7 @@ class Frame:
     polarity: str = "affirmed"
     modality: str = "asserted"
     date: str = ""
-    date_source: str = ""  # clause | discourse | publication
+    date_source: str = ""  # clause | discourse | present | publication
     governor: int | None = None
     governor_rel: str = ""
     support: str = ""  # "" | light | obtain | receive | happen | voice (a noun's support verb)

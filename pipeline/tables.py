@@ -93,7 +93,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("article_id", "str", "Article."),
         ("date", "str", "When it happened: ISO value at the precision the text gives (2020, 2020-03, 2025-12-05)."),
         ("date_precision", "str", "year, month or day."),
-        ("date_source", "str", "clause (a date, or a time with its day, governs the clause), discourse (carried from earlier text) or publication (fallback: the article's date)."),
+        ("date_source", "str", "clause (a date, or a time with its day, governs the clause), discourse (carried from earlier text), present (a state holding as the article is written: the article's date, read from the tense) or publication (fallback: the article's date)."),
         ("source_actor_id", "str", "Who did it (actors.csv)."),
         ("source_name_en", "str", "Source actor, English name."),
         ("source_name_ja", "str", "Source actor, Japanese name."),

@@ -116,6 +116,26 @@ def test_dates():
     assert [(r.date, r.date_source, r.n_mentions) for r in rows] == [("2025-12", "clause", 3)]
 
 
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        # a state holding now (接近している, "present") over a date carried to a later
+        # mention of the same happening from a background paragraph
+        ((("2026-02", "present"), ("2025", "discourse")), ("2026-02", "present")),
+        # a mere guess from the publication date does not outweigh a carried date
+        ((("2026-02", "publication"), ("2025", "discourse")), ("2025", "discourse")),
+        # a date read in a clause outweighs the present tense
+        ((("2026-02", "present"), ("2025", "clause")), ("2025", "clause")),
+        # a past act dated by its paragraph alone keeps that date
+        ((("1945-02", "discourse"),), ("1945-02", "discourse")),
+    ],
+)
+def test_which_mention_dates_a_happening(sources, expected):
+    mentions = [em("BLR", "050", "USA", date=d, source=src, start=3 * k) for k, (d, src) in enumerate(sources)]
+    (row,) = merge_events(mentions, ACTORS)
+    assert (row.date, row.date_source) == expected
+
+
 def test_caption_folds_into_body_and_is_not_counted():
     rows = merge_events(
         [em("USA", "085", "BLR", caption=True), em("USA", "085", "BLR", start=8)], ACTORS

@@ -657,7 +657,23 @@ def test_an_ongoing_stir_after_a_concessive_clause_is_dated_at_publication():
 
     text = "20日、日本の法律に条項が追加されたが、韓国では「日本が核武装を企んでいる」と、メディアで波紋を呼んでいる。"
     (event,) = v2(run_nlp(prepare(text), "ja", "2012-06-21"))
-    assert (event.source_actor_id, event.target_actor_id, event.date, event.date_source) == ("KOR_MED", "JPN", "2012-06-21", "publication")
+    assert (event.source_actor_id, event.target_actor_id, event.date, event.date_source) == ("KOR_MED", "JPN", "2012-06-21", "present")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state holding as the article is written is read at publication ("present") ...
+        ("米国は中国に接近している。", ("2026-02", "present")),
+        # ... a past act with no date anywhere is only guessed from it
+        ("米国は中国に接近した。", ("2026-02", "publication")),
+        # ... and a paragraph's date still dates a state told under it
+        ("2020年8月に選挙があった。米国は中国を批判している。", ("2020-08", "discourse")),
+    ],
+)
+def test_a_state_holding_now_is_dated_by_its_tense(nlp, text, expected):
+    events = coded(nlp, text, {"2020年8月": "2020-08"})
+    assert [(e.date, e.date_source) for e in events][-1:] == [expected]
 
 
 # --------------------------------------------------------------------- lexicon adapter

@@ -33,7 +33,8 @@ records that `frame_coder.code_frames` codes (docs/architecture.md, "Frames"):
   conditionals, 〜とされる / という, a non-past act announced by its actor) or its own
   auxiliaries (たい, だろう, かもしれない); a clause chain shares its ending;
 - dates: a date in the predicate's own clause, else one framing the sentence, else the
-  sentence's first before the trigger, else the paragraph's (discourse), else publication.
+  sentence's first before the trigger, else the paragraph's (discourse), else publication:
+  "present" for a state holding now (〜ている, 接近している), "publication" for a guess.
 
 `frames_ja(doc, parses)` reads the frames; `read_events(doc, parses)` codes them and
 applies the story-level rules the v1 coder also applies (reporting verbs, attribution,
@@ -1360,12 +1361,13 @@ def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, D
     own = [d for i, d in before if _clause_of(s, i) == p.i]
     if own:
         return calendar_value(own[-1].value), "clause"
-    if ONGOING.search(story.text[p.start : p.end + 4]):
+    ongoing = ONGOING.search(story.text[p.start : p.end + 4]) is not None
+    if ongoing:
         # 20日、…が追加されたが、韓国では波紋を呼んでいる: the date is the concessive clause's;
         # the stir goes on as the article is written
         kept = [(i, d) for i, d in before if not CONCESSIVE.search(story.text[d.end : p.start])]
         if before and not kept:
-            return calendar_value(story.published) or story.published, "publication"
+            return calendar_value(story.published) or story.published, "present"
         before = kept
     framing = [d for _, d in before if story.text[d.end : d.end + 3].startswith(FRAME_DATE_FOLLOWERS)]
     if framing:
@@ -1374,7 +1376,9 @@ def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, D
         return calendar_value(before[0][1].value), "clause"
     if story.para_date is not None:
         return calendar_value(story.para_date.value), "discourse"
-    return calendar_value(story.published) or story.published, "publication"
+    # ベラルーシが米政権に接近している (a lead, no date before it): a state holding as the
+    # article is written is read at publication ("present"), not guessed from it
+    return calendar_value(story.published) or story.published, ("present" if ongoing else "publication")
 
 
 # --------------------------------------------------------------------------- frames

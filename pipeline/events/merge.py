@@ -12,7 +12,11 @@ Mentions are grouped by (source, code, target, polarity, modality) and date:
   code that has a target (米国が制裁を解除した + 米国による制裁の解除を取り付けた);
 - dates: mentions with compatible dates (2025 and 2025-12) are one happening,
   dated with the most precise clause date; mentions dated only by the
-  publication date fold into the group's dated happening;
+  publication date fold into the group's dated happening. A happening no clause
+  dates takes a date its clause's tense reads ("present": ベラルーシが米国に接近
+  している, a state holding at publication) over a date carried from an earlier
+  paragraph to another mention (ルカシェンコが米国に接近したことは, under a 2025
+  paragraph): what holds now is not dated by the background told before;
 - captions: a caption/heading mention of a happening the body also reports is
   folded into the body row and not counted; a caption-only happening is kept
   with is_caption=True. n_mentions counts body mentions (caption mentions
@@ -28,7 +32,9 @@ from pipeline.events.cameo import load_cameo
 from pipeline.model import Actor, EventMention
 
 STATE_TYPES = ("STATE", "GOVERNMENT", "COUNTRY")
-SOURCE_RANK = {"clause": 0, "discourse": 1, "publication": 2, "": 3}
+# how sure a mention's date is: read in its clause; read from its tense (a state holding at
+# publication, "present"); carried from earlier text; guessed from the publication date
+SOURCE_RANK = {"clause": 0, "present": 1, "discourse": 2, "publication": 3, "": 4}
 
 
 @dataclass
@@ -177,7 +183,7 @@ def _row(key: tuple, ms: list[EventMention]) -> MergedEvent:
     counted = body or ms
     dated = sorted(
         (m for m in ms if m.date),
-        key=lambda m: (SOURCE_RANK.get(m.date_source, 3), -len(m.date), m.start),
+        key=lambda m: (SOURCE_RANK.get(m.date_source, 4), -len(m.date), m.start),
     )
     best = dated[0] if dated else ms[0]
     cameo = load_cameo().get(code)
