@@ -234,6 +234,12 @@ def test_platforms_from_the_actors_lexicon(text, expected):
 # ------------------------------------------------- statements: their words and addressees
 
 STATEMENT_CASES = [
+    # a name the quoted act serves (中国に気を使う) is not whom the words criticise; the
+    # object of an order (日本を爆撃しろ) and a name in 日本という国 are
+    ("日本のネット掲示板では「なぜ中国にそこまで気を使うのか。情けない」「恥ずかしい」などの声が相次いだ。",
+     [("JPN_NETIZENS", "111", "")]),
+    ("韓国のネットユーザーからは「日本という国は存在しないだろう」「日本を爆撃しろ」などの声も見られた。",
+     [("KOR_NETIZENS", "1384", "JPN")]),
     # what someone should do or is asked to do is a demand (100) or an appeal (020)
     ("韓国の大統領は「日本は謝罪すべきだ」と述べた。", [("PER_LEE_MYUNG_BAK", "100", "JPN")]),
     ("米国のネットユーザーからは「韓国人の撤収も行うべきだ」と主張する書き込みもみられた。",

@@ -2062,6 +2062,8 @@ class _Reader:
                     continue  # 「在日韓国人への偏見」 in Korean users' words: themselves
                 if actors[m.actor_id].type != "PERSON" and IN_NOUN.match(text, m.end):
                     continue  # 五輪憲章: a name modifying a noun
+                if QUOTED_RECIPIENT.match(text, m.end):
+                    continue  # 「なぜ中国に配慮するのか」: China is served, the one asked is criticised
                 # a cue modifying a name (妄言の日本芸人) is nearest to it
                 gaps = [h0 - m.end if h0 >= m.end else m.start - h1 - (text[h1 : h1 + 1] == "の") for h0, h1 in hits if h0 >= m.end or m.start >= h1]
                 if gaps and (best is None or min(gaps) < best[0]):
@@ -2086,6 +2088,8 @@ class _Reader:
                 continue  # 「韓国人は弾避けかよ」 in Korean users' words: themselves
             if m.actor_id in actors and actors[m.actor_id].type == "PLACE":
                 continue
+            if QUOTED_RECIPIENT.match(self.story.text, m.end):
+                continue  # 「中国にそこまで配慮するのか」: whom the quoted act serves, not the one addressed
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
         return [max(counts, key=lambda a: counts[a])] if counts else []
 
@@ -2120,6 +2124,10 @@ QUOTE_LABELS = re.compile(r"^[」』]?(?:\s*(?:「[^「」]*」|『[^『』]*』
 SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", "言い", "いっ", "主張", "強調", "発言", "答え", "伝え", "報じ", "発表", "ツイート", "つぶや", "呟")
 # a kanji or katakana right after a name: the name modifies a longer noun (五輪憲章)
 IN_NOUN = re.compile(r"(?!人)[\u4e00-\u9fff\u30a1-\u30fa]")  # 日本人 is the Japanese, not a noun
+# a name in quoted words marked as the recipient or partner of the quoted act (中国に配慮する,
+# 韓国へ, 米国と, 日本より, 中国から): whom that act serves, not whom the words are about nor
+# addressed to; に対して, には, にも, とは still name what they speak of
+QUOTED_RECIPIENT = re.compile(r"(?:に(?!対|は|も|関|つ)|へ(?!の)|と(?=[\u4e00-\u9fff\u30a1-\u30fa])|より|から)")
 # from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
 QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って|などを|を)")  # 「…」「…」などを主張した: what is claimed
 LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
