@@ -234,10 +234,11 @@ def test_platforms_from_the_actors_lexicon(text, expected):
 # ------------------------------------------------- statements: their words and addressees
 
 STATEMENT_CASES = [
-    # a name the quoted act serves (中国に気を使う) is not whom the words criticise; the
-    # object of an order (日本を爆撃しろ) and a name in 日本という国 are
-    ("日本のネット掲示板では「なぜ中国にそこまで気を使うのか。情けない」「恥ずかしい」などの声が相次いだ。",
-     [("JPN_NETIZENS", "111", "")]),
+    # a quotation of a voice reacting to someone is no voice of its own at a name the quoted
+    # act serves (中国に気を使う: the visitor is criticised, not China); the object of an
+    # order (日本を爆撃しろ) and a name in 日本という国 are what the words are about
+    ("鳩山元首相が訪中したことに対して、日本のネット掲示板では「なぜ中国にそこまで気を使うのか。情けない」「売国奴は黙れ」などの批判が相次いだ。",
+     [("PER_HATOYAMA_YUKIO", "042", "CHN"), ("JPN_NETIZENS", "111", "PER_HATOYAMA_YUKIO")]),
     ("韓国のネットユーザーからは「日本という国は存在しないだろう」「日本を爆撃しろ」などの声も見られた。",
      [("KOR_NETIZENS", "1384", "JPN")]),
     # what someone should do or is asked to do is a demand (100) or an appeal (020)

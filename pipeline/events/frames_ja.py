@@ -1115,6 +1115,11 @@ def _place_of_words(s: _Sentence, p: Predicate) -> list[str]:
     return []
 
 
+def _coordinated_name(s: _Sentence, end: int) -> bool:
+    """Does a name start right after the と ending at `end` (スマップと香川が: coordination)?"""
+    return s.story.text.startswith("と", end) and any(m.start == end + 1 for m in s.mentions)
+
+
 def _platform_state(s: _Sentence, i: int) -> list[str]:
     """The state owning an internet platform no actor names (韓国のSNS, 中国のサイト)."""
     if not s.tok(i).text.endswith(PLATFORM_NOUNS):
@@ -1953,7 +1958,7 @@ class _Reader:
             if addressee and cue[:2] in ("02", "10"):
                 party = addressee  # 警察に向かって「大使館につなげてくれ!」: asked of the police
             else:
-                party = self._cued_party(s, [(a, b)], cue, speakers, fallback=False)
+                party = self._cued_party(s, [(a, b)], cue, speakers, fallback=False, recipients_aside=True)
             if not party or (cue, tuple(party)) in done:
                 continue
             done.add((cue, tuple(party)))
@@ -2043,11 +2048,16 @@ class _Reader:
                 return self._quoted_party(s, a, b, agent)
         return []
 
-    def _cued_party(self, s: _Sentence, spans: list[tuple[int, int]], code: str, speakers: list[str], fallback: bool = True) -> list[str]:
+    def _cued_party(
+        self, s: _Sentence, spans: list[tuple[int, int]], code: str, speakers: list[str], fallback: bool = True,
+        recipients_aside: bool = False,
+    ) -> list[str]:
         """Whom quoted words with a cue of `code` are about: the party named closest to such
         a cue in its quotation (「…韓国の嘘を暴き…」: Korea; 「田村淳…黙れ」: Tamura; 「なぜ警察
         は…」: the police), a name inside a longer noun aside (五輪憲章: not the IOC), else the
-        party the words name most (`_quoted_party`)."""
+        party the words name most (`_quoted_party`). `recipients_aside`: names the quoted act
+        serves (中国に配慮する, 米国と協力) are not whom the words are about (for a quotation
+        read as a voice of its own beside the one reacting to someone)."""
         actors = self.story.actors
         own = {actors[a].country for a in speakers if a in actors} - {""} | set(speakers)
         best: tuple[int, str] | None = None
@@ -2062,10 +2072,11 @@ class _Reader:
                     continue  # 「在日韓国人への偏見」 in Korean users' words: themselves
                 if actors[m.actor_id].type != "PERSON" and IN_NOUN.match(text, m.end):
                     continue  # 五輪憲章: a name modifying a noun
-                if QUOTED_RECIPIENT.match(text, m.end):
-                    continue  # 「なぜ中国に配慮するのか」: China is served, the one asked is criticised
                 # a cue modifying a name (妄言の日本芸人) is nearest to it
                 gaps = [h0 - m.end if h0 >= m.end else m.start - h1 - (text[h1 : h1 + 1] == "の") for h0, h1 in hits if h0 >= m.end or m.start >= h1]
+                modified = any(m.start == h1 + 1 and text[h1 : h1 + 1] == "の" for _, h1 in hits)
+                if recipients_aside and not modified and QUOTED_RECIPIENT.match(text, m.end) and not _coordinated_name(s, m.end):
+                    continue  # 「なぜ中国に配慮するのか」: China is served, the one asked is criticised
                 if gaps and (best is None or min(gaps) < best[0]):
                     best = (min(gaps), m.actor_id)
         if best is not None:
@@ -2088,8 +2099,6 @@ class _Reader:
                 continue  # 「韓国人は弾避けかよ」 in Korean users' words: themselves
             if m.actor_id in actors and actors[m.actor_id].type == "PLACE":
                 continue
-            if QUOTED_RECIPIENT.match(self.story.text, m.end):
-                continue  # 「中国にそこまで配慮するのか」: whom the quoted act serves, not the one addressed
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
         return [max(counts, key=lambda a: counts[a])] if counts else []
 
@@ -2126,13 +2135,14 @@ SAYING = ("述べ", "語っ", "語り", "語る", "話し", "話す", "言っ", 
 IN_NOUN = re.compile(r"(?!人)[\u4e00-\u9fff\u30a1-\u30fa]")  # 日本人 is the Japanese, not a noun
 # a name in quoted words marked as the recipient or partner of the quoted act (中国に配慮する,
 # 韓国へ, 米国と, 日本より, 中国から): whom that act serves, not whom the words are about nor
-# addressed to; に対して, には, にも, とは still name what they speak of
+# addressed to; に対して, には, にも, とは still name what they speak of, and a name after と
+# is coordinated (スマップと香川が)
 QUOTED_RECIPIENT = re.compile(r"(?:に(?!対|は|も|関|つ)|へ(?!の)|と(?=[\u4e00-\u9fff\u30a1-\u30fa])|より|から)")
 # from quoted words to the verb of saying that reports them: と and a few words (と、理由を語った)
 QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って|などを|を)")  # 「…」「…」などを主張した: what is claimed
 LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
 STIR_WINDOW = 24
-ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ|模様)")  # 波紋を呼んでいる: still going on
+ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ(?!っ)|模様)")  # 波紋を呼んでいる: still going on
 CONCESSIVE = re.compile(r"(?:たが|だが|ものの|にもかかわらず|にも関わらず)、")
 REGION_WORDS = ("各地", "国内", "全土", "全国", "全域", "市内", "都内", "各都市", "街頭")  # 中国各地で
 PLATFORM_NOUNS = ("SNS", "サイト", "ブログ", "コミュニティ", "ネット", "掲示板", "コメント欄", "ツイッター", "Twitter")  # 「…」と、メディアやネット掲示板などで波紋を呼んでいる
