@@ -683,6 +683,28 @@ def test_a_state_holding_now_is_dated_by_its_tense(nlp, text, expected):
     assert [(e.date, e.date_source) for e in events][-1:] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day of a news report dates the act it tells only as an estimate (the act was
+        # then or before), whatever the parse hangs the date on ...
+        ("21日、朝日新聞は、中国の警察が女性を川に捨てたと報じた。", [("2012-03-21", "discourse")]),
+        ("韓国の聯合ニュースは20日、北朝鮮が韓国を非難したと報じた。", [("2012-03-20", "discourse")]),
+        # ... the act's own date stays its own
+        ("朝日新聞は20日、北朝鮮が17日に韓国を非難したと報じた。", [("2012-03-17", "clause")]),
+        ("20日、北朝鮮は韓国を非難した。", [("2012-03-20", "clause")]),
+        # a date in quoted words dates what they say, not the saying
+        ("鳩山元首相は「来年3月までに韓国を訪問したい」と述べた。", [("2012-03-21", "publication")]),
+    ],
+)
+def test_dates_of_reports_and_quotations(text, expected):
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    events = [e for e in v2(run_nlp(prepare(text), "ja", "2012-03-21")) if e.event_code[:2] != "03"]
+    assert [(e.date, e.date_source) for e in events] == expected
+
+
 # --------------------------------------------------------------------- lexicon adapter
 
 

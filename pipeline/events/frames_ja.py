@@ -34,7 +34,9 @@ records that `frame_coder.code_frames` codes (docs/architecture.md, "Frames"):
   auxiliaries (たい, だろう, かもしれない); a clause chain shares its ending;
 - dates: a date in the predicate's own clause, else one framing the sentence, else the
   sentence's first before the trigger, else the paragraph's (discourse), else publication:
-  "present" for a state holding now (〜ている, 接近している), "publication" for a guess.
+  "present" for a state holding now (〜ている, 接近している), "publication" for a guess; a
+  date in quoted words dates only what they say, and the day of a news report dates the act it
+  tells as an estimate ("discourse": 聯合ニュースは20日、…と報じた).
 
 `frames_ja(doc, parses)` reads the frames; `read_events(doc, parses)` codes them and
 applies the story-level rules the v1 coder also applies (reporting verbs, attribution,
@@ -1361,7 +1363,31 @@ def _clause_of(s: _Sentence, i: int) -> int:
     return -1
 
 
+def _report_dates(p: Predicate, dates: list[tuple[int, DateMention]]) -> list[tuple[int, DateMention]]:
+    """The dates of the news report whose content p is (韓国の聯合ニュースは20日、北朝鮮が…を
+    非難したと報じた; 21日、朝日新聞は、…と報じた): those before the reported clause's first
+    argument that is neither a topic nor a date (北朝鮮が), whatever the parse hangs them on.
+    The report is made that day; the act it tells happened then or before (…17日に非難した
+    keeps its own date)."""
+    gov = p.governor
+    if gov is None or gov.kind != "quote" or gov.lemma not in NEWS_REPORTS:
+        return []
+    spans = [(d.start, d.end) for _, d in dates]
+    args = [a.start for a in p.arguments if not a.topic and not any(x < a.end and a.start < y for x, y in spans)]
+    first = min(args, default=p.start)
+    return [(i, d) for i, d in dates if d.end <= first]
+
+
 def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, DateMention]], story: _Story) -> tuple[str, str]:
+    # a date in quoted words dates what they say (「今年の年末までに…」と決意を表明した: the
+    # goal), not the act of saying them nor anything outside the quotation
+    where = s.quote_of(p.start)
+    dates = [(i, d) for i, d in dates if s.quote_of(d.start) in (None, where)]
+    report = _report_dates(p, dates)
+    if report:  # the report's day dates its content only when nothing else does, as an estimate
+        dates = [x for x in dates if x not in report]
+        if not any(d.start < start for _, d in dates) and story.para_date is None:
+            return calendar_value(report[-1][1].value), "discourse"
     before = [(i, d) for i, d in dates if d.start < start]
     own = [d for i, d in before if _clause_of(s, i) == p.i]
     if own:
