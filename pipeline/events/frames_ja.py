@@ -1109,11 +1109,12 @@ def _scene_found(s: _Sentence, p: Predicate) -> list[str]:
 
 def _place_of_words(s: _Sentence, p: Predicate) -> list[str]:
     """Where a reaction in the passive with no agent is voiced (韓国で非難されている, ネット上で
-    批判された): the place, platform or state marked で, whose public reacts."""
+    批判された): the place, platform or state marked で, whose public reacts (a platform of one
+    country: its users, `_platform_users`)."""
     for a in reversed(_args_of(p, "で")):
         found = s.head_actors(a.i) or _platform_state(s, a.i) or _region_state(s, a.i)
         if found:
-            return found
+            return _platform_users(s.story, found)
     return []
 
 
@@ -1630,7 +1631,7 @@ class _Reader:
             source_how = "explicit"
             if not source and entry.code[:2] in PUBLIC_REACTIONS and not p.negated:  # 韓国で非難されている: its public
                 source = [x for x in _place_of_words(s, p) if x not in target]
-                source_how = _scene_how(story.actors, source)
+                source_how = _scene_how(story, source)
             args += [Arg("agent", tuple(source), source_how)] if source else []
             args += [Arg("patient", tuple(target))] if target else []
             self._emit(s, p, self._frame(s, p, trig, text, args, ""))
