@@ -944,6 +944,8 @@ ORG_FORM_CASES = [
     ("東京外国語大学", "Tokyo Foreign Studies University", "JPN", "EDU"),
     ("日本平和記念館", "Japan Peace Memorial Hall", "JPN", ""),
     ("サッカー日本代表", "Soccer Japan national team", "JPN", "CVL"),  # a national team: athletes
+    # a katakana name part by part: a place's English name, a loanword's spelling
+    ("マンチェスター・ユナイテッド", "Manchester United", "", ""),
     # a Japanese company or outlet is romanised whole, long vowels unmarked
     ("吉本興業", "Yoshimoto Kogyo", "", ""),
     ("中央公論新社", "Chuo Koron Shinsha", "", "BUS"),

@@ -25,6 +25,9 @@ def _merged(text, span, label, probability=1.0):
         # a known place or state inside an organisation's name gives way to it
         ("東京都交通局は発表した。", (0, 6), "ORG", [("東京都交通局", "NEW_ORG_", "model")]),
         ("独島守備隊が巡回した。", (0, 5), "ORG", [("独島守備隊", "NEW_ORG_", "model")]),  # 〜警備隊 the rules read
+        # a desk or office of an organisation the KB knows is that organisation (org_units)
+        ("毎日新聞社政治部が調べた。", (0, 8), "ORG", [("毎日新聞社政治部", "ORG_MAINICHI_SHIMBUN", "model")]),
+        ("朝日新聞ソウル支局が伝えた。", (0, 9), "ORG", [("朝日新聞ソウル支局", "ORG_ASAHI_SHIMBUN", "model")]),
         # an organ of an international organisation is that organisation, as CAMEO codes it
         ("国連安全保障委員会が開かれた。", (0, 9), "ORG", [("国連安全保障委員会", "IGO_UN", "model")]),
         # a known place and its kind: the same place, named in full

@@ -137,7 +137,12 @@ def test_former_title_is_not_the_government(nlp, kb):
         ("韓国の記者イ・ジョンソン氏が批判した。", "Lee Jeong-seong", "KOR"),  # not Johnson: a Korean given name
         ("韓国の歌手イ・ラン氏が抗議した。", "Lee Ran", "KOR"),  # not Iran (イラン) spelt with ・
         ("川村一郎氏は韓国で語った。韓国の市民も。", "Ichiro Kawamura", "JPN"),  # Japanese: cutlet, given name first; a Japanese
-        ("林一郎氏は語った。", "Ichiro Hayashi", ""),  # a family name of one kanji may be Chinese or Korean too: no country
+        ("林一郎氏は語った。", "Ichiro Hayashi", ""),
+        # a Korean family name Japanese does not share, in a story about Japan that names Korea
+        # before China: read the Korean way (no country: a Korean in Japan may be either)
+        ("日本の警察は、韓国籍の女性・李恩定氏を逮捕した。日本の検察も。", "Lee Eun-jeong", ""),
+        # a gloss that reads it the Korean way: Korean, though the story is about Japan
+        ("日本の警察は、東京で韓国籍の女性・李恩定(イ・ウンジョン)と日本人の男を逮捕した。日本の検察も。", "Lee Eun-jeong", "KOR"),  # a family name of one kanji may be Chinese or Korean too: no country
     ],
 )
 def test_unknown_cjk_names_read_in_their_language(nlp, text, name_en, country):
@@ -175,6 +180,7 @@ def test_hangul_to_roman(hangul, roman):
     ("kana", "roman"),
     [
         ("キム・テヒ", "Kim Tae-hui"),
+        ("ジ・ドンウォン", "Ji Dong-won"),  # ジ: 池 as Japanese news also writes it
         ("ホン・ソンリョン", "Hong Seong-ryong"),  # ソン, リョン: syllables with a final ン
         ("パク・ミョンス", "Park Myeong-su"),
         ("イ・ラン", "Lee Ran"),  # イ as a family name is Lee

@@ -13,6 +13,7 @@ from spacy.language import Language
 from pipeline.actors import link_actors, load_kb
 from pipeline.actors.kb import mention_label
 from pipeline.actors.linker import (
+    _DESCRIBING_JOINS,
     _agent_noun,
     _DocView,
     is_staff_noun,
@@ -364,7 +365,7 @@ def _without_describing_nouns(mentions, actors, text: str, kb, qualifiers=()) ->
     sectors = kb.lexicon.get("sectors", {})
     drop, states = set(), []
     for m, p in zip(mentions, mentions[1:], strict=False):
-        if p.link_method != "model" or p.label != "PERSON" or text[m.end : p.start] not in ("", "の"):
+        if p.link_method != "model" or p.label != "PERSON" or text[m.end : p.start] not in _DESCRIBING_JOINS:
             continue
         a = actors.get(m.actor_id)
         spec = sectors.get(_agent_noun(m.text, sectors)) if m.label == "GROUP" else None

@@ -1490,9 +1490,14 @@ def _describes_person(c: Cand, nxt: Cand | None, text: str, actor_of) -> bool:
     return (
         nxt is not None
         and nxt.kind == "actor"
-        and text[c.end : nxt.start] in ("の", "")
+        and text[c.end : nxt.start] in _DESCRIBING_JOINS
         and actor_of(nxt).type == "PERSON"
     )
+
+
+# what may stand between a noun for people and the person it describes (女優の北川景子,
+# 歌手IU, 女性・李恩定)
+_DESCRIBING_JOINS = ("の", "", "・")
 
 
 def _bare_title(c: Cand, prev: Cand | None, v: _DocView, actor_of) -> Cand | None:
@@ -1590,7 +1595,8 @@ def unknown_name_actor(
     if kind == "PLC" and countries and countries[0] in CJK_STATES["ko"]:
         actor.name_en = romanise_place(surface, "ko") or actor.name_en  # 明洞 in a story about Korea: Myeongdong
     home = next((c for c in countries if c in CJK_STATES[lang]), "") if lang else ""
-    if home and (countries[0] in CJK_STATES[lang] or is_all_katakana(surface)):
+    if home and (countries[0] in CJK_STATES[lang] or is_all_katakana(surface) or gloss):
+        # 李恩定(イ・ウンジョン) in a story about Japan that names Korea: the gloss says Korean
         actor.country = home
     elif kind == "PER" and not lang and split:
         end = _family_name_end(v, s, e)
@@ -1658,6 +1664,14 @@ def _name_language(v: _DocView, s: int, e: int, countries: list[str]) -> tuple[s
         return "", gloss  # a Japanese surname
     if story in CJK_STATES["ko"] and korean_family_name(name) and len(name) - len(korean_family_name(name)) == 2:
         return "ko", gloss
+    family = korean_family_name(name)
+    if (
+        family
+        and family not in _JAPANESE_SURNAMES_TOO
+        and len(name) - len(family) == 2
+        and next((c for c in countries if c in CJK_STATES["ko"] or c in CJK_STATES["zh"]), "") in CJK_STATES["ko"]
+    ):
+        return "ko", gloss  # 韓国籍の李恩定 in a story about Japan that names Korea (and not China first)
     if story in CJK_STATES["zh"] and len(name) <= 3:
         return "zh", gloss
     return "", gloss

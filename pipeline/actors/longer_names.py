@@ -79,7 +79,24 @@ def read_longer_name(
         return kb.get(known[0])
     if m.label == "ORG" and not head and found[0] is not None and found[0].type == "IGO":
         return found[0]
+    if (
+        m.label == "ORG"
+        and not head
+        and all(a is not None and a.type in _PLACE_TYPES for a in found[1:])
+        and _unit_of(found[0], text[inner[0].end - m.start :], kb)
+    ):
+        return found[0]  # 毎日新聞社政治部, 朝日新聞ソウル支局: a desk or office of the organisation is it
     return _new(text, m.label, found, kb)
+
+
+def _unit_of(org: Actor | None, tail: str, kb: KnowledgeBase) -> bool:
+    """Is `tail`, after an organisation the KB knows, a unit of it (社|政治部, 広報局, ソウル支局:
+    the lexicon's `org_units`, after at most four characters naming which)?"""
+    if org is None or org.type != "ORG" or not org.in_kb or not tail:
+        return False
+    rest = tail.removeprefix("社").strip()
+    unit = next((u for u in kb.lexicon.get("org_units") or () if rest.endswith(u)), "")
+    return bool(unit) and len(rest) - len(unit) <= 4
 
 
 def _read_place(m: Mention, inner: list[Mention], found: list[Actor | None], kb: KnowledgeBase, name_like) -> Actor | None:

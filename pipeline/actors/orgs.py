@@ -89,8 +89,12 @@ def _english_words(head: str, known: dict | None = None, kb=None, lang: str = ""
         bare = run.strip("・")
         if not bare:
             continue
-        if is_all_katakana(bare):
-            words.append(_loanword(bare) or romanise(bare))
+        if is_all_katakana(bare):  # マンチェスター・ユナイテッド: Manchester United, part by part
+            words += [
+                (_place_english(part, kb, lang) if kb is not None and len(part) > 2 else "")
+                or _loanword(part) or romanise(part)
+                for part in bare.split("・") if part
+            ]
         elif bare.isascii():
             words.append(bare)
         else:
