@@ -705,6 +705,29 @@ def test_dates_of_reports_and_quotations(text, expected):
     assert [(e.date, e.date_source) for e in events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date in a relative clause dates what it describes (the missile), not the act ...
+        ("北朝鮮は、韓国が3日に発射したミサイルを非難した。", ("2012-05-21", "publication")),
+        # ... unless the clause describes the occasion the act happens at (…で)
+        ("首相は20日に行われた会談で、韓国を批判した。", ("2012-05-20", "clause")),
+        # a past date of another clause does not date what is yet to be done
+        ("北朝鮮は5月には韓国を非難しており、今後も韓国を非難し続けるつもりだ。", ("2012-05-21", "publication")),
+        # what the lead's report tells (同紙によると, …という) is dated on the report's day, not
+        # on a date carried from the paragraph before
+        ("聯合ニュースは20日、北朝鮮が韓国を非難したと報じた。\n\n北朝鮮は昨年も韓国を非難した。\n\n"
+         "同紙によると、北朝鮮は日本も批判したという。", ("2012-05-20", "discourse")),
+    ],
+)
+def test_which_date_of_the_sentence_dates_the_act(text, expected):
+    from pipeline.analysis import run_nlp
+    from pipeline.text import prepare
+
+    events = v2(run_nlp(prepare(text), "ja", "2012-05-21"))
+    assert [(e.date, e.date_source) for e in events][-1] == expected
+
+
 # --------------------------------------------------------------------- lexicon adapter
 
 

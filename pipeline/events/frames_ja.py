@@ -36,7 +36,10 @@ records that `frame_coder.code_frames` codes (docs/architecture.md, "Frames"):
   sentence's first before the trigger, else the paragraph's (discourse), else publication:
   "present" for a state holding now (〜ている, 接近している), "publication" for a guess; a
   date in quoted words dates only what they say, and the day of a news report dates the act it
-  tells as an estimate ("discourse": 聯合ニュースは20日、…と報じた).
+  tells as an estimate ("discourse": 聯合ニュースは20日、…と報じた); a relative clause's date
+  dates what it describes, not the act (unless an occasion marked で or a framing date); a past
+  date of another clause no intended act; a sentence citing the lead's report (同紙によると,
+  …という) with no date takes the report's day.
 
 `frames_ja(doc, parses)` reads the frames; `read_events(doc, parses)` codes them and
 applies the story-level rules the v1 coder also applies (reporting verbs, attribution,
@@ -54,7 +57,7 @@ from spacy.tokens import Doc
 
 from pipeline.actors.kb import KnowledgeBase, default_kb
 from pipeline.actors.textutil import quote_spans
-from pipeline.dates import calendar_mentions, calendar_value, carried_date
+from pipeline.dates import calendar_mentions, calendar_value, carried_date, is_after
 from pipeline.events.attributes import (
     ANNOUNCE_VERBS,
     HYPOTHETICAL_NOUNS,
@@ -180,6 +183,8 @@ class _Story:
     para_topic: list[str] = field(default_factory=list)
     para_date: DateMention | None = None
     last_date: tuple[int, DateMention] | None = None
+    lead: int = -1  # the paragraph of the first body sentence
+    report_date: DateMention | None = None  # the day of the report the lead tells of (…20日、…と報じた)
     lex: JapaneseLexicon = field(default_factory=JapaneseLexicon)  # the reader's
     kb: KnowledgeBase | None = None  # the actor knowledge base (platforms' users)
     platforms: frozenset[str] = frozenset()  # the ids of its lexicon's internet platforms
@@ -1379,6 +1384,34 @@ def _report_dates(p: Predicate, dates: list[tuple[int, DateMention]]) -> list[tu
     return [(i, d) for i, d in dates if d.end <= first]
 
 
+OCCASION_MARKERS = ("で", "において", "にて")  # a noun so marked is where (when) an act happens
+# a date set off as the sentence's frame (25年12月には, 20日、), whatever clause the parse hangs it in
+TOPIC_DATE = ("には", "は", "にも", "、", ",")
+
+
+def _describes(s: _Sentence, k: int, p: Predicate) -> bool:
+    """Is the predicate at k, other than p, a relative clause (6日から10日の間行った世論調査の
+    結果、…と発表した: the poll's dates, not the announcement's), not on the occasion p happens
+    at (…に行われた委員会で)? A date set off as the sentence's frame (`TOPIC_DATE`: 25年12月
+    には…を釈放する見返に…を解除した) is not its clause's alone."""
+    q = s.by_i.get(k)
+    if q is None or q is p or q.governor is None or q.governor.kind != "relative":
+        return False
+    # 昨年12月6日に行われた委員会で…追及した: the occasion p happens at, whose day is p's
+    return not s.marker(q.governor.i).startswith(OCCASION_MARKERS)
+
+
+def _report_day(text: str, sent: Sentence, dates: list[DateMention]) -> DateMention | None:
+    """The day a lead sentence says a report was made (韓国の聯合ニュースは20日、…と報じた;
+    …の結果が13日、韓国で発表された; 21日、…がインタビューを掲載した): the last date before its
+    first verb of reporting, else None."""
+    m = REPORTING.search(text, sent.start, sent.end)
+    if m is None:
+        return None
+    found = [d for d in dates if d.end <= m.start()]
+    return found[-1] if found else None
+
+
 def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, DateMention]], story: _Story) -> tuple[str, str]:
     # a date in quoted words dates what they say (「今年の年末までに…」と決意を表明した: the
     # goal), not the act of saying them nor anything outside the quotation
@@ -1393,6 +1426,11 @@ def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, D
     own = [d for i, d in before if _clause_of(s, i) == p.i]
     if own:
         return calendar_value(own[-1].value), "clause"
+    before = [(i, d) for i, d in before if not _describes(s, _clause_of(s, i), p) or story.text.startswith(TOPIC_DATE, d.end)]
+    if before and _modality(s, p) == "intended":
+        # 5月には大阪でデモを行なっており、今後…デモを行い続けるつもりだ: a past date of another
+        # clause does not date what is yet to be done
+        before = [(i, d) for i, d in before if is_after(calendar_value(d.value), story.published)]
     ongoing = ONGOING.search(story.text[p.start : p.end + 4]) is not None
     if ongoing:
         # 20日、…が追加されたが、韓国では波紋を呼んでいる: the date is the concessive clause's;
@@ -1406,6 +1444,10 @@ def _event_date(s: _Sentence, p: Predicate, start: int, dates: list[tuple[int, D
         return calendar_value(framing[-1].value), "clause"
     if before:
         return calendar_value(before[0][1].value), "clause"
+    if story.report_date is not None and s.sent.paragraph != story.lead and CITING.search(QUOTED.sub("", story.text[s.sent.start : s.sent.end])):
+        # 記事によると / インタビューで / …つもりだという with no date of its own: told by the report
+        # the lead names, on its day (an estimate), not on a date carried from an earlier paragraph
+        return calendar_value(story.report_date.value), "discourse"
     if story.para_date is not None:
         return calendar_value(story.para_date.value), "discourse"
     # ベラルーシが米政権に接近している (a lead, no date before it): a state holding as the
@@ -2169,6 +2211,12 @@ QUOTED_RECIPIENT = re.compile(r"(?:に(?!対|は|も|関|つ)|へ(?!の)|と(?=[
 QUOTE_TO_VERB = re.compile(r"(?:などと|とも|と|って|などを|を)")  # 「…」「…」などを主張した: what is claimed
 LABEL = re.compile(r"と(?:いう|いった|の|して|題し|書かれ|記さ)")
 STIR_WINDOW = 24
+QUOTED = re.compile(r"「[^「」]*」")  # quoted words (their own によると is not the sentence's)
+# a lead's verbs of reporting (報じた, 伝えた, 掲載した, 発表された, 報道された, 配信した)
+REPORTING = re.compile(r"報じ|報道|伝え|掲載|発表|配信")
+# a sentence telling what the lead's report says: 記事によると, 同紙によれば, インタビューで, 同記事では,
+# …と伝えている, hearsay endings (…つもりだという。, …とのことだ)
+CITING = re.compile(r"によると|によれば|インタビュー[でに]|記事では|同紙は|と伝えてい|と報じてい|という[。」]?$|とのこと")
 ONGOING = re.compile(r"[てで]いる(?:$|[。、]|という|ようだ(?!っ)|模様)")  # 波紋を呼んでいる: still going on
 CONCESSIVE = re.compile(r"(?:たが|だが|ものの|にもかかわらず|にも関わらず)、")
 REGION_WORDS = ("各地", "国内", "全土", "全国", "全域", "市内", "都内", "各都市", "街頭")  # 中国各地で
@@ -2362,6 +2410,10 @@ def frames_ja(
             reader.sentence(outer, quoted, s_dates)
         else:
             _surface_topic(story, sent, s_mentions)
+        if story.lead < 0 and sent.kind == "body":
+            story.lead = sent.paragraph
+        if story.report_date is None and sent.paragraph == story.lead and s_dates:
+            story.report_date = _report_day(text, sent, s_dates)
         if s_dates and sent.kind != "heading":
             story.para_date = s_dates[-1]
             story.last_date = (sent.paragraph, s_dates[-1])
