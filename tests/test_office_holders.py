@@ -162,6 +162,8 @@ def test_unknown_cjk_names_read_in_their_language(nlp, text, name_en, country):
         ("曽慶紅", "zh", "Zeng Qinghong"),  # 曽 as a family name is Zeng
         ("江沢民", "zh", "Jiang Zemin"),  # Japanese form 沢 of 澤
         ("李明博", "", "Ri Akihiro"),  # no context: a Japanese reading
+        ("海老蔵", "", "Ebizo"),  # a Japanese reading without long vowels, as English-language news
+        ("有働", "", "Udo"),
     ],
 )
 def test_romanise_name(name, lang, roman):
@@ -380,3 +382,20 @@ def test_a_noun_glued_to_a_person_describes_that_person(text, person, country):
     assert actors[m["actor_id"]]["country"] == country
     assert ("韓国" in [m["text"] for m in r.mentions]) == (country == "KOR")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor_id"),
+    [
+        # the Imperial family as the news of 2011-12 names it
+        ("皇太子さまが式典に出席された。", "2012-05-01", "PER_NARUHITO"),
+        ("雅子さまが静養された。", "2012-05-01", "PER_MASAKO"),
+        ("秋篠宮さまが訪問された。", "2012-05-01", "PER_FUMIHITO"),
+        ("天皇陛下がお言葉を述べられた。", "2012-05-01", "PER_AKIHITO"),
+    ],
+)
+def test_the_imperial_family_of_the_time(text, published, actor_id):
+    from pipeline.api import analyze
+
+    r = analyze(text, published=published)
+    assert [m["actor_id"] for m in r.mentions if m["label"] == "PERSON"] == [actor_id]

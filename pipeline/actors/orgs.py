@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.actors.textutil import is_all_katakana, is_kanji, romanise, romanise_place
+from pipeline.actors.textutil import (
+    is_all_katakana,
+    is_kanji,
+    plain_long_vowels,
+    romanise,
+    romanise_place,
+)
 from pipeline.model import Actor
 
 # 新聞 is romanised Shinbun by kana; the papers write Shimbun (m before b, p, m)
@@ -70,15 +76,6 @@ def org_words(kb, lang: str = "", only: bool = False) -> dict:
 
 
 _SCRIPT_RUNS = re.compile(r"[\u30a1-\u30fa\u30fc・]+|[^\u30a1-\u30fa\u30fc・]+")
-# long vowels as English-language news writes Japanese names: Kogyo, not Kougyou
-_LONG_O = re.compile(r"ou(?![aeiu])|oo(?![aeiu])")
-
-
-def plain_long_vowels(roman: str) -> str:
-    """Japanese romaji without long vowels (Kougyou -> Kogyo, Chuuou -> Chuo; Inoue stays)."""
-    return _LONG_O.sub("o", roman).replace("uu", "u").replace("Ou", "O").replace("Oo", "O").replace("Uu", "U")
-
-
 def _english_words(head: str, known: dict | None = None, kb=None, lang: str = "") -> str:
     """Each katakana loanword UniDic knows keeps its English spelling (インクリメントP
     -> Increment P, セレッソ大阪 -> Cerezo Osaka); a word of names the table translates

@@ -439,19 +439,24 @@ def _korean_family_spellings() -> dict[str, list[str]]:
     return {row["kanji"]: row["spellings"].split(";") for row in _data_rows("cjk_surnames.tsv") if row["lang"] == "ko"}
 
 
+# long vowels as English-language news writes Japanese names: Kogyo, Shintaro, not Kougyou
+_LONG_O = re.compile(r"ou(?![aeiu])|oo(?![aeiu])")
+
+
+def plain_long_vowels(roman: str) -> str:
+    """Japanese romaji without long vowels (Kougyou -> Kogyo, Ebizou -> Ebizo, Chuuou ->
+    Chuo; Inoue stays)."""
+    return _LONG_O.sub("o", roman).replace("uu", "u").replace("Ou", "O").replace("Oo", "O").replace("Uu", "U")
+
+
 def romanise_japanese_name(family: str, given: str) -> str:
     """A Japanese person's name as English-language news writes it: given name first, long
     vowels without marks (有田 + 芳生 -> Yoshifu Arita, 石原 + 慎太郎 -> Shintaro Ishihara;
     井上 stays Inoue)."""
-
-    def plain(roman: str) -> str:
-        roman = re.sub(r"ou(?![aeiu])|oo(?![aeiu])", "o", roman)
-        return re.sub(r"uu", "u", roman).replace("Ou", "O").replace("Oo", "O")
-
     words = romanise(family + given).split()  # read whole: UniDic knows names in context
     if len(words) != 2:
         words = [romanise(family), romanise(given)]
-    return f"{plain(words[1])} {plain(words[0])}".strip()
+    return f"{plain_long_vowels(words[1])} {plain_long_vowels(words[0])}".strip()
 
 
 def romanise_place(name_ja: str, lang: str) -> str:
@@ -491,4 +496,6 @@ def romanise_name(name_ja: str, lang: str = "") -> str:
             roman = chinese.get(name_ja) or "".join(lazy_pinyin(name_ja, style=Style.NORMAL))
             return roman.capitalize() if roman.isascii() else romanise(name_ja)
         return romanise_chinese(name_ja) or romanise(name_ja)
-    return romanise(name_ja)
+    if is_all_katakana(name_ja):
+        return romanise(name_ja)
+    return plain_long_vowels(romanise(name_ja))  # 海老蔵: Ebizo, 有働: Udo
