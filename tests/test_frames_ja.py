@@ -539,6 +539,15 @@ LEXICON_CASES = [
     # what is revealed or written is said (暴露した, 「…」と綴った); an apology written (謝罪文)
     ("韓国の大統領は日本の首相との会談の内容を暴露した。", [("PER_LEE_MYUNG_BAK", "010", "PER_NODA_YOSHIHIKO")]),
     ("韓国の大統領はブログに謝罪文を掲載した。", [("PER_LEE_MYUNG_BAK", "055", "")]),
+    # a relative clause on a sign is what the sign says; raising it is the act (017), by
+    # the が-phrase the parse hangs inside the clause
+    ("韓国の大統領は竹島の領有権を主張したボードを掲げた。", [("PER_LEE_MYUNG_BAK", "017", "")]),
+    ("韓国の市民団体は日本の謝罪を求めるプラカードを掲げた。", [("KOR_NGO", "017", "")]),
+    # 襲う: a person attacked is assaulted (182), a place raided is violence (180)
+    ("中国の男性が日本人の女性を襲った。", [("CHN_CVL", "182", "JPN_CVL")]),
+    ("中国のデモ隊が日本大使館を襲った。", [("CHN_OPP", "180", "JPN_EMBASSY")]),
+    # fabrication or a conspiracy alleged is an accusation (112)
+    ("韓国のネット掲示板では「日本政府の陰謀だ」との声も上がった。", [("KOR_NETIZENS", "112", "JPN_GOV")]),
 ]
 
 

@@ -141,6 +141,10 @@ PROTEST_CODES = ("14", "114")
 # (韓国で非難されている); being supported or not (支持されていない) is a standing, no act
 PUBLIC_REACTIONS = ("11", "12")
 REACTION_ROOTS = ("05", "11", "12", "14")  # protests and complaints: held in front of whom they are against
+# signs and leaflets: a relative clause on one is what it says (主張したボード), no act
+SIGN_NOUNS = frozenset({
+    "ボード", "プラカード", "横断幕", "懸垂幕", "垂れ幕", "看板", "ビラ", "チラシ", "ポスター", "ピケット", "旗",
+})  # fmt: skip
 # quoted words that label the noun after them (「…」という懸垂幕, 「…」と書かれた横断幕)
 QUOTE_LABEL = re.compile(r"(?:という|との|と題した|と書かれた|と記された)")
 # support verbs that carry the act named by their に-phrase (会談に臨む, 逮捕に踏み切る)
@@ -652,8 +656,8 @@ def _subject_actors(s: _Sentence, p: Predicate, story: _Story) -> tuple[list[str
     paragraph's topic (not for a relative clause)."""
     subj = _subject(s, p)
     stray = _stray_subject(s, p)
-    if stray and (subj is None or subj.topic):
-        return stray, "explicit"
+    if stray and (subj is None or subj.topic or (subj.via == "relative" and not s.head_actors(subj.i))):
+        return stray, "explicit"  # (…ボードを掲げた問題: the issue did not raise it)
     if subj is None or subj.via == "topic":
         focus = _cleft_focus(s, p)
         if focus:  # 抗議したのは韓国の市民団体だ: who did it is the cleft's focus
@@ -793,17 +797,25 @@ def _carrier(s: _Sentence, noun: int) -> Predicate | None:
     return None
 
 
+def _on_sign(s: _Sentence, p: Predicate) -> bool:
+    """Is p a relative clause on a sign or a leaflet (竹島の領有権を主張したボード, 謝罪を求める
+    プラカード)? Its words are what the sign says, not an act of their own."""
+    gov = p.governor
+    return gov is not None and gov.kind == "relative" and s.tok(gov.i).text in SIGN_NOUNS
+
+
 def _stray_subject(s: _Sentence, p: Predicate) -> list[str]:
     """Actors of a が-phrase the parse hangs on an intransitive relative clause on one of p's
-    arguments (中国の警察が[倒れている女子高生]を捨てた, 元首相が[沖で発生した事件]を…と表現した):
-    the noun such a clause modifies is its own subject, so the が-phrase is p's."""
+    arguments (中国の警察が[倒れている女子高生]を捨てた, 元首相が[沖で発生した事件]を…と表現した),
+    or on the words of a sign (パク選手が[領有権を主張したボード]を掲げた): the noun such a
+    clause modifies is its own subject, or its words are no act, so the が-phrase is p's."""
     for r in s.preds:
         gov = r.governor
         if gov is None or gov.kind != "relative" or r.start > p.start or _clause_above(s, gov.i) != p.i:
             continue
-        if r.lemma not in INTRANSITIVE and s.tok(r.i).lemma_ not in INTRANSITIVE:
+        if r.lemma not in INTRANSITIVE and s.tok(r.i).lemma_ not in INTRANSITIVE and not _on_sign(s, r):
             continue
-        if r.voice != "active" or r.object is not None and not r.object.via:
+        if r.voice != "active" or (r.object is not None and not r.object.via and not _on_sign(s, r)):
             continue
         for a in r.arguments:
             if a.case == "が" and not a.via and not a.topic and s.scope(a.i) == s.scope(p.i):
@@ -1512,6 +1524,8 @@ class _Reader:
             return  # an act noun is read with the verb that carries it
         if (p.kind == "adjective" and not _carrying_adjective(s, p, lex)) or _standing(s, p):
             return
+        if _on_sign(s, p):
+            return  # 領有権を主張したボードを掲げた: the board's words; raising it is the act
         trig = self._verb_trigger(s, p)
         obj = p.object
         nominal_obj = obj is not None and s.tok(obj.i).text not in CLAUSAL_OBJECTS and obj.relation != "ccomp"
