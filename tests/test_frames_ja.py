@@ -523,6 +523,7 @@ LEXICON_CASES = [
     ("韓国の大統領は「すべて事実です」と認めた。", [("PER_LEE_MYUNG_BAK", "015", "")]),
     ("韓国の大統領は日本の警察の調べに対して容疑を認めている。", [("PER_LEE_MYUNG_BAK", "015", "JPN_COP")]),
     ("韓国の大統領の功績は日本でも認められた。", []),
+    ("韓国の大統領は日本の首相に事実を認めさせた。", []),
     ("韓国の大統領は「事故は夜に起きた」と証言した。", [("PER_LEE_MYUNG_BAK", "010", "")]),
     # a clause or quoted words marked と under する is what the subject says (…としている);
     # …としたら supposes and …したとして gives a reason
@@ -546,6 +547,11 @@ LEXICON_CASES = [
     # 襲う: a person attacked is assaulted (182), a place raided is violence (180)
     ("中国の男性が日本人の女性を襲った。", [("CHN_CVL", "182", "JPN_CVL")]),
     ("中国のデモ隊が日本大使館を襲った。", [("CHN_OPP", "180", "JPN_EMBASSY")]),
+    # feelings shown are reactions: affection (051), distrust (110)
+    ("日本の首相は韓国に対する愛情を表した。", [("PER_NODA_YOSHIHIKO", "051", "KOR")]),
+    ("韓国の大統領は日本の首相に不信感を示した。", [("PER_LEE_MYUNG_BAK", "110", "PER_NODA_YOSHIHIKO")]),
+    # credit given in the words said (「…のおかげ」としている) praises (051)
+    ("北朝鮮の選手たちはその功績を「金正恩のおかげ」としている。", [("PRK_CVL", "051", "PER_KIM_JONG_UN")]),
     # fabrication or a conspiracy alleged is an accusation (112)
     ("韓国のネット掲示板では「日本政府の陰謀だ」との声も上がった。", [("KOR_NETIZENS", "112", "JPN_GOV")]),
 ]

@@ -1533,6 +1533,8 @@ class _Reader:
             text = trig.prefix + self._object_text(s, p)
             probe = self._frame(s, p, trig, text, (), "")
             entry = lex.entry(probe)  # (声明を発表した: no row; the support verb reads 声明)
+            if entry is not None and "active_only" in entry.flags and p.voice != "active":
+                return  # 認められた, 認めさせた: recognised by others, made to admit
             if entry is not None:
                 self._verbal(s, p, trig, entry, text)
                 return

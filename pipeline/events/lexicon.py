@@ -333,7 +333,8 @@ class JapaneseLexicon:
     row. A frame with a `support` kind is an act noun carried by a support verb: rows
     flagged `verbal_only` do not code it; without one it is a predicate, and rows flagged
     `nominal_only` do not code it, nor rows flagged `without_object` when it has a
-    を-object naming a thing, nor rows flagged `active_only` in the passive (声明を発表した: the support verb reads 声明). A statement
+    を-object naming a thing, nor rows flagged `active_only` in the passive (声明を発表した:
+    the support verb reads 声明; the front end leaves out the causative too). A statement
     noun that happens (「…」との声が相次いだ, 意見もある) takes the code of the words
     quoted before it, given as its object text (`voice_code`); so does a plain statement
     that quotes words (`Frame.quoted`: 「…黙れ」とツイートした)."""
