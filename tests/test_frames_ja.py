@@ -530,6 +530,13 @@ LEXICON_CASES = [
     ("韓国政府は、竹島は韓国の領土だとしている。", [("KOR_GOV", "010", "")]),
     ("韓国政府は「竹島は韓国の領土だ」としている。", [("KOR_GOV", "010", "")]),
     ("韓国政府がそうではないとしたら、日本の首相の発言は正しい。", []),
+    # ... said in an article (記事では), by the article's paper; as cited (によれば), by the
+    # cited source, not the topic of the clause said; a paper in its own article says it
+    ("記事では、韓国の大統領は日本の首相が嫌いだとしている。", []),
+    ("英国紙「デイリー・メール」の記事によれば、韓国の大統領は日本の首相を嫌っているとしている。", [("ORG_DAILY_MAIL", "010", "KOR")]),
+    ("英国紙「デイリー・メール」は、記事で「韓国の大統領は日本が嫌いだ」とした。", [("ORG_DAILY_MAIL", "010", "KOR")]),
+    # (述べた names its speaker: the paper only reports him)
+    ("英国紙「デイリー・メール」によれば、韓国の大統領は「日本の首相に失望した」と述べた。", [("PER_LEE_MYUNG_BAK", "111", "PER_NODA_YOSHIHIKO")]),
     ("中国当局はスパイ行為をしたとして日本人を拘束した。", [("CHN_GOV", "173", "JPN")]),
     # criticism in the passive with no agent is voiced by the public of the place marked で;
     # not being supported is a standing, no act

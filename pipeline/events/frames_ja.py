@@ -854,6 +854,17 @@ def _carried(q: Predicate) -> bool:
     return q.kind == "noun" and q.governor is not None and q.governor.kind == "argument"
 
 
+def _cited(s: _Sentence, p: Predicate) -> int | None:
+    """The phrase marked によれば / によると before p in its scope (同記事によれば、…としている):
+    a statement made with する there is the cited source's, not its clause's topic's."""
+    for k in s.idx:
+        if s.tok(k).idx >= p.start:
+            break
+        if s.marker(k).startswith(("によれば", "によると")) and s.scope(k) == s.scope(p.i):
+            return k
+    return None
+
+
 def _according_to(s: _Sentence, p: Predicate) -> list[str]:
     """The source named by 〜によれば / 〜によると, as the speaker of an announcement with
     no subject (ギャロップの調査によれば、…を記録したと発表した): who is cited announced it."""
@@ -1662,9 +1673,15 @@ class _Reader:
             how = _scene_how(story, agent)
             if agent:
                 story.last_speakers = (story.para, agent, how)
-        document = _document(s, p) if trig.key in NEWS_REPORTS + ("紹介",) else None
-        if document is not None:  # 記事では、北朝鮮は…と伝えた: the article reports, not 北朝鮮
+        stated = trig.key == STATING and p.lemma in DO  # 「…」としている (not 述べた: its speaker is named)
+        document = _document(s, p) if trig.key in NEWS_REPORTS + ("紹介",) or stated else None
+        if document is not None and not (agent and all(_is_media(x, story.actors) for x in agent) and not s.owner_actors(document)):
+            # 記事では、北朝鮮は…と伝えた: the article reports, not 北朝鮮 (a paper reporting in
+            # its own article stays: デイリー・メールは、記事で…とした)
             agent, how = s.owner_actors(document), "explicit"
+        cited = _cited(s, p) if stated else None
+        if cited is not None:  # 同記事によれば、浅田は…としている: the article says it
+            agent, how = s.head_actors(cited) or s.owner_actors(cited), "explicit"
         if entry.frame == "sym":
             side_a = _group(s, p) or list(dict.fromkeys(agent))
             obj = p.object
