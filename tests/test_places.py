@@ -225,3 +225,20 @@ def test_generated_file_is_the_build_output():
     from pipeline.actors.build_places import OUT, build, render
 
     assert OUT.read_text(encoding="utf-8") == render(build()), "kb_places.tsv is stale: run `make places`"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("中国のネットユーザーは「富士山を爆撃しろ」と書き込んだ。", "富士山", "PLC_MOUNT_FUJI"),
+        ("部隊は沖縄の嘉手納基地に移動する。", "嘉手納基地", "PLC_KADENA_AIR_BASE"),
+        ("米軍普天間飛行場の移設で政府は協議した。", "普天間飛行場", "PLC_FUTENMA"),  # 米軍 stays the US military
+    ],
+)
+def test_places_of_japan_the_news_names(text, surface, actor_id):
+    from pipeline.api import analyze
+
+    r = analyze(text, published="2012-05-01")
+    ids = {m["text"]: m["actor_id"] for m in r.mentions}
+    assert ids[surface] == actor_id
+    assert ids.get("米軍", "USA_MIL") == "USA_MIL"
