@@ -290,6 +290,25 @@ CODES = [
     # a demand for an investigation (101), for a leader's resignation (1041)
     ("Amnesty International called for an investigation into the Kenyan police.", ("ORG_AMNESTY", "101")),
     ("The Kenyan opposition urged President Uhuru Kenyatta to resign.", ("KEN_OPP", "1041")),
+    # missiles launched or fired are aerial weapons (195), not artillery
+    ("Iran launched missiles at US bases in Iraq on Wednesday.", ("IRN", "195")),
+    ("Iran fired missiles at US bases in Iraq.", ("IRN", "195")),
+    # a ban imposed on veils restricts political freedoms (1721); one on a politician or a
+    # party bans them (1722)
+    ("Algeria and Morocco have imposed bans on niqabs.", ("DZA", "1721")),
+    ("Kenyan opposition leader Raila Odinga was banned from the election.", ("KEN_GOV", "1722")),
+    # accusations by what they accuse of: aggression 1123, crime 1121
+    ("Kenyan President Uhuru Kenyatta accused Somalia of aggression.", ("PER_KENYATTA_UHURU", "1123")),
+    ("Kenyan President Uhuru Kenyatta blamed Somalia for the aggression.", ("PER_KENYATTA_UHURU", "1123")),
+    ("Kenyan President Uhuru Kenyatta accused Somalia of terrorism.", ("PER_KENYATTA_UHURU", "1121")),
+    # a licence threatened: administrative sanctions (132)
+    ("Kenyan President Uhuru Kenyatta threatened the network's license renewal.", ("PER_KENYATTA_UHURU", "132")),
+    # a crisis said: a pessimistic comment (012)
+    ("Kenyan Vice President William Ruto said Kenya is in the midst of a crisis.", ("NEW_PER_WILLIAM_RUTO_FCAA", "012")),
+    # a meeting in a state neither party belongs to: at a third location (044), the place
+    # read also after a comma on the object
+    ("The Taliban met on Monday with Zalmay Khalilzad, a US peace envoy, in Qatar.", ("ORG_TALIBAN", "044")),
+    ("The Taliban met with Zalmay Khalilzad in Kabul.", ("ORG_TALIBAN", "040")),
 ]  # fmt: skip
 
 

@@ -36,7 +36,8 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
     story = replace(story, background=crowds, unaimed_roots=UNAIMED_ROOTS)
     events = code_frames(frames, actors, EnglishLexicon(), story, embedded=embedded)
     channels = {a for a, x in actors.items() if x.sector == "MED" and x.type not in ("STATE", "GOVERNMENT")}
-    return fold_statements(negated_acts(crowd_violence(military_cooperation(events, actors), actors)), channels)
+    events = third_place_meetings(military_cooperation(events, actors), actors)
+    return fold_statements(negated_acts(crowd_violence(events, actors)), channels)
 
 
 # A statement (root 01) is aimed at whom it is about or addressed to, else at none: not
@@ -100,6 +101,27 @@ def military_cooperation(events: list[EventMention], actors: dict) -> list[Event
         if (e.sentence_id, e.start) in military and e.event_code in DIPLOMATIC_COOPERATION else e
         for e in events
     ]
+
+
+CONSULT, THIRD_PLACE_MEETING = "040", "044"
+
+
+def third_place_meetings(events: list[EventMention], actors: dict) -> list[EventMention]:
+    """A meeting held in a state neither party belongs to (the Taliban met the US envoy in
+    Qatar) is a meeting at a third location (044), when the countries of the place and of
+    both parties are known."""
+    def country(aid: str) -> str:
+        a = actors.get(aid)
+        return "" if a is None else (a.country or (aid if a.type == "STATE" else ""))
+
+    out: list[EventMention] = []
+    for e in events:
+        where = country(e.location_actor_id) if e.event_code == CONSULT and e.location_actor_id else ""
+        sides = (country(e.source_actor_id), country(e.target_actor_id))
+        if where and all(sides) and where not in sides:
+            e = replace(e, event_code=THIRD_PLACE_MEETING)
+        out.append(e)
+    return out
 
 
 # A yield not made is a refusal to yield (did not accede to the demands: 123, did not
@@ -170,4 +192,7 @@ def fold_statements(events: list[EventMention], channels: set[str] = frozenset()
     return out
 
 
-__all__ = ["code_events_en", "crowd_violence", "fold_statements", "implied_agents", "negated_acts"]
+__all__ = [
+    "code_events_en", "crowd_violence", "fold_statements", "implied_agents", "negated_acts",
+    "third_place_meetings",
+]  # fmt: skip

@@ -324,13 +324,20 @@ def _prep_args(v, st: _Doc) -> list[Arg]:
 
 
 def _location(v, st: _Doc) -> str:
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    for m in st.mention_of.get(p.i, []):
-                        if _type(st, m.actor_id) in ("PLACE", "STATE"):
-                            return m.actor_id
+    """The place of a verb's in / at / near phrase; also one the parser hangs on the verb's
+    object set off by a comma (met with Khalilzad, a US envoy, in Qatar): a phrase after a
+    comma tells where the act was, not which person."""
+    preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS]
+    nouns = [o for o in _objects(v)] + [p for c in v.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+                                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    preps += [c for n in nouns for c in n.children
+              if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS and c.i > 0 and c.doc[c.i - 1].text == ","]  # fmt: skip
+    for c in preps:
+        for p in c.children:
+            if p.dep_ == "pobj":
+                for m in st.mention_of.get(p.i, []):
+                    if _type(st, m.actor_id) in ("PLACE", "STATE"):
+                        return m.actor_id
     return ""
 
 
