@@ -192,6 +192,13 @@ def test_the_army_alone_is_the_country_under_discussions_when_no_other_state_is_
     assert not any(a.endswith("_MIL") for _, a in _links("Hungary bought tanks. The troops left."))
 
 
+def test_a_storms_name_is_no_actor_but_the_hurricane_center_is():
+    links = _links("Hurricane Lorenzo hit the Azores. The National Hurricane Center said Tropical "
+                   "Storm Humberto formed near Bermuda.")  # fmt: skip
+    assert not any("Lorenzo" in t or "Humberto" in t for t, _ in links), links
+    assert any(t == "National Hurricane Center" for t, _ in links), links
+
+
 def test_anaphora_the_president_the_country_and_she():
     links = _links(
         "Lukashenko met Putin in Minsk on Monday. Belarus then cut ties with Lithuania. "

@@ -261,7 +261,25 @@ def test_news_verbs_code_their_act(text, expected):
     "Chilean conservatives hold a majority in the Senate.",
     "Pinochet ruled Chile for seventeen years.",
 ])  # fmt: skip
-def test_verbs_of_no_act_code_nothing(text):
+def test_verbs_of_no_act_code_nothing(text):  # (the cases above)
+    assert _events(text) == [], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    # releasing no people: a study, a book, plans, a press release
+    "The Kenyan government released a new study on Monday.",
+    "Kenyan President Uhuru Kenyatta released plans for a special election.",
+    "On the same day, the Kenyan Defence Forces issued a press release.",
+    # membership is no act
+    "Kobe Bryant joined the NBA in 1996.",
+    "Raila Odinga joined the Orange Democratic Movement party in 2005.",
+    # a storm hits places, it does not attack them
+    "Hurricane Lorenzo hit the Azores on Wednesday.",
+    # the story's publisher reports: its interviews and contacts are no events
+    "Wikinews interviewed Kenyan opposition leader Raila Odinga.",
+    "Wikinews contacted the Kenyan government on Monday.",
+])  # fmt: skip
+def test_releases_of_no_people_membership_storms_and_the_publisher_code_nothing(text):
     assert _events(text) == [], _events(text)
 
 

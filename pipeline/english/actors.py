@@ -289,12 +289,20 @@ _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,}(?:-[A-Z]{2,})+(?![\w-])")
 
 def _not_actor_spans(text: str, lex: dict) -> list[tuple[int, int]]:
     """Where the text names no actor though a name is in it (Brexit, Molotov cocktails,
-    UTC): actors_en.yaml `not_actors`, matched as written at word boundaries."""
+    UTC): actors_en.yaml `not_actors`, matched as written at word boundaries, and storms
+    named by `storm_words` (Hurricane Lorenzo)."""
     words = lex.get("not_actors") or []
-    if not words:
-        return []
-    pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
-    return [m.span() for m in re.finditer(pattern, text)]
+    spans: list[tuple[int, int]] = []
+    if words:
+        pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
+        spans += [m.span() for m in re.finditer(pattern, text)]
+    storms = lex.get("storm_words") or []
+    if storms:  # Hurricane Lorenzo, Tropical Storm Humberto: a storm's name
+        # (not the National Hurricane Center, the Hurricane Hunters)
+        pattern = (r"(?<![\w-])(?<!National )(?:" + "|".join(map(re.escape, sorted(storms, key=len, reverse=True)))
+                   + r") (?!(?:Center|Centre|Hunters|Season|Warning|Watch|Service)\b)[A-Z][a-z]+(?![\w-])")  # fmt: skip
+        spans += [m.span() for m in re.finditer(pattern, text)]
+    return spans
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:

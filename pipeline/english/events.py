@@ -36,6 +36,7 @@ def code_events_en(doc, embedded: bool = False, kb=None) -> list[EventMention]:
     story = replace(story, background=crowds, unaimed_roots=UNAIMED_ROOTS)
     events = code_frames(frames, actors, EnglishLexicon(), story, embedded=embedded)
     channels = {a for a, x in actors.items() if x.sector == "MED" and x.type not in ("STATE", "GOVERNMENT")}
+    events = [e for e in events if e.source_actor_id not in PUBLISHERS and e.target_actor_id not in PUBLISHERS]
     events = third_place_meetings(military_cooperation(events, actors), actors)
     return fold_statements(negated_acts(crowd_violence(events, actors)), channels)
 
@@ -102,6 +103,11 @@ def military_cooperation(events: list[EventMention], actors: dict) -> list[Event
         for e in events
     ]
 
+
+# The publishers of the stories read (Wikinews): a story's own outlet reports it, so its
+# interviews, contacts and thanks ("Wikinews interviewed Siegel", "told Wikinews") are the
+# reporting, no events of the story
+PUBLISHERS = frozenset({"ORG_WIKINEWS"})
 
 CONSULT, THIRD_PLACE_MEETING = "040", "044"
 
