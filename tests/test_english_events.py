@@ -275,6 +275,12 @@ def test_verbs_of_no_act_code_nothing(text):  # (the cases above)
     "Raila Odinga joined the Orange Democratic Movement party in 2005.",
     # a storm hits places, it does not attack them
     "Hurricane Lorenzo hit the Azores on Wednesday.",
+    # founding a party, moderating a debate, winning a seat or a game, a post given: no act
+    "Raila Odinga co-founded the Orange Democratic Movement in 2005.",
+    "The debate is to be moderated by Kenyan journalist Jeff Koinange.",
+    "In 2013 Uhuru Kenyatta defeated incumbent Prime Minister Raila Odinga to become president.",
+    "Kenya beat Uganda in the football final.",
+    "Uhuru Kenyatta was soon given ministerial posts by President Mwai Kibaki.",
     # the story's publisher reports: its interviews and contacts are no events
     "Wikinews interviewed Kenyan opposition leader Raila Odinga.",
     "Wikinews contacted the Kenyan government on Monday.",
@@ -321,6 +327,9 @@ CODES = [
     ("Kenyan President Uhuru Kenyatta accused Somalia of terrorism.", ("PER_KENYATTA_UHURU", "1121")),
     # a licence threatened: administrative sanctions (132)
     ("Kenyan President Uhuru Kenyatta threatened the network's license renewal.", ("PER_KENYATTA_UHURU", "132")),
+    # attacking someone for their words, taking a shot at them: criticism (111), not force
+    ("Raila Odinga attacked Uhuru Kenyatta for the tweet.", ("PER_ODINGA_RAILA", "111")),
+    ("Raila Odinga took a veiled shot at Uhuru Kenyatta during the rally.", ("PER_ODINGA_RAILA", "111")),
     # a crisis said: a pessimistic comment (012)
     ("Kenyan Vice President William Ruto said Kenya is in the midst of a crisis.", ("NEW_PER_WILLIAM_RUTO_FCAA", "012")),
     # a meeting in a state neither party belongs to: at a third location (044), the place
