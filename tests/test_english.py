@@ -192,6 +192,12 @@ def test_the_army_alone_is_the_country_under_discussions_when_no_other_state_is_
     assert not any(a.endswith("_MIL") for _, a in _links("Hungary bought tanks. The troops left."))
 
 
+def test_a_kb_persons_name_opening_a_longer_name_is_someone_elses():
+    links = _links("County sheriff Kerry Lee told the BBC the crowd was small.")
+    assert ("Kerry Lee", "PER_KERRY_JOHN") not in links and not any(a == "PER_KERRY_JOHN" for _, a in links), links
+    assert ("Kerry", "PER_KERRY_JOHN") in _links("Kerry met Lavrov in Geneva.")
+
+
 def test_a_storms_name_is_no_actor_but_the_hurricane_center_is():
     links = _links("Hurricane Lorenzo hit the Azores. The National Hurricane Center said Tropical "
                    "Storm Humberto formed near Bermuda.")  # fmt: skip

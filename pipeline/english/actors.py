@@ -423,6 +423,13 @@ def link_actors_en(doc, kb: KnowledgeBase | None = None) -> tuple[list[Mention],
                    key=lambda c: c.start)  # fmt: skip
     blocked = _not_actor_spans(text, lex)
     cands = [c for c in cands if not _overlaps(blocked, c.start, c.end)]
+    # a KB person's one-word name opening a longer name the model tags (Kerry in "Kerry Lee"):
+    # someone else's given name, not that person
+    people = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+    cands = [c for c in cands if not (
+        c.kind == "actor" and " " not in text[c.start : c.end] and actor_of(c).type == "PERSON"
+        and any(s == c.start and e > c.end + 1 for s, e in people)
+    )]  # fmt: skip
     bare_names = _bare_names(kb, cands, text, set(lex.get("family_name_first") or ()))
 
     # ------------------------------------------------------------ unknown names
