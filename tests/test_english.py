@@ -548,6 +548,10 @@ def test_english_lexicon_codes_exist_and_cover_all_roots():
     assert {e.frame for e in entries} <= {"act", "sym", "demand", "consider", "say", "intend"}
 
 
+# lemmas whose bare form is another verb's past ("They found it": find; "founded": found)
+SHARED_FORMS = {"found"}
+
+
 def test_english_lexicon_triggers_are_lemmas_the_model_produces():
     from pipeline.english import load_english_model
     from pipeline.events.lexicon_en import load_lexicon_en
@@ -555,6 +559,8 @@ def test_english_lexicon_triggers_are_lemmas_the_model_produces():
     nlp = load_english_model()
     odd = []
     for trigger in load_lexicon_en():
+        if trigger in SHARED_FORMS:
+            continue
         tok = nlp(f"They {trigger} it.")[1]
         if tok.lemma_.lower() != trigger:
             odd.append((trigger, tok.lemma_))
