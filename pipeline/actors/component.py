@@ -259,9 +259,9 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
         mentions = [m for m in mentions if id(m) not in gone]
     mentions = sorted([*mentions, *kept], key=lambda m: (m.start, m.end))
     _link_family_names(mentions, actors)
-    _staff_of_organisations(mentions, actors, doc.text, kb)
-    mentions = _without_describing_nouns(mentions, actors, doc.text, kb, getattr(doc._, "qualifiers", None) or ())
-    mentions = _anaphors_of_found_organisations(mentions, actors, doc.text, kb, doc._.sentences or [])
+    _staff_of_organisations(mentions, actors, text, kb)
+    mentions = _without_describing_nouns(mentions, actors, text, kb, getattr(doc._, "qualifiers", None) or ())
+    mentions = _anaphors_of_found_organisations(mentions, actors, text, kb, doc._.sentences or [])
     used = {m.actor_id for m in [*mentions, *named_within(doc, mentions)]}
     for key in [k for k in actors if k not in used]:
         del actors[key]
