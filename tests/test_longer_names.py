@@ -152,3 +152,24 @@ def test_romanise_place(name, lang, expected):
     from pipeline.actors.textutil import romanise_place
 
     assert romanise_place(name, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit of an organ is one organisation, the organ's actor
+        ("環境省東北地方環境事務所が調査を始めた。", [("環境省東北地方環境事務所", "JPN_GOV")]),
+        ("財務省関東財務局は発表した。", [("財務省関東財務局", "JPN_GOV")]),
+        ("自民党愛知県連は候補者を決めた。", [("自民党愛知県連", "ORG_LDP_JAPAN")]),
+        # ... also after words that are no unit (直轄の, 所管)
+        ("国土交通省北陸地方整備局直轄の工事だ。", [("国土交通省北陸地方整備局", "JPN_GOV")]),
+        # a title or people after the unit make it theirs: the organ stays as it was
+        ("財務省関東財務局長が会見した。", [("財務省", "JPN_GOV")]),
+        ("防衛省幹部は否定した。", [("防衛省", "JPN_MIL")]),
+        # a word ending in 部 is no unit (幹部), nor is what follows after a space
+        ("財務省 関東財務局が発表した。", [("財務省", "JPN_GOV")]),
+    ],
+)
+def test_a_unit_of_an_organ_is_one_mention_of_the_organ(text, expected):
+    _, got = _merged(text, (0, 1), "LOC", 0.0)  # a span that changes nothing
+    assert [(t, a) for t, a, _ in got if a.startswith(tuple(a for _, a in expected))] == expected

@@ -10,6 +10,8 @@ abbreviation (米ダラス) or a common word after a place (全羅南道南原�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.actors.kb import GOVERNMENT_SECTORS, KnowledgeBase
 from pipeline.actors.linker import new_actor
 from pipeline.actors.textutil import romanise_place
@@ -167,3 +169,67 @@ def _country(found: list[Actor | None]) -> str:
             if actor is not None and actor.type == kind and actor.country:
                 return actor.country
     return ""
+
+
+# organs whose bureaus, departments and branches the corpora name with them as one
+# organisation (農林水産省関東農政局, 千葉県警察刑事部, 自民党岡山県連)
+_ORGAN_ENDINGS = ("省", "庁", "党", "警察", "県警")
+# the word that ends such a unit's name, a token of its own (局, not 政局; 部, not 幹部)
+_UNIT_HEADS = frozenset({"局", "課", "部", "室", "本部", "支部", "県連", "府連", "都連"})
+# ... and the words of units written as two (事務|所)
+_UNIT_HEAD_PAIRS = frozenset({("事務", "所")})
+_UNIT_WORDS = 5
+# a title or people after the unit make it theirs (局|長, 部|次長): the organ stays as it was
+_UNIT_PEOPLE = frozenset({"次長", "幹部", "職員", "関係者", "担当者", "員"})
+
+
+def organ_units(doc, mentions: list[Mention], actors: dict[str, Actor]) -> list[Mention]:
+    """`mentions` with each organ of a state or party (a KB sector actor whose name ends
+    in 省, 庁, 党 or 警察: `is_organ`) that runs into a compound of nouns naming one of
+    its units (関東|農政|局, 刑事|部, 岡山|県連, 長野|国道|事務|所) widened over the unit:
+    one organisation, the organ's actor, as ner-wikipedia and GSD mark it and as CAMEO
+    codes a unit of an organ. A title or people after the unit (局|長, 部|幹部) make it
+    theirs, and the organ stays as it was; known places inside the unit (岡山) are part of its name."""
+    from pipeline.tokenizer import doc_text
+
+    text = doc_text(doc)
+    tokens = [(t.idx, t.text, t.tag_, bool(t.whitespace_)) for t in doc]
+    starts = [t[0] for t in tokens]
+    out, dropped = list(mentions), set()
+    for k, m in enumerate(mentions):
+        if not (m.text.endswith(_ORGAN_ENDINGS) and is_organ(m, actors.get(m.actor_id))):
+            continue
+        i = _bisect(starts, m.end)
+        if i is None or tokens[i - 1][3]:
+            continue
+        end = None
+        for j in range(i, min(i + _UNIT_WORDS, len(tokens))):
+            _, word, tag, space = tokens[j]
+            if not tag.startswith(("名詞", "接尾辞-名詞的")) or tag.startswith("名詞-数詞"):
+                break
+            pair = (tokens[j - 1][1], word) if j > i else None
+            if word in _UNIT_HEADS or pair in _UNIT_HEAD_PAIRS:
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if not (nxt and not space and (nxt[2].startswith("接尾辞") or nxt[1] in _UNIT_PEOPLE)):
+                    end = tokens[j][0] + len(word)
+                break
+            if space:
+                break
+        if end is None:
+            continue
+        inside = [x for x in mentions if m.end <= x.start and x.end <= end]
+        if any(x.start < end and m.end < x.end and x not in inside for x in mentions) or any(
+            not gives_way(x, actors.get(x.actor_id)) for x in inside
+        ):
+            continue
+        dropped.update(id(x) for x in inside)
+        out[k] = replace(m, end=end, text=text[m.start : end])
+    return [m for m in out if id(m) not in dropped]
+
+
+def _bisect(starts: list[int], pos: int) -> int | None:
+    """The index of the token starting at `pos`, else None."""
+    from bisect import bisect_left
+
+    i = bisect_left(starts, pos)
+    return i if i < len(starts) and starts[i] == pos else None
