@@ -565,10 +565,27 @@ def test_a_state_before_an_organisation_the_rules_made_up_is_read_by_the_model()
 
 def test_the_model_runs_around_katakana_nouns_written_together():
     """イオン|クレジット|サービス: a name UniDic reads as loanwords, which no name-like token
-    brings the model to; one loanword alone (テレビ) does not."""
+    brings the model to; one loanword inside a compound (テレビ|番組) does not."""
     _assert_model_runs(
-        _actors_and_ner(8), {"昨日、イオンクレジットサービスが発表した。": True, "昨日、テレビで発表した。": False}
+        _actors_and_ner(8), {"昨日、イオンクレジットサービスが発表した。": True, "昨日、テレビ番組で発表した。": False}
     )
+
+
+def test_the_model_runs_narrowly_around_a_katakana_word_before_a_particle():
+    """ビートルズの, アトラスは: a band or a company UniDic reads as a loanword, which no
+    name-like token brings the model to; it runs KATAKANA_WORD_CONTEXT tokens around it,
+    not the 8 of a name. Two characters (デモ) are too short."""
+    from pipeline.model import Sentence
+    from pipeline.ner.component import KATAKANA_WORD_CONTEXT
+    from pipeline.nlp import make_doc
+
+    nlp = _actors_and_ner(8)
+    _assert_model_runs(nlp, {"昨日、ダウンタウンが出演した。": True, "昨日、デモで発表した。": False})
+    text = "その年の夏に私たちが初めて聴いたのはビートルズの古い曲で、誰もが驚いたものだった。"
+    doc = nlp.get_pipe("dekigoto_actors")(make_doc(nlp, text, "2026-02", [Sentence(0, 0, len(text), "body", 0, text)]))
+    ((a, b),) = nlp.get_pipe("dekigoto_ner")._unexplained_segments(doc)
+    assert b - a == 2 * KATAKANA_WORD_CONTEXT + 1
+    assert "ビートルズ" in doc[a:b].text
 
 
 def test_a_place_only_the_gazetteer_knows_explains_no_name():

@@ -268,9 +268,9 @@ class NerComponent:
             for i, (w, t, u) in enumerate(zip(view.words, view.tags, view.unknown, strict=True))
             if is_candidate(w, t, u) or w in organs
         ]
-        candidates = sorted(
-            {*candidates, *self._compound_ends(doc._.mentions, view), *self._organisation_heads(view), *_katakana_compounds(view), *extra}
-        )
+        wide = {*candidates, *self._compound_ends(doc._.mentions, view), *self._organisation_heads(view), *_katakana_compounds(view), *extra}
+        # katakana words alone get a narrower window (KATAKANA_WORD_CONTEXT)
+        candidates = sorted(wide.union(_katakana_words(view)) if KATAKANA_WORD_CONTEXT else wide)
         if not candidates:
             return []
         segments = list(_segments(view.words))
@@ -287,15 +287,16 @@ class NerComponent:
                 if not out or out[-1] != (a, b):
                     out.append((a, b))
                 continue
-            lo, hi = max(a, i - self.context), min(b, i + self.context + 1)
+            context = self.context if i in wide else min(self.context, KATAKANA_WORD_CONTEXT)
+            lo, hi = max(a, i - context), min(b, i + context + 1)
             # a window that would stop a few words short of its sentence's edge runs to it:
             # the words cut off are often a name the model reads only whole (最高|裁 at the start)
             lo = a if lo - a <= EDGE_TOKENS else lo
             hi = b if b - hi <= EDGE_TOKENS else hi
-            if out and out[-1][1] >= lo and out[-1][0] >= a:
-                out[-1] = (out[-1][0], max(out[-1][1], hi))
-            else:
-                out.append((lo, hi))
+            while out and out[-1][1] >= lo and out[-1][0] >= a:  # merged with the windows it overlaps
+                lo, hi = min(out[-1][0], lo), max(out[-1][1], hi)
+                out.pop()
+            out.append((lo, hi))
         return out
 
 
@@ -384,6 +385,35 @@ def _katakana_compounds(view: _TokenView) -> list[int]:
                 out.append(i - 1)
         else:
             run = 0
+    return out
+
+
+# a katakana word UniDic reads as a common noun, of KATAKANA_WORD_CHARS characters or more,
+# before a particle (ビートルズの, アトラスは): the model runs KATAKANA_WORD_CONTEXT tokens around it
+# (0: not at all). Measured with `make eval-ner`: wiki held-out +0.004, GSD test +0.001,
+# for about 11% more tokens in the model's windows on real topic news (8 tokens, or any
+# katakana word: as much on wiki, less on GSD, for 20-30% more)
+KATAKANA_WORD_CONTEXT = 3
+KATAKANA_WORD_CHARS = 3
+_PARTICLES_AFTER_NAMES = frozenset({"は", "が", "の", "を", "に", "と", "も", "や", "、", "で", "から", "へ"})
+
+
+def _katakana_words(view: _TokenView) -> list[int]:
+    """Katakana common nouns standing alone before a particle (ビートルズの, アトラスは,
+    ダウンタウンと: a band, a company, a duo UniDic reads as loanwords)."""
+    from pipeline.actors.textutil import is_all_katakana
+
+    out = []
+    words, n = view.words, len(view.words)
+    for i, (word, tag) in enumerate(zip(words, view.tags, strict=True)):
+        if (
+            len(word) >= KATAKANA_WORD_CHARS
+            and tag.startswith("名詞-普通名詞")
+            and i + 1 < n
+            and words[i + 1] in _PARTICLES_AFTER_NAMES
+            and is_all_katakana(word)
+        ):
+            out.append(i)
     return out
 
 
