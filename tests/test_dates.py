@@ -394,6 +394,46 @@ def test_case(text, pub, surface, typ, value, mod):
     assert (m.type, m.value, m.mod) == (typ, value, mod), m
 
 
+# (paragraphs text, publication date, surface, value) of real-news forms a date's
+# neighbours decide
+IN_CONTEXT = [
+    # a day after 今週 / 先週 / 来週 is the day of that week (2012-08-14 is a Tuesday)
+    ("今週13日から、番組に毎日出演することが判明した。", "2012-08-14", "今週13日", "2012-08-13"),
+    ("先週の9日、会見を開いた。", "2012-08-14", "先週の9日", "2012-08-09"),
+    ("来週21日に発表する。", "2012-08-14", "来週21日", "2012-08-21"),
+    # 前日 / 翌日 apposed to the written day: the written day is the date
+    ("発売前日となる18日、知事が会見した。", "2012-07-20", "18日", "2012-07-18"),
+    # a future word naming another time (来年), or describing a noun (予定の), is not the
+    # tense of the date's clause
+    ("20日、来年公開予定の映画のポスターが流出し、話題になっている。", "2012-03-21", "20日", "2012-03-20"),
+    ("10日、予定の会合が中止された。", "2012-03-21", "10日", "2012-03-10"),
+    ("7日、9日に発売予定の雑誌が話題となっている。", "2012-02-07", "9日", "2012-02-09"),
+    ("今度4月から放送予定のドラマが話題となった。", "2012-02-15", "4月", "2012-04"),
+    # a year that opens a span to now (以来) sets no discourse for a month after it
+    ("番組は2006年の放送開始以来、10月で13回目を迎えた。", "2011-10-14", "10月", "2011-10"),
+    ("番組は2006年に始まり、10月で13回目を迎えた。", "2011-10-14", "10月", "2006-10"),
+    # a date written on to an act noun says when that act happens, whatever the tense of
+    # the clause that mentions it: the occurrence nearest publication
+    ("28日、新聞は新人の11月上旬デビューを報じた。", "2011-10-28", "11月上旬", "2011-11"),
+    ("新曲（8月29日発売）の収録中に転んだ。", "2012-07-25", "8月29日", "2012-08-29"),
+    ("映画は20日公開だった。", "2012-07-25", "20日", "2012-07-20"),
+    ("新型は3月に発売された。", "2012-07-25", "3月", "2012-03"),
+    # a range of months gives a day after it no month
+    ("17日に始まったドラマは、7〜9月放送の前作を上回った。18日に始まった番組も上回った。", "2011-10-21", "18日", "2011-10-18"),
+    ("7月に入り、18日に発表した。", "2011-10-21", "18日", "2011-07-18"),
+    # a day after publication (a court date) dates no clock time or 同日 of the past
+    ("容疑者は15日に逮捕された。来月20日に出廷する。\n事件は午後1時40分ごろに起きた。同日、別の店も襲われた。",
+     "2012-03-17", "午後1時40分ごろ", "2012-03-15T13:40"),
+    ("容疑者は15日に逮捕された。来月20日に出廷する。\n同日、別の店も襲われた。", "2012-03-17", "同日", "2012-03-15"),
+]
+
+
+@pytest.mark.parametrize("text,pub,surface,value", IN_CONTEXT)
+def test_in_context(text, pub, surface, value):
+    got = [(m.text, m.value) for m in tag_dates(text, pub)]
+    assert (surface, value) in got, got
+
+
 RANGES = [
     ("2020〜21年に", P, "2020〜21年", "2020-01-01", "2021-12-31"),
     ("3〜5日に開催した", P, "3〜5日", "2026-02-03", "2026-02-05"),

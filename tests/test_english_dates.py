@@ -244,6 +244,21 @@ NEWS = [
      "2026-02-12T15:00Z", ""),
     (["The attack took place on Friday at about 7:45 p.m."], PUB, "7:45 p.m.",
      "2026-02-06T19:45", ""),
+    # a month "of" a relative year is of that year, whatever the discourse
+    (["The firm was founded in 2009.", "The two owners were arrested in January of last year."],
+     PUB, "January of last year", "2025-01", ""),
+    (["The ruling is expected in June of this year."], PUB, "June of this year", "2026-06", ""),
+    # "is due (out)": the future
+    (["His memoir is due out in May."], PUB, "May", "2026-05", ""),
+    # a day reported after publication (a court date) is no discourse for the past
+    (["The shooting happened on Friday. He will appear again on March 5.",
+      "The first attack was at about 13:40 local time.", "A second mosque was hit on the same day."],
+     PUB, "13:40 local time", "2026-02-06T13:40", ""),
+    (["The shooting happened on Friday. He will appear again on March 5.",
+      "A second mosque was hit on the same day."], PUB, "the same day", "2026-02-06", ""),
+    # "since" a year opens a span to now: no discourse for the month after it
+    (["The party has governed since 2009.", "In January it lost its majority."], PUB, "January",
+     "2026-01", ""),
 ]
 
 

@@ -19,7 +19,7 @@ quarter of 2020 · 2021 · since 2019 · the 2020 election · 2019-2021 · from 
 the 1990s · the early '90s · the 20th century · last year · earlier this month ·
 yesterday · on Monday · three years ago · two years later · for 26 years · every year ·
 every Monday · spring 2021 · last summer · 2025-12-05 · Monday, January 7, 2019 (a
-dateline) · December 22, last year · early this June · Saturday morning · 10:45 a.m. EDT ·
+dateline) · December 22, last year · January of last year · early this June · Saturday morning · 10:45 a.m. EDT ·
 0600 GMT (value T06:00Z) · 18:00 local time. Weekdays and the past/future of a month are
 read from the nearest tense marker of the date's clause (`tense.en_clause_tense`); "N days
 before the election" counts from an event, not a date, and is left out.
@@ -68,6 +68,9 @@ COUNT_NOUNS = (
     "children|refugees|migrants|members|delegates|cars|flights|times|pages|words"
 )
 
+# the year a month or day is "of": December 22, last year; January of last year
+_YEAR_WORDS = {"last": "昨年", "this": "今年", "next": "来年"}
+
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept)"
@@ -89,8 +92,9 @@ R_MDY = re.compile(
 )  # Monday, January 7, 2019 (a dateline); December 22, last year
 R_DMY = re.compile(rf"{_B}{_DAY}(?:\s+of)?\s+(?P<mon>{_MONTH_NAME})(?:,?\s+{_YEAR}{_YEAR_END})?")
 R_MY = re.compile(
-    rf"{_B}{_PART}(?:(?P<this>(?i:this))\s+)?(?P<mon>{_MONTH_NAME})(?:,?\s+(?:of\s+)?{_YEAR}{_YEAR_END})?"
-)  # June 2019, early this June
+    rf"{_B}{_PART}(?:(?P<this>(?i:this))\s+)?(?P<mon>{_MONTH_NAME})"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR}{_YEAR_END}|\s+of\s+(?P<ry>(?i:last|this|next))\s+year\b)?"
+)  # June 2019, early this June, January of last year
 R_ISO = re.compile(
     r"(?<![\w./-])(?P<y>\d{4})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\w/-])"
 )
@@ -285,7 +289,7 @@ def find_en(text: str) -> list[Expr]:
         if m["y"]:
             e.y, e.ykind = int(m["y"]), "abs"
         elif m["ry"]:
-            e.yrel, e.ykind = {"last": "昨年", "this": "今年", "next": "来年"}[m["ry"].lower()], "rel"
+            e.yrel, e.ykind = _YEAR_WORDS[m["ry"].lower()], "rel"
         if m["wd"]:
             e.wd = WEEKDAYS.index(m["wd"].lower())
         add(_apply_part(e, None), 1)
@@ -301,7 +305,7 @@ def find_en(text: str) -> list[Expr]:
     for m in R_MY.finditer(text):
         mon = m["mon"]
         alone = False
-        if not (m["y"] or m["part"] or m["this"]):
+        if not (m["y"] or m["part"] or m["this"] or m["ry"]):
             before = text[max(0, m.start() - 20) : m.start()]
             alone = not _BARE_MONTH_OK.search(before)
             if alone and not _MONTH_ALONE.match(text, m.start("mon")):
@@ -315,6 +319,8 @@ def find_en(text: str) -> list[Expr]:
             e.y, e.ykind = int(m["y"]), "abs"
         elif m["this"]:
             e.yrel, e.ykind = "今年", "rel"
+        elif m["ry"]:
+            e.yrel, e.ykind = _YEAR_WORDS[m["ry"].lower()], "rel"
         add(_apply_part(e, m["part"]), 2)
     for m in R_YEAR_RANGE.finditer(text):
         y = int(m["y"])
@@ -421,6 +427,9 @@ def find_en(text: str) -> list[Expr]:
 # ------------------------------------------------------------------------------ resolving
 
 
+_SINCE_EN = re.compile(r"(?i:\bsince)\s+$")
+
+
 class EnglishResolver(Resolver):
     """The Japanese resolver with English future markers and English weekday words (its
     discourse rules, "next month" included, are the same)."""
@@ -500,6 +509,10 @@ class EnglishResolver(Resolver):
         ):
             return got
         return Point(ref.y + 1, e.m), "discourse", got[2]
+
+    def _opens_span(self, e: Expr) -> bool:
+        """"since 2006", "ever since May": a span that runs to now sets no discourse."""
+        return _SINCE_EN.search(self.text, max(0, e.start - 12), e.start) is not None
 
     def _weekday(self, e: Expr, where) -> DateMention:
         if e.pre in ("last", "next"):

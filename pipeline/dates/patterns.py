@@ -191,6 +191,7 @@ class Expr:
     yrel: str = ""  # relative year word (今年 …)
     m: int | None = None
     mrel: str = ""  # relative month word (先月 …)
+    wrel: str = ""  # relative week word before a day (今週13日: the 13th of this week)
     d: int | None = None
     fy: bool = False
     wd: int | None = None  # weekday, Monday = 0
@@ -749,6 +750,10 @@ def _merge(text: str, exprs: list[Expr]) -> list[Expr]:
         if prev and prev.kind == "lex" and e.kind == "cal" and e.d is not None and _apposed(text, prev, e):
             out.pop()  # 上陸翌日の11日: the written day is the date; 翌日 only describes it
             prev = out[-1] if out else None
+        if prev and _week_of_day(text, prev, e):
+            out.pop()  # 今週13日, 先週の8日: the day of that week
+            e.wrel, e.start = prev.word, prev.start
+            prev = out[-1] if out else None
         if e.kind == "cal":
             left = R_LEFT_RANGE.search(text, max(0, e.start - 10), e.start)
             if left and not e.yrel and not e.mrel and (not prev or prev.end <= left.start(1)):
@@ -805,13 +810,34 @@ def _merge(text: str, exprs: list[Expr]) -> list[Expr]:
 
 
 def _apposed(text: str, word: Expr, e: Expr) -> bool:
-    """A relative day word joined by の to a written day: 翌日の11日, 前日の9日."""
+    """A relative day word joined by の (or となる, にあたる) to a written day: 翌日の11日,
+    前日の9日, 発売前日となる18日."""
     rel = lexicon.relative_words().get(word.word)
     return (
         rel is not None
         and rel.unit == "day"
         and word.hh is None
-        and text[word.end : e.start].strip(" \t") == "の"
+        and text[word.end : e.start].strip(" \t") in _APPOSING
+    )
+
+
+_APPOSING = frozenset({"の", "となる", "となった", "にあたる", "に当たる", "である"})
+
+
+def _week_of_day(text: str, word: Expr, e: Expr) -> bool:
+    """A week counted from publication (今週, 先週, 来週) right before a day of the month
+    alone, or joined by の: 今週13日, 先週の8日."""
+    rel = lexicon.relative_words().get(word.word) if word.kind == "lex" else None
+    return (
+        rel is not None
+        and rel.unit == "week"
+        and rel.base == "pub"
+        and e.kind == "cal"
+        and e.d is not None
+        and e.m is None
+        and e.top == "d"
+        and e.end_expr is None
+        and text[word.end : e.start].strip(" \t") in ("", "の")
     )
 
 

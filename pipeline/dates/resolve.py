@@ -95,6 +95,15 @@ def _mention(*args, **kwargs) -> DateMention:
     return DateMention(0, 0, "", *args, **kwargs)
 
 
+# act nouns a date is written on to (8月29日発売, 11月上旬デビュー), not followed by する
+_DATED_NOUN = re.compile(
+    r"(?:発売|公開|放送|放映|開幕|開業|開店|オープン|デビュー|施行|刊行|発行|上映|配信|封切り?|投開票)"
+    r"(?![しさする])"
+)
+
+# after a date: the span it opens runs to now (以来, の放送開始以来)
+_SINCE_JA = re.compile(r"(?:の[^、。「」\n]{0,10})?以来")
+
 # a Japanese sentence whose last predicate is in the past tense (した, 述べた, だった, ました),
 # before closing quotes, brackets and punctuation
 _QUOTE_MARKS = re.compile(r"[「」『』\n]")
@@ -114,6 +123,7 @@ class _Where:
     body: bool = True  # captions and headings do not start a discourse thread for the body
     past: bool = False  # the date's clause reports what happened (した, だった, said)
     quote: int = -1  # start of the top-level quote holding the date, -1 outside quotes
+    nearest: bool = False  # the date names when an act noun happens: the occurrence nearest publication
 
     @property
     def thread(self) -> tuple[int, int]:
@@ -136,6 +146,7 @@ class Resolver:
         self.doc_ref: Point | None = None
         self.speech_day: dict[int, Point] = {}  # sentence -> its day, written outside quotes
         self.last_day: Point | None = None  # the last day written in the body, outside quotes
+        self.last_past_day: Point | None = None  # ... the last of those not after publication
         self.markers = _future_regex()
         self._future_cache: dict[int, bool] = {}
         self.quotes = self._quote_spans()
@@ -179,12 +190,20 @@ class Resolver:
             self._future_cache[s.sentence_id] = self.markers.search(chunk) is not None
         body = s.kind not in ("caption", "heading")
         quote = self.quote_at(start)
+        if end is not None and self._dates_a_noun(end):
+            return _Where(s.sentence_id, s.paragraph, False, body, False, quote, nearest=True)
         local = self._clause_tense(s, start, start if end is None else end)
         if local:
             future, past = local == FUTURE, local == PAST
         else:
             future, past = self._future_cache[s.sentence_id], self._past(s)
         return _Where(s.sentence_id, s.paragraph, future, body, past, quote)
+
+    def _dates_a_noun(self, end: int) -> bool:
+        """Is the date written on to an act noun (8月29日発売の新曲, 11月上旬デビュー, 20日公開)?
+        It then says when that act happens, whatever the tense of the clause that mentions
+        it (…デビューを報じた): the occurrence nearest publication."""
+        return _DATED_NOUN.match(self.text, end) is not None
 
     def _clause_tense(self, s: Sentence, start: int, end: int) -> str:
         return ja_clause_tense(self.text, end, s.end)
@@ -211,6 +230,21 @@ class Resolver:
                 self.speech_day[where.sentence_id] = p
                 if where.body:
                     self.last_day = p
+                    if not self._ahead(p):
+                        self.last_past_day = p
+
+    def _ahead(self, p: Point) -> bool:
+        """Is the day `p` after publication?"""
+        pub = self.pub
+        return pub is not None and pub.m is not None and (p.y, p.m or 0, p.d or 0) > (pub.y, pub.m, pub.d or 31)
+
+    def _day_for_the_past(self, ref: Point | None, where: _Where) -> Point | None:
+        """The day a clock time or a 同日 / "the same day" in a clause that reports the past
+        counts from: `ref`, unless that lies after publication (a court date announced,
+        "his next appearance on April 5"): then the last day the body wrote that does not."""
+        if ref is not None and ref.d is not None and where.past and not where.future and self._ahead(ref):
+            return self.last_past_day
+        return ref
 
     @property
     def pub_year(self) -> int:
@@ -254,6 +288,24 @@ class Resolver:
         if future:
             return (pub.y if m >= pub.m else pub.y + 1), 0.6
         return (pub.y if m <= pub.m else pub.y - 1), 0.7
+
+    def _nearest_year(self, m: int) -> tuple[int, float]:
+        """The year whose month `m` is nearest the publication month (a date of an act noun)."""
+        pub = self.pub
+        if pub is None or pub.m is None:
+            return self._year_for_month(m, False)
+        now = pub.y * 12 + pub.m - 1
+        return min((pub.y - 1, pub.y, pub.y + 1), key=lambda y: abs(y * 12 + m - 1 - now)), 0.6
+
+    def _nearest_month(self, d: int) -> tuple[int, int] | None:
+        """The month whose day `d` is nearest the publication date (a date of an act noun)."""
+        pub = self.pub
+        if pub is None or pub.m is None or pub.d is None:
+            return self._month_for_day(d, None, False)
+        today = date(pub.y, pub.m, pub.d)
+        months = [_add_months(pub.y, pub.m, k) for k in (-1, 0, 1)]
+        valid = [(y, m) for y, m in months if _valid(y, m, d)]
+        return min(valid, key=lambda ym: abs((date(ym[0], ym[1], d) - today).days)) if valid else None
 
     def _month_for_day(self, d: int, wd: int | None, future: bool) -> tuple[int, int] | None:
         pub = self.pub
@@ -305,6 +357,10 @@ class Resolver:
     def _discourse_point(self, e: Expr, where: _Where, inherit: Point | None = None):
         """`_point` before its check against the publication date."""
         pub = self.pub
+        if e.wrel and pub is not None and pub.d is not None:
+            day = self._day_in_week(e.wrel, e.d)
+            if day is not None:
+                return Point(day.year, day.month, day.day), "publication", 0.9
         y: int | None = None
         m, d = e.m, e.d
         anchor, conf = "absolute", 0.95
@@ -351,7 +407,7 @@ class Resolver:
                 if ref is not None:
                     y, anchor, conf = ref.y, "discourse", 0.8
                 else:
-                    y, conf = self._year_for_month(m, where.future)
+                    y, conf = self._nearest_year(m) if where.nearest else self._year_for_month(m, where.future)
                     anchor = "publication"
             elif d is not None:
                 ref = self.para_ref.get(where.thread)
@@ -360,7 +416,7 @@ class Resolver:
                     if ref.d is not None and d <= ref.d and self.text[e.start - 1 : e.start] == "翌":
                         y, m = _add_months(ref.y, ref.m, 1)  # 7月31日 … 翌1日: the first 1st after it
                 else:
-                    ym = self._month_for_day(d, e.wd, where.future)
+                    ym = self._nearest_month(d) if where.nearest else self._month_for_day(d, e.wd, where.future)
                     anchor = "publication"
                     if ym is None:
                         if pub is None:
@@ -376,6 +432,14 @@ class Resolver:
             if date(y, m, d).weekday() != e.wd:
                 conf *= 0.6
         return Point(y, m, d), anchor, conf
+
+    def _day_in_week(self, word: str, d: int) -> date | None:
+        """The day `d` of the month in the week `word` (今週, 先週, 来週) names, counted
+        from publication: 今週13日 on Tuesday 14 August is Monday the 13th."""
+        pub = self.pub
+        today = date(pub.y, pub.m, pub.d)
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * int(lexicon.relative_words()[word].offset))
+        return next((x for x in (monday + timedelta(days=k) for k in range(7)) if x.day == d), None)
 
     def _cal(self, e: Expr, where: _Where) -> DateMention | None:
         got = self._point(e, where)
@@ -393,9 +457,25 @@ class Resolver:
                 re_ = _part_range(pe, e.end_expr.fy, e.end_expr.part)[1]
                 if re_ < rs:
                     conf *= 0.5
-        if not e.fy:
-            self.remember(p, where)
+        if not e.fy and not self._opens_span(e):
+            self.remember(self._month_range_year(p, e), where)
         return _mention(typ, value, mod, rs.isoformat(), re_.isoformat(), anchor, conf)
+
+    @staticmethod
+    def _month_range_year(p: Point, e: Expr) -> Point:
+        """What a date leaves the discourse: itself, but a range of months (7〜9月) its year
+        alone: a day written after it could be of any of them (「7〜9月放送のドラマ…18日に
+        始まった」 is not July's 18th)."""
+        end = e.end_expr
+        if p.d is None and p.m is not None and end is not None and end.d is None and end.m not in (None, p.m):
+            return Point(p.y)
+        return p
+
+    def _opens_span(self, e: Expr) -> bool:
+        """Is the date the start of a span that runs to the time of writing (2006年以来,
+        2006年の放送開始以来)? Then it sets no discourse: 「2006年の放送開始以来、10月で
+        13回目」 is this October."""
+        return _SINCE_JA.match(self.text, e.end) is not None
 
     # ------------------------------------------------------------------ other kinds
 
@@ -493,6 +573,7 @@ class Resolver:
         ref = self.para_ref.get(where.thread)
         if ref is None or ref.d is None:
             ref = self.last_day if where.quote < 0 else None
+        ref = self._day_for_the_past(ref, where)
         if ref is not None and ref.d is not None:
             day, anchor, conf = ref, "discourse", 0.7
         elif self.pub is not None and self.pub.d is not None:
@@ -659,6 +740,8 @@ class Resolver:
         off = int(rw.offset)
         if rw.base == "disc":
             ref = self.disc_ref(where)
+            if rw.unit == "day":
+                ref = self._day_for_the_past(ref, where)
         else:  # きょう in a quote of a speech made on the 10th is the 10th
             ref = self.speech_day.get(where.sentence_id) if where.quote >= 0 else None
         anchor = "discourse" if ref is not None else "publication"

@@ -47,13 +47,21 @@ def _ja_markers() -> re.Pattern:
     future_words = "|".join(re.escape(w) for w in lexicon.future_markers())
     return re.compile(  # 予想していた, 計画された: the noun made a verb has its own tense
         rf"(?P<open>[「『])|(?P<close>[」』])|(?P<past>{_JA_PAST})"
-        rf"|(?P<fut>{_JA_NONPAST}|(?:{future_words})(?![しさ]))"
+        rf"|(?P<fut>{_JA_NONPAST})|(?P<futw>(?:{future_words})(?![しさ]))"
     )
+
+
+# future words that name a time of their own (来年公開予定の映画: when the film opens, not
+# when the date's act happens) decide nothing about the date's clause; nor, after a date set
+# off by a comma (20日、…), do those that describe a noun (予定の, 計画の): such a date is the
+# main clause's (but 9日に発売予定の雑誌 is the 9th to come)
+_DATE_WORDS = frozenset({"来月", "来年", "来週", "今後", "将来"})
 
 
 def ja_clause_tense(text: str, end: int, limit: int) -> str:
     """past | future | "" for a Japanese date ending at `end`, reading up to `limit`."""
     depth = 0
+    adverbial = text.startswith(("、", ","), end)
     for m in _ja_markers().finditer(text, end, limit):
         kind = m.lastgroup
         if kind == "open":
@@ -63,6 +71,8 @@ def ja_clause_tense(text: str, end: int, limit: int) -> str:
                 return ""  # the date's own quote ends without a predicate
             depth -= 1
         elif depth == 0:
+            if kind == "futw" and (m.group() in _DATE_WORDS or (adverbial and text.startswith("の", m.end()))):
+                continue
             return PAST if kind == "past" else FUTURE
     return ""
 
@@ -85,6 +95,7 @@ _EN_FUTURE = (
     r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|anticipated)\s+to|"
     r"scheduled\s+(?:for|to)|anticipated\s+to|expected\s+to|due\s+to\s+(?!the\b)|"
+    r"(?:is|are)\s+due|due\s+(?:out|back)|"
     r"aims?\s+to|hopes?\s+to|next|upcoming|coming|tomorrow)\b"
 )
 _EN_MARKERS = re.compile(rf"(?P<fut>(?i:{_EN_FUTURE}))|(?P<past>(?i:{_EN_PAST}))")
