@@ -46,7 +46,7 @@ def _merged(text, span, label, probability=1.0):
         ("愛知県一宮市にある。", (0, 6), "LOC", [("愛知県一宮市", "PLC_ICHINOMIYA", "model")]),
         ("神奈川県横浜市に住む。", (0, 7), "LOC", [("神奈川県横浜市", "PLC_YOKOHAMA", "model")]),
         ("静岡県三島市大宮町で火災があった。", (0, 9), "LOC", [("静岡県三島市大宮町", "NEW_PLC_OOMIYA_MACHI", "model")]),
-        ("愛知県一宮市内にある。", (0, 7), "LOC", [("愛知県", "PLC_AICHI", "kb"), ("一宮市", "PLC_ICHINOMIYA", "kb")]),
+        ("愛知県一宮市内にある。", (0, 7), "LOC", [("愛知県", "PLC_AICHI", "kb"), ("一宮市内", "PLC_ICHINOMIYA", "kb")]),
         # a position near a place is no longer name (尖閣諸島沖: off the Senkaku Islands)
         ("尖閣諸島沖で衝突した。", (0, 5), "LOC", [("尖閣諸島", "PLC_SENKAKU_ISLANDS", "kb")]),
         # a state's abbreviation before a place qualifies it: Dallas, US
@@ -173,3 +173,19 @@ def test_romanise_place(name, lang, expected):
 def test_a_unit_of_an_organ_is_one_mention_of_the_organ(text, expected):
     _, got = _merged(text, (0, 1), "LOC", 0.0)  # a span that changes nothing
     assert [(t, a) for t, a, _ in got if a.startswith(tuple(a for _, a in expected))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the inside of a city, ward, town or village or of Tokyo is part of the place's mention
+        ("ソウル市内で集会が開かれた。", [("ソウル市内", "PLC_SEOUL")]),
+        ("東京都内の店で買った。", [("東京都内", "PLC_TOKYO")]),
+        # not of a state or a prefecture
+        ("日本国内で売られた。", [("日本国", "JPN")]),
+        ("大阪府内の学校で起きた。", [("大阪府", "PLC_OSAKA")]),
+    ],
+)
+def test_the_inside_of_a_city_is_part_of_its_mention(text, expected):
+    _, got = _merged(text, (0, 1), "LOC", 0.0)  # a span that changes nothing
+    assert [(t, a) for t, a, _ in got] == expected

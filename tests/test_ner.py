@@ -608,7 +608,7 @@ NAMES_IN_COMPOUNDS = [
     ("彼は第1回日本おもちゃ大賞を受けた。", [], []),  # an award: 賞 ends it (the lexicon's thing_heads)
     ("彼は日本おもちゃ図鑑を書いた。", ["日本"], []),  # a book
     ("昨日、日本大使館前で抗議した。", [], ["日本大使館"]),  # an organ (JPN_GOV) stays, and 前 is a position
-    ("昨日、ソウル市内で雨が降った。", [], ["ソウル"]),  # a position
+    ("昨日、ソウル市内で雨が降った。", [], ["ソウル市内"]),  # a position: the inside of the city, part of its mention
     ("閣僚の靖国神社参拝が続いた。", [], ["靖国神社"]),  # an act on the name
     ("昨日、ロンドンで雨が降った。", [], ["ロンドン"]),  # no compound
     ("彼はNHK紅白歌合戦に出場した。", ["NHK"], []),  # a broadcaster's programme (NHK: MED, no organ)

@@ -22,7 +22,7 @@ from pipeline.actors.linker import (
     story_countries,
     unknown_name_actor,
 )
-from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, organ_units, read_longer_name
+from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, organ_units, place_interiors, read_longer_name
 from pipeline.actors.textutil import (
     is_kanji,
     is_katakana,
@@ -257,7 +257,7 @@ def add_model_mentions(doc, kb, ner_spans, checked=()) -> None:
     if replaced or vetoed:
         gone = {id(m) for m in [*replaced, *vetoed]}
         mentions = [m for m in mentions if id(m) not in gone]
-    mentions = organ_units(doc, sorted([*mentions, *kept], key=lambda m: (m.start, m.end)), actors)
+    mentions = place_interiors(doc, organ_units(doc, sorted([*mentions, *kept], key=lambda m: (m.start, m.end)), actors))
     _link_family_names(mentions, actors)
     _staff_of_organisations(mentions, actors, text, kb)
     mentions = _without_describing_nouns(mentions, actors, text, kb, getattr(doc._, "qualifiers", None) or ())

@@ -233,3 +233,36 @@ def _bisect(starts: list[int], pos: int) -> int | None:
 
     i = bisect_left(starts, pos)
     return i if i < len(starts) and starts[i] == pos else None
+
+
+# the inside of a city, ward, town, village or Tokyo (市内, 都内): one place with its name in
+# both NER corpora (メルボルン市内, 東京都内, 日之影町内); not of a state (国内) or a prefecture
+_INTERIORS = frozenset({"市内", "都内", "区内", "町内", "村内"})
+_PLACE_KINDS = ("市", "都", "区", "町", "村")
+
+
+def place_interiors(doc, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with each place followed by the inside of it (メルボルン|市|内, 東京|都内,
+    日之影町|内) widened over it: the same place, named as the corpora mark it."""
+    from pipeline.tokenizer import doc_text
+
+    text = doc_text(doc)
+    tokens = [(t.idx, t.text, bool(t.whitespace_)) for t in doc]
+    starts = [t[0] for t in tokens]
+    out = []
+    for m in mentions:
+        i = _bisect(starts, m.end) if m.label == "PLACE" else None
+        end = None
+        if i is not None and not tokens[i - 1][2]:
+            word = tokens[i][1]
+            nxt = tokens[i + 1][1] if i + 1 < len(tokens) and not tokens[i][2] else ""
+            if word in _INTERIORS:
+                end = m.end + len(word)
+            elif word in _PLACE_KINDS and nxt == "内":
+                end = m.end + len(word) + 1
+            elif word == "内" and m.text.endswith(_PLACE_KINDS):
+                end = m.end + 1
+        if end is not None and not any(x is not m and x.start < end and m.end < x.end for x in mentions):
+            m = replace(m, end=end, text=text[m.start : end])
+        out.append(m)
+    return out
