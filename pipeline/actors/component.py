@@ -22,7 +22,14 @@ from pipeline.actors.linker import (
     story_countries,
     unknown_name_actor,
 )
-from pipeline.actors.longer_names import MODEL_KIND, gives_way, is_organ, organ_units, place_interiors, read_longer_name
+from pipeline.actors.longer_names import (
+    MODEL_KIND,
+    gives_way,
+    is_organ,
+    organ_units,
+    place_interiors,
+    read_longer_name,
+)
 from pipeline.actors.textutil import (
     is_kanji,
     is_katakana,
