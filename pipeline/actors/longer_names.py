@@ -192,13 +192,15 @@ def organ_units(doc, mentions: list[Mention], actors: dict[str, Actor]) -> list[
     theirs, and the organ stays as it was; known places inside the unit (岡山) are part of its name."""
     from pipeline.tokenizer import doc_text
 
+    organs = [k for k, m in enumerate(mentions) if m.text.endswith(_ORGAN_ENDINGS) and is_organ(m, actors.get(m.actor_id))]
+    if not organs:
+        return mentions  # most articles: no Token object made for each word
     text = doc_text(doc)
     tokens = [(t.idx, t.text, t.tag_, bool(t.whitespace_)) for t in doc]
     starts = [t[0] for t in tokens]
     out, dropped = list(mentions), set()
-    for k, m in enumerate(mentions):
-        if not (m.text.endswith(_ORGAN_ENDINGS) and is_organ(m, actors.get(m.actor_id))):
-            continue
+    for k in organs:
+        m = mentions[k]
         i = _bisect(starts, m.end)
         if i is None or tokens[i - 1][3]:
             continue
@@ -247,6 +249,9 @@ def place_interiors(doc, mentions: list[Mention]) -> list[Mention]:
     from pipeline.tokenizer import doc_text
 
     text = doc_text(doc)
+    firsts = tuple({w[0] for w in (*_INTERIORS, *_PLACE_KINDS, "内")})
+    if not any(m.label == "PLACE" and text.startswith(firsts, m.end) for m in mentions):
+        return mentions  # most articles: no Token object made for each word
     tokens = [(t.idx, t.text, bool(t.whitespace_)) for t in doc]
     starts = [t[0] for t in tokens]
     out = []
