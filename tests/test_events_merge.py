@@ -128,6 +128,8 @@ def test_dates():
         ((("2026-02", "present"), ("2025", "clause")), ("2025", "clause")),
         # a past act dated by its paragraph alone keeps that date
         ((("1945-02", "discourse"),), ("1945-02", "discourse")),
+        # two dates carried from other sentences are estimates: one happening, the more precise
+        ((("2012-02-18", "discourse"), ("2008", "discourse")), ("2012-02-18", "discourse")),
     ],
 )
 def test_which_mention_dates_a_happening(sources, expected):

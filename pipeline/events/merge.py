@@ -16,7 +16,9 @@ Mentions are grouped by (source, code, target, polarity, modality) and date:
   dates takes a date its clause's tense reads ("present": ベラルーシが米国に接近
   している, a state holding at publication) over a date carried from an earlier
   paragraph to another mention (ルカシェンコが米国に接近したことは, under a 2025
-  paragraph): what holds now is not dated by the background told before;
+  paragraph): what holds now is not dated by the background told before.
+  Dates carried from other sentences (discourse) are estimates as well: two of
+  them never make two happenings;
 - captions: a caption/heading mention of a happening the body also reports is
   folded into the body row and not counted; a caption-only happening is kept
   with is_caption=True. n_mentions counts body mentions (caption mentions
@@ -152,13 +154,12 @@ def _compatible(a: str, b: str) -> bool:
 def _date_clusters(ms: list[EventMention]) -> list[list[EventMention]]:
     """Split one (source, code, target) group by date. Only dates read in the
     clause itself tell happenings apart; mentions dated from the discourse or
-    the publication date are estimates and join the main dated happening."""
-    if any(m.date_source == "clause" for m in ms):
-        dated = [m for m in ms if m.date_source == "clause"]
-        undated = [m for m in ms if m.date_source != "clause"]
-    else:
-        dated = [m for m in ms if m.date_source == "discourse"]
-        undated = [m for m in ms if m.date_source != "discourse"]
+    the publication date are estimates and join the main dated happening (with
+    no clause date, they are one happening)."""
+    # a date carried from other sentences (discourse) is an estimate too: two of them do not
+    # make two happenings (a lead's report day and a later paragraph's background year)
+    dated = [m for m in ms if m.date_source == "clause"]
+    undated = [m for m in ms if m.date_source != "clause"]
     clusters: list[list[EventMention]] = []
     for m in sorted(dated, key=lambda m: (SOURCE_RANK[m.date_source], -len(m.date))):
         for c in clusters:
