@@ -243,14 +243,17 @@ _INTERIORS = frozenset({"市内", "都内", "区内", "町内", "村内"})
 _PLACE_KINDS = ("市", "都", "区", "町", "村")
 
 
+# the characters that may follow a place whose inside is named (市内, 都内, 市|内, 内)
+_INTERIOR_FIRSTS = tuple({w[0] for w in (*_INTERIORS, *_PLACE_KINDS, "内")})
+
+
 def place_interiors(doc, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with each place followed by the inside of it (メルボルン|市|内, 東京|都内,
     日之影町|内) widened over it: the same place, named as the corpora mark it."""
     from pipeline.tokenizer import doc_text
 
     text = doc_text(doc)
-    firsts = tuple({w[0] for w in (*_INTERIORS, *_PLACE_KINDS, "内")})
-    if not any(m.label == "PLACE" and text.startswith(firsts, m.end) for m in mentions):
+    if not any(m.label == "PLACE" and text.startswith(_INTERIOR_FIRSTS, m.end) for m in mentions):
         return mentions  # most articles: no Token object made for each word
     tokens = [(t.idx, t.text, bool(t.whitespace_)) for t in doc]
     starts = [t[0] for t in tokens]

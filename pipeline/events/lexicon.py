@@ -377,7 +377,6 @@ class JapaneseLexicon:
         return self.lexicon.match(frame.lemma, " ")
 
 
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     by_trigger: dict[str, list[LexEntry]] = {}
